@@ -1,0 +1,66 @@
+# Set-up shared by scripts/start and scripts/test (sourced, not run).
+# Installs what a fresh Debian machine with only python3 lacks, then keeps a
+# virtual environment in .venv (or $GUIDE_READER_VENV) up to date with pyproject.toml.
+set -eu
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+VENV=${GUIDE_READER_VENV:-"$ROOT/.venv"}
+APT_UPDATED=no
+
+say() { printf '%s\n' "guide-reader setup: $*" >&2; }
+
+apt_install() {
+    if ! command -v apt-get >/dev/null 2>&1; then
+        say "missing system packages: $* (install them with your package manager)"
+        return 0
+    fi
+    if [ "$(id -u)" -eq 0 ]; then SUDO=""; elif command -v sudo >/dev/null 2>&1; then SUDO="sudo"; else
+        say "missing system packages, run as root: apt-get install $*"
+        return 0
+    fi
+    if [ "$APT_UPDATED" = no ]; then
+        $SUDO apt-get update -qq >&2
+        APT_UPDATED=yes
+    fi
+    say "installing system packages: $*"
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "$@" >&2
+}
+
+ensure_system_packages() {
+    missing=""
+    if ! python3 -c "import ensurepip, venv" >/dev/null 2>&1; then
+        missing="python3-venv"
+    fi
+    libraries=$( (ldconfig -p 2>/dev/null || /sbin/ldconfig -p 2>/dev/null || true) | awk '{print $1}')
+    while read -r soname package; do
+        case "$soname" in ''|'#'*) continue ;; esac
+        if ! printf '%s\n' "$libraries" | grep -qxF "$soname"; then
+            missing="$missing $package"
+        fi
+    done < "$ROOT/packaging/debian-packages.txt"
+    if ! ls /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf >/dev/null 2>&1 \
+        && ! (command -v fc-list >/dev/null 2>&1 && [ -n "$(fc-list 2>/dev/null)" ]); then
+        missing="$missing fonts-dejavu-core"
+    fi
+    if [ -n "$missing" ]; then
+        # shellcheck disable=SC2086
+        apt_install $missing
+    fi
+}
+
+ensure_venv() {
+    if [ ! -x "$VENV/bin/python" ]; then
+        say "creating the virtual environment in $VENV"
+        python3 -m venv "$VENV"
+    fi
+    stamp="$VENV/.guide-reader-installed"
+    if [ ! -f "$stamp" ] || [ "$ROOT/pyproject.toml" -nt "$stamp" ]; then
+        say "installing Guide Reader and its dependencies"
+        "$VENV/bin/python" -m pip install --quiet --upgrade pip >&2
+        "$VENV/bin/python" -m pip install --quiet --editable "$ROOT[test]" >&2
+        touch "$stamp"
+    fi
+}
+
+ensure_system_packages
+ensure_venv

@@ -1,0 +1,305 @@
+"""content/<slug>.md -> Article, through Python-Markdown's element tree.
+
+Python-Markdown parses the file (front matter with ``meta``, anchors with
+``attr_list``); this module only walks the resulting tree, reads each block
+back as Markdown for the section bodies, and notes problems with their line.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from . import markdown_format as fmt
+from .markdown_ext import article_markdown
+from .model import CITATION_PATTERN, Article, FaqItem, Publication, Reference, Section, WebResource, cited_numbers
+from .problems import ContentError, Problem
+from .text import slugify
+
+MAX_ARTICLE_BYTES = 4 * 1024 * 1024
+
+
+@dataclass
+class LoadResult:
+    article: Article
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _inline_markdown(element: etree.Element) -> str:
+    """An element's content written back as inline Markdown."""
+    parts = [fmt.escape_inline(element.text or "")]
+    for child in element:
+        inner = _inline_markdown(child)
+        if child.tag == "strong":
+            parts.append(f"**{inner}**")
+        elif child.tag == "em":
+            parts.append(f"*{inner}*")
+        elif child.tag == "code":
+            parts.append(f"`{''.join(child.itertext())}`")
+        elif child.tag == "br":
+            parts.append("  \n")
+        else:
+            parts.append(inner)
+        parts.append(fmt.escape_inline(child.tail or ""))
+    return "".join(parts)
+
+
+def _list_item_markdown(item: etree.Element) -> str:
+    blocks = [child for child in item if child.tag == "p"]
+    if not blocks:
+        return _inline_markdown(item).strip()
+    return " ".join(_inline_markdown(block).strip() for block in blocks)
+
+
+def _block_markdown(element: etree.Element) -> str:
+    if element.tag == "p":
+        return fmt.escape_block_start(_inline_markdown(element).strip())
+    if element.tag in ("ul", "ol"):
+        items = [child for child in element if child.tag == "li"]
+        if element.tag == "ul":
+            return "\n".join(f"- {_list_item_markdown(item)}" for item in items)
+        return "\n".join(f"{number}. {_list_item_markdown(item)}" for number, item in enumerate(items, 1))
+    if element.tag == "blockquote":
+        inner = "\n\n".join(_block_markdown(child) for child in element)
+        return "\n".join(f"> {line}" if line else ">" for line in inner.split("\n"))
+    if element.tag in ("h3", "h4", "h5", "h6"):
+        return f"**{_inline_markdown(element).strip()}**"
+    if element.tag == "hr":
+        return "* * *"
+    return fmt.escape_paragraph(" ".join("".join(element.itertext()).split()))
+
+
+def _plain_text(element: etree.Element) -> str:
+    return " ".join("".join(element.itertext()).split())
+
+
+def _list_items(elements: list[etree.Element]) -> list[str]:
+    """The text of every list item in these blocks, line breaks kept."""
+    items: list[str] = []
+    for element in elements:
+        if element.tag in ("ul", "ol"):
+            items += ["".join(item.itertext()).strip() for item in element if item.tag == "li"]
+        elif element.tag == "p":
+            items.append("".join(element.itertext()).strip())
+    return [item for item in items if item]
+
+
+class _ArticleReader:
+    def __init__(self, path: Path, text: str) -> None:
+        self.path = path
+        self.source_lines = text.split("\n")
+        self.problems: list[Problem] = []
+
+    def line_of(self, needle: str, start: int = 0) -> int | None:
+        for number, line in enumerate(self.source_lines[start:], start + 1):
+            if needle in line:
+                return number
+        return None
+
+    def report(self, line: int | None, message: str, severity: str = "error") -> None:
+        self.problems.append(Problem(self.path.name, line, message, severity))  # type: ignore[arg-type]
+
+    def read(self, text: str) -> Article:
+        md = article_markdown()
+        md.convert(text)
+        meta: dict[str, list[str]] = getattr(md, "Meta", {})
+        tree: etree.Element = md.article_tree  # type: ignore[attr-defined]
+
+        def field_value(key: str) -> str | None:
+            value = " ".join(meta.get(key, [])).strip()
+            return value or None
+
+        title = field_value("title")
+        if not title:
+            raise ContentError(self.path.name, 1, "titre manquant (ligne « title: » de l'en-tête)")
+        article = Article(
+            slug=self.path.stem,
+            title=title,
+            subtitle=field_value("subtitle"),
+            author=field_value("author"),
+            date=self._date(field_value("date")),
+            source_file=field_value("source"),
+        )
+        if slugify(self.path.stem) != self.path.stem:
+            self.report(1, f"nom de fichier « {self.path.name} » : attendu minuscules ASCII et tirets", "warning")
+        self._read_blocks(article, list(tree))
+        self._check_citations(article)
+        return article
+
+    def _date(self, value: str | None) -> date | None:
+        if value is None:
+            return None
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            self.report(self.line_of("date:"), f"date illisible « {value} » (attendu AAAA-MM-JJ)")
+            return None
+
+    def _read_blocks(self, article: Article, blocks: list[etree.Element]) -> None:
+        lead: list[etree.Element] = []
+        groups: list[tuple[etree.Element, list[etree.Element]]] = []
+        for block in blocks:
+            if block.tag in ("h1", "h2"):
+                groups.append((block, []))
+            elif groups:
+                groups[-1][1].append(block)
+            else:
+                lead.append(block)
+        article.lead = "\n\n".join(_block_markdown(block) for block in lead)
+        taken: set[str] = set()
+        for heading, content in groups:
+            anchor = heading.get("id") or ""
+            text = _plain_text(heading)
+            line = self.line_of(f"{{#{anchor}}}") if anchor else self.line_of(text)
+            if not anchor:
+                anchor = slugify(text)
+                self.report(line, f"section « {text} » sans ancre {{#...}} : signets fragiles", "warning")
+            if anchor in taken:
+                self.report(line, f"ancre en double : #{anchor}")
+            taken.add(anchor)
+            self._read_group(article, anchor, text, content, line)
+
+    def _read_group(
+        self, article: Article, anchor: str, heading: str, content: list[etree.Element], line: int | None
+    ) -> None:
+        if anchor == fmt.FAQ_ANCHOR:
+            article.faq += self._faq_items(content)
+        elif anchor == fmt.SPECIALTIES_ANCHOR:
+            article.specialties += _list_items(content)
+        elif anchor == fmt.REFERENCES_ANCHOR:
+            article.references += self._references(content)
+        elif anchor == fmt.PUBLICATIONS_ANCHOR:
+            article.publications += [self._publication(item) for item in _list_items(content)]
+        elif anchor == fmt.WEB_RESOURCES_ANCHOR:
+            article.web_resources += [self._web_resource(item) for item in _list_items(content)]
+        elif anchor == fmt.DISCLAIMER_ANCHOR:
+            article.disclaimer = "\n\n".join(_plain_text(block) for block in content) or None
+        else:
+            body = "\n\n".join(_block_markdown(block) for block in content)
+            if not body.strip():
+                self.report(line, f"section vide : « {heading} »", "warning")
+            article.sections.append(Section(anchor, heading, body))
+
+    def _faq_items(self, content: list[etree.Element]) -> list[FaqItem]:
+        items: list[tuple[str, str, list[etree.Element]]] = []
+        for block in content:
+            if block.tag == "h3":
+                question = _plain_text(block)
+                items.append((block.get("id") or "faq-" + slugify(question, 50), question, []))
+            elif items:
+                items[-1][2].append(block)
+            else:
+                self.report(self.line_of(fmt.FAQ_ANCHOR), "texte avant la première question ignoré", "warning")
+        faq = []
+        for anchor, question, blocks in items:
+            answer = "\n\n".join(_block_markdown(block) for block in blocks)
+            if not answer:
+                self.report(self.line_of(question), f"question sans réponse : « {question} »", "warning")
+            faq.append(FaqItem(anchor, question, answer))
+        return faq
+
+    def _references(self, content: list[etree.Element]) -> list[Reference]:
+        references: list[Reference] = []
+        for item in _list_items(content):
+            match = fmt.REFERENCE_ITEM.match(item)
+            if match is None:
+                self.report(self.line_of(item[:40]), f"référence sans numéro [n] : « {item[:60]} »")
+                continue
+            number = int(match.group(1))
+            if any(ref.number == number for ref in references):
+                self.report(self.line_of(f"[{number}]"), f"référence [{number}] en double")
+                continue
+            references.append(Reference(number, " ".join(match.group(2).split())))
+        return references
+
+    @staticmethod
+    def _publication(item: str) -> Publication:
+        item = " ".join(item.split())
+        match = fmt.PUBLICATION_ITEM.match(item)
+        return Publication(match.group(1), int(match.group(2))) if match else Publication(item, None)
+
+    @staticmethod
+    def _web_resource(item: str) -> WebResource:
+        title_line, _, rest = item.partition("\n")
+        rest = " ".join(rest.split())
+        match = fmt.WEB_RESOURCE_TITLE.match(title_line.strip())
+        title, site = (match.group(1), match.group(2)) if match else (title_line.strip(), "")
+        when = None
+        if dated := fmt.WEB_RESOURCE_DATED_SNIPPET.match(rest):
+            try:
+                when = date.fromisoformat(dated.group(1))
+                rest = dated.group(2)
+            except ValueError:
+                pass
+        return WebResource(title, site, when, rest)
+
+    def _check_citations(self, article: Article) -> None:
+        for number in article.unresolved_citations():
+            line = next(
+                (
+                    index
+                    for index, text in enumerate(self.source_lines, 1)
+                    if not text.startswith("- [")
+                    and any(number in cited_numbers(m.group(1)) for m in CITATION_PATTERN.finditer(text))
+                ),
+                None,
+            )
+            self.report(line, f"citation [{number}] sans référence listée", "warning")
+
+
+def read_article_text(path: Path) -> str:
+    try:
+        size = path.stat().st_size
+        if size > MAX_ARTICLE_BYTES:
+            raise ContentError(path.name, None, f"fichier trop grand ({size / 1024 / 1024:.1f} Mo, maximum 4 Mo)")
+        raw = path.read_bytes()
+    except OSError as error:
+        raise ContentError(path.name, None, f"lecture impossible : {error.strerror}") from None
+    if b"\x00" in raw[:8192]:
+        raise ContentError(path.name, None, "fichier binaire, pas un article Markdown")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise ContentError(path.name, line, "texte qui n'est pas en UTF-8") from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def load_article(path: Path) -> LoadResult:
+    """Read one article file; raises ContentError when it cannot be an article."""
+    text = read_article_text(path)
+    reader = _ArticleReader(path, text)
+    article = reader.read(text)
+    return LoadResult(article, reader.problems)
+
+
+@dataclass
+class DirectoryLoad:
+    articles: list[Article] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def load_directory(directory: Path) -> DirectoryLoad:
+    """Every ``*.md`` article of a folder; a bad file is reported, the others still load."""
+    result = DirectoryLoad()
+    if not directory.is_dir():
+        result.problems.append(Problem(str(directory), None, "dossier d'articles introuvable"))
+        return result
+    slugs: set[str] = set()
+    for path in sorted(directory.glob("*.md")):
+        if path.name.upper() == "README.MD":
+            continue
+        try:
+            loaded = load_article(path)
+        except ContentError as error:
+            result.problems.append(error.problem)
+            continue
+        if loaded.article.slug in slugs:
+            result.problems.append(Problem(path.name, None, f"article « {loaded.article.slug} » en double"))
+            continue
+        slugs.add(loaded.article.slug)
+        result.articles.append(loaded.article)
+        result.problems += loaded.problems
+    return result

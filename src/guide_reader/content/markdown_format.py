@@ -1,0 +1,153 @@
+"""The on-disk article format: Markdown with front matter, and its writer.
+
+An article file looks like this (the anchors of the last blocks are fixed,
+they tell the loader what a block holds; the headings are free text)::
+
+    ---
+    title: Leucopénie
+    subtitle: Guide Complet 2025
+    author: Jeanne Martin
+    date: 2018-03-12
+    source: sources/002_leucopenie.txt
+    ---
+
+    Lead paragraph [1].
+
+    ## Comment reconnaître les symptômes ? {#comment-reconnaitre-les-symptomes}
+
+    Body paragraphs [2,3].
+
+    ## Questions fréquentes {#questions-frequentes}
+
+    ### La leucopénie est-elle contagieuse ? {#faq-la-leucopenie-est-elle-contagieuse}
+
+    Non, ...
+
+    ## Spécialités médicales concernées {#specialites}
+    - Hématologie
+
+    ## Références {#references}
+    - [1] Santé Publique France, 2024.
+
+    ## Publications scientifiques {#publications}
+    - Title of the paper (2024)
+
+    ## Ressources web {#ressources-web}
+    - Title of the page (site.fr)
+      2020-12-17 — snippet of the page
+
+    ## Avertissement {#avertissement}
+
+    Les connaissances médicales évoluent...
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import Article
+
+FAQ_ANCHOR = "questions-frequentes"
+SPECIALTIES_ANCHOR = "specialites"
+REFERENCES_ANCHOR = "references"
+PUBLICATIONS_ANCHOR = "publications"
+WEB_RESOURCES_ANCHOR = "ressources-web"
+DISCLAIMER_ANCHOR = "avertissement"
+RESERVED_ANCHORS = frozenset(
+    {
+        FAQ_ANCHOR,
+        SPECIALTIES_ANCHOR,
+        REFERENCES_ANCHOR,
+        PUBLICATIONS_ANCHOR,
+        WEB_RESOURCES_ANCHOR,
+        DISCLAIMER_ANCHOR,
+    }
+)
+
+REFERENCE_ITEM = re.compile(r"^\[(\d{1,4})\]\s*(.*)$", re.DOTALL)
+PUBLICATION_ITEM = re.compile(r"^(.*?)\s*\((\d{4})\)$", re.DOTALL)
+WEB_RESOURCE_TITLE = re.compile(r"^(.*?)\s*\(([^()\s]+\.[^()\s]+)\)$")
+WEB_RESOURCE_DATED_SNIPPET = re.compile(r"^(\d{4}-\d{2}-\d{2}) — (.*)$", re.DOTALL)
+
+_INLINE_SPECIALS = re.compile(r"([\\`*_])")
+_BLOCK_STARTS = re.compile(r"^(#|>|\d+[.)]\s|[-+*]\s|=+\s*$|-+\s*$)")
+
+
+def escape_inline(text: str) -> str:
+    """Escape the characters Python-Markdown would read as inline markup."""
+    return _INLINE_SPECIALS.sub(r"\\\1", text)
+
+
+def escape_block_start(markdown_text: str) -> str:
+    """Keep a paragraph from being read as a heading, list or quote."""
+    return "\\" + markdown_text if _BLOCK_STARTS.match(markdown_text) else markdown_text
+
+
+def escape_paragraph(text: str) -> str:
+    """Escape plain text so that it reads back as one plain paragraph."""
+    return escape_block_start(escape_inline(text))
+
+
+def _front_matter(article: Article) -> list[str]:
+    fields = {
+        "title": article.title,
+        "subtitle": article.subtitle,
+        "author": article.author,
+        "date": article.date.isoformat() if article.date else None,
+        "source": article.source_file,
+    }
+    lines = ["---"]
+    lines += [f"{key}: {value}" for key, value in fields.items() if value]
+    lines.append("---")
+    return lines
+
+
+def _heading(level: int, text: str, anchor: str) -> str:
+    return f"{'#' * level} {escape_inline(text)} {{#{anchor}}}"
+
+
+def _paragraphs(body: str) -> list[str]:
+    """Body text is already Markdown; keep its blocks, one blank line apart."""
+    blocks = [block.strip() for block in re.split(r"\n\s*\n", body) if block.strip()]
+    lines: list[str] = []
+    for block in blocks:
+        lines += ["", block]
+    return lines
+
+
+def to_markdown(article: Article) -> str:
+    """Serialize an article deterministically (same article, same bytes)."""
+    lines = _front_matter(article)
+    lines += _paragraphs(article.lead)
+    for section in article.sections:
+        lines += ["", _heading(2, section.heading, section.anchor)]
+        lines += _paragraphs(section.body)
+    if article.faq:
+        lines += ["", _heading(2, "Questions fréquentes", FAQ_ANCHOR)]
+        for item in article.faq:
+            lines += ["", _heading(3, item.question, item.anchor)]
+            lines += _paragraphs(item.answer)
+    if article.specialties:
+        lines += ["", _heading(2, "Spécialités médicales concernées", SPECIALTIES_ANCHOR), ""]
+        lines += [f"- {escape_inline(name)}" for name in article.specialties]
+    if article.references:
+        lines += ["", _heading(2, "Références", REFERENCES_ANCHOR), ""]
+        lines += [f"- [{ref.number}] {escape_inline(ref.text)}" for ref in article.references]
+    if article.publications:
+        lines += ["", _heading(2, "Publications scientifiques", PUBLICATIONS_ANCHOR), ""]
+        for publication in article.publications:
+            year = f" ({publication.year})" if publication.year else ""
+            lines.append(f"- {escape_inline(publication.title)}{year}")
+    if article.web_resources:
+        lines += ["", _heading(2, "Ressources web", WEB_RESOURCES_ANCHOR), ""]
+        for resource in article.web_resources:
+            lines.append(f"- {escape_inline(resource.title)} ({resource.site})")
+            snippet = escape_inline(resource.snippet)
+            if resource.date:
+                snippet = f"{resource.date.isoformat()} — {snippet}"
+            if snippet:
+                lines.append(f"  {snippet}")
+    if article.disclaimer:
+        lines += ["", _heading(2, "Avertissement", DISCLAIMER_ANCHOR)]
+        lines += _paragraphs(escape_paragraph(article.disclaimer))
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,188 @@
+"""Article -> the HTML the viewer shows (a subset Qt's QTextDocument renders).
+
+Every section, FAQ item and reference gets an anchor (``<a name>`` for Qt,
+``id`` for other viewers); citations link to their reference and each
+reference lists the places that cite it. All article text is escaped: raw HTML
+in an article shows as text, and nothing refers to an outside address.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+from datetime import date
+
+from .markdown_ext import CitationExtension, article_markdown
+from .model import CITATION_PATTERN, Article, cited_numbers
+from .text import fold
+
+FRENCH_MONTHS = (
+    "janvier", "février", "mars", "avril", "mai", "juin",
+    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+)  # fmt: skip
+
+DEFAULT_STYLESHEET = """
+body { font-family: sans-serif; line-height: 150%; }
+h1 { font-size: 180%; margin-bottom: 4px; }
+p.subtitle { font-size: 110%; margin-top: 0; }
+p.byline { font-style: italic; }
+p.lead { font-size: 115%; }
+h2 { font-size: 140%; margin-top: 28px; }
+h3.question { font-size: 115%; margin-top: 18px; margin-bottom: 4px; }
+span.citation-unresolved { font-style: italic; }
+p.cited-by { font-size: 90%; margin-top: 0; }
+"""
+
+
+def french_date(value: date) -> str:
+    day = "1er" if value.day == 1 else str(value.day)
+    return f"{day} {FRENCH_MONTHS[value.month - 1]} {value.year}"
+
+
+def is_when_to_see_doctor(heading: str) -> bool:
+    """The 'Quand consulter un médecin ?' section, whatever its exact wording."""
+    folded = fold(heading)
+    return "quand consulter" in folded or "quand faut-il consulter" in folded or "signes d'alerte" in folded
+
+
+class ArticleRenderer:
+    """Renders one article; keeps a Markdown instance set up for its references."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.markdown = article_markdown(CitationExtension(ref.number for ref in article.references))
+
+    def markdown_html(self, text: str) -> str:
+        self.markdown.reset()
+        return self.markdown.convert(text)
+
+    def citing_places(self) -> dict[int, list[tuple[str, str]]]:
+        """Reference number -> the (anchor, heading) of each section or FAQ item citing it."""
+        places: dict[int, list[tuple[str, str]]] = {}
+        sources: list[tuple[str, str, str]] = [("lead", "Introduction", self.article.lead)]
+        sources += [(s.anchor, s.heading, s.body) for s in self.article.sections]
+        sources += [(item.anchor, item.question, item.answer) for item in self.article.faq]
+        for anchor, heading, text in sources:
+            for match in CITATION_PATTERN.finditer(text):
+                for number in cited_numbers(match.group(1)):
+                    entries = places.setdefault(number, [])
+                    if (anchor, heading) not in entries:
+                        entries.append((anchor, heading))
+        return places
+
+    def render(self, stylesheet: str = DEFAULT_STYLESHEET) -> str:
+        parts = [
+            "<!DOCTYPE html>",
+            '<html lang="fr"><head><meta charset="utf-8">',
+            f"<title>{html.escape(self.article.title)}</title>",
+            f"<style>{stylesheet}</style></head><body>",
+        ]
+        parts += self._header()
+        for section in self.article.sections:
+            parts += self._section(section.anchor, section.heading, section.body)
+        parts += self._faq()
+        parts += self._sources()
+        parts += self._disclaimer()
+        parts.append("</body></html>")
+        return "\n".join(parts)
+
+    def _header(self) -> list[str]:
+        article = self.article
+        parts = [f'<a name="top"></a><h1 id="top">{html.escape(article.title)}</h1>']
+        if article.subtitle:
+            parts.append(f'<p class="subtitle">{html.escape(article.subtitle)}</p>')
+        byline = []
+        if article.author:
+            byline.append(f"Par {html.escape(article.author)}")
+        if article.date:
+            byline.append(f"publié le {french_date(article.date)}")
+        if byline:
+            parts.append(f'<p class="byline">{", ".join(byline)}</p>')
+        if article.lead:
+            parts.append('<a name="lead"></a><div class="lead" id="lead">')
+            parts.append(self.markdown_html(article.lead).replace("<p>", '<p class="lead">'))
+            parts.append("</div>")
+        return parts
+
+    def _section(self, anchor: str, heading: str, body: str) -> list[str]:
+        anchor_attr = html.escape(anchor, quote=True)
+        title = f'<h2 id="{anchor_attr}"><a name="{anchor_attr}"></a>{html.escape(heading)}</h2>'
+        content = self.markdown_html(body)
+        if is_when_to_see_doctor(heading):
+            return [
+                '<table class="alert" width="100%" cellpadding="14" cellspacing="0"><tr><td class="alert">',
+                title.replace("<h2 ", '<h2 class="alert" '),
+                content,
+                "</td></tr></table>",
+            ]
+        return [title, content]
+
+    def _faq(self) -> list[str]:
+        if not self.article.faq:
+            return []
+        parts = ['<h2 id="questions-frequentes"><a name="questions-frequentes"></a>Questions fréquentes</h2>']
+        for item in self.article.faq:
+            anchor = html.escape(item.anchor, quote=True)
+            parts.append(f'<h3 class="question" id="{anchor}"><a name="{anchor}"></a>{html.escape(item.question)}</h3>')
+            parts.append(f'<div class="answer">{self.markdown_html(item.answer)}</div>')
+        return parts
+
+    def _sources(self) -> list[str]:
+        article = self.article
+        if not (article.references or article.publications or article.web_resources or article.specialties):
+            return []
+        parts: list[str] = []
+        if article.specialties:
+            parts.append('<h2 id="specialites"><a name="specialites"></a>Spécialités médicales concernées</h2>')
+            parts.append(_list(html.escape(name) for name in article.specialties))
+        if article.references:
+            parts.append('<h2 id="references"><a name="references"></a>Références</h2>')
+            places = self.citing_places()
+            for ref in article.references:
+                parts.append(
+                    f'<p class="reference" id="ref-{ref.number}"><a name="ref-{ref.number}"></a>'
+                    f"<b>[{ref.number}]</b> {html.escape(ref.text)}</p>"
+                )
+                citing = places.get(ref.number, [])
+                if citing:
+                    links = ", ".join(
+                        f'<a href="#{html.escape(anchor, quote=True)}">{html.escape(heading)}</a>'
+                        for anchor, heading in citing
+                    )
+                    parts.append(f'<p class="cited-by">Cité dans : {links}</p>')
+        if article.publications:
+            parts.append('<h2 id="publications"><a name="publications"></a>Publications scientifiques</h2>')
+            parts.append(
+                _list(html.escape(pub.title) + (f" ({pub.year})" if pub.year else "") for pub in article.publications)
+            )
+        if article.web_resources:
+            parts.append('<h2 id="ressources-web"><a name="ressources-web"></a>Ressources web</h2>')
+            items = []
+            for resource in article.web_resources:
+                line = f"<b>{html.escape(resource.title)}</b>"
+                if resource.site:
+                    line += f' <span class="site">({html.escape(resource.site)})</span>'
+                details = html.escape(resource.snippet)
+                if resource.date:
+                    details = f"{french_date(resource.date)} — {details}"
+                items.append(f"{line}<br>{details}" if details else line)
+            parts.append(_list(items))
+        return parts
+
+    def _disclaimer(self) -> list[str]:
+        if not self.article.disclaimer:
+            return []
+        return [
+            '<a name="avertissement"></a>',
+            '<table class="disclaimer" width="100%" cellpadding="12" cellspacing="0"><tr><td class="disclaimer">',
+            f"<p><b>Avertissement :</b> {html.escape(self.article.disclaimer)}</p>",
+            "</td></tr></table>",
+        ]
+
+
+def _list(items: Iterable[str]) -> str:
+    return "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
+
+
+def render_article(article: Article, stylesheet: str = DEFAULT_STYLESHEET) -> str:
+    return ArticleRenderer(article).render(stylesheet)

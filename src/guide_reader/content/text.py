@@ -1,0 +1,38 @@
+"""Small text helpers shared by the importer, loader and search."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})
+
+
+def fold(text: str) -> str:
+    """Lowercase, strip accents and expand ligatures: 'Cœur Fièvre' -> 'coeur fievre'."""
+    decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
+    stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
+    return stripped.casefold()
+
+
+def slugify(text: str, max_length: int = 60) -> str:
+    """ASCII, lowercase, hyphen-separated; cut at a word boundary past ``max_length``."""
+    words = re.findall(r"[a-z0-9]+", fold(text))
+    slug = ""
+    for word in words:
+        candidate = f"{slug}-{word}" if slug else word
+        if len(candidate) > max_length and slug:
+            break
+        slug = candidate
+    return slug[:max_length]
+
+
+def unique_anchor(base: str, taken: set[str]) -> str:
+    """``base``, or ``base-2``, ``base-3``... whichever is not yet in ``taken`` (which is updated)."""
+    anchor = base or "section"
+    counter = 2
+    while anchor in taken:
+        anchor = f"{base or 'section'}-{counter}"
+        counter += 1
+    taken.add(anchor)
+    return anchor
