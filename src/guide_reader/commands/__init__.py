@@ -1,0 +1,1 @@
+"""Subcommands of ``guide-reader``, one module per area; each has ``register(command)``."""

@@ -1,0 +1,42 @@
+"""Shared fixtures: no test touches the real user folders or a real display."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+CONTENT_DIR = REPO_ROOT / "content"
+SOURCES_DIR = CONTENT_DIR / "sources"
+
+
+@pytest.fixture(autouse=True)
+def user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> dict[str, Path]:
+    """Point every user directory (data, cache, config) at a fresh temporary folder."""
+    base = tmp_path_factory.mktemp("user")
+    dirs = {name: base / name for name in ("data", "cache", "config", "runtime")}
+    for path in dirs.values():
+        path.mkdir()
+    dirs["runtime"].chmod(0o700)
+    monkeypatch.setenv("XDG_DATA_HOME", str(dirs["data"]))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(dirs["cache"]))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(dirs["config"]))
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(dirs["runtime"]))
+    monkeypatch.setenv("HOME", str(base))
+    for variable in ("GUIDE_READER_DATA_DIR", "GUIDE_READER_CACHE_DIR", "GUIDE_READER_CONFIG_DIR"):
+        monkeypatch.delenv(variable, raising=False)
+    return dirs
+
+
+@pytest.fixture
+def content_copy(tmp_path: Path) -> Path:
+    """A writable copy of the bundled articles."""
+    import shutil
+
+    target = tmp_path / "content"
+    shutil.copytree(CONTENT_DIR, target)
+    return target
