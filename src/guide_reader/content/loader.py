@@ -105,7 +105,8 @@ class _ArticleReader:
         md = article_markdown()
         md.convert(text)
         meta: dict[str, list[str]] = getattr(md, "Meta", {})
-        tree: etree.Element = md.article_tree  # type: ignore[attr-defined]
+        # Python-Markdown skips its tree processors on blank input: no tree then.
+        tree: etree.Element = getattr(md, "article_tree", None) or etree.Element("div")
 
         def field_value(key: str) -> str | None:
             value = " ".join(meta.get(key, [])).strip()
@@ -149,10 +150,12 @@ class _ArticleReader:
                 lead.append(block)
         article.lead = "\n\n".join(_block_markdown(block) for block in lead)
         taken: set[str] = set()
+        cursor = 0
         for heading, content in groups:
             anchor = heading.get("id") or ""
             text = _plain_text(heading)
-            line = self.line_of(f"{{#{anchor}}}") if anchor else self.line_of(text)
+            line = self.line_of(f"{{#{anchor}}}" if anchor else text, cursor)
+            cursor = line or cursor
             if not anchor:
                 anchor = slugify(text)
                 self.report(line, f"section « {text} » sans ancre {{#...}} : signets fragiles", "warning")

@@ -1,0 +1,118 @@
+"""Reading content/*.md back, and the problems `check` reports."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from guide_reader.content.loader import load_article, load_directory
+from guide_reader.content.markdown_format import to_markdown
+from guide_reader.content.problems import ContentError
+
+from .conftest import CONTENT_DIR
+
+ARTICLE = """---
+title: Grippe
+author: Jeanne Martin
+date: 2024-01-15
+---
+
+La grippe est une infection virale [1].
+
+## Symptômes {#symptomes}
+
+Fièvre et **courbatures** [1,2].
+
+- toux
+- fatigue
+
+## Quand consulter un médecin ? {#quand-consulter}
+
+Si la fièvre dure [9].
+
+## Questions fréquentes {#questions-frequentes}
+
+### Est-ce contagieux ? {#faq-contagieux}
+
+Oui.
+
+## Références {#references}
+
+- [1] Santé Publique France.
+- [2] HAS.
+"""
+
+
+def write(directory: Path, name: str, text: str) -> Path:
+    path = directory / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_reads_every_block(tmp_path) -> None:
+    result = load_article(write(tmp_path, "grippe.md", ARTICLE))
+    article = result.article
+    assert article.slug == "grippe"
+    assert article.author == "Jeanne Martin"
+    assert article.date is not None and article.date.isoformat() == "2024-01-15"
+    assert article.lead == "La grippe est une infection virale [1]."
+    assert [(s.anchor, s.heading) for s in article.sections] == [
+        ("symptomes", "Symptômes"),
+        ("quand-consulter", "Quand consulter un médecin ?"),
+    ]
+    assert article.sections[0].body == "Fièvre et **courbatures** [1,2].\n\n- toux\n- fatigue"
+    assert article.faq[0].anchor == "faq-contagieux"
+    assert [ref.number for ref in article.references] == [1, 2]
+    assert [str(problem) for problem in result.problems] == [
+        "grippe.md:18: avertissement: citation [9] sans référence listée"
+    ]
+
+
+def test_written_article_reads_back_identically(tmp_path) -> None:
+    article = load_article(write(tmp_path, "grippe.md", ARTICLE)).article
+    again = load_article(write(tmp_path / "..", "grippe-2.md", to_markdown(article))).article
+    again.slug = article.slug
+    assert again == article
+
+
+def test_raw_html_is_text_not_markup(tmp_path) -> None:
+    text = ARTICLE.replace("Oui.", '<script>alert("x")</script>\n\n<div onclick="x()">Oui.</div>')
+    article = load_article(write(tmp_path, "grippe.md", text)).article
+    assert article.faq[0].answer == '<script>alert("x")</script>\n\n<div onclick="x()">Oui.</div>'
+
+
+def test_missing_title_is_an_error_naming_file_and_line(tmp_path) -> None:
+    path = write(tmp_path, "sans-titre.md", ARTICLE.replace("title: Grippe\n", ""))
+    with pytest.raises(ContentError, match=r"sans-titre.md:1: erreur: titre manquant"):
+        load_article(path)
+
+
+def test_duplicate_anchor_and_empty_section_are_reported_with_lines(tmp_path) -> None:
+    text = ARTICLE.replace("## Quand consulter un médecin ? {#quand-consulter}", "## Encore {#symptomes}")
+    text = text.replace("## Questions fréquentes", "## Vide {#vide}\n\n## Questions fréquentes")
+    problems = [str(problem) for problem in load_article(write(tmp_path, "grippe.md", text)).problems]
+    assert "grippe.md:16: erreur: ancre en double : #symptomes" in problems
+    assert "grippe.md:20: avertissement: section vide : « Vide »" in problems
+
+
+def test_bad_files_are_reported_and_the_others_still_load(tmp_path) -> None:
+    write(tmp_path, "grippe.md", ARTICLE)
+    (tmp_path / "binaire.md").write_bytes(b"\x00\x01\x02")
+    (tmp_path / "latin.md").write_bytes("---\ntitle: Fièvre\n---\n\nTexte é.\n".encode("cp1252"))
+    write(tmp_path, "vide.md", "")
+    write(tmp_path, "crlf.md", ARTICLE.replace("\n", "\r\n"))
+    result = load_directory(tmp_path)
+    assert sorted(article.slug for article in result.articles) == ["crlf", "grippe"]
+    errors = sorted(str(problem) for problem in result.problems if problem.severity == "error")
+    assert errors == [
+        "binaire.md: erreur: fichier binaire, pas un article Markdown",
+        "latin.md:2: erreur: texte qui n'est pas en UTF-8",
+        "vide.md:1: erreur: titre manquant (ligne « title: » de l'en-tête)",
+    ]
+
+
+def test_bundled_articles_load_without_errors() -> None:
+    result = load_directory(CONTENT_DIR)
+    assert len(result.articles) == 3
+    assert [problem for problem in result.problems if problem.severity == "error"] == []
