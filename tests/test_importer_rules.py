@@ -143,7 +143,7 @@ def test_empty_section_is_dropped_with_a_warning() -> None:
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binaire"),
         (b"x" * (MAX_SOURCE_BYTES + 1), "trop grand"),
         (("A" * 300 + ".\n").encode(), "pas de titre"),
-        ("!!! ???\nTexte.\n".encode(), "titre"),
+        (b"!!! ???\nTexte.\n", "titre"),
     ],
     ids=["empty", "blank", "binary", "ten-megabytes", "no-title", "title-without-letters"],
 )
