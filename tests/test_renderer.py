@@ -25,7 +25,10 @@ def test_citations_link_to_references_and_unresolved_ones_look_different(tmp_pat
     html = rendered(tmp_path)
     assert '<a class="citation-link" href="#ref-1"' in html
     assert '<a class="citation-link" href="#ref-2"' in html
-    assert '<span class="citation-unresolved" title="Source 9 non listée dans l\'article">9</span>' in html
+    assert (
+        '<a class="citation-unresolved" href="#source-non-listee-9" title="Source 9 non listée dans l\'article">9</a>'
+        in html
+    )
     assert 'href="#ref-9"' not in html
 
 
@@ -64,3 +67,15 @@ def test_bundled_articles_render_with_author_date_and_disclaimer() -> None:
     assert "<b>Avertissement :</b> Les connaissances médicales" in guide
     assert guide.count('class="citation-unresolved"') > 10
     assert "17 décembre 2020 — Le diagnostic" in guide
+
+
+def test_faq_questions_fold_and_unfold(tmp_path) -> None:
+    article = load_article(write(tmp_path, "grippe.md", ARTICLE)).article
+    unfolded = render_article(article)
+    assert '<a class="question" href="#plier-faq-contagieux" title="Masquer la réponse">▾ Est-ce contagieux ?</a>' in (
+        unfolded
+    )
+    assert '<div class="answer"><p>Oui.</p></div>' in unfolded
+    folded = render_article(article, folded_faq={"faq-contagieux"})
+    assert "▸ Est-ce contagieux ?" in folded
+    assert "<p>Oui.</p>" not in folded

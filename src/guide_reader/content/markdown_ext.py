@@ -5,7 +5,7 @@
   followed by the address; the finished element tree is kept on the Markdown
   instance as ``md.article_tree`` for the loader to walk.
 * ``CitationExtension``: ``[13,14]`` becomes links to ``#ref-13`` and
-  ``#ref-14``, or a visibly unresolved marker when a number is not listed.
+  ``#ref-14``, or to ``#source-non-listee-19``, styled apart, when a number is not listed.
 """
 
 from __future__ import annotations
@@ -20,6 +20,9 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 
 from .model import CITATION_PATTERN, cited_numbers
+
+UNRESOLVED_PREFIX = "source-non-listee-"
+"""Anchor prefix of an unresolved citation's link; nothing in the page has that anchor."""
 
 _KEEP_TREE_PRIORITY = -100  # after 'unescape' (0), when the tree is final
 
@@ -79,7 +82,9 @@ class _CitationProcessor(InlineProcessor):
                 element = etree.SubElement(wrapper, "a", {"href": f"#ref-{number}", "class": "citation-link"})
                 element.set("title", f"Voir la référence {number}")
             else:
-                element = etree.SubElement(wrapper, "span", {"class": "citation-unresolved"})
+                element = etree.SubElement(
+                    wrapper, "a", {"href": f"#{UNRESOLVED_PREFIX}{number}", "class": "citation-unresolved"}
+                )
                 element.set("title", f"Source {number} non listée dans l'article")
             element.text = str(number)
             element.tail = "," if position < len(numbers) - 1 else "]"

@@ -9,12 +9,15 @@ in an article shows as text, and nothing refers to an outside address.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from datetime import date
 
 from .markdown_ext import CitationExtension, article_markdown
 from .model import CITATION_PATTERN, Article, cited_numbers
 from .text import fold
+
+FOLD_PREFIX = "plier-"
+"""Anchor prefix of the link on an FAQ question that folds or unfolds its answer."""
 
 FRENCH_MONTHS = (
     "janvier", "février", "mars", "avril", "mai", "juin",
@@ -70,7 +73,8 @@ class ArticleRenderer:
                         entries.append((anchor, heading))
         return places
 
-    def render(self, stylesheet: str = DEFAULT_STYLESHEET) -> str:
+    def render(self, stylesheet: str = DEFAULT_STYLESHEET, folded_faq: Collection[str] = ()) -> str:
+        """The whole page; FAQ items whose anchor is in ``folded_faq`` show only their question."""
         parts = [
             "<!DOCTYPE html>",
             '<html lang="fr"><head><meta charset="utf-8">',
@@ -80,7 +84,7 @@ class ArticleRenderer:
         parts += self._header()
         for section in self.article.sections:
             parts += self._section(section.anchor, section.heading, section.body)
-        parts += self._faq()
+        parts += self._faq(folded_faq)
         parts += self._sources()
         parts += self._disclaimer()
         parts.append("</body></html>")
@@ -111,20 +115,27 @@ class ArticleRenderer:
         if is_when_to_see_doctor(heading):
             return [
                 '<table class="alert" width="100%" cellpadding="14" cellspacing="0"><tr><td class="alert">',
-                title.replace("<h2 ", '<h2 class="alert" '),
+                title.replace("<h2 ", '<h2 class="alert" ').replace("</a>", "</a>⚠ ", 1),
                 content,
                 "</td></tr></table>",
             ]
         return [title, content]
 
-    def _faq(self) -> list[str]:
+    def _faq(self, folded: Collection[str]) -> list[str]:
         if not self.article.faq:
             return []
         parts = ['<h2 id="questions-frequentes"><a name="questions-frequentes"></a>Questions fréquentes</h2>']
         for item in self.article.faq:
             anchor = html.escape(item.anchor, quote=True)
-            parts.append(f'<h3 class="question" id="{anchor}"><a name="{anchor}"></a>{html.escape(item.question)}</h3>')
-            parts.append(f'<div class="answer">{self.markdown_html(item.answer)}</div>')
+            is_folded = item.anchor in folded
+            marker, action = ("▸", "Afficher la réponse") if is_folded else ("▾", "Masquer la réponse")
+            parts.append(
+                f'<h3 class="question" id="{anchor}"><a name="{anchor}"></a>'
+                f'<a class="question" href="#{FOLD_PREFIX}{anchor}" title="{action}">'
+                f"{marker} {html.escape(item.question)}</a></h3>"
+            )
+            if not is_folded:
+                parts.append(f'<div class="answer">{self.markdown_html(item.answer)}</div>')
         return parts
 
     def _sources(self) -> list[str]:
@@ -184,5 +195,7 @@ def _list(items: Iterable[str]) -> str:
     return "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
 
 
-def render_article(article: Article, stylesheet: str = DEFAULT_STYLESHEET) -> str:
-    return ArticleRenderer(article).render(stylesheet)
+def render_article(
+    article: Article, stylesheet: str = DEFAULT_STYLESHEET, folded_faq: Collection[str] = ()
+) -> str:
+    return ArticleRenderer(article).render(stylesheet, folded_faq)
