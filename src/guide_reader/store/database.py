@@ -1,0 +1,122 @@
+"""The store's SQLite connection: settings, transactions, and opening without ever failing.
+
+Every write runs in ``BEGIN IMMEDIATE``: the write lock is taken first, so a second
+program waits (busy timeout) instead of failing halfway, and a write happens whole
+or not at all. The WAL journal lets readers go on while another program writes.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+
+from .migrations import MIGRATIONS, Migration, SchemaTooNewError, migrate
+from .recovery import check_integrity, is_damage, move_aside
+
+BUSY_TIMEOUT_SECONDS = 15.0
+
+_log = logging.getLogger(__name__)
+
+
+class Database:
+    """One connection, shareable between threads (a lock serialises its use)."""
+
+    def __init__(
+        self,
+        connection: sqlite3.Connection,
+        path: Path | None,
+        *,
+        recovered_from: Path | None = None,
+        notice: str | None = None,
+    ) -> None:
+        self._connection = connection
+        self._lock = threading.RLock()
+        self.path = path
+        """The file, or None when the data only lives in memory (see ``notice``)."""
+        self.recovered_from = recovered_from
+        """Where a damaged file was moved to, when that happened at opening."""
+        self.notice = notice
+        """A French message the user must see (recovery, or data not kept), else None."""
+
+    @contextmanager
+    def read(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            yield self._connection
+
+    @contextmanager
+    def write(self) -> Iterator[sqlite3.Connection]:
+        """An atomic transaction: committed at the end of the block, rolled back on error."""
+        with self._lock:
+            self._connection.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._connection
+                self._connection.execute("COMMIT")
+            except BaseException:
+                if self._connection.in_transaction:
+                    self._connection.execute("ROLLBACK")
+                raise
+
+    def close(self) -> None:
+        with self._lock:
+            self._connection.close()
+
+
+def connect(path: Path | str, migrations: Sequence[Migration] = MIGRATIONS) -> sqlite3.Connection:
+    """Open, configure, check and migrate; raise (with the connection closed) on failure."""
+    connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False)
+    try:
+        connection.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000):d}")
+        connection.execute("PRAGMA journal_mode = WAL").fetchall()
+        check_integrity(connection)
+        migrate(connection, migrations)
+    except BaseException:
+        connection.close()
+        raise
+    return connection
+
+
+def open_database(
+    path: Path,
+    *,
+    migrations: Sequence[Migration] = MIGRATIONS,
+    now: Callable[[], datetime] = datetime.now,
+) -> Database:
+    """Open the file at ``path``; never raise.
+
+    A damaged file is moved aside (see ``recovery``) and a new one started. When no
+    file can be used at all (unwritable folder, file from a newer version), the data
+    lives in memory for this session. Either way ``notice`` says so.
+    """
+    backup: Path | None = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            return Database(connect(path, migrations), path)
+        except sqlite3.DatabaseError as error:
+            if not is_damage(error):
+                raise
+            _log.info("damaged database %s: %s", path, error)
+        backup = move_aside(path, now())
+        notice = (
+            f"Le fichier des signets et de l'historique était endommagé : il a été mis de côté "
+            f"sous le nom « {backup.name} » et un nouveau fichier a été commencé."
+        )
+        return Database(connect(path, migrations), path, recovered_from=backup, notice=notice)
+    except SchemaTooNewError as error:
+        _log.info("database %s: %s", path, error)
+        reason = "il a été créé par une version plus récente du programme"
+    except (sqlite3.Error, OSError) as error:
+        _log.info("cannot use database %s: %s", path, error)
+        reason = f"il ne peut pas être ouvert ({error})"
+    notice = (
+        f"Le fichier des signets et de l'historique « {path} » n'est pas utilisé : {reason}. "
+        "Les signets de cette session ne seront pas conservés."
+    )
+    if backup is not None:
+        notice = f"Le fichier endommagé a été mis de côté sous le nom « {backup.name} ». {notice}"
+    return Database(connect(":memory:", migrations), None, recovered_from=backup, notice=notice)
