@@ -71,9 +71,10 @@ def connect(path: Path | str, migrations: Sequence[Migration] = MIGRATIONS) -> s
     connection = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False)
     try:
         connection.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000):d}")
-        connection.execute("PRAGMA journal_mode = WAL").fetchall()
         check_integrity(connection)
         migrate(connection, migrations)
+        # Last: a file found damaged or foreign is moved aside as it was, not turned to WAL.
+        connection.execute("PRAGMA journal_mode = WAL").fetchall()
     except BaseException:
         connection.close()
         raise
