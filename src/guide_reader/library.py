@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cached_property
 from pathlib import Path
 
 from .content.loader import load_directory
@@ -9,6 +10,7 @@ from .content.model import Article
 from .content.problems import Problem
 from .content.renderer import render_article
 from .paths import bundled_content_dir
+from .store import BookmarkStore
 
 
 class Library:
@@ -31,3 +33,17 @@ class Library:
     def render(self, slug: str) -> str:
         article = self._articles[slug]
         return render_article(article)
+
+    @cached_property
+    def store(self) -> BookmarkStore:
+        """Bookmarks and reading history, opened at first use (the file in the user data folder).
+
+        ``store.notice`` holds a message for the user when the file had to be set aside.
+        """
+        return BookmarkStore()
+
+    def close(self) -> None:
+        """Close the store if it was opened."""
+        store = self.__dict__.pop("store", None)
+        if store is not None:
+            store.close()
