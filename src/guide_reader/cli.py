@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .commands import content
+from .commands import bookmarks, content
 
 
 def _content_option(parser: argparse.ArgumentParser, default: object) -> None:
@@ -32,7 +32,10 @@ def build_parser() -> argparse.ArgumentParser:
         _content_option(sub, argparse.SUPPRESS)
         return sub
 
-    for module in (content,):
+    for module in (
+        content,
+        bookmarks,
+    ):
         module.register(command)
     return parser
 
