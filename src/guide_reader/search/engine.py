@@ -1,0 +1,175 @@
+"""SearchEngine: the one object the library, the command line and the window use for search."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+
+from whoosh.index import FileIndex
+from whoosh.query import Query
+from whoosh.searching import Searcher
+
+from ..content.model import Article
+from . import query as q
+from .completion import Completer
+from .documents import IndexDoc, article_documents
+from .model import Completion, IndexReport, SearchHit, SearchResults
+from .snippets import snippet, spans
+from .store import IndexStore, Progress
+from .synonyms import Synonyms, load_synonyms
+
+FALLBACK_WEIGHT = 0.5
+"""Any-word hits come after every-word hits; their scores are scaled to say so."""
+
+
+class SearchEngine:
+    """Full-text search over a set of articles, with its index in ``index_dir``.
+
+    ``ensure_index`` may run in a worker thread while the window stays responsive:
+    searches wait only for the moment the new index is swapped in.
+    """
+
+    def __init__(
+        self,
+        articles: Sequence[Article],
+        index_dir: Path,
+        synonyms_file: Path | None = None,
+        lock_timeout: float = 10.0,
+    ) -> None:
+        self.articles = list(articles)
+        self.index_dir = index_dir
+        self.synonyms: Synonyms = load_synonyms(synonyms_file)
+        self._store = IndexStore(index_dir, lock_timeout)
+        self._titles = {article.slug: article.title for article in self.articles}
+        self._docs: dict[tuple[str, str], IndexDoc] | None = None
+        self._completer: Completer | None = None
+        self._index: FileIndex | None = None
+        self._searcher: Searcher | None = None
+        self._build_lock = threading.Lock()
+        self._search_lock = threading.RLock()
+        self.problems: list[str] = list(self.synonyms.problems)
+
+    # Index
+
+    def ensure_index(self, progress: Progress | None = None) -> IndexReport:
+        """Build, update or rebuild the index so that it holds exactly the articles; spawns no process."""
+        with self._build_lock:
+            index, report = self._store.ensure(self.articles, progress)
+            with self._search_lock:
+                self._close_searcher()
+                self._index = index
+            report.problems = self.synonyms.problems + report.problems
+            self.problems = report.problems
+            return report
+
+    def close(self) -> None:
+        with self._search_lock:
+            self._close_searcher()
+            self._index = None
+
+    def _close_searcher(self) -> None:
+        if self._searcher is not None:
+            self._searcher.close()
+            self._searcher = None
+
+    def _current_searcher(self) -> Searcher:
+        if self._index is None:
+            self.ensure_index()
+        if self._searcher is None:
+            assert self._index is not None
+            self._searcher = self._index.searcher()
+        return self._searcher
+
+    # Queries
+
+    def search(self, query: str, limit: int = 20) -> SearchResults:
+        """Every word required first, then any word; never raises on what a reader types."""
+        limit = max(1, min(int(limit), 1000))
+        plan = q.plan(query, self.synonyms)
+        if not plan.units:
+            return SearchResults(plan.text, None, 0, [])
+        try:
+            with self._search_lock:
+                return self._run(plan, self._current_searcher(), limit)
+        except Exception as error:  # a damaged index must not take the window down
+            self.problems.append(f"recherche impossible ({type(error).__name__}) : index à reconstruire")
+            return SearchResults(plan.text, None, 0, [])
+
+    def _run(self, plan: q.Plan, searcher: Searcher, limit: int) -> SearchResults:
+        q.correct(plan, searcher)
+        strict, loose = q.queries(plan)
+        assert strict is not None
+        found = searcher.search(strict, limit=limit)
+        ranked = [(hit.docnum, hit.score, hit.fields()) for hit in found]
+        total = len(found)
+        terms_query = strict
+        if loose is not None and len(ranked) < limit:
+            more = searcher.search(loose, limit=limit)
+            seen = {docnum for docnum, _, _ in ranked}
+            ranked += [(h.docnum, h.score * FALLBACK_WEIGHT, h.fields()) for h in more if h.docnum not in seen]
+            total = len(more)
+            terms_query = loose
+        terms = _query_terms(terms_query, searcher)
+        hits = [self._hit(stored, score, terms) for _, score, stored in ranked[:limit]]
+        suggestion = q.suggestion(plan, self._display_forms())
+        return SearchResults(plan.text, suggestion, total, [hit for hit in hits if hit is not None])
+
+    def _hit(self, stored: dict[str, object], score: float, terms: set[str]) -> SearchHit | None:
+        doc = self._documents().get((str(stored["slug"]), str(stored["part"])))
+        if doc is None:  # the index is older than the articles: skip until it is updated
+            return None
+        return SearchHit(
+            article_slug=doc.slug,
+            article_title=self._titles.get(doc.slug, doc.title),
+            section_anchor=doc.anchor,
+            section_heading=doc.heading,
+            kind=doc.hit_kind,
+            score=float(score),
+            snippet=snippet(doc.body or doc.head, terms),
+        )
+
+    def _documents(self) -> dict[tuple[str, str], IndexDoc]:
+        if self._docs is None:
+            self._docs = {(doc.slug, doc.part): doc for article in self.articles for doc in article_documents(article)}
+        return self._docs
+
+    def _display_forms(self) -> dict[str, str]:
+        return self._completions().display_forms()
+
+    def _completions(self) -> Completer:
+        if self._completer is None:
+            self._completer = Completer(self.articles)
+        return self._completer
+
+    def complete(self, prefix: str, limit: int = 8) -> list[Completion]:
+        """Titles, headings and FAQ questions whose words start with what was typed."""
+        try:
+            return self._completions().complete(prefix[: q.MAX_QUERY_CHARS], limit)
+        except Exception:  # never break typing
+            return []
+
+    def highlight_spans(self, text: str, query: str) -> list[tuple[int, int]]:
+        """Character spans of ``text`` whose words match the query under the index's analysis."""
+        try:
+            plan = q.plan(query, self.synonyms)
+            terms = set()
+            for clause, alternatives in zip(plan.units, plan.alternatives, strict=True):
+                for item in clause:
+                    terms.update(item.stems)
+                for expression in alternatives:
+                    terms.update(expression)
+            return spans(text, terms)
+        except Exception:
+            return []
+
+
+def _query_terms(query: Query, searcher: Searcher) -> set[str]:
+    """Every term a query can match, fuzzy terms expanded (leaf by leaf: Whoosh's
+    ``existing_terms`` skips the fields after the first one it meets)."""
+    reader = searcher.reader()
+    found = set()
+    for leaf in query.leaves():
+        for _, text in leaf.expanded_terms(reader, phrases=True):
+            found.add(text.decode("utf-8") if isinstance(text, bytes) else str(text))
+    return found

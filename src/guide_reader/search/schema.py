@@ -1,0 +1,22 @@
+"""The Whoosh schema: one document per searchable unit, three text fields of different weight."""
+
+from __future__ import annotations
+
+from whoosh.fields import ID, STORED, TEXT, Schema
+
+from .analysis import french_analyzer
+
+FIELD_BOOSTS = {"title": 1.0, "head": 2.5, "body": 1.0}
+"""Applied at query time: a match in a section heading or an FAQ question beats one in the
+article title, which beats one in body text."""
+
+TEXT_FIELDS = tuple(FIELD_BOOSTS)
+SCHEMA_VERSION = "1"
+
+
+def build_schema() -> Schema:
+    analyzer = french_analyzer()
+    # spelling=True keeps each field's unstemmed, folded words apart: the source of
+    # 'Vouliez-vous dire …' suggestions that are words rather than stems.
+    text_fields = {name: TEXT(analyzer=analyzer, spelling=True) for name in TEXT_FIELDS}
+    return Schema(slug=ID(stored=True), part=STORED, **text_fields)

@@ -1,0 +1,213 @@
+"""The index on disk: built when missing, updated per changed article, rebuilt when damaged.
+
+A manifest next to Whoosh's files records the analyzer and schema fingerprint, a
+hash per article and the size and CRC of every index file. An index whose files
+do not match it (truncated, overwritten with garbage, half written) is rebuilt;
+one whose fingerprint differs is rebuilt; otherwise only the articles whose
+hash changed are rewritten. Whoosh's write lock is an OS file lock, so a lock
+file left by a crashed process does not block anything; a writer that fails is
+always cancelled so that this process does not keep its lock either.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import time
+import zlib
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from whoosh.filedb.filestore import FileStorage, RamStorage
+from whoosh.index import FileIndex, LockError
+from whoosh.writing import IndexWriter
+
+from ..content.model import Article
+from .analysis import analyzer_fingerprint
+from .documents import KIND_BOOSTS, article_documents, article_hash
+from .model import IndexReport
+from .schema import SCHEMA_VERSION, build_schema
+
+Progress = Callable[[int, int, str], None]
+
+INDEX_NAME = "guide"
+MANIFEST_NAME = "guide-reader-index.json"
+LOCK_NAME = f"{INDEX_NAME}_WRITELOCK"
+WRITER_MEMORY_MB = 256
+"""Enough for Whoosh to keep a 10,000-article build in one run, without temporary merges."""
+
+
+def index_fingerprint() -> str:
+    settings = f"{analyzer_fingerprint()}|{SCHEMA_VERSION}|{sorted(KIND_BOOSTS.items())}"
+    return hashlib.sha256(settings.encode()).hexdigest()[:16]
+
+
+@dataclass
+class Manifest:
+    fingerprint: str
+    articles: dict[str, str] = field(default_factory=dict)
+    """slug -> article hash."""
+    files: dict[str, list[int]] = field(default_factory=dict)
+    """index file name -> [size, crc32]."""
+
+    @classmethod
+    def read(cls, path: Path) -> Manifest | None:
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            return cls(str(data["fingerprint"]), dict(data["articles"]), dict(data["files"]))
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def write(self, path: Path) -> None:
+        temporary = path.with_name(path.name + ".tmp")
+        temporary.write_text(json.dumps(asdict(self), indent=1), encoding="utf-8")
+        temporary.replace(path)
+
+
+def _is_index_file(name: str) -> bool:
+    return (name.startswith((f"{INDEX_NAME}_", f"_{INDEX_NAME}_"))) and name != LOCK_NAME
+
+
+def _index_files(directory: Path) -> list[str]:
+    return sorted(path.name for path in directory.iterdir() if _is_index_file(path.name))
+
+
+def _file_signature(path: Path) -> list[int]:
+    crc = 0
+    with path.open("rb") as stream:
+        while chunk := stream.read(1 << 20):
+            crc = zlib.crc32(chunk, crc)
+    return [path.stat().st_size, crc]
+
+
+class IndexStore:
+    """One index directory, with the manifest that says what it holds."""
+
+    def __init__(self, index_dir: Path, lock_timeout: float = 10.0) -> None:
+        self.index_dir = index_dir
+        self.lock_timeout = lock_timeout
+        self.fingerprint = index_fingerprint()
+
+    @property
+    def manifest_path(self) -> Path:
+        return self.index_dir / MANIFEST_NAME
+
+    def ensure(self, articles: Sequence[Article], progress: Progress | None = None) -> tuple[FileIndex, IndexReport]:
+        """An index holding exactly these articles, and what it took to get it."""
+        started = time.perf_counter()
+        problems: list[str] = []
+        hashes = {article.slug: article_hash(article) for article in articles}
+        try:
+            self.index_dir.mkdir(parents=True, exist_ok=True)
+            storage = FileStorage(str(self.index_dir))
+            existing = bool(_index_files(self.index_dir))
+            manifest = Manifest.read(self.manifest_path)
+            index, action, written = self._open_or_build(
+                storage, existing, manifest, articles, hashes, progress, problems
+            )
+        except (OSError, LockError) as error:
+            problems.append(f"index sur disque inutilisable ({error}) : index en mémoire pour cette session")
+            index = self._build(RamStorage(), articles, progress)
+            action, written = "built", len(articles)
+        return index, IndexReport(action, written, time.perf_counter() - started, problems)
+
+    def _open_or_build(
+        self,
+        storage: FileStorage,
+        existing: bool,
+        manifest: Manifest | None,
+        articles: Sequence[Article],
+        hashes: dict[str, str],
+        progress: Progress | None,
+        problems: list[str],
+    ) -> tuple[FileIndex, str, int]:
+        reason = self._unusable(manifest, existing)
+        index = None if reason else self._open_checked(storage, problems)
+        if index is None or manifest is None:
+            if existing:
+                problems.append(f"index reconstruit : {reason or 'illisible'}")
+            index = self._rebuild(storage, articles, hashes, progress)
+            return index, "rebuilt" if existing else "built", len(articles)
+        changed = [article for article in articles if manifest.articles.get(article.slug) != hashes[article.slug]]
+        removed = sorted(manifest.articles.keys() - hashes.keys())
+        if not changed and not removed:
+            return index, "up-to-date", 0
+        try:
+            self._write(index, articles=changed, deleted=removed + [a.slug for a in changed], progress=progress)
+        except LockError:
+            problems.append("index en cours d'écriture par un autre programme : résultats peut-être pas à jour")
+            return index, "up-to-date", 0
+        self._save_manifest(hashes)
+        return index, "updated", len(changed)
+
+    def _unusable(self, manifest: Manifest | None, existing: bool) -> str | None:
+        """Why the index on disk cannot be kept, or None when it matches its manifest."""
+        if not existing:
+            return "absent"
+        if manifest is None:
+            return "manifeste absent ou illisible"
+        if manifest.fingerprint != self.fingerprint:
+            return "analyseur ou schéma modifié"
+        on_disk = set(_index_files(self.index_dir))
+        if on_disk != set(manifest.files):
+            return "fichiers manquants ou en trop"
+        for name, signature in manifest.files.items():
+            if _file_signature(self.index_dir / name) != signature:
+                return f"fichier endommagé : {name}"
+        return None
+
+    @staticmethod
+    def _open_checked(storage: FileStorage, problems: list[str]) -> FileIndex | None:
+        try:
+            index = storage.open_index(INDEX_NAME)
+            with index.searcher() as searcher:
+                searcher.doc_count()
+            return index
+        except Exception as error:  # a damaged index can raise nearly anything
+            problems.append(f"index illisible : {type(error).__name__}")
+            return None
+
+    def _rebuild(
+        self, storage: FileStorage, articles: Sequence[Article], hashes: dict[str, str], progress: Progress | None
+    ) -> FileIndex:
+        with contextlib.suppress(FileNotFoundError):
+            self.manifest_path.unlink()
+        for name in _index_files(self.index_dir):
+            (self.index_dir / name).unlink()
+        index = self._build(storage, articles, progress)
+        self._save_manifest(hashes)
+        return index
+
+    def _build(
+        self, storage: FileStorage | RamStorage, articles: Sequence[Article], progress: Progress | None
+    ) -> FileIndex:
+        index = storage.create_index(build_schema(), indexname=INDEX_NAME)
+        self._write(index, articles=articles, deleted=[], progress=progress)
+        return index
+
+    def _write(
+        self, index: FileIndex, articles: Sequence[Article], deleted: Sequence[str], progress: Progress | None
+    ) -> None:
+        writer: IndexWriter = index.writer(timeout=self.lock_timeout, limitmb=WRITER_MEMORY_MB)
+        try:
+            for slug in deleted:
+                writer.delete_by_term("slug", slug)
+            total = len(articles)
+            step = max(1, total // 100)
+            for done, article in enumerate(articles, 1):
+                for doc in article_documents(article):
+                    writer.add_document(**doc.fields())
+                if progress and (done % step == 0 or done == total):
+                    progress(done, total, article.title)
+            if progress:
+                progress(total, total, "écriture de l'index")
+            writer.commit(optimize=False)
+        except BaseException:
+            writer.cancel()
+            raise
+
+    def _save_manifest(self, hashes: dict[str, str]) -> None:
+        files = {name: _file_signature(self.index_dir / name) for name in _index_files(self.index_dir)}
+        Manifest(self.fingerprint, dict(hashes), files).write(self.manifest_path)
