@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from guide_reader.store import BookmarkStore
+from guide_reader.store import database as database_module
 from guide_reader.store.database import connect, open_database
 from guide_reader.store.migrations import MIGRATIONS, schema_version
-from guide_reader.store.recovery import backup_path, move_aside
+from guide_reader.store.recovery import DamagedDatabaseError, backup_path, move_aside
 
 MOMENT = datetime(2026, 11, 23, 10, 15, 0)
 
@@ -204,6 +205,32 @@ def test_backup_names_do_not_collide(tmp_path: Path) -> None:
         "guide-reader.sqlite3.damaged-20261123-101500-2",
         "guide-reader.sqlite3.damaged-20261123-101500-3",
     ]
+
+
+def test_a_file_recovered_meanwhile_by_another_program_is_not_moved(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Both found the file damaged; the other one moved it and started a new one first."""
+    path = tmp_path / "guide-reader.sqlite3"
+    _garbage(path)
+    real_connect = database_module.connect
+    calls = []
+
+    def connect_while_the_other_recovers(target: Path | str, migrations=MIGRATIONS) -> sqlite3.Connection:
+        calls.append(target)
+        if len(calls) == 1:
+            move_aside(path, MOMENT)  # what the other program does...
+            _fill(path)  # ...before writing its first bookmark
+            raise DamagedDatabaseError("seen damaged a moment ago")
+        return real_connect(target, migrations)
+
+    monkeypatch.setattr(database_module, "connect", connect_while_the_other_recovers)
+    database = open_database(path, now=lambda: MOMENT)
+    with database.read() as db:
+        assert db.execute("SELECT anchor FROM bookmarks").fetchall() == [("s0",)]
+    database.close()
+    assert (database.recovered_from, database.notice) == (None, None)
+    assert len(_backups(path)) == 1
 
 
 def test_an_unusable_folder_falls_back_to_memory(tmp_path: Path) -> None:

@@ -11,7 +11,7 @@ import logging
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from datetime import datetime
 from pathlib import Path
 
@@ -81,6 +81,36 @@ def connect(path: Path | str, migrations: Sequence[Migration] = MIGRATIONS) -> s
     return connection
 
 
+def _identity(path: Path) -> tuple[int, int, int] | None:
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        return None
+    return status.st_ino, status.st_size, status.st_mtime_ns
+
+
+def _connect_or_recover(
+    path: Path, migrations: Sequence[Migration], now: Callable[[], datetime], moved: list[Path]
+) -> sqlite3.Connection:
+    """Connect; a damaged file is first moved aside (its backup appended to ``moved``).
+
+    The file is moved only if it is still the one found damaged: when two programs
+    start at once on a damaged file, the second must not move the new file the first made.
+    """
+    for _attempt in range(3):
+        seen = _identity(path)
+        try:
+            return connect(path, migrations)
+        except sqlite3.DatabaseError as error:
+            if moved or not is_damage(error):
+                raise
+            _log.info("damaged database %s: %s", path, error)
+        if _identity(path) == seen:
+            with suppress(FileNotFoundError):
+                moved.append(move_aside(path, now()))
+    return connect(path, migrations)
+
+
 def open_database(
     path: Path,
     *,
@@ -93,21 +123,17 @@ def open_database(
     file can be used at all (unwritable folder, file from a newer version), the data
     lives in memory for this session. Either way ``notice`` says so.
     """
-    backup: Path | None = None
+    moved: list[Path] = []
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            return Database(connect(path, migrations), path)
-        except sqlite3.DatabaseError as error:
-            if not is_damage(error):
-                raise
-            _log.info("damaged database %s: %s", path, error)
-        backup = move_aside(path, now())
+        connection = _connect_or_recover(path, migrations, now, moved)
+        if not moved:
+            return Database(connection, path)
         notice = (
             f"Le fichier des signets et de l'historique était endommagé : il a été mis de côté "
-            f"sous le nom « {backup.name} » et un nouveau fichier a été commencé."
+            f"sous le nom « {moved[0].name} » et un nouveau fichier a été commencé."
         )
-        return Database(connect(path, migrations), path, recovered_from=backup, notice=notice)
+        return Database(connection, path, recovered_from=moved[0], notice=notice)
     except SchemaTooNewError as error:
         _log.info("database %s: %s", path, error)
         reason = "il a été créé par une version plus récente du programme"
@@ -118,6 +144,7 @@ def open_database(
         f"Le fichier des signets et de l'historique « {path} » n'est pas utilisé : {reason}. "
         "Les signets de cette session ne seront pas conservés."
     )
+    backup = moved[0] if moved else None
     if backup is not None:
         notice = f"Le fichier endommagé a été mis de côté sous le nom « {backup.name} ». {notice}"
     return Database(connect(":memory:", migrations), None, recovered_from=backup, notice=notice)
