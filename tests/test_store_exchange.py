@@ -71,6 +71,13 @@ def test_export_format(home: BookmarkStore, tmp_path: Path) -> None:
     assert [path.name for path in tmp_path.iterdir() if path.suffix == ".tmp"] == []
 
 
+def test_export_a_selection(home: BookmarkStore, other: BookmarkStore, tmp_path: Path) -> None:
+    _fill(home)
+    chosen = [bookmark for bookmark in home.bookmarks() if bookmark.slug == "regression"]
+    assert home.export_to(tmp_path / "choix.json", chosen) == 1
+    assert [bookmark.anchor for bookmark in other.import_from(tmp_path / "choix.json").added] == ["definition"]
+
+
 def test_round_trip_and_importing_twice_adds_nothing(home: BookmarkStore, other: BookmarkStore, tmp_path: Path) -> None:
     _fill(home)
     target = tmp_path / "signets.json"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
@@ -213,11 +213,11 @@ class BookmarkStore:
 
     # Export and import
 
-    def export_to(self, path: Path) -> int:
-        """Write every bookmark to ``path`` (format: ``exchange``); return how many."""
-        bookmarks = self.bookmarks()
-        write_export(path, bookmarks, self._clock())
-        return len(bookmarks)
+    def export_to(self, path: Path, bookmarks: Iterable[Bookmark] | None = None) -> int:
+        """Write ``bookmarks`` (by default all) to ``path`` (format: ``exchange``); return how many."""
+        chosen = self.bookmarks() if bookmarks is None else list(bookmarks)
+        write_export(path, chosen, self._clock())
+        return len(chosen)
 
     def import_from(self, path: Path) -> ImportReport:
         """Merge an export file, in one transaction: nothing duplicated, notes merged.
