@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .commands import bookmarks, content
+from .commands import bookmarks, content, search
 
 
 def _content_option(parser: argparse.ArgumentParser, default: object) -> None:
@@ -35,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
     for module in (
         content,
         bookmarks,
+        search,
     ):
         module.register(command)
     return parser

@@ -52,10 +52,13 @@ class SearchEngine:
 
     # Index
 
-    def ensure_index(self, progress: Progress | None = None) -> IndexReport:
-        """Build, update or rebuild the index so that it holds exactly the articles; spawns no process."""
+    def ensure_index(self, progress: Progress | None = None, rebuild: bool = False) -> IndexReport:
+        """Build, update or rebuild the index so that it holds exactly the articles; spawns no process.
+
+        ``progress(done, total, message)`` is called from the calling thread during long writes.
+        """
         with self._build_lock:
-            index, report = self._store.ensure(self.articles, progress)
+            index, report = self._store.ensure(self.articles, progress, rebuild)
             with self._search_lock:
                 self._close_searcher()
                 self._index = index

@@ -94,8 +94,10 @@ class IndexStore:
     def manifest_path(self) -> Path:
         return self.index_dir / MANIFEST_NAME
 
-    def ensure(self, articles: Sequence[Article], progress: Progress | None = None) -> tuple[FileIndex, IndexReport]:
-        """An index holding exactly these articles, and what it took to get it."""
+    def ensure(
+        self, articles: Sequence[Article], progress: Progress | None = None, rebuild: bool = False
+    ) -> tuple[FileIndex, IndexReport]:
+        """An index holding exactly these articles, and what it took to get it (``rebuild``: from scratch)."""
         started = time.perf_counter()
         problems: list[str] = []
         hashes = {article.slug: article_hash(article) for article in articles}
@@ -104,9 +106,12 @@ class IndexStore:
             storage = FileStorage(str(self.index_dir))
             existing = bool(_index_files(self.index_dir))
             manifest = Manifest.read(self.manifest_path)
-            index, action, written = self._open_or_build(
-                storage, existing, manifest, articles, hashes, progress, problems
-            )
+            if rebuild:
+                index, action, written = self._rebuild(storage, articles, hashes, progress), "rebuilt", len(articles)
+            else:
+                index, action, written = self._open_or_build(
+                    storage, existing, manifest, articles, hashes, progress, problems
+                )
         except (OSError, LockError) as error:
             problems.append(f"index sur disque inutilisable ({error}) : index en mémoire pour cette session")
             index = self._build(RamStorage(), articles, progress)

@@ -1,0 +1,123 @@
+"""Search commands: search QUERY, index [--rebuild]."""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import re
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from ..library import Library
+from ..search import IndexReport, SearchEngine, SearchResults
+
+AddCommand = Callable[[str, str], argparse.ArgumentParser]
+_MARK = re.compile(r"<b class=\"[^\"]*\">(.*?)</b>")
+_ACTIONS = {
+    "up-to-date": "index à jour",
+    "built": "index construit",
+    "updated": "index mis à jour",
+    "rebuilt": "index reconstruit",
+}
+
+
+def register(command: AddCommand) -> None:
+    search = command("search", "chercher dans les articles")
+    search.add_argument("query", nargs="+", metavar="REQUÊTE")
+    search.add_argument("--json", action="store_true", help="un objet JSON sur la sortie standard")
+    search.add_argument("--limit", type=int, default=10, metavar="N", help="nombre de résultats (10 par défaut)")
+    _index_dir_option(search)
+    search.set_defaults(handler=_run_search)
+
+    index = command("index", "construire ou mettre à jour l'index de recherche")
+    index.add_argument("--rebuild", action="store_true", help="tout reconstruire")
+    _index_dir_option(index)
+    index.set_defaults(handler=_run_index)
+
+
+def _index_dir_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--index-dir",
+        type=Path,
+        metavar="DIR",
+        help="dossier de l'index (par défaut : GUIDE_READER_INDEX_DIR, sinon le cache utilisateur)",
+    )
+
+
+def _engine(args: argparse.Namespace) -> tuple[Library, SearchEngine]:
+    library = Library(args.content, args.index_dir)
+    return library, library.search_engine
+
+
+def _print_report(report: IndexReport) -> None:
+    for problem in report.problems:
+        print(problem, file=sys.stderr)
+    print(
+        f"{_ACTIONS.get(report.action, report.action)} : {report.articles_indexed} article(s) écrit(s) "
+        f"en {report.seconds:.2f} s",
+        file=sys.stderr,
+    )
+
+
+def _progress_printer() -> Callable[[int, int, str], None]:
+    last = 0.0
+
+    def progress(done: int, total: int, message: str) -> None:
+        nonlocal last
+        now = time.monotonic()
+        if done == total or now - last > 0.2:
+            last = now
+            end = "\n" if done == total and message.startswith("écriture") else ""
+            print(f"\r{done}/{total} {message[:50]:50}", end=end, file=sys.stderr, flush=True)
+
+    return progress
+
+
+def _run_index(args: argparse.Namespace) -> int:
+    library, engine = _engine(args)
+    try:
+        report = engine.ensure_index(_progress_printer(), rebuild=args.rebuild)
+        _print_report(report)
+        return 0
+    finally:
+        library.close()
+
+
+def _run_search(args: argparse.Namespace) -> int:
+    library, engine = _engine(args)
+    try:
+        report = engine.ensure_index(_progress_printer() if not args.json else None)
+        if report.action != "up-to-date" or report.problems:
+            _print_report(report)
+        results = engine.search(" ".join(args.query), limit=args.limit)
+        if args.json:
+            print(json.dumps(results.as_json(), ensure_ascii=False, indent=2))
+        else:
+            _print_results(results)
+        return 0
+    finally:
+        library.close()
+
+
+def _plain(snippet: str) -> str:
+    """A snippet for the terminal: marks as «…», entities back to characters."""
+    return html.unescape(_MARK.sub(r"«\1»", snippet))
+
+
+def _print_results(results: SearchResults) -> None:
+    if results.suggestion:
+        print(f"Vouliez-vous dire : {results.suggestion} ?")
+    if not results.hits:
+        print(f"Aucun résultat pour « {results.query} ».")
+        return
+    print(f"{results.total} résultat(s) pour « {results.query} »")
+    for _slug, title, hits in results.groups():
+        print()
+        print(title)
+        for hit in hits:
+            anchor = f"#{hit.section_anchor}" if hit.section_anchor else ""
+            print(f"  {hit.section_heading}  [{hit.kind}] {anchor}")
+            print(f"    {_plain(hit.snippet)}")
