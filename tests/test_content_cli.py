@@ -85,13 +85,6 @@ def test_every_command_takes_content(tmp_path, capsys) -> None:
     assert main(["show", "leucopenie", "--content", str(tmp_path)]) == 2
 
 
-def test_default_command_prints_the_library_outline(capsys) -> None:
-    assert main([]) == 0
-    out = capsys.readouterr().out
-    assert "3 article(s)" in out
-    assert "#quand-consulter-un-medecin  Quand Consulter un Médecin ?" in out
-
-
 def test_module_entry_point() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "guide_reader", "--version"], capture_output=True, text=True, check=True

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .commands import bookmarks, content, search
+from .commands import bookmarks, content, gui, search
 
 
 def _content_option(parser: argparse.ArgumentParser, default: object) -> None:
@@ -24,7 +24,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="guide-reader", description="Lecteur hors ligne de guides de santé.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     _content_option(parser, None)
-    parser.set_defaults(handler=content.run_gui)
+    gui.add_window_options(parser)
+    parser.set_defaults(handler=gui.run_gui)
     subparsers = parser.add_subparsers(dest="command", metavar="COMMANDE")
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
@@ -34,6 +35,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     for module in (
         content,
+        gui,
         bookmarks,
         search,
     ):

@@ -1,7 +1,8 @@
 """Where things are: the bundled articles and the user's data, cache and config.
 
-The bundled articles ship inside the package (``guide_reader/bundled_content``) in a
-wheel or a bundle; from a checkout they are the top-level ``content/`` folder.
+The bundled articles and resources ship inside the package (``guide_reader/bundled_content``,
+``guide_reader/resources``) in a wheel or a bundle; from a checkout they are the top-level
+``content/`` and ``resources/`` folders.
 User folders follow the platform rules (XDG on Linux) and can be moved with
 ``GUIDE_READER_DATA_DIR``, ``GUIDE_READER_CACHE_DIR`` and ``GUIDE_READER_CONFIG_DIR``.
 """
@@ -23,6 +24,14 @@ def bundled_content_dir() -> Path:
     if installed.is_dir():
         return installed
     return _PACKAGE_DIR.parent.parent / "content"
+
+
+def resources_dir() -> Path:
+    """Icons, translations and other files the program needs at run time."""
+    installed = _PACKAGE_DIR / "resources"
+    if installed.is_dir():
+        return installed
+    return _PACKAGE_DIR.parent.parent / "resources"
 
 
 def _user_dir(variable: str, default: str) -> Path:

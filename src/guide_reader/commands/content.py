@@ -9,7 +9,6 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from .. import __version__
 from ..content.importer import import_file
 from ..content.markdown_format import to_markdown
 from ..content.model import Article
@@ -21,8 +20,6 @@ AddCommand = Callable[[str, str], argparse.ArgumentParser]
 
 
 def register(command: AddCommand) -> None:
-    command("gui", "ouvrir le lecteur (commande par défaut)").set_defaults(handler=run_gui)
-
     importer = command("import", "convertir le texte brut d'articles en fichiers Markdown")
     importer.add_argument("sources", nargs="+", type=Path, metavar="SOURCE")
     importer.add_argument("--out", type=Path, metavar="DIR", help="dossier de sortie (par défaut : celui des articles)")
@@ -128,16 +125,5 @@ def _run_show(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(article_outline(article), ensure_ascii=False, indent=2))
     else:
-        _print_outline(article)
-    return 0
-
-
-def run_gui(args: argparse.Namespace) -> int:
-    """Until the window exists: the library's outline."""
-    library = Library(args.content)
-    print_problems([problem for problem in library.problems if problem.severity == "error"])
-    print(f"Guide Reader {__version__} — {len(library.articles)} article(s) dans {library.content_dir}")
-    for article in library.articles:
-        print()
         _print_outline(article)
     return 0

@@ -195,7 +195,5 @@ def _list(items: Iterable[str]) -> str:
     return "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
 
 
-def render_article(
-    article: Article, stylesheet: str = DEFAULT_STYLESHEET, folded_faq: Collection[str] = ()
-) -> str:
+def render_article(article: Article, stylesheet: str = DEFAULT_STYLESHEET, folded_faq: Collection[str] = ()) -> str:
     return ArticleRenderer(article).render(stylesheet, folded_faq)

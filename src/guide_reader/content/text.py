@@ -36,3 +36,29 @@ def unique_anchor(base: str, taken: set[str]) -> str:
         counter += 1
     taken.add(anchor)
     return anchor
+
+
+def fold_with_positions(text: str) -> tuple[str, list[int]]:
+    """``fold(text)`` and, for each folded character, the index of the character it came from."""
+    folded: list[str] = []
+    positions: list[int] = []
+    for index, char in enumerate(text):
+        piece = fold(char)
+        folded.append(piece)
+        positions.extend([index] * len(piece))
+    return "".join(folded), positions
+
+
+def find_folded(text: str, needle: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` matching ``needle`` ignoring case, accents and ligatures."""
+    target = fold(needle).strip()
+    if not target:
+        return []
+    folded, positions = fold_with_positions(text)
+    spans = []
+    start = folded.find(target)
+    while start != -1:
+        end = start + len(target) - 1
+        spans.append((positions[start], positions[end] + 1))
+        start = folded.find(target, start + len(target))
+    return spans

@@ -1,0 +1,103 @@
+"""Starting the window, and rendering it to a PNG for tests and docs (--screenshot)."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .. import __version__
+from ..library import Library
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+SCREENSHOT_TIMEOUT_MS = 60_000
+UI_FONT_SIZE = 11
+
+
+@dataclass
+class WindowOptions:
+    content: Path | None = None
+    screenshot: Path | None = None
+    open: str | None = None  # SLUG or SLUG#ANCHOR
+    search: str | None = None
+    theme: str | None = None
+    size: tuple[int, int] | None = None
+    language: str | None = None
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    width, _, height = text.lower().partition("x")
+    if not (width.isdigit() and height.isdigit()) or not (200 <= int(width) <= 8000 and 200 <= int(height) <= 8000):
+        raise ValueError(f"taille invalide « {text} » (attendu LARGEURxHAUTEUR, par exemple 1280x800)")
+    return int(width), int(height)
+
+
+def run(options: WindowOptions) -> int:
+    if options.screenshot is not None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from .i18n import install_translators, resolve_language
+    from .main_window import MainWindow
+    from .settings import Settings
+    from .theme import THEMES, apply_theme
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("guide-reader")
+    app.setApplicationDisplayName("Guide Reader")
+    app.setApplicationVersion(__version__)
+    font = app.font()
+    font.setPointSize(UI_FONT_SIZE)
+    app.setFont(font)
+    settings = Settings()
+    install_translators(app, resolve_language(options.language or settings.language))
+    theme_name = options.theme if options.theme in THEMES else settings.theme
+    apply_theme(app, THEMES[theme_name], settings.text_size)
+    library = Library(options.content)
+    window = MainWindow(library, settings)
+    if options.theme in THEMES:
+        window.set_theme(options.theme, remember=False)
+    if options.screenshot is None:
+        window.restore_session()
+    if options.size:
+        window.resize(*options.size)
+    elif options.screenshot is not None or settings.geometry is None:
+        window.resize(1200, 820)
+    window.show()
+    window.start_indexing()
+    if options.screenshot is None:
+        _apply_start_options(window, options)
+        return app.exec()
+    loop = QEventLoop()
+    window.index_ready.connect(loop.quit)
+    QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, loop.quit)
+    if not window.index_is_ready:
+        loop.exec()
+    _apply_start_options(window, options)
+    app.processEvents()
+    saved = window.grab().save(str(options.screenshot))
+    window.close()
+    if not saved:
+        print(f"impossible d'écrire la capture : {options.screenshot}", file=sys.stderr)
+        return 1
+    print(options.screenshot)
+    return 0
+
+
+def _apply_start_options(window: MainWindow, options: WindowOptions) -> None:
+    """--open shows an article (with --search: its searched words highlighted); --search alone shows results."""
+    from .navigation import Location
+
+    if options.open:
+        slug, _, anchor = options.open.partition("#")
+        if window.library.article(slug) is None:
+            print(f"article inconnu : {slug}", file=sys.stderr)
+            return
+        window.go_to(Location("article", slug, anchor, query=options.search or ""))
+    elif options.search:
+        window.search_for(options.search)

@@ -1,0 +1,223 @@
+"""An article: table of contents beside the text, citations, FAQ folding, find."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+
+from ..content import markdown_format as fmt
+from ..content.markdown_ext import UNRESOLVED_PREFIX
+from ..content.model import Article
+from ..content.renderer import FOLD_PREFIX, ArticleRenderer, is_when_to_see_doctor
+from .article_view import ArticleView, Span
+from .find_bar import FindBar
+from .reference_panel import ReferencePanel
+from .theme import Theme, document_css
+
+Highlighter = Callable[[str, str], list[Span]]
+SEARCH_KIND = "search"
+ANCHOR_ROLE = Qt.ItemDataRole.UserRole
+
+
+class ArticlePage(QWidget):
+    jump_requested = Signal(str)  # an anchor of this article the reader asked to go to
+    section_changed = Signal(str)
+
+    def __init__(self, theme: Theme, text_size: int, highlighter: Highlighter | None = None) -> None:
+        super().__init__()
+        self.theme = theme
+        self.text_size = text_size
+        self.highlighter = highlighter
+        self.article: Article | None = None
+        self.renderer: ArticleRenderer | None = None
+        self.query = ""
+        self.folded_faq: set[str] = set()
+        self.toc = QTreeWidget()
+        self.toc.setHeaderHidden(True)
+        self.toc.setAccessibleName(self.tr("Sommaire du guide"))
+        self.toc.setMinimumWidth(240)
+        self.toc.setWordWrap(True)
+        self.toc.itemClicked.connect(self._toc_item_chosen)
+        self.toc.itemActivated.connect(self._toc_item_chosen)
+        self.view = ArticleView()
+        self.view.setAccessibleName(self.tr("Texte du guide"))
+        self.view.anchorClicked.connect(self._link_clicked)
+        self.view.verticalScrollBar().valueChanged.connect(self._follow_scroll)
+        self.reference_panel = ReferencePanel()
+        self.reference_panel.go_to_reference.connect(lambda number: self.jump_requested.emit(f"ref-{number}"))
+        self.reference_panel.close_button.clicked.connect(lambda: self.view.setFocus())
+        self.find_bar = FindBar(self.view, theme)
+        self.find_bar.closed.connect(lambda: self.view.setFocus())
+        self.find_bar.hide()
+        column = QWidget()
+        column_layout = QVBoxLayout(column)
+        column_layout.setContentsMargins(0, 0, 0, 0)
+        column_layout.setSpacing(0)
+        column_layout.addWidget(self.find_bar)
+        column_layout.addWidget(self.view, 1)
+        column_layout.addWidget(self.reference_panel)
+        splitter = QSplitter()
+        splitter.addWidget(self.toc)
+        splitter.addWidget(column)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([320, 880])
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+        self.setTabOrder(self.toc, self.view)
+
+    # Showing -----------------------------------------------------------------
+
+    def show_article(self, article: Article, anchor: str = "", scroll: int | None = None, query: str = "") -> None:
+        if self.article is None or article.slug != self.article.slug:
+            self.article = article
+            self.renderer = ArticleRenderer(article)
+            self.folded_faq = set()
+            self._fill_toc()
+            self.reference_panel.hide()
+            self._render()
+        if query != self.query:
+            self.query = query
+            self._highlight_query()
+        self.go_to(anchor, scroll)
+
+    def go_to(self, anchor: str = "", scroll: int | None = None) -> None:
+        if scroll is not None:
+            self.view.verticalScrollBar().setValue(scroll)
+        elif not anchor or not self.view.scroll_to(anchor):
+            self.view.verticalScrollBar().setValue(0)
+        self._follow_scroll()
+
+    def _render(self) -> None:
+        if self.renderer is None:
+            return
+        html = self.renderer.render(document_css(self.theme), self.folded_faq)
+        self.view.set_page(html, self.text_size)
+        self._highlight_query()
+        if self.find_bar.isVisible():
+            self.find_bar.find(self.find_bar.field.text())
+
+    def _rerender_in_place(self) -> None:
+        scroll = self.view.verticalScrollBar().value()
+        self._render()
+        self.view.verticalScrollBar().setValue(scroll)
+
+    def _highlight_query(self) -> None:
+        spans: list[Span] = []
+        if self.query and self.highlighter is not None:
+            query, highlighter = self.query, self.highlighter
+            spans = self.view.block_spans(lambda text: highlighter(text, query))
+        self.view.set_highlights(SEARCH_KIND, spans, self.theme.match_background, self.theme.match_text)
+
+    def _fill_toc(self) -> None:
+        article = self.article
+        assert article is not None
+        self.toc.clear()
+
+        def add(text: str, anchor: str, parent: QTreeWidgetItem | None = None) -> QTreeWidgetItem:
+            item = QTreeWidgetItem([text])
+            item.setData(0, ANCHOR_ROLE, anchor)
+            item.setToolTip(0, text)
+            if parent is None:
+                self.toc.addTopLevelItem(item)
+            else:
+                parent.addChild(item)
+            return item
+
+        add(self.tr("Début du guide"), "top")
+        for section in article.sections:
+            item = add(section.heading, section.anchor)
+            if is_when_to_see_doctor(section.heading):
+                font = QFont(item.font(0))
+                font.setBold(True)
+                item.setFont(0, font)
+                item.setText(0, "⚠ " + section.heading)
+        if article.faq:
+            faq = add(self.tr("Questions fréquentes"), fmt.FAQ_ANCHOR)
+            for question in article.faq:
+                add(question.question, question.anchor, faq)
+        if article.references:
+            add(self.tr("Références"), fmt.REFERENCES_ANCHOR)
+        if article.publications:
+            add(self.tr("Publications scientifiques"), fmt.PUBLICATIONS_ANCHOR)
+        if article.web_resources:
+            add(self.tr("Ressources web"), fmt.WEB_RESOURCES_ANCHOR)
+        if article.disclaimer:
+            add(self.tr("Avertissement"), fmt.DISCLAIMER_ANCHOR)
+
+    def _toc_items(self) -> list[QTreeWidgetItem]:
+        items = []
+        for index in range(self.toc.topLevelItemCount()):
+            top = self.toc.topLevelItem(index)
+            items.append(top)
+            items += [top.child(child) for child in range(top.childCount())]
+        return items
+
+    # Following the reader ------------------------------------------------------
+
+    def current_anchor(self) -> str:
+        anchors = [item.data(0, ANCHOR_ROLE) for item in self._toc_items()]
+        return self.view.anchor_at_top(anchors) or "top"
+
+    def scroll_value(self) -> int:
+        return self.view.verticalScrollBar().value()
+
+    def _follow_scroll(self) -> None:
+        anchor = self.current_anchor()
+        for item in self._toc_items():
+            if item.data(0, ANCHOR_ROLE) == anchor:
+                if self.toc.currentItem() is not item:
+                    self.toc.blockSignals(True)
+                    self.toc.setCurrentItem(item)
+                    self.toc.blockSignals(False)
+                    self.section_changed.emit(anchor)
+                break
+
+    # Links and table of contents --------------------------------------------
+
+    def _toc_item_chosen(self, item: QTreeWidgetItem) -> None:
+        self.jump_requested.emit(str(item.data(0, ANCHOR_ROLE)))
+
+    def _link_clicked(self, url: QUrl) -> None:
+        name = url.fragment() if url.hasFragment() else ""
+        if not name or url.scheme() or url.host() or url.path():
+            return  # only in-page anchors are followed; nothing else exists in a rendered article
+        if name.startswith("ref-") and name[4:].isdigit():
+            self.show_citation(int(name[4:]))
+        elif name.startswith(UNRESOLVED_PREFIX) and name[len(UNRESOLVED_PREFIX) :].isdigit():
+            self.reference_panel.show_unresolved(int(name[len(UNRESOLVED_PREFIX) :]))
+        elif name.startswith(FOLD_PREFIX):
+            self.toggle_faq(name[len(FOLD_PREFIX) :])
+        else:
+            self.jump_requested.emit(name)
+
+    def show_citation(self, number: int) -> None:
+        reference = self.article.reference(number) if self.article else None
+        if reference is None:
+            self.reference_panel.show_unresolved(number)
+        else:
+            self.reference_panel.show_reference(reference)
+
+    def toggle_faq(self, anchor: str) -> None:
+        self.folded_faq ^= {anchor}
+        self._rerender_in_place()
+
+    # Preferences ---------------------------------------------------------------
+
+    def set_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        self.find_bar.theme = theme
+        self._rerender_in_place()
+
+    def set_text_size(self, size: int) -> None:
+        self.text_size = size
+        anchor = self.current_anchor()
+        self.view.set_text_size(size)
+        self.view.scroll_to(anchor)
+
+    def open_find(self) -> None:
+        self.find_bar.open_bar()

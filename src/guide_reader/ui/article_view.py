@@ -1,0 +1,126 @@
+"""The text view of an article: loads nothing from outside, knows where its anchors are."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+
+Span = tuple[int, int]
+
+
+class ArticleView(QTextBrowser):
+    """A QTextBrowser that never fetches a resource and never follows a link by itself."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setSearchPaths([])
+        self._anchor_positions: list[tuple[int, str]] = []
+        self._highlights: dict[str, list[QTextEdit.ExtraSelection]] = {}
+
+    def loadResource(self, kind: int, name: QUrl) -> object:  # noqa: N802 (Qt's name)
+        """Images, stylesheets, anything by address: never loaded."""
+        return None
+
+    def set_page(self, html: str, base_font_size: int) -> None:
+        self._anchor_positions = []  # stale until the new page is laid out
+        self._highlights.clear()
+        self.setExtraSelections([])
+        font = self.document().defaultFont()
+        font.setPointSize(base_font_size)
+        self.document().setDefaultFont(font)
+        self.setHtml(html)
+        self._anchor_positions = self._find_anchors()
+
+    def set_text_size(self, size: int) -> None:
+        font = self.document().defaultFont()
+        font.setPointSize(size)
+        self.document().setDefaultFont(font)
+        self._anchor_positions = self._find_anchors()
+
+    def _find_anchors(self) -> list[tuple[int, str]]:
+        """(document position, anchor name) of every named anchor, in order."""
+        anchors: list[tuple[int, str]] = []
+        block = self.document().begin()
+        while block.isValid():
+            iterator = block.begin()
+            while not iterator.atEnd():
+                fragment = iterator.fragment()
+                for name in fragment.charFormat().anchorNames():
+                    anchors.append((fragment.position(), name))
+                iterator += 1
+            block = block.next()
+        return anchors
+
+    def anchor_names(self) -> list[str]:
+        return [name for _, name in self._anchor_positions]
+
+    def _document_y(self, position: int) -> int:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(position)
+        return self.cursorRect(cursor).top() + self.verticalScrollBar().value()
+
+    def anchor_y(self, anchor: str) -> int | None:
+        for position, name in self._anchor_positions:
+            if name == anchor:
+                return self._document_y(position)
+        return None
+
+    def anchor_at_top(self, candidates: Iterable[str]) -> str | None:
+        """The last of ``candidates`` whose anchor has scrolled to (or above) the top of the view."""
+        wanted = set(candidates)
+        top = self.verticalScrollBar().value() + self.viewport().height() // 5
+        current = None
+        for position, name in self._anchor_positions:
+            if name not in wanted:
+                continue
+            if self._document_y(position) <= top:
+                current = name
+            else:
+                break
+        return current
+
+    def scroll_to(self, anchor: str) -> bool:
+        if anchor not in self.anchor_names():
+            return False
+        self.scrollToAnchor(anchor)
+        return True
+
+    def block_spans(self, matcher: Callable[[str], list[Span]]) -> list[Span]:
+        """Document spans found by ``matcher`` on each block's text."""
+        spans: list[Span] = []
+        block = self.document().begin()
+        while block.isValid():
+            offset = block.position()
+            spans += [(offset + start, offset + end) for start, end in matcher(block.text())]
+            block = block.next()
+        return spans
+
+    def set_highlights(self, kind: str, spans: list[Span], background: str, foreground: str) -> None:
+        selections = []
+        text_format = QTextCharFormat()
+        text_format.setBackground(QColor(background))
+        text_format.setForeground(QColor(foreground))
+        for start, end in spans:
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor  # type: ignore[attr-defined]
+            selection.format = text_format  # type: ignore[attr-defined]
+            selections.append(selection)
+        self._highlights[kind] = selections
+        self.setExtraSelections([item for group in self._highlights.values() for item in group])
+
+    def highlight_count(self, kind: str) -> int:
+        return len(self._highlights.get(kind, []))
+
+    def show_position(self, position: int) -> None:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(position)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()

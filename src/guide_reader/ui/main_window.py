@@ -1,0 +1,410 @@
+"""The reader window: home, article and search pages, navigation and preferences."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QStringListModel, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QMouseEvent, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QCompleter,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QProgressBar,
+    QStackedWidget,
+    QToolBar,
+    QToolButton,
+)
+
+from ..library import Library
+from ..search import Completion, SearchHit
+from .article_page import ArticlePage
+from .home_page import HomePage
+from .i18n import AVAILABLE_LANGUAGES
+from .index_worker import IndexWorker
+from .navigation import Location, NavigationHistory
+from .search_page import SearchPage
+from .settings import DEFAULT_TEXT_SIZE, MAX_TEXT_SIZE, MIN_TEXT_SIZE, Settings
+from .theme import THEMES, apply_theme
+
+SEARCH_DELAY_MS = 150
+THEME_LABELS = {
+    "light": QT_TRANSLATE_NOOP("MainWindow", "Clair"),
+    "dark": QT_TRANSLATE_NOOP("MainWindow", "Sombre"),
+    "high-contrast": QT_TRANSLATE_NOOP("MainWindow", "Contraste élevé"),
+}
+
+
+class MainWindow(QMainWindow):
+    index_ready = Signal()
+    page_shown = Signal(str)  # "home", "article" or "search", after the page is in place
+
+    def __init__(self, library: Library, settings: Settings) -> None:
+        super().__init__()
+        self.library = library
+        self.settings = settings
+        self.theme = THEMES[settings.theme]
+        self.text_size = settings.text_size
+        self.history = NavigationHistory()
+        self.index_is_ready = False
+        self._pending_query = ""
+        self._completions: dict[str, Completion] = {}
+        self.setWindowTitle(self.tr("Guide Reader — guides de santé hors ligne"))
+        self.home_page = HomePage(library.articles)
+        self.home_page.article_chosen.connect(lambda slug: self.go_to(Location("article", slug)))
+        apply_theme(QApplication.instance(), self.theme, self.text_size)
+        self.article_page = ArticlePage(self.theme, self.text_size, self._highlight_spans)
+        self.article_page.jump_requested.connect(self._jump_in_article)
+        self.search_page = SearchPage(self.theme, self.text_size)
+        self.search_page.hit_chosen.connect(self.open_hit)
+        self.search_page.suggestion_chosen.connect(self.search_for)
+        self.pages = QStackedWidget()
+        for page in (self.home_page, self.article_page, self.search_page):
+            self.pages.addWidget(page)
+        self.setCentralWidget(self.pages)
+        self._build_toolbar()
+        self._build_shortcuts()
+        self._build_status_bar()
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_DELAY_MS)
+        self.search_timer.timeout.connect(self._run_search)
+        QApplication.instance().installEventFilter(self)  # mouse back / forward buttons anywhere
+        self.go_to(Location("home"))
+
+    # Building --------------------------------------------------------------------
+
+    def _build_toolbar(self) -> None:
+        toolbar = QToolBar(self.tr("Navigation"))
+        toolbar.setMovable(False)
+        toolbar.setFloatable(False)
+        toolbar.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.addToolBar(toolbar)
+        self.back_action = self._action(self.tr("◀ Retour"), self.go_back, QKeySequence.StandardKey.Back)
+        self.back_action.setToolTip(self.tr("Page précédente (Alt+Gauche)"))
+        self.forward_action = self._action(self.tr("Suivant ▶"), self.go_forward, QKeySequence.StandardKey.Forward)
+        self.forward_action.setToolTip(self.tr("Page suivante (Alt+Droite)"))
+        self.home_action = self._action(self.tr("Accueil"), lambda: self.go_to(Location("home")), "Alt+Home")
+        self.home_action.setToolTip(self.tr("Liste des guides (Alt+Début)"))
+        for action in (self.back_action, self.forward_action, self.home_action):
+            toolbar.addAction(action)
+        self.search_field = QLineEdit()
+        self.search_field.setPlaceholderText(self.tr("Chercher dans les guides (Ctrl+K)"))
+        self.search_field.setAccessibleName(self.tr("Chercher dans les guides"))
+        self.search_field.setAccessibleDescription(
+            self.tr("Les résultats s'affichent pendant la frappe ; Entrée ouvre le premier résultat.")
+        )
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.setMinimumWidth(280)
+        self.search_field.textEdited.connect(self._query_edited)
+        self.search_field.returnPressed.connect(self._open_first_result)
+        self.completion_model = QStringListModel(self)
+        self.completer = QCompleter(self.completion_model, self)
+        self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self.completer.activated.connect(self._completion_chosen)
+        self.search_field.setCompleter(self.completer)
+        toolbar.addWidget(self.search_field)
+        self.smaller_action = self._action(
+            self.tr("A−"), lambda: self.change_text_size(-1), QKeySequence.StandardKey.ZoomOut
+        )
+        self.smaller_action.setToolTip(self.tr("Texte plus petit (Ctrl+−)"))
+        self.larger_action = self._action(
+            self.tr("A+"), lambda: self.change_text_size(+1), QKeySequence.StandardKey.ZoomIn
+        )
+        self.larger_action.setToolTip(self.tr("Texte plus grand (Ctrl++)"))
+        self.larger_action.setShortcuts([QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl+=")])
+        self.reset_size_action = self._action(self.tr("Taille normale"), self.reset_text_size, "Ctrl+0")
+        toolbar.addAction(self.smaller_action)
+        toolbar.addAction(self.larger_action)
+        self.view_button = QToolButton()
+        self.view_button.setText(self.tr("Affichage"))
+        self.view_button.setAccessibleName(self.tr("Affichage : thème, taille du texte, langue"))
+        self.view_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.view_button.setMenu(self._view_menu())
+        toolbar.addWidget(self.view_button)
+
+    def _action(self, text: str, slot: object, shortcut: object = None) -> QAction:
+        action = QAction(text, self)
+        action.triggered.connect(slot)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        self.addAction(action)
+        return action
+
+    def _view_menu(self) -> QMenu:
+        menu = QMenu(self)
+        menu.addAction(self.larger_action)
+        menu.addAction(self.smaller_action)
+        menu.addAction(self.reset_size_action)
+        menu.addSeparator()
+        self.theme_actions = QActionGroup(self)
+        for name in THEMES:
+            action = QAction(self.tr(THEME_LABELS[name]), self.theme_actions)
+            action.setCheckable(True)
+            action.setChecked(name == self.theme.name)
+            action.triggered.connect(lambda _checked=False, name=name: self.set_theme(name))
+            menu.addAction(action)
+        menu.addSeparator()
+        language_menu = menu.addMenu(self.tr("Langue"))
+        languages = QActionGroup(self)
+        for code, label in (("auto", self.tr("Langue du système")), *AVAILABLE_LANGUAGES.items()):
+            action = QAction(label, languages)
+            action.setCheckable(True)
+            action.setChecked(code == self.settings.language)
+            action.triggered.connect(lambda _checked=False, code=code: self._choose_language(code))
+            language_menu.addAction(action)
+        return menu
+
+    def _build_shortcuts(self) -> None:
+        QShortcut(QKeySequence("Ctrl+K"), self, self.focus_search)
+        QShortcut(QKeySequence.StandardKey.Find, self, self.find_in_article)
+        leave = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search_field, self._leave_search_field)
+        leave.setContext(Qt.ShortcutContext.WidgetShortcut)
+
+    def _build_status_bar(self) -> None:
+        self.status_label = QLabel()
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setMaximumWidth(220)
+        self.progress_bar.setAccessibleName(self.tr("Préparation de la recherche"))
+        self.progress_bar.hide()
+        self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().addPermanentWidget(self.progress_bar)
+        errors = [problem for problem in self.library.problems if problem.severity == "error"]
+        if errors:
+            self.status_label.setText(
+                self.tr("%n guide(s) illisible(s) ignoré(s) : %1", "", len(errors)).replace(
+                    "%1", ", ".join(problem.file for problem in errors)
+                )
+            )
+
+    # Index -----------------------------------------------------------------------
+
+    def start_indexing(self) -> None:
+        """Build or update the search index on a pool thread; the window stays responsive."""
+        worker = IndexWorker(self.library)
+        worker.signals.progress.connect(self._index_progress)
+        worker.signals.finished.connect(self._index_finished)
+        worker.signals.failed.connect(self._index_failed)
+        self._index_worker = worker  # keep the signals object alive
+        self.progress_bar.setRange(0, 0)
+        self.progress_bar.show()
+        self.status_label.setText(self.tr("Préparation de la recherche…"))
+        QThreadPool.globalInstance().start(worker)
+
+    def _index_progress(self, done: int, total: int, _message: str) -> None:
+        self.progress_bar.setRange(0, max(total, 1))
+        self.progress_bar.setValue(done)
+        if self.pages.currentWidget() is self.search_page and not self.index_is_ready:
+            self.search_page.show_preparing(done, total)
+
+    def _index_finished(self, _report: object) -> None:
+        self.index_is_ready = True
+        self.progress_bar.hide()
+        self.status_label.setText(self.tr("Recherche prête."))
+        self.index_ready.emit()
+        if self._pending_query:
+            self._run_search()
+
+    def _index_failed(self, message: str) -> None:
+        self.progress_bar.hide()
+        self.status_label.setText(self.tr("La recherche est indisponible : %1").replace("%1", message))
+
+    def _highlight_spans(self, text: str, query: str) -> list[tuple[int, int]]:
+        if not self.index_is_ready:
+            return []
+        return self.library.search_engine.highlight_spans(text, query)
+
+    # Navigation ------------------------------------------------------------------
+
+    def go_to(self, location: Location) -> None:
+        self._remember_scroll()
+        self.history.visit(location)
+        self._show(location)
+
+    def go_back(self) -> None:
+        self._remember_scroll()
+        location = self.history.back()
+        if location is not None:
+            self._show(location)
+
+    def go_forward(self) -> None:
+        self._remember_scroll()
+        location = self.history.forward()
+        if location is not None:
+            self._show(location)
+
+    def _remember_scroll(self) -> None:
+        current = self.history.current
+        if current is not None and current.page == "article":
+            self.history.remember_scroll(self.article_page.scroll_value())
+
+    def _show(self, location: Location) -> None:
+        if location.page == "article":
+            article = self.library.article(location.slug)
+            if article is None:
+                self.status_label.setText(self.tr("Guide introuvable : %1").replace("%1", location.slug))
+                return
+            self.pages.setCurrentWidget(self.article_page)
+            self.article_page.show_article(article, location.anchor, location.scroll, location.query)
+            self.setWindowTitle(f"{article.title} — Guide Reader")
+        elif location.page == "search":
+            self.pages.setCurrentWidget(self.search_page)
+            if self.search_field.text() != location.query:
+                self.search_field.setText(location.query)
+            self._pending_query = location.query
+            self._run_search()
+            self.setWindowTitle(self.tr("Recherche — Guide Reader"))
+        else:
+            self.pages.setCurrentWidget(self.home_page)
+            self.setWindowTitle(self.tr("Guide Reader — guides de santé hors ligne"))
+        self.back_action.setEnabled(self.history.can_go_back())
+        self.forward_action.setEnabled(self.history.can_go_forward())
+        self.page_shown.emit(location.page)
+
+    def _jump_in_article(self, anchor: str) -> None:
+        current = self.history.current
+        if current is None or current.page != "article":
+            return
+        self.go_to(Location("article", current.slug, anchor, query=current.query))
+
+    def open_article(self, slug: str, anchor: str = "") -> None:
+        self.go_to(Location("article", slug, anchor))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
+            if event.button() == Qt.MouseButton.BackButton:
+                self.go_back()
+                return True
+            if event.button() == Qt.MouseButton.ForwardButton:
+                self.go_forward()
+                return True
+        return super().eventFilter(watched, event)
+
+    # Search ----------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_field.selectAll()
+        if not self.search_field.text():
+            self.go_to(Location("search", query=""))
+
+    def search_for(self, query: str) -> None:
+        self.search_field.setText(query)
+        self._query_edited(query)
+        self.search_timer.stop()
+        self._run_search()
+
+    def _query_edited(self, text: str) -> None:
+        self._pending_query = text
+        location = Location("search", query=text)
+        current = self.history.current
+        if current is not None and current.page == "search":
+            self.history.replace_current(location)
+            self.pages.setCurrentWidget(self.search_page)
+        else:
+            self.go_to(location)
+        self._update_completions(text)
+        self.search_timer.start()
+
+    def _update_completions(self, text: str) -> None:
+        if not self.index_is_ready or len(text.strip()) < 2:
+            self.completion_model.setStringList([])
+            return
+        completions = self.library.search_engine.complete(text)
+        self._completions = {completion.text: completion for completion in completions}
+        self.completion_model.setStringList(list(self._completions))
+
+    def _completion_chosen(self, text: str) -> None:
+        completion = self._completions.get(text)
+        if completion is not None:
+            self.go_to(Location("article", completion.article_slug, completion.anchor))
+
+    def _run_search(self) -> None:
+        query = self._pending_query
+        if self.pages.currentWidget() is not self.search_page:
+            return
+        if not query.strip():
+            self.search_page.show_hint()
+        elif not self.index_is_ready:
+            self.search_page.show_preparing()
+        else:
+            self.search_page.show_results(self.library.search_engine.search(query))
+        self.page_shown.emit("search")
+
+    def _open_first_result(self) -> None:
+        self.search_timer.stop()
+        self._run_search()
+        self.search_page.open_first_hit()
+
+    def open_hit(self, hit: SearchHit) -> None:
+        self.go_to(Location("article", hit.article_slug, hit.section_anchor, query=self._pending_query))
+
+    def _leave_search_field(self) -> None:
+        if self.completer.popup().isVisible():
+            self.completer.popup().hide()
+            return
+        self.pages.currentWidget().setFocus()
+
+    def find_in_article(self) -> None:
+        if self.pages.currentWidget() is self.article_page:
+            self.article_page.open_find()
+
+    # Preferences -----------------------------------------------------------------
+
+    def set_theme(self, name: str, remember: bool = True) -> None:
+        self.theme = THEMES[name]
+        if remember:
+            self.settings.theme = name
+        apply_theme(QApplication.instance(), self.theme, self.text_size)
+        self.article_page.set_theme(self.theme)
+        self.search_page.set_theme(self.theme)
+        for action in self.theme_actions.actions():
+            action.setChecked(action.text() == self.tr(THEME_LABELS[name]))
+
+    def change_text_size(self, step: int) -> None:
+        self.set_text_size(self.text_size + step)
+
+    def reset_text_size(self) -> None:
+        self.set_text_size(DEFAULT_TEXT_SIZE)
+
+    def set_text_size(self, size: int) -> None:
+        self.text_size = max(MIN_TEXT_SIZE, min(MAX_TEXT_SIZE, size))
+        self.settings.text_size = self.text_size
+        self.article_page.set_text_size(self.text_size)
+        self.search_page.set_text_size(self.text_size)
+        apply_theme(QApplication.instance(), self.theme, self.text_size)
+
+    def _choose_language(self, code: str) -> None:
+        self.settings.language = code
+        self.status_label.setText(self.tr("La langue choisie s'appliquera au prochain démarrage."))
+
+    # Session -----------------------------------------------------------------------
+
+    def restore_session(self) -> None:
+        """Window geometry and the last article and position read."""
+        geometry = self.settings.geometry
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        last = self.settings.last_location
+        if last is not None and self.library.article(last[0]) is not None:
+            slug, anchor, scroll = last
+            self.go_to(Location("article", slug, anchor, scroll=scroll))
+
+    def save_session(self) -> None:
+        self.settings.geometry = self.saveGeometry()
+        current = self.history.current
+        if current is not None and current.page == "article":
+            self.settings.last_location = (
+                current.slug,
+                self.article_page.current_anchor(),
+                self.article_page.scroll_value(),
+            )
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.save_session()
+        QApplication.instance().removeEventFilter(self)
+        super().closeEvent(event)

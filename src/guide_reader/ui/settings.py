@@ -1,0 +1,84 @@
+"""Preferences remembered between runs (an INI file in the user config folder)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from ..paths import user_config_dir
+from .theme import DEFAULT_THEME, THEMES
+
+MIN_TEXT_SIZE = 9
+MAX_TEXT_SIZE = 32
+DEFAULT_TEXT_SIZE = 13
+LANGUAGES = ("auto", "fr", "en")
+
+
+class Settings:
+    def __init__(self) -> None:
+        path = user_config_dir() / "settings.ini"
+        self._store = QSettings(str(path), QSettings.Format.IniFormat)
+
+    def _get(self, key: str, default: object) -> object:
+        return self._store.value(key, default)
+
+    @property
+    def theme(self) -> str:
+        value = str(self._get("view/theme", DEFAULT_THEME))
+        return value if value in THEMES else DEFAULT_THEME
+
+    @theme.setter
+    def theme(self, value: str) -> None:
+        self._store.setValue("view/theme", value)
+
+    @property
+    def text_size(self) -> int:
+        try:
+            value = int(str(self._get("view/text_size", DEFAULT_TEXT_SIZE)))
+        except ValueError:
+            return DEFAULT_TEXT_SIZE
+        return max(MIN_TEXT_SIZE, min(MAX_TEXT_SIZE, value))
+
+    @text_size.setter
+    def text_size(self, value: int) -> None:
+        self._store.setValue("view/text_size", value)
+
+    @property
+    def language(self) -> str:
+        value = str(self._get("view/language", "auto"))
+        return value if value in LANGUAGES else "auto"
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self._store.setValue("view/language", value)
+
+    @property
+    def geometry(self) -> QByteArray | None:
+        value = self._get("window/geometry", None)
+        return value if isinstance(value, QByteArray) else None
+
+    @geometry.setter
+    def geometry(self, value: QByteArray) -> None:
+        self._store.setValue("window/geometry", value)
+
+    @property
+    def last_location(self) -> tuple[str, str, int] | None:
+        """(article slug, section anchor, scroll position) of the last article read."""
+        slug = str(self._get("reading/slug", "") or "")
+        if not slug:
+            return None
+        anchor = str(self._get("reading/anchor", "") or "")
+        try:
+            scroll = int(str(self._get("reading/scroll", 0)))
+        except ValueError:
+            scroll = 0
+        return slug, anchor, scroll
+
+    @last_location.setter
+    def last_location(self, value: tuple[str, str, int] | None) -> None:
+        slug, anchor, scroll = value or ("", "", 0)
+        self._store.setValue("reading/slug", slug)
+        self._store.setValue("reading/anchor", anchor)
+        self._store.setValue("reading/scroll", scroll)
+
+    def sync(self) -> None:
+        self._store.sync()

@@ -1,0 +1,246 @@
+"""The reader window, driven as a reader would (pytest-qt, offscreen)."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPointF, Qt, QUrl
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication
+
+from guide_reader.library import Library
+from guide_reader.ui.main_window import MainWindow
+from guide_reader.ui.settings import DEFAULT_TEXT_SIZE, Settings
+from guide_reader.ui.theme import THEMES, apply_theme
+
+
+def make_window(qtbot) -> MainWindow:
+    apply_theme(QApplication.instance(), THEMES["light"], DEFAULT_TEXT_SIZE)
+    window = MainWindow(Library(), Settings())
+    qtbot.addWidget(window)
+    window.resize(1100, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    with qtbot.waitSignal(window.index_ready, timeout=60_000):
+        window.start_indexing()
+    return window
+
+
+@pytest.fixture
+def window(qtbot) -> MainWindow:
+    return make_window(qtbot)
+
+
+def open_article(qtbot, window: MainWindow, slug: str, anchor: str = "") -> None:
+    window.open_article(slug, anchor)
+    assert window.pages.currentWidget() is window.article_page
+    assert window.article_page.article is not None and window.article_page.article.slug == slug
+
+
+def test_home_lists_every_article_as_a_card(window) -> None:
+    cards = window.home_page.cards
+    assert [card.accessibleName() for card in cards] == [
+        "Cancer qui régresse tout seul : est-ce vraiment possible ?",
+        "Leucopénie",
+        "Régression Tumorale Spontanée",
+    ]
+    assert window.pages.currentWidget() is window.home_page
+
+
+def test_open_an_article_from_the_home_page_with_a_click(qtbot, window) -> None:
+    card = window.home_page.cards[1]
+    with qtbot.waitSignal(window.page_shown):
+        qtbot.mouseClick(card, Qt.MouseButton.LeftButton)
+    assert window.pages.currentWidget() is window.article_page
+    assert window.article_page.article.slug == "leucopenie"
+    assert window.article_page.toc.topLevelItemCount() > 15
+    assert "Leucopénie" in window.windowTitle()
+
+
+def test_table_of_contents_jumps_and_the_active_section_follows(qtbot, window) -> None:
+    open_article(qtbot, window, "leucopenie")
+    page = window.article_page
+    toc_items = page._toc_items()
+    target = next(item for item in toc_items if item.data(0, Qt.ItemDataRole.UserRole) == "les-complications-possibles")
+    rect = page.toc.visualItemRect(target)
+    qtbot.mouseClick(page.toc.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert page.scroll_value() > 0
+    assert page.current_anchor() == "les-complications-possibles"
+    assert page.toc.currentItem() is target
+    page.view.verticalScrollBar().setValue(0)
+    assert page.toc.currentItem().data(0, Qt.ItemDataRole.UserRole) == "top"
+
+
+def test_back_and_forward_like_a_browser(qtbot, window) -> None:
+    open_article(qtbot, window, "leucopenie")
+    window.article_page.jump_requested.emit("quand-consulter-un-medecin")
+    scroll_at_section = window.article_page.scroll_value()
+    assert scroll_at_section > 0
+    qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert window.article_page.scroll_value() == 0
+    qtbot.keyClick(window, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert window.article_page.scroll_value() == scroll_at_section
+    window.go_back()
+    window.go_back()
+    assert window.pages.currentWidget() is window.home_page
+
+
+def test_mouse_back_button_goes_back(qtbot, window) -> None:
+    open_article(qtbot, window, "leucopenie")
+    viewport = window.article_page.view.viewport()
+    point = QPointF(20, 20)
+    press = QMouseEvent(
+        QMouseEvent.Type.MouseButtonPress,
+        point,
+        viewport.mapToGlobal(point),
+        Qt.MouseButton.BackButton,
+        Qt.MouseButton.BackButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(viewport, press)
+    assert window.pages.currentWidget() is window.home_page
+
+
+def test_type_a_query_and_open_a_result_at_its_section(qtbot, window) -> None:
+    qtbot.keyClicks(window.search_field, "fievre")
+    qtbot.waitUntil(lambda: len(window.search_page.hits) > 0)
+    assert window.pages.currentWidget() is window.search_page
+    hit = window.search_page.hits[0]
+    assert "fièvre" in hit.snippet.lower()
+    with qtbot.waitSignal(window.page_shown):
+        window.search_page.view.anchorClicked.emit(QUrl("#hit-0"))
+    page = window.article_page
+    assert page.article.slug == hit.article_slug
+    assert page.current_anchor() == hit.section_anchor or hit.section_anchor not in page.view.anchor_names()
+    assert page.view.highlight_count("search") > 0
+
+
+def test_did_you_mean_is_clickable(qtbot, window) -> None:
+    window.search_for("leucopnie")
+    results = window.search_page.results
+    assert results is not None
+    if results.suggestion:
+        window.search_page.view.anchorClicked.emit(QUrl("#suggestion"))
+        assert window.search_field.text() == results.suggestion
+    assert window.search_page.hits
+
+
+def test_no_result_state_helps(qtbot, window) -> None:
+    window.search_for("zzzzqqqq")
+    html = window.search_page.view.toHtml()
+    assert "Aucun résultat pour « zzzzqqqq »" in html
+    window.search_for("")
+    assert "Chercher dans tous les guides" in window.search_page.view.toHtml()
+
+
+def test_citation_shows_its_reference_without_losing_the_place(qtbot, window) -> None:
+    open_article(qtbot, window, "regression-tumorale-spontanee", "les-complications-possibles")
+    page = window.article_page
+    scroll = page.scroll_value()
+    page.view.anchorClicked.emit(QUrl("#ref-13"))
+    assert page.reference_panel.isVisible()
+    assert "[13]</b> Régression tumorale" in page.reference_panel.label.text()
+    assert page.scroll_value() == scroll
+    page.reference_panel.go_button.click()
+    assert page.current_anchor() in {"references", "ref-13"} or page.scroll_value() > scroll
+    window.go_back()
+    assert page.scroll_value() == scroll
+
+
+def test_unresolved_citation_says_the_source_is_not_listed(qtbot, window) -> None:
+    open_article(qtbot, window, "leucopenie")
+    window.article_page.view.anchorClicked.emit(QUrl("#source-non-listee-17"))
+    panel = window.article_page.reference_panel
+    assert panel.isVisible()
+    assert "n'est pas listée" in panel.label.text()
+    assert not panel.go_button.isVisible()
+
+
+def test_reference_lists_the_places_that_cite_it(qtbot, window) -> None:
+    open_article(qtbot, window, "regression-tumorale-spontanee", "references")
+    page = window.article_page
+    html = page.view.toHtml()
+    assert "Cité dans" in html
+    page.view.anchorClicked.emit(QUrl("#quand-consulter-un-medecin"))
+    assert page.current_anchor() == "quand-consulter-un-medecin"
+
+
+def test_external_addresses_are_never_followed(qtbot, window) -> None:
+    open_article(qtbot, window, "leucopenie")
+    page = window.article_page
+    scroll = page.scroll_value()
+    page.view.anchorClicked.emit(QUrl("https://example.org/#ref-1"))
+    page.view.anchorClicked.emit(QUrl("file:///etc/passwd"))
+    assert not page.reference_panel.isVisible()
+    assert page.scroll_value() == scroll
+    assert page.view.loadResource(2, QUrl("https://example.org/x.png")) is None
+
+
+def test_faq_questions_fold_and_unfold(qtbot, window) -> None:
+    open_article(qtbot, window, "leucopenie", "questions-frequentes")
+    page = window.article_page
+    answer = "n'est absolument pas contagieuse"
+    assert answer in page.view.toPlainText()
+    page.view.anchorClicked.emit(QUrl("#plier-faq-la-leucopenie-est-elle-contagieuse"))
+    assert answer not in page.view.toPlainText()
+    page.view.anchorClicked.emit(QUrl("#plier-faq-la-leucopenie-est-elle-contagieuse"))
+    assert answer in page.view.toPlainText()
+
+
+def test_find_in_the_article_ignores_accents(qtbot, window) -> None:
+    open_article(qtbot, window, "leucopenie")
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    bar = window.article_page.find_bar
+    assert bar.isVisible()
+    qtbot.keyClicks(bar.field, "fievre")
+    assert len(bar.matches) > 3
+    assert bar.count_label.text() == f"1 sur {len(bar.matches)}"
+    qtbot.keyClick(bar.field, Qt.Key.Key_Return)
+    assert bar.count_label.text() == f"2 sur {len(bar.matches)}"
+    qtbot.keyClick(bar.field, Qt.Key.Key_Escape)
+    assert not bar.isVisible()
+
+
+def test_text_size_and_theme_are_remembered(qtbot, window) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(window, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert window.text_size == DEFAULT_TEXT_SIZE + 2
+    window.set_theme("dark")
+    window.settings.sync()
+    again = Settings()
+    assert (again.text_size, again.theme) == (DEFAULT_TEXT_SIZE + 2, "dark")
+    qtbot.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert window.text_size == DEFAULT_TEXT_SIZE
+    open_article(qtbot, window, "leucopenie")
+    assert window.article_page.view.document().defaultFont().pointSize() == DEFAULT_TEXT_SIZE
+    assert THEMES["dark"].background in window.article_page.view.toHtml()
+
+
+def test_geometry_and_last_position_are_restored(qtbot) -> None:
+    first = make_window(qtbot)
+    open_article(qtbot, first, "leucopenie", "les-complications-possibles")
+    scroll = first.article_page.scroll_value()
+    first.close()
+    second = make_window(qtbot)
+    second.restore_session()
+    assert second.article_page.article.slug == "leucopenie"
+    assert second.article_page.scroll_value() == scroll
+
+
+def test_keyboard_only_reading(qtbot, window) -> None:
+    window.activateWindow()
+    window.home_page.focus_first_card()
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is window.home_page.cards[1]
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert window.article_page.article.slug == "leucopenie"
+    qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert QApplication.focusWidget() is window.search_field
+    qtbot.keyClicks(window.search_field, "contagieux")
+    qtbot.keyClick(window.search_field, Qt.Key.Key_Return)
+    assert window.pages.currentWidget() is window.article_page
+    assert window.article_page.current_anchor() == "faq-la-leucopenie-est-elle-contagieuse"
+
+
+def test_controls_have_accessible_names(window) -> None:
+    for widget in (window.search_field, window.article_page.toc, window.article_page.view, window.view_button):
+        assert widget.accessibleName()
