@@ -1,4 +1,5 @@
-"""Translations: French is the source language; other languages are .qm files in resources/."""
+"""Translations: French is the source language; every language, French included (for its
+plurals), has a .qm file in resources/translations, refreshed by scripts/update-translations."""
 
 from __future__ import annotations
 
@@ -25,6 +26,11 @@ def resolve_language(choice: str) -> str:
     return system if system in AVAILABLE_LANGUAGES else SOURCE_LANGUAGE
 
 
+def remove_translators(app: QApplication, translators: list[QTranslator]) -> None:
+    for translator in translators:
+        app.removeTranslator(translator)
+
+
 def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     """Load the program's and Qt's own translations for ``language``; keep the result alive."""
     translators: list[QTranslator] = []
@@ -32,10 +38,9 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     if qt_translator.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt_translator)
         translators.append(qt_translator)
-    if language != SOURCE_LANGUAGE:
-        own = QTranslator(app)
-        if own.load(f"guide_reader_{language}", str(translations_dir())):
-            app.installTranslator(own)
-            translators.append(own)
+    own = QTranslator(app)
+    if own.load(f"guide_reader_{language}", str(translations_dir())):
+        app.installTranslator(own)
+        translators.append(own)
     QLocale.setDefault(QLocale(language))
     return translators

@@ -1,0 +1,329 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>ArticleCard</name>
+    <message numerus="yes">
+        <source>%n section(s)</source>
+        <translation>
+            <numerusform>%n section</numerusform>
+            <numerusform>%n sections</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min de lecture</source>
+        <translation>
+            <numerusform>%n min read</numerusform>
+            <numerusform>%n min read</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ouvrir « %1 »</source>
+        <translation>Open “%1”</translation>
+    </message>
+</context>
+<context>
+    <name>ArticlePage</name>
+    <message>
+        <source>Sommaire du guide</source>
+        <translation>Guide contents</translation>
+    </message>
+    <message>
+        <source>Texte du guide</source>
+        <translation>Guide text</translation>
+    </message>
+    <message>
+        <source>Début du guide</source>
+        <translation>Start of the guide</translation>
+    </message>
+    <message>
+        <source>Questions fréquentes</source>
+        <translation>Frequently asked questions</translation>
+    </message>
+    <message>
+        <source>Références</source>
+        <translation>References</translation>
+    </message>
+    <message>
+        <source>Publications scientifiques</source>
+        <translation>Scientific publications</translation>
+    </message>
+    <message>
+        <source>Ressources web</source>
+        <translation>Web resources</translation>
+    </message>
+    <message>
+        <source>Avertissement</source>
+        <translation>Disclaimer</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Chercher dans ce guide</source>
+        <translation>Find in this guide</translation>
+    </message>
+    <message>
+        <source>Précédent</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <source>Résultat précédent</source>
+        <translation>Previous match</translation>
+    </message>
+    <message>
+        <source>Suivant</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>Résultat suivant</source>
+        <translation>Next match</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Fermer la recherche dans le guide</source>
+        <translation>Close find in guide</translation>
+    </message>
+    <message>
+        <source>Aucun résultat</source>
+        <translation>No match</translation>
+    </message>
+    <message>
+        <source>%1 sur %2</source>
+        <translation>%1 of %2</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <source>Vos guides de santé</source>
+        <translation>Your health guides</translation>
+    </message>
+    <message>
+        <source>Tous les guides se lisent sans connexion. Choisissez un guide, ou cherchez un mot (Ctrl+K), par exemple « fièvre » ou « globules blancs ».</source>
+        <translation>Every guide can be read offline. Choose a guide, or search for a word (Ctrl+K), for example “fièvre” or “globules blancs”.</translation>
+    </message>
+    <message>
+        <source>Aucun guide n&apos;a pu être chargé. Vérifiez le dossier des articles.</source>
+        <translation>No guide could be loaded. Check the articles folder.</translation>
+    </message>
+    <message>
+        <source>Accueil : liste des guides</source>
+        <translation>Home: list of guides</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Clair</source>
+        <translation>Light</translation>
+    </message>
+    <message>
+        <source>Sombre</source>
+        <translation>Dark</translation>
+    </message>
+    <message>
+        <source>Contraste élevé</source>
+        <translation>High contrast</translation>
+    </message>
+    <message>
+        <source>Guide Reader — guides de santé hors ligne</source>
+        <translation>Guide Reader — offline health guides</translation>
+    </message>
+    <message>
+        <source>Navigation</source>
+        <translation>Navigation</translation>
+    </message>
+    <message>
+        <source>◀ Retour</source>
+        <translation>◀ Back</translation>
+    </message>
+    <message>
+        <source>Page précédente (Alt+Gauche)</source>
+        <translation>Previous page (Alt+Left)</translation>
+    </message>
+    <message>
+        <source>Suivant ▶</source>
+        <translation>Forward ▶</translation>
+    </message>
+    <message>
+        <source>Page suivante (Alt+Droite)</source>
+        <translation>Next page (Alt+Right)</translation>
+    </message>
+    <message>
+        <source>Accueil</source>
+        <translation>Home</translation>
+    </message>
+    <message>
+        <source>Liste des guides (Alt+Début)</source>
+        <translation>List of guides (Alt+Home)</translation>
+    </message>
+    <message>
+        <source>Chercher dans les guides (Ctrl+K)</source>
+        <translation>Search the guides (Ctrl+K)</translation>
+    </message>
+    <message>
+        <source>Chercher dans les guides</source>
+        <translation>Search the guides</translation>
+    </message>
+    <message>
+        <source>Les résultats s&apos;affichent pendant la frappe ; Entrée ouvre le premier résultat.</source>
+        <translation>Results appear as you type; Enter opens the first result.</translation>
+    </message>
+    <message>
+        <source>A−</source>
+        <translation>A−</translation>
+    </message>
+    <message>
+        <source>Texte plus petit (Ctrl+−)</source>
+        <translation>Smaller text (Ctrl+−)</translation>
+    </message>
+    <message>
+        <source>A+</source>
+        <translation>A+</translation>
+    </message>
+    <message>
+        <source>Texte plus grand (Ctrl++)</source>
+        <translation>Larger text (Ctrl++)</translation>
+    </message>
+    <message>
+        <source>Taille normale</source>
+        <translation>Normal size</translation>
+    </message>
+    <message>
+        <source>Affichage</source>
+        <translation>View</translation>
+    </message>
+    <message>
+        <source>Affichage : thème, taille du texte, langue</source>
+        <translation>View: theme, text size, language</translation>
+    </message>
+    <message>
+        <source>Langue</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <source>Langue du système</source>
+        <translation>System language</translation>
+    </message>
+    <message>
+        <source>Préparation de la recherche</source>
+        <translation>Preparing search</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n guide(s) illisible(s) ignoré(s) : %1</source>
+        <translation>
+            <numerusform>%n unreadable guide skipped: %1</numerusform>
+            <numerusform>%n unreadable guides skipped: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Préparation de la recherche…</source>
+        <translation>Preparing search…</translation>
+    </message>
+    <message>
+        <source>Recherche prête.</source>
+        <translation>Search ready.</translation>
+    </message>
+    <message>
+        <source>La recherche est indisponible : %1</source>
+        <translation>Search is unavailable: %1</translation>
+    </message>
+    <message>
+        <source>Guide introuvable : %1</source>
+        <translation>Guide not found: %1</translation>
+    </message>
+    <message>
+        <source>Recherche — Guide Reader</source>
+        <translation>Search — Guide Reader</translation>
+    </message>
+    <message>
+        <source>La langue choisie s&apos;appliquera au prochain démarrage.</source>
+        <translation>The chosen language will apply at the next start.</translation>
+    </message>
+</context>
+<context>
+    <name>ReferencePanel</name>
+    <message>
+        <source>Voir dans la liste des références</source>
+        <translation>Show in the list of references</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Fermer la référence</source>
+        <translation>Close the reference</translation>
+    </message>
+    <message>
+        <source>Référence citée</source>
+        <translation>Cited reference</translation>
+    </message>
+    <message>
+        <source>La source [%1] n&apos;est pas listée dans ce guide : elle ne peut pas être affichée.</source>
+        <translation>Source [%1] is not listed in this guide: it cannot be shown.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPage</name>
+    <message>
+        <source>Question fréquente</source>
+        <translation>Frequently asked question</translation>
+    </message>
+    <message>
+        <source>Référence</source>
+        <translation>Reference</translation>
+    </message>
+    <message>
+        <source>Publication scientifique</source>
+        <translation>Scientific publication</translation>
+    </message>
+    <message>
+        <source>Ressource web</source>
+        <translation>Web resource</translation>
+    </message>
+    <message>
+        <source>Résultats de la recherche</source>
+        <translation>Search results</translation>
+    </message>
+    <message>
+        <source>Chercher dans tous les guides</source>
+        <translation>Search all the guides</translation>
+    </message>
+    <message>
+        <source>Tapez un mot ou une question, avec ou sans accents. Par exemple :</source>
+        <translation>Type a word or a question, with or without accents. For example:</translation>
+    </message>
+    <message>
+        <source>Préparation de la recherche…</source>
+        <translation>Preparing search…</translation>
+    </message>
+    <message>
+        <source>Les résultats s&apos;afficheront dès que l&apos;index sera prêt.</source>
+        <translation>Results will appear as soon as the index is ready.</translation>
+    </message>
+    <message>
+        <source>Vouliez-vous dire</source>
+        <translation>Did you mean</translation>
+    </message>
+    <message>
+        <source>Aucun résultat pour « %1 »</source>
+        <translation>No results for “%1”</translation>
+    </message>
+    <message>
+        <source>Essayez un mot plus simple ou plus courant, vérifiez l&apos;orthographe, ou retournez à l&apos;accueil pour parcourir les guides.</source>
+        <translation>Try a simpler or more common word, check the spelling, or go back home to browse the guides.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n résultat(s)</source>
+        <translation>
+            <numerusform>%n result</numerusform>
+            <numerusform>%n results</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

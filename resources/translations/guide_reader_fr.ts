@@ -1,0 +1,329 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="fr_FR">
+<context>
+    <name>ArticleCard</name>
+    <message numerus="yes">
+        <source>%n section(s)</source>
+        <translation>
+            <numerusform>%n section</numerusform>
+            <numerusform>%n sections</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min de lecture</source>
+        <translation>
+            <numerusform>%n min de lecture</numerusform>
+            <numerusform>%n min de lecture</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Ouvrir « %1 »</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ArticlePage</name>
+    <message>
+        <source>Sommaire du guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Texte du guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Début du guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questions fréquentes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Références</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publications scientifiques</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ressources web</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avertissement</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Chercher dans ce guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Précédent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Résultat précédent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suivant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Résultat suivant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fermer la recherche dans le guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucun résultat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sur %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <source>Vos guides de santé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tous les guides se lisent sans connexion. Choisissez un guide, ou cherchez un mot (Ctrl+K), par exemple « fièvre » ou « globules blancs ».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucun guide n&apos;a pu être chargé. Vérifiez le dossier des articles.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accueil : liste des guides</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Clair</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sombre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Contraste élevé</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guide Reader — guides de santé hors ligne</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Navigation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>◀ Retour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page précédente (Alt+Gauche)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suivant ▶</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page suivante (Alt+Droite)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accueil</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Liste des guides (Alt+Début)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chercher dans les guides (Ctrl+K)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chercher dans les guides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les résultats s&apos;affichent pendant la frappe ; Entrée ouvre le premier résultat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A−</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Texte plus petit (Ctrl+−)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Texte plus grand (Ctrl++)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Taille normale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Affichage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Affichage : thème, taille du texte, langue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Langue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Langue du système</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Préparation de la recherche</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n guide(s) illisible(s) ignoré(s) : %1</source>
+        <translation>
+            <numerusform>%n guide illisible ignoré : %1</numerusform>
+            <numerusform>%n guides illisibles ignorés : %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Préparation de la recherche…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recherche prête.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La recherche est indisponible : %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guide introuvable : %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recherche — Guide Reader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La langue choisie s&apos;appliquera au prochain démarrage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReferencePanel</name>
+    <message>
+        <source>Voir dans la liste des références</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fermer la référence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Référence citée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La source [%1] n&apos;est pas listée dans ce guide : elle ne peut pas être affichée.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SearchPage</name>
+    <message>
+        <source>Question fréquente</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Référence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publication scientifique</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ressource web</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Résultats de la recherche</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Chercher dans tous les guides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tapez un mot ou une question, avec ou sans accents. Par exemple :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Préparation de la recherche…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les résultats s&apos;afficheront dès que l&apos;index sera prêt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vouliez-vous dire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucun résultat pour « %1 »</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Essayez un mot plus simple ou plus courant, vérifiez l&apos;orthographe, ou retournez à l&apos;accueil pour parcourir les guides.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n résultat(s)</source>
+        <translation>
+            <numerusform>%n résultat</numerusform>
+            <numerusform>%n résultats</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
