@@ -11,35 +11,30 @@ French stemmer reads 'ée' endings on accented words only; once folded they read
 from __future__ import annotations
 
 import hashlib
+import re
 
 import whoosh
-from whoosh.analysis import (
-    Analyzer,
-    CharsetFilter,
-    LowercaseFilter,
-    RegexTokenizer,
-    StemFilter,
-    StopFilter,
-    SubstitutionFilter,
-)
+from whoosh.analysis import Analyzer, CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
+from whoosh.lang.snowball.french import FrenchStemmer
 from whoosh.lang.stopwords import stoplists
 from whoosh.support.charset import accent_map
 
-ANALYZER_VERSION = "fr-3"
+ANALYZER_VERSION = "fr-4"
 """Bump when the chain changes in a way the settings below do not show: indexes are rebuilt."""
 
+ELIDED = r"(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)['’ʼ]"
+"""French elision: l’ d’ qu’ j’ n’ s’ … with a straight or a typographic apostrophe."""
+
 TOKEN_PATTERN = (
-    r"(?<!\d)\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])"  # 100 000 (French thousands)
-    r"|\d+(?:[.,]\d+)*"  # 38, 2,3, 1.5
+    r"\d+(?:[.,]\d+)*"  # 38, 2,3, 1.5
     r"|°[cCfF]?"  # the unit of 38°C
-    r"|[^\W\d_](?:[\w\u0300-\u036f]|['’](?=[^\W\d_]))*"  # words, with their elided article (l’immunité)
+    rf"|(?<![\w\u0300-\u036f])(?!(?i:{ELIDED})[^\W\d_])[^\W\d_][\w\u0300-\u036f]*"  # words, not elided articles
 )
-"""Numbers, degrees and words. Hyphens and slashes split (G-CSF -> g csf, 4000/µL -> 4000 ul):
-the parts stay in order, so a query written either way matches them as a phrase."""
+"""Numbers, degrees and words. Apostrophes, hyphens and slashes split (G-CSF -> g csf,
+4000/µL -> 4000 ul): the parts stay in order, so a query written either way finds them;
+the elided article of l’immunité is skipped by the pattern itself."""
 
-ELISION_PATTERN = r"^(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)'"
-"""French elision: l’ d’ qu’ j’ n’ s’ … (typographic apostrophes are folded to ' first)."""
-
+_FRENCH = FrenchStemmer()
 _EXTRA_FOLDING = {
     "œ": "oe",
     "æ": "ae",
@@ -77,7 +72,7 @@ STOP_WORDS: frozenset[str] = frozenset(
 
 
 def french_analyzer(stemming: bool = True) -> Analyzer:
-    """Tokens -> lowercase -> folded -> elision removed -> stop words out -> stemmed.
+    """Tokens -> lowercase -> folded -> stop words out -> stemmed.
 
     Without stemming it gives the folded words, as Whoosh's ``no_morph=True`` switch
     does for the spelling words of a field.
@@ -86,25 +81,19 @@ def french_analyzer(stemming: bool = True) -> Analyzer:
         RegexTokenizer(TOKEN_PATTERN)
         | LowercaseFilter()
         | CharsetFilter(FOLDING)
-        | SubstitutionFilter(ELISION_PATTERN, "")
-        | SubstitutionFilter(r"(?<=\d)[ \u00a0\u202f](?=\d)", "")
         | StopFilter(stoplist=STOP_WORDS, minsize=1)
     )
     if stemming:
-        chain = chain | _FoldedEeFilter() | StemFilter(lang="fr", cachesize=-1)
+        chain = chain | StemFilter(stemfn=stem_folded, lang=None, cachesize=-1)
     return chain
 
 
-class _FoldedEeFilter(SubstitutionFilter):
-    """'spontanee' (folded 'spontanée') -> 'spontane', which the stemmer then treats like 'spontané'.
+_FOLDED_EE = re.compile(r"(?<=\w\w)ees?$")
 
-    Marked as morphological so that the unstemmed spelling words keep their 'ee'.
-    """
 
-    is_morph = True
-
-    def __init__(self) -> None:
-        super().__init__(r"(?<=\w\w)ees?$", "e")
+def stem_folded(word: str) -> str:
+    """Snowball French on a folded word: 'spontanee' (folded 'spontanée') is read as 'spontane'."""
+    return _FRENCH.stem(_FOLDED_EE.sub("e", word))
 
 
 def analyzer_fingerprint() -> str:
@@ -114,7 +103,6 @@ def analyzer_fingerprint() -> str:
             ANALYZER_VERSION,
             whoosh.versionstring(build=False),
             TOKEN_PATTERN,
-            ELISION_PATTERN,
             repr(sorted(FOLDING.items(), key=lambda item: item[0])),
             " ".join(sorted(STOP_WORDS)),
         ]

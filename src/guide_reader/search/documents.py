@@ -67,8 +67,7 @@ def article_documents(article: Article) -> Iterator[IndexDoc]:
     def doc(part: str, kind: str, anchor: str, heading: str, head: str, body: str) -> IndexDoc:
         return IndexDoc(article.slug, part, kind, anchor, heading, article.title, head, body)
 
-    lead_body = "\n\n".join(filter(None, [article.subtitle, plain_text(article.lead)]))
-    yield doc("lead", "lead", "", article.title, article.title, lead_body)
+    yield doc("lead", "lead", "", article.title, article.title, plain_text(article.lead))
     for section in article.sections:
         body = plain_text(section.body)
         yield doc(f"section:{section.anchor}", "section", section.anchor, section.heading, section.heading, body)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Sequence
+from functools import cached_property
 from pathlib import Path
 
 from whoosh.index import FileIndex
 from whoosh.query import Query
-from whoosh.searching import Searcher
+from whoosh.searching import Results, Searcher
 
 from ..content.model import Article
 from . import query as q
@@ -105,17 +106,17 @@ class SearchEngine:
         assert strict is not None
         found = searcher.search(strict, limit=limit)
         ranked = [(hit.docnum, hit.score, hit.fields()) for hit in found]
-        total = len(found)
+        total = _count(found, limit)
         terms_query = strict
         if loose is not None and len(ranked) < limit:
             more = searcher.search(loose, limit=limit)
             seen = {docnum for docnum, _, _ in ranked}
             ranked += [(h.docnum, h.score * FALLBACK_WEIGHT, h.fields()) for h in more if h.docnum not in seen]
-            total = len(more)
+            total = _count(more, limit)
             terms_query = loose
         terms = _query_terms(terms_query, searcher)
         hits = [self._hit(stored, score, terms) for _, score, stored in ranked[:limit]]
-        suggestion = q.suggestion(plan, self._display_forms())
+        suggestion = q.suggestion(plan, self._display_forms)
         return SearchResults(plan.text, suggestion, total, [hit for hit in hits if hit is not None])
 
     def _hit(self, stored: dict[str, object], score: float, terms: set[str]) -> SearchHit | None:
@@ -137,6 +138,7 @@ class SearchEngine:
             self._docs = {(doc.slug, doc.part): doc for article in self.articles for doc in article_documents(article)}
         return self._docs
 
+    @cached_property
     def _display_forms(self) -> dict[str, str]:
         return self._completions().display_forms()
 
@@ -165,6 +167,12 @@ class SearchEngine:
             return spans(text, terms)
         except Exception:
             return []
+
+
+def _count(results: Results, limit: int) -> int:
+    """Exact when fewer than ``limit`` matched, else Whoosh's estimate: an exact count is a second pass."""
+    scored = results.scored_length()
+    return scored if scored < limit else max(scored, results.estimated_length())
 
 
 def _query_terms(query: Query, searcher: Searcher) -> set[str]:

@@ -27,6 +27,7 @@ class SearchResults:
     suggestion: str | None
     """'Vouliez-vous dire …': the query with misspelled words corrected, or None."""
     total: int
+    """Matching documents: exact up to the limit of the search, Whoosh's estimate beyond."""
     hits: list[SearchHit] = field(default_factory=list)
 
     def groups(self) -> list[tuple[str, str, list[SearchHit]]]:

@@ -18,7 +18,7 @@ from whoosh.searching import Searcher
 from whoosh.spelling import Corrector, MultiCorrector
 
 from .analysis import french_analyzer, stem
-from .schema import FIELD_BOOSTS, TEXT_FIELDS
+from .schema import FIELD_BOOSTS, PHRASE_FIELDS, SPELLING_FIELDS, TEXT_FIELDS
 from .synonyms import Synonyms, Terms
 
 MAX_QUERY_CHARS = 300
@@ -122,7 +122,7 @@ def correct(plan_: Plan, searcher: Searcher) -> None:
         word = clause.words[0]
         limit = typo_distance(word)
         if corrector is None:
-            correctors = [searcher.corrector(name) for name in TEXT_FIELDS]
+            correctors = [searcher.corrector(name) for name in SPELLING_FIELDS]
             corrector = MultiCorrector(correctors, max)
         for distance in range(1, limit + 1):
             found = [sug for sug in corrector.suggest(word, limit=12, maxdist=distance, prefix=1) if stem(sug)]
@@ -137,7 +137,8 @@ def known(searcher: Searcher, term: str) -> bool:
 
 
 def _in_fields(make: type[wq.Query], text: object, boost: float = 1.0, **kwargs: object) -> wq.Query:
-    return wq.Or([make(name, text, boost=boost * weight, **kwargs) for name, weight in FIELD_BOOSTS.items()])
+    names = PHRASE_FIELDS if make is wq.Phrase else TEXT_FIELDS
+    return wq.Or([make(name, text, boost=boost * FIELD_BOOSTS[name], **kwargs) for name in names])
 
 
 def _terms_query(stems: Terms, boost: float = 1.0) -> wq.Query:

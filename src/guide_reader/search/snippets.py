@@ -8,7 +8,6 @@ word is marked exactly when it produces a term the query searched for
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Collection
 
 from whoosh.highlight import ContextFragmenter, HtmlFormatter, highlight
@@ -17,7 +16,6 @@ from .analysis import french_analyzer
 
 SNIPPET_CHARS = 220
 _ANALYZER = french_analyzer()
-_ELIDED = re.compile(r"(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)['’]", re.IGNORECASE)
 
 
 def snippet(text: str, terms: Collection[str]) -> str:
@@ -40,12 +38,6 @@ def _shorten(text: str) -> str:
 
 
 def spans(text: str, terms: Collection[str]) -> list[tuple[int, int]]:
-    """``(start, end)`` of every word of ``text`` whose term is in ``terms`` (an elided l’ d’ left out)."""
-    found = []
+    """``(start, end)`` of every word of ``text`` whose term is in ``terms``."""
     wanted = frozenset(terms)
-    for token in _ANALYZER(text, chars=True, removestops=True):
-        if token.text in wanted:
-            start = token.startchar
-            elided = _ELIDED.match(text, start, token.endchar)
-            found.append((elided.end() if elided else start, token.endchar))
-    return found
+    return [(token.startchar, token.endchar) for token in _ANALYZER(text, chars=True) if token.text in wanted]
