@@ -78,10 +78,10 @@ class SearchEngine:
             self._searcher = None
 
     def _current_searcher(self) -> Searcher:
+        """The open searcher; call with ``_search_lock`` held, after ``ensure_index``."""
         if self._index is None:
-            self.ensure_index()
+            raise RuntimeError("no index")
         if self._searcher is None:
-            assert self._index is not None
             self._searcher = self._index.searcher()
         return self._searcher
 
@@ -94,6 +94,8 @@ class SearchEngine:
         if not plan.units:
             return SearchResults(plan.text, None, 0, [])
         try:
+            if self._index is None:  # outside the search lock: a worker may be building
+                self.ensure_index()
             with self._search_lock:
                 return self._run(plan, self._current_searcher(), limit)
         except Exception as error:  # a damaged index must not take the window down

@@ -1,0 +1,49 @@
+"""guide-reader search and index."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from guide_reader.cli import main
+
+
+def test_search_json_prints_one_object(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", "globules", "blancs", "bas", "--json", "--limit", "3", "--index-dir", str(tmp_path)]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert list(data) == ["query", "suggestion", "total", "hits"]
+    assert data["query"] == "globules blancs bas" and data["suggestion"] is None
+    assert 0 < len(data["hits"]) <= 3 and data["hits"][0]["article_slug"] == "leucopenie"
+
+
+def test_search_text_output_with_suggestion(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", "leucopnie", "--index-dir", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "Vouliez-vous dire : leucopénie ?" in out and "«leucopénie»" in out
+
+
+def test_index_command_and_environment_variable(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GUIDE_READER_INDEX_DIR", str(tmp_path / "env"))
+    assert main(["index"]) == 0
+    assert "index construit : 3 article(s)" in capsys.readouterr().err
+    assert main(["index"]) == 0
+    assert "index à jour" in capsys.readouterr().err
+    assert main(["index", "--rebuild"]) == 0
+    err = capsys.readouterr().err
+    assert "3/3" in err and "index reconstruit" in err
+    assert (tmp_path / "env" / "guide-reader-index.json").is_file()
+
+
+def test_default_index_dir_is_in_the_user_cache(user_dirs: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", "fièvre", "--json"]) == 0
+    json.loads(capsys.readouterr().out)
+    assert (user_dirs["cache"] / "guide-reader" / "index" / "guide-reader-index.json").is_file()
+
+
+def test_search_with_no_result(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", "les", "de", "la", "--index-dir", str(tmp_path)]) == 0
+    assert "Aucun résultat" in capsys.readouterr().out

@@ -1,0 +1,161 @@
+"""The index lifecycle: built, kept, updated per article, rebuilt when damaged, never blocking."""
+
+from __future__ import annotations
+
+import fcntl
+import json
+import os
+import subprocess
+import threading
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from guide_reader.content.model import Article, FaqItem, Section
+from guide_reader.search import SearchEngine
+from guide_reader.search.store import INDEX_NAME, LOCK_NAME, MANIFEST_NAME
+
+
+def make_articles() -> list[Article]:
+    return [
+        Article(
+            slug=f"article-{n}",
+            title=f"Article {n}",
+            sections=[Section("fievre", "Fièvre", f"Une fièvre numéro {n} et des globules blancs.")],
+            faq=[FaqItem("faq-sport", "Puis-je faire du sport ?", "Oui, modérément.")],
+        )
+        for n in range(3)
+    ]
+
+
+def segment_files(index_dir: Path) -> list[Path]:
+    return sorted(index_dir.glob(f"{INDEX_NAME}_*.seg"))
+
+
+def test_built_then_up_to_date_then_updated_per_article(tmp_path: Path) -> None:
+    articles = make_articles()
+    progress: list[tuple[int, int, str]] = []
+    report = SearchEngine(articles, tmp_path).ensure_index(lambda *call: progress.append(call))
+    assert (report.action, report.articles_indexed, report.problems) == ("built", 3, [])
+    assert progress and progress[-1][0] == progress[-1][1] == 3
+    assert SearchEngine(articles, tmp_path).ensure_index().action == "up-to-date"
+
+    changed = [articles[0], replace(articles[1], sections=[Section("neuf", "Neuf", "Une varicelle.")]), articles[2]]
+    engine = SearchEngine(changed, tmp_path)
+    report = engine.ensure_index()
+    assert (report.action, report.articles_indexed) == ("updated", 1)
+    assert [hit.article_slug for hit in engine.search("varicelle").hits] == ["article-1"]
+    assert "article-1" not in {hit.article_slug for hit in engine.search("fièvre").hits}
+    engine.close()
+
+    engine = SearchEngine(changed[:1], tmp_path)
+    assert engine.ensure_index().action == "updated"
+    assert {hit.article_slug for hit in engine.search("fièvre").hits} == {"article-0"}
+    engine.close()
+
+
+def test_rebuild_on_request(tmp_path: Path) -> None:
+    engine = SearchEngine(make_articles(), tmp_path)
+    engine.ensure_index()
+    report = engine.ensure_index(rebuild=True)
+    assert (report.action, report.articles_indexed, report.problems) == ("rebuilt", 3, [])
+    assert engine.search("fièvre").hits
+
+
+@pytest.mark.parametrize("damage", ["truncate", "garbage", "delete", "manifest", "fingerprint"])
+def test_damaged_index_is_rebuilt(tmp_path: Path, damage: str) -> None:
+    articles = make_articles()
+    SearchEngine(articles, tmp_path).ensure_index()
+    segment = segment_files(tmp_path)[0]
+    manifest = tmp_path / MANIFEST_NAME
+    if damage == "truncate":
+        segment.write_bytes(segment.read_bytes()[: segment.stat().st_size // 2])
+    elif damage == "garbage":
+        size = segment.stat().st_size
+        segment.write_bytes(os.urandom(size))
+    elif damage == "delete":
+        segment.unlink()
+    elif damage == "manifest":
+        manifest.write_text("{ not json", encoding="utf-8")
+    else:
+        data = json.loads(manifest.read_text(encoding="utf-8"))
+        data["fingerprint"] = "another analyzer"
+        manifest.write_text(json.dumps(data), encoding="utf-8")
+    engine = SearchEngine(articles, tmp_path)
+    report = engine.ensure_index()
+    assert report.action == "rebuilt" and report.problems
+    assert len(engine.search("fièvre").hits) == 3
+    assert SearchEngine(articles, tmp_path).ensure_index().action == "up-to-date"
+
+
+def test_stale_lock_file_does_not_block(tmp_path: Path) -> None:
+    articles = make_articles()
+    SearchEngine(articles, tmp_path).ensure_index()
+    (tmp_path / LOCK_NAME).write_bytes(b"left by a crashed process")
+    engine = SearchEngine([*articles, replace(articles[0], slug="new")], tmp_path, lock_timeout=0.2)
+    assert engine.ensure_index().action == "updated"
+
+
+def test_index_locked_by_another_writer(tmp_path: Path) -> None:
+    articles = make_articles()
+    SearchEngine(articles, tmp_path).ensure_index()
+    holder = os.open(tmp_path / LOCK_NAME, os.O_CREAT | os.O_WRONLY)
+    fcntl.flock(holder, fcntl.LOCK_EX)
+    try:
+        engine = SearchEngine([*articles, replace(articles[0], slug="new")], tmp_path, lock_timeout=0.2)
+        report = engine.ensure_index()
+        assert report.action == "up-to-date" and report.problems
+        assert engine.search("fièvre").hits
+
+        (tmp_path / MANIFEST_NAME).unlink()  # now it needs a full build, and cannot write
+        engine = SearchEngine(articles, tmp_path, lock_timeout=0.2)
+        report = engine.ensure_index()
+        assert report.action == "built" and "mémoire" in report.problems[-1]
+        assert len(engine.search("fièvre").hits) == 3
+    finally:
+        fcntl.flock(holder, fcntl.LOCK_UN)
+        os.close(holder)
+    assert SearchEngine(articles, tmp_path).ensure_index().action == "rebuilt"
+
+
+def test_unwritable_index_dir_falls_back_to_memory(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    engine = SearchEngine(make_articles(), blocker / "index")
+    report = engine.ensure_index()
+    assert report.action == "built" and report.problems
+    assert len(engine.search("fièvre").hits) == 3
+
+
+def test_search_before_ensure_builds_the_index(tmp_path: Path) -> None:
+    engine = SearchEngine(make_articles(), tmp_path / "index")
+    assert engine.search("sport").hits
+    assert (tmp_path / "index" / MANIFEST_NAME).is_file()
+
+
+def test_ensure_in_a_worker_thread_spawns_no_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def forbidden(*args: object, **kwargs: object) -> None:
+        raise AssertionError("no process may be started")
+
+    monkeypatch.setattr(subprocess.Popen, "__init__", forbidden)
+    monkeypatch.setattr(os, "fork", forbidden)
+    engine = SearchEngine(make_articles(), tmp_path)
+    reports = []
+    worker = threading.Thread(target=lambda: reports.append(engine.ensure_index()))
+    worker.start()
+    while worker.is_alive():
+        engine.search("fièvre")  # searches wait at most for the swap
+        worker.join(0.01)
+    assert reports[0].action == "built"
+    assert len(engine.search("fièvre").hits) == 3
+
+
+def test_two_readers_share_one_index(tmp_path: Path) -> None:
+    articles = make_articles()
+    first, second = SearchEngine(articles, tmp_path), SearchEngine(articles, tmp_path)
+    first.ensure_index()
+    assert second.ensure_index().action == "up-to-date"
+    assert first.search("sport").hits == second.search("sport").hits
+    first.close()
+    second.close()
