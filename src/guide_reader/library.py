@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .content.loader import load_directory
+from .content import cache
 from .content.model import Article
 from .content.problems import Problem
-from .content.renderer import render_article
 from .paths import bundled_content_dir, user_cache_dir
-from .search import SearchEngine
-from .store import BookmarkStore
+
+if TYPE_CHECKING:  # imported at first use: Whoosh and SQLite need not slow the window's start
+    from .search import SearchEngine
+    from .store import BookmarkStore
 
 
 class Library:
@@ -21,9 +24,8 @@ class Library:
     def __init__(self, content_dir: Path | None = None, index_dir: Path | None = None) -> None:
         self.content_dir = content_dir or bundled_content_dir()
         self.index_dir = index_dir or default_index_dir()
-        loaded = load_directory(self.content_dir)
-        self.problems: list[Problem] = loaded.problems
-        self._articles = {article.slug: article for article in loaded.articles}
+        articles, self.problems = load_articles(self.content_dir)
+        self._articles = {article.slug: article for article in articles}
 
     @property
     def articles(self) -> list[Article]:
@@ -34,8 +36,9 @@ class Library:
         return self._articles.get(slug)
 
     def render(self, slug: str) -> str:
-        article = self._articles[slug]
-        return render_article(article)
+        from .content.renderer import render_article
+
+        return render_article(self._articles[slug])
 
     @cached_property
     def store(self) -> BookmarkStore:
@@ -43,6 +46,8 @@ class Library:
 
         ``store.notice`` holds a message for the user when the file had to be set aside.
         """
+        from .store import BookmarkStore
+
         return BookmarkStore()
 
     @cached_property
@@ -52,6 +57,8 @@ class Library:
         Call ``search_engine.ensure_index()`` (in a worker thread from the window)
         before searching; a search before that builds the index itself.
         """
+        from .search import SearchEngine
+
         return SearchEngine(self.articles, self.index_dir, self.synonyms_file)
 
     @property
@@ -68,6 +75,23 @@ class Library:
         engine = self.__dict__.pop("search_engine", None)
         if engine is not None:
             engine.close()
+
+
+def load_articles(content_dir: Path) -> tuple[list[Article], list[Problem]]:
+    """The articles of a folder and the problems found, from the cache when the files are unchanged."""
+    cache_file = (
+        user_cache_dir() / "articles" / (hashlib.sha256(str(content_dir.resolve()).encode()).hexdigest()[:16] + ".json")
+    )
+    key = cache.cache_key(content_dir) if content_dir.is_dir() else ""
+    cached = cache.read_cache(cache_file, key) if key else None
+    if cached is not None:
+        return cached
+    from .content.loader import load_directory  # Markdown is only needed when the files changed
+
+    loaded = load_directory(content_dir)
+    if key:
+        cache.write_cache(cache_file, key, loaded.articles, loaded.problems)
+    return loaded.articles, loaded.problems
 
 
 def default_index_dir() -> Path:

@@ -19,10 +19,8 @@ from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 
+from .anchors import REFERENCE_PREFIX, UNRESOLVED_PREFIX
 from .model import CITATION_PATTERN, cited_numbers
-
-UNRESOLVED_PREFIX = "source-non-listee-"
-"""Anchor prefix of an unresolved citation's link; nothing in the page has that anchor."""
 
 _KEEP_TREE_PRIORITY = -100  # after 'unescape' (0), when the tree is final
 
@@ -79,7 +77,9 @@ class _CitationProcessor(InlineProcessor):
         wrapper.text = "["
         for position, number in enumerate(numbers):
             if self.is_listed(number):
-                element = etree.SubElement(wrapper, "a", {"href": f"#ref-{number}", "class": "citation-link"})
+                element = etree.SubElement(
+                    wrapper, "a", {"href": f"#{REFERENCE_PREFIX}{number}", "class": "citation-link"}
+                )
                 element.set("title", f"Voir la référence {number}")
             else:
                 element = etree.SubElement(

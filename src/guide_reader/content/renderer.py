@@ -12,12 +12,9 @@ import html
 from collections.abc import Collection, Iterable
 from datetime import date
 
-from .markdown_ext import CitationExtension, article_markdown
+from .anchors import FOLD_PREFIX
 from .model import CITATION_PATTERN, Article, cited_numbers
 from .text import fold
-
-FOLD_PREFIX = "plier-"
-"""Anchor prefix of the link on an FAQ question that folds or unfolds its answer."""
 
 FRENCH_MONTHS = (
     "janvier", "février", "mars", "avril", "mai", "juin",
@@ -52,6 +49,8 @@ class ArticleRenderer:
     """Renders one article; keeps a Markdown instance set up for its references."""
 
     def __init__(self, article: Article) -> None:
+        from .markdown_ext import CitationExtension, article_markdown  # Markdown loads at first render
+
         self.article = article
         self.markdown = article_markdown(CitationExtension(ref.number for ref in article.references))
 

@@ -68,8 +68,8 @@ def run(options: WindowOptions) -> int:
         window.resize(*options.size)
     elif options.screenshot is not None or settings.geometry is None:
         window.resize(1200, 820)
+    window.start_indexing_after_first_paint()
     window.show()
-    window.start_indexing()
     if options.screenshot is None:
         _apply_start_options(window, options)
         return app.exec()

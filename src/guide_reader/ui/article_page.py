@@ -9,9 +9,9 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from ..content import markdown_format as fmt
-from ..content.markdown_ext import UNRESOLVED_PREFIX
+from ..content.anchors import FOLD_PREFIX, REFERENCE_PREFIX, UNRESOLVED_PREFIX
 from ..content.model import Article
-from ..content.renderer import FOLD_PREFIX, ArticleRenderer, is_when_to_see_doctor
+from ..content.renderer import ArticleRenderer, is_when_to_see_doctor
 from .article_view import ArticleView, Span
 from .find_bar import FindBar
 from .reference_panel import ReferencePanel
@@ -186,8 +186,8 @@ class ArticlePage(QWidget):
         name = url.fragment() if url.hasFragment() else ""
         if not name or url.scheme() or url.host() or url.path():
             return  # only in-page anchors are followed; nothing else exists in a rendered article
-        if name.startswith("ref-") and name[4:].isdigit():
-            self.show_citation(int(name[4:]))
+        if name.startswith(REFERENCE_PREFIX) and name[len(REFERENCE_PREFIX) :].isdigit():
+            self.show_citation(int(name[len(REFERENCE_PREFIX) :]))
         elif name.startswith(UNRESOLVED_PREFIX) and name[len(UNRESOLVED_PREFIX) :].isdigit():
             self.reference_panel.show_unresolved(int(name[len(UNRESOLVED_PREFIX) :]))
         elif name.startswith(FOLD_PREFIX):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QStringListModel, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QMouseEvent, QShortcut
 from PySide6.QtWidgets import (
@@ -18,7 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from ..library import Library
-from ..search import Completion, SearchHit
+
+if TYPE_CHECKING:
+    from ..search import Completion, SearchHit
 from .article_page import ArticlePage
 from .home_page import HomePage
 from .i18n import AVAILABLE_LANGUAGES
@@ -181,6 +185,16 @@ class MainWindow(QMainWindow):
             )
 
     # Index -----------------------------------------------------------------------
+
+    def start_indexing_after_first_paint(self) -> None:
+        """Start the index work once the window is on screen, so it never delays the first paint."""
+        self._index_after_paint = True
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and getattr(self, "_index_after_paint", False):
+            self._index_after_paint = False
+            QTimer.singleShot(0, self.start_indexing)
+        return super().event(event)
 
     def start_indexing(self) -> None:
         """Build or update the search index on a pool thread; the window stays responsive."""

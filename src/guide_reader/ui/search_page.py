@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QUrl, Signal
 from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
 
-from ..search import SearchHit, SearchResults
 from .theme import Theme
+
+if TYPE_CHECKING:
+    from ..search import SearchHit, SearchResults
 
 KIND_LABELS = {
     "faq": QT_TRANSLATE_NOOP("SearchPage", "Question fréquente"),
