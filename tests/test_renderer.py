@@ -79,3 +79,12 @@ def test_faq_questions_fold_and_unfold(tmp_path) -> None:
     folded = render_article(article, folded_faq={"faq-contagieux"})
     assert "▸ Est-ce contagieux ?" in folded
     assert "<p>Oui.</p>" not in folded
+
+
+def test_bookmark_buttons_beside_sections_and_questions(tmp_path) -> None:
+    article = load_article(write(tmp_path, "grippe.md", ARTICLE)).article
+    assert 'class="bookmark"' not in render_article(article)
+    html = render_article(article, bookmarked={"symptomes"})
+    assert '<a class="bookmark" href="#marquer-symptomes" title="Signet enregistré : modifier la note">★</a>' in html
+    assert '<a class="bookmark" href="#marquer-quand-consulter" title="Marquer cette section">☆</a>' in html
+    assert 'href="#marquer-faq-contagieux"' in html

@@ -8,3 +8,6 @@ UNRESOLVED_PREFIX = "source-non-listee-"
 
 FOLD_PREFIX = "plier-"
 """``#plier-<faq anchor>``: the link on an FAQ question that folds or unfolds its answer."""
+
+BOOKMARK_PREFIX = "marquer-"
+"""``#marquer-<section or FAQ anchor>``: the bookmark button beside a heading."""

@@ -12,7 +12,7 @@ import html
 from collections.abc import Collection, Iterable
 from datetime import date
 
-from .anchors import FOLD_PREFIX
+from .anchors import BOOKMARK_PREFIX, FOLD_PREFIX
 from .model import CITATION_PATTERN, Article, cited_numbers
 from .text import fold
 
@@ -53,6 +53,7 @@ class ArticleRenderer:
 
         self.article = article
         self.markdown = article_markdown(CitationExtension(ref.number for ref in article.references))
+        self.bookmarked: Collection[str] | None = None
 
     def markdown_html(self, text: str) -> str:
         self.markdown.reset()
@@ -72,8 +73,18 @@ class ArticleRenderer:
                         entries.append((anchor, heading))
         return places
 
-    def render(self, stylesheet: str = DEFAULT_STYLESHEET, folded_faq: Collection[str] = ()) -> str:
-        """The whole page; FAQ items whose anchor is in ``folded_faq`` show only their question."""
+    def render(
+        self,
+        stylesheet: str = DEFAULT_STYLESHEET,
+        folded_faq: Collection[str] = (),
+        bookmarked: Collection[str] | None = None,
+    ) -> str:
+        """The whole page; FAQ items whose anchor is in ``folded_faq`` show only their question.
+
+        With ``bookmarked`` (the anchors already bookmarked), each section and question gets
+        a bookmark button beside its heading: ☆ to add, ★ when it is bookmarked.
+        """
+        self.bookmarked = bookmarked
         parts = [
             "<!DOCTYPE html>",
             '<html lang="fr"><head><meta charset="utf-8">',
@@ -107,9 +118,20 @@ class ArticleRenderer:
             parts.append("</div>")
         return parts
 
+    def _bookmark_button(self, anchor: str) -> str:
+        if self.bookmarked is None:
+            return ""
+        marked = anchor in self.bookmarked
+        symbol, title = ("★", "Signet enregistré : modifier la note") if marked else ("☆", "Marquer cette section")
+        href = html.escape(BOOKMARK_PREFIX + anchor, quote=True)
+        return f' <a class="bookmark" href="#{href}" title="{title}">{symbol}</a>'
+
     def _section(self, anchor: str, heading: str, body: str) -> list[str]:
         anchor_attr = html.escape(anchor, quote=True)
-        title = f'<h2 id="{anchor_attr}"><a name="{anchor_attr}"></a>{html.escape(heading)}</h2>'
+        title = (
+            f'<h2 id="{anchor_attr}"><a name="{anchor_attr}"></a>{html.escape(heading)}'
+            f"{self._bookmark_button(anchor)}</h2>"
+        )
         content = self.markdown_html(body)
         if is_when_to_see_doctor(heading):
             return [
@@ -131,7 +153,7 @@ class ArticleRenderer:
             parts.append(
                 f'<h3 class="question" id="{anchor}"><a name="{anchor}"></a>'
                 f'<a class="question" href="#{FOLD_PREFIX}{anchor}" title="{action}">'
-                f"{marker} {html.escape(item.question)}</a></h3>"
+                f"{marker} {html.escape(item.question)}</a>{self._bookmark_button(item.anchor)}</h3>"
             )
             if not is_folded:
                 parts.append(f'<div class="answer">{self.markdown_html(item.answer)}</div>')
@@ -194,5 +216,10 @@ def _list(items: Iterable[str]) -> str:
     return "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
 
 
-def render_article(article: Article, stylesheet: str = DEFAULT_STYLESHEET, folded_faq: Collection[str] = ()) -> str:
-    return ArticleRenderer(article).render(stylesheet, folded_faq)
+def render_article(
+    article: Article,
+    stylesheet: str = DEFAULT_STYLESHEET,
+    folded_faq: Collection[str] = (),
+    bookmarked: Collection[str] | None = None,
+) -> str:
+    return ArticleRenderer(article).render(stylesheet, folded_faq, bookmarked)

@@ -64,6 +64,7 @@ def run(options: WindowOptions) -> int:
         window.set_theme(options.theme, remember=False)
     if options.screenshot is None:
         window.restore_session()
+        QTimer.singleShot(0, window.show_store_notice)
     if options.size:
         window.resize(*options.size)
     elif options.screenshot is not None or settings.geometry is None:

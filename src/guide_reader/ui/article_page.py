@@ -9,7 +9,7 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from ..content import markdown_format as fmt
-from ..content.anchors import FOLD_PREFIX, REFERENCE_PREFIX, UNRESOLVED_PREFIX
+from ..content.anchors import BOOKMARK_PREFIX, FOLD_PREFIX, REFERENCE_PREFIX, UNRESOLVED_PREFIX
 from ..content.model import Article
 from ..content.renderer import ArticleRenderer, is_when_to_see_doctor
 from .article_view import ArticleView, Span
@@ -25,6 +25,7 @@ ANCHOR_ROLE = Qt.ItemDataRole.UserRole
 class ArticlePage(QWidget):
     jump_requested = Signal(str)  # an anchor of this article the reader asked to go to
     section_changed = Signal(str)
+    bookmark_requested = Signal(str)  # the anchor of a section or FAQ question
 
     def __init__(self, theme: Theme, text_size: int, highlighter: Highlighter | None = None) -> None:
         super().__init__()
@@ -35,6 +36,7 @@ class ArticlePage(QWidget):
         self.renderer: ArticleRenderer | None = None
         self.query = ""
         self.folded_faq: set[str] = set()
+        self.bookmarked: set[str] = set()
         self.toc = QTreeWidget()
         self.toc.setHeaderHidden(True)
         self.toc.setAccessibleName(self.tr("Sommaire du guide"))
@@ -72,14 +74,24 @@ class ArticlePage(QWidget):
 
     # Showing -----------------------------------------------------------------
 
-    def show_article(self, article: Article, anchor: str = "", scroll: int | None = None, query: str = "") -> None:
+    def show_article(
+        self,
+        article: Article,
+        anchor: str = "",
+        scroll: int | None = None,
+        query: str = "",
+        bookmarked: set[str] | None = None,
+    ) -> None:
         if self.article is None or article.slug != self.article.slug:
             self.article = article
+            self.bookmarked = set(bookmarked or ())
             self.renderer = ArticleRenderer(article)
             self.folded_faq = set()
             self._fill_toc()
             self.reference_panel.hide()
             self._render()
+        elif bookmarked is not None:
+            self.set_bookmarked(bookmarked)
         if query != self.query:
             self.query = query
             self._highlight_query()
@@ -95,7 +107,7 @@ class ArticlePage(QWidget):
     def _render(self) -> None:
         if self.renderer is None:
             return
-        html = self.renderer.render(document_css(self.theme), self.folded_faq)
+        html = self.renderer.render(document_css(self.theme), self.folded_faq, self.bookmarked)
         self.view.set_page(html, self.text_size)
         self._highlight_query()
         if self.find_bar.isVisible():
@@ -190,6 +202,8 @@ class ArticlePage(QWidget):
             self.show_citation(int(name[len(REFERENCE_PREFIX) :]))
         elif name.startswith(UNRESOLVED_PREFIX) and name[len(UNRESOLVED_PREFIX) :].isdigit():
             self.reference_panel.show_unresolved(int(name[len(UNRESOLVED_PREFIX) :]))
+        elif name.startswith(BOOKMARK_PREFIX):
+            self.bookmark_requested.emit(name[len(BOOKMARK_PREFIX) :])
         elif name.startswith(FOLD_PREFIX):
             self.toggle_faq(name[len(FOLD_PREFIX) :])
         else:
@@ -201,6 +215,18 @@ class ArticlePage(QWidget):
             self.reference_panel.show_unresolved(number)
         else:
             self.reference_panel.show_reference(reference)
+
+    def set_bookmarked(self, anchors: set[str]) -> None:
+        if anchors != self.bookmarked:
+            self.bookmarked = set(anchors)
+            self._rerender_in_place()
+
+    def bookmarkable_anchor(self) -> str | None:
+        """The section or FAQ question being read, if any."""
+        if self.article is None:
+            return None
+        anchors = [section.anchor for section in self.article.sections] + [item.anchor for item in self.article.faq]
+        return self.view.anchor_at_top(anchors)
 
     def toggle_faq(self, anchor: str) -> None:
         self.folded_faq ^= {anchor}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QStringListModel, Qt, QThreadPool, QTimer, Signal
@@ -9,10 +10,12 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QMou
 from PySide6.QtWidgets import (
     QApplication,
     QCompleter,
+    QFileDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
     QMenu,
+    QMessageBox,
     QProgressBar,
     QStackedWidget,
     QToolBar,
@@ -23,7 +26,9 @@ from ..library import Library
 
 if TYPE_CHECKING:
     from ..search import Completion, SearchHit
+from . import note_dialog, printing
 from .article_page import ArticlePage
+from .bookmarks_page import BookmarksPage
 from .home_page import HomePage
 from .i18n import AVAILABLE_LANGUAGES
 from .index_worker import IndexWorker
@@ -44,9 +49,11 @@ class MainWindow(QMainWindow):
     index_ready = Signal()
     page_shown = Signal(str)  # "home", "article" or "search", after the page is in place
 
-    def __init__(self, library: Library, settings: Settings) -> None:
+    def __init__(self, library: Library, settings: Settings, files_allowed: bool = True) -> None:
         super().__init__()
         self.library = library
+        self.files_allowed = files_allowed
+        self.ask_note = note_dialog.ask_note  # replaceable, for tests and the kiosk
         self.settings = settings
         self.theme = THEMES[settings.theme]
         self.text_size = settings.text_size
@@ -60,11 +67,19 @@ class MainWindow(QMainWindow):
         apply_theme(QApplication.instance(), self.theme, self.text_size)
         self.article_page = ArticlePage(self.theme, self.text_size, self._highlight_spans)
         self.article_page.jump_requested.connect(self._jump_in_article)
+        self.article_page.bookmark_requested.connect(self.bookmark_section)
         self.search_page = SearchPage(self.theme, self.text_size)
         self.search_page.hit_chosen.connect(self.open_hit)
         self.search_page.suggestion_chosen.connect(self.search_for)
+        self.bookmarks_page = BookmarksPage(library, files_allowed)
+        self.bookmarks_page.open_requested.connect(self.open_article)
+        self.bookmarks_page.edit_requested.connect(self.edit_bookmark_note)
+        self.bookmarks_page.export_requested.connect(self.export_bookmarks)
+        self.bookmarks_page.import_requested.connect(self.import_bookmarks)
+        self.bookmarks_page.print_requested.connect(self.print_sheet)
+        self.bookmarks_page.pdf_requested.connect(self.save_sheet_pdf)
         self.pages = QStackedWidget()
-        for page in (self.home_page, self.article_page, self.search_page):
+        for page in (self.home_page, self.article_page, self.search_page, self.bookmarks_page):
             self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
         self._build_toolbar()
@@ -92,7 +107,9 @@ class MainWindow(QMainWindow):
         self.forward_action.setToolTip(self.tr("Page suivante (Alt+Droite)"))
         self.home_action = self._action(self.tr("Accueil"), lambda: self.go_to(Location("home")), "Alt+Home")
         self.home_action.setToolTip(self.tr("Liste des guides (Alt+Début)"))
-        for action in (self.back_action, self.forward_action, self.home_action):
+        self.bookmarks_action = self._action(self.tr("Signets"), lambda: self.go_to(Location("bookmarks")), "Ctrl+B")
+        self.bookmarks_action.setToolTip(self.tr("Mes signets et l'historique de lecture (Ctrl+B)"))
+        for action in (self.back_action, self.forward_action, self.home_action, self.bookmarks_action):
             toolbar.addAction(action)
         self.search_field = QLineEdit()
         self.search_field.setPlaceholderText(self.tr("Chercher dans les guides (Ctrl+K)"))
@@ -111,6 +128,9 @@ class MainWindow(QMainWindow):
         self.completer.activated.connect(self._completion_chosen)
         self.search_field.setCompleter(self.completer)
         toolbar.addWidget(self.search_field)
+        self.bookmark_action = self._action(self.tr("☆ Marquer"), lambda: self.bookmark_section(None), "Ctrl+D")
+        self.bookmark_action.setToolTip(self.tr("Marquer la section en cours, avec une note (Ctrl+D)"))
+        toolbar.addAction(self.bookmark_action)
         self.smaller_action = self._action(
             self.tr("A−"), lambda: self.change_text_size(-1), QKeySequence.StandardKey.ZoomOut
         )
@@ -262,8 +282,11 @@ class MainWindow(QMainWindow):
                 self.status_label.setText(self.tr("Guide introuvable : %1").replace("%1", location.slug))
                 return
             self.pages.setCurrentWidget(self.article_page)
-            self.article_page.show_article(article, location.anchor, location.scroll, location.query)
+            self.article_page.show_article(
+                article, location.anchor, location.scroll, location.query, self._bookmarked_anchors(article.slug)
+            )
             self.setWindowTitle(f"{article.title} — Guide Reader")
+            self.library.store.history.record_article(article, location.anchor)
         elif location.page == "search":
             self.pages.setCurrentWidget(self.search_page)
             if self.search_field.text() != location.query:
@@ -271,9 +294,14 @@ class MainWindow(QMainWindow):
             self._pending_query = location.query
             self._run_search()
             self.setWindowTitle(self.tr("Recherche — Guide Reader"))
+        elif location.page == "bookmarks":
+            self.bookmarks_page.refresh()
+            self.pages.setCurrentWidget(self.bookmarks_page)
+            self.setWindowTitle(self.tr("Mes signets — Guide Reader"))
         else:
             self.pages.setCurrentWidget(self.home_page)
             self.setWindowTitle(self.tr("Guide Reader — guides de santé hors ligne"))
+        self.bookmark_action.setEnabled(location.page == "article")
         self.back_action.setEnabled(self.history.can_go_back())
         self.forward_action.setEnabled(self.history.can_go_forward())
         self.page_shown.emit(location.page)
@@ -365,6 +393,129 @@ class MainWindow(QMainWindow):
     def find_in_article(self) -> None:
         if self.pages.currentWidget() is self.article_page:
             self.article_page.open_find()
+
+    # Bookmarks -------------------------------------------------------------------
+
+    def _bookmarked_anchors(self, slug: str) -> set[str]:
+        return {bookmark.anchor for bookmark in self.library.store.bookmarks() if bookmark.slug == slug}
+
+    def bookmark_section(self, anchor: str | None = None) -> None:
+        """Bookmark a section or question (the one being read when ``anchor`` is None), asking for a note."""
+        article = self.article_page.article
+        if self.pages.currentWidget() is not self.article_page or article is None:
+            return
+        anchor = anchor or self.article_page.bookmarkable_anchor()
+        if anchor is None:
+            self.status_label.setText(self.tr("Faites défiler jusqu'à une section pour la marquer."))
+            return
+        existing = self.library.store.find(article.slug, anchor)
+        heading = next(
+            (s.heading for s in article.sections if s.anchor == anchor),
+            next((q.question for q in article.faq if q.anchor == anchor), anchor),
+        )
+        note = self.ask_note(self, heading, existing.note if existing else "")
+        if note is None:
+            return
+        self.library.store.add_for(article, anchor, note)
+        self.article_page.set_bookmarked(self._bookmarked_anchors(article.slug))
+        self.status_label.setText(self.tr("Signet enregistré : %1").replace("%1", heading))
+
+    def edit_bookmark_note(self, bookmark: object) -> None:
+        from ..store import Bookmark
+
+        assert isinstance(bookmark, Bookmark)
+        note = self.ask_note(self, bookmark.heading, bookmark.note)
+        if note is not None:
+            self.library.store.update_note(bookmark.id, note)
+            self.bookmarks_page.refresh()
+
+    def _sheet_html(self) -> str:
+        from datetime import date
+
+        from ..content.sheet import SheetEntry, sheet_html
+        from ..store import resolve
+
+        entries = []
+        for group in self.library.store.grouped(self.library):
+            for bookmark in group.bookmarks:
+                resolution = resolve(bookmark, self.library)
+                entry = SheetEntry(
+                    slug=bookmark.slug,
+                    article_title=group.article_title,
+                    anchor=bookmark.anchor,
+                    heading=resolution.heading,
+                    note=bookmark.note,
+                    available=resolution.available,
+                )
+                entries.append(entry)
+        return sheet_html(entries, self.library.article, date.today())
+
+    def print_sheet(self) -> None:
+        if self.files_allowed:
+            printing.print_with_dialog(self._sheet_html(), self)
+
+    def save_sheet_pdf(self, path: Path | None = None) -> None:
+        if not self.files_allowed:
+            return
+        if path is None:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Enregistrer la feuille en PDF"), "signets.pdf", self.tr("Document PDF (*.pdf)")
+            )
+            if not chosen:
+                return
+            path = Path(chosen)
+        printing.save_pdf(self._sheet_html(), path)
+        self.status_label.setText(self.tr("Feuille enregistrée : %1").replace("%1", str(path)))
+
+    def export_bookmarks(self, path: Path | None = None) -> None:
+        if not self.files_allowed:
+            return
+        if path is None:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self, self.tr("Exporter les signets"), "signets.json", self.tr("Signets Guide Reader (*.json)")
+            )
+            if not chosen:
+                return
+            path = Path(chosen)
+        try:
+            count = self.library.store.export_to(path)
+        except OSError as error:
+            QMessageBox.warning(self, self.tr("Export impossible"), str(error))
+            return
+        self.status_label.setText(self.tr("%n signet(s) exporté(s)", "", count))
+
+    def import_bookmarks(self, path: Path | None = None) -> None:
+        from ..store import ExchangeFormatError
+
+        if not self.files_allowed:
+            return
+        if path is None:
+            chosen, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Importer des signets"), "", self.tr("Signets Guide Reader (*.json)")
+            )
+            if not chosen:
+                return
+            path = Path(chosen)
+        try:
+            report = self.library.store.import_from(path)
+        except (OSError, ExchangeFormatError) as error:
+            QMessageBox.warning(self, self.tr("Import impossible"), str(error))
+            return
+        self.bookmarks_page.refresh()
+        self.status_label.setText(
+            self.tr("Import : %1 ajouté(s), %2 fusionné(s), %3 déjà présent(s).")
+            .replace("%1", str(len(report.added)))
+            .replace("%2", str(len(report.merged)))
+            .replace("%3", str(report.skipped))
+        )
+
+    def show_store_notice(self) -> None:
+        """Tell the reader when their bookmark file was damaged and set aside."""
+        notice = self.library.store.notice
+        if notice:
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Signets"), notice, QMessageBox.StandardButton.Ok, self)
+            box.open()
+            self.store_notice_box = box
 
     # Preferences -----------------------------------------------------------------
 

@@ -133,6 +133,7 @@ h3.question {{ font-size: 110%; margin-top: 18px; margin-bottom: 4px; }}
 a.question {{ color: {theme.text}; text-decoration: none; }}
 div.answer {{ margin-left: 22px; }}
 a.citation-link {{ text-decoration: none; font-weight: bold; }}
+a.bookmark {{ text-decoration: none; color: {theme.link}; }}
 a.citation-unresolved {{ color: {theme.muted}; font-style: italic; text-decoration: none; }}
 table.alert {{ background-color: {theme.alert_background}; border-width: 3px; border-style: solid;
     border-color: {theme.alert_border}; margin-top: 22px; }}

@@ -1,0 +1,41 @@
+"""Asking for the optional note of a bookmark."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
+
+MAX_NOTE_LENGTH = 2000
+
+
+class NoteDialog(QDialog):
+    def __init__(self, heading: str, note: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Signet"))
+        title = QLabel(self.tr("Marquer « %1 »").replace("%1", heading))
+        title.setWordWrap(True)
+        hint = QLabel(self.tr("Une note pour vous ou pour le médecin (facultatif) :"))
+        hint.setWordWrap(True)
+        self.editor = QPlainTextEdit(note)
+        self.editor.setAccessibleName(self.tr("Note du signet"))
+        self.editor.setPlaceholderText(self.tr("Par exemple : demander si la fièvre de mardi compte"))
+        self.editor.setTabChangesFocus(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Enregistrer"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addWidget(hint)
+        layout.addWidget(self.editor)
+        layout.addWidget(buttons)
+        self.resize(480, 260)
+
+    def note(self) -> str:
+        return self.editor.toPlainText().strip()[:MAX_NOTE_LENGTH]
+
+
+def ask_note(parent: QWidget, heading: str, note: str = "") -> str | None:
+    """The note typed (possibly empty), or None when the reader cancelled."""
+    dialog = NoteDialog(heading, note, parent)
+    return dialog.note() if dialog.exec() == QDialog.DialogCode.Accepted else None
