@@ -18,7 +18,7 @@ def test_sheet_is_titled_dated_grouped_with_notes_and_texts() -> None:
             "Quand Consulter un Médecin ?",
             "fièvre de <mardi>",
             True,
-        ),  # fmt: skip
+        ),
         SheetEntry("leucopenie", "Leucopénie", "gone", "Ancienne section", "", False),
     ]
     html = sheet_html(entries, library.article, date(2026, 11, 23))
