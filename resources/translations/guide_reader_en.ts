@@ -58,6 +58,101 @@
     </message>
 </context>
 <context>
+    <name>BookmarksPage</name>
+    <message>
+        <source>Mes signets</source>
+        <translation>My bookmarks</translation>
+    </message>
+    <message>
+        <source>Signets</source>
+        <translation>Bookmarks</translation>
+    </message>
+    <message>
+        <source>Lu récemment</source>
+        <translation>Recently read</translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation>Section</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Signets, groupés par guide</source>
+        <translation>Bookmarks, grouped by guide</translation>
+    </message>
+    <message>
+        <source>Aucun signet. Dans un guide, le bouton ☆ à côté d&apos;un titre (ou Ctrl+D) marque la section.</source>
+        <translation>No bookmarks. In a guide, the ☆ button beside a heading (or Ctrl+D) bookmarks the section.</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Annuler la suppression du signet</source>
+        <translation>Undo removing the bookmark</translation>
+    </message>
+    <message>
+        <source>Ouvrir</source>
+        <translation>Open</translation>
+    </message>
+    <message>
+        <source>Modifier la note</source>
+        <translation>Edit note</translation>
+    </message>
+    <message>
+        <source>Retirer</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Imprimer…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <source>Enregistrer en PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <source>Exporter…</source>
+        <translation>Export…</translation>
+    </message>
+    <message>
+        <source>Importer…</source>
+        <translation>Import…</translation>
+    </message>
+    <message>
+        <source>%1 — section plus disponible</source>
+        <translation>%1 — section no longer available</translation>
+    </message>
+    <message>
+        <source>%1 — guide plus disponible</source>
+        <translation>%1 — guide no longer available</translation>
+    </message>
+    <message>
+        <source>Signet « %1 » retiré.</source>
+        <translation>Bookmark “%1” removed.</translation>
+    </message>
+    <message>
+        <source>Sections lues récemment</source>
+        <translation>Recently read sections</translation>
+    </message>
+    <message>
+        <source>Effacer l&apos;historique</source>
+        <translation>Clear history</translation>
+    </message>
+    <message>
+        <source>Oublie les guides et sections lus ; les signets restent.</source>
+        <translation>Forgets the guides and sections read; bookmarks stay.</translation>
+    </message>
+    <message>
+        <source>Rien de lu pour le moment.</source>
+        <translation>Nothing read yet.</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <source>Chercher dans ce guide</source>
@@ -162,6 +257,14 @@
         <translation>List of guides (Alt+Home)</translation>
     </message>
     <message>
+        <source>Signets</source>
+        <translation>Bookmarks</translation>
+    </message>
+    <message>
+        <source>Mes signets et l&apos;historique de lecture (Ctrl+B)</source>
+        <translation>My bookmarks and reading history (Ctrl+B)</translation>
+    </message>
+    <message>
         <source>Chercher dans les guides (Ctrl+K)</source>
         <translation>Search the guides (Ctrl+K)</translation>
     </message>
@@ -172,6 +275,14 @@
     <message>
         <source>Les résultats s&apos;affichent pendant la frappe ; Entrée ouvre le premier résultat.</source>
         <translation>Results appear as you type; Enter opens the first result.</translation>
+    </message>
+    <message>
+        <source>☆ Marquer</source>
+        <translation>☆ Bookmark</translation>
+    </message>
+    <message>
+        <source>Marquer la section en cours, avec une note (Ctrl+D)</source>
+        <translation>Bookmark the current section, with a note (Ctrl+D)</translation>
     </message>
     <message>
         <source>A−</source>
@@ -241,8 +352,94 @@
         <translation>Search — Guide Reader</translation>
     </message>
     <message>
+        <source>Mes signets — Guide Reader</source>
+        <translation>My bookmarks — Guide Reader</translation>
+    </message>
+    <message>
+        <source>Faites défiler jusqu&apos;à une section pour la marquer.</source>
+        <translation>Scroll to a section to bookmark it.</translation>
+    </message>
+    <message>
+        <source>Signet enregistré : %1</source>
+        <translation>Bookmark saved: %1</translation>
+    </message>
+    <message>
+        <source>Enregistrer la feuille en PDF</source>
+        <translation>Save the sheet as PDF</translation>
+    </message>
+    <message>
+        <source>Document PDF (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Feuille enregistrée : %1</source>
+        <translation>Sheet saved: %1</translation>
+    </message>
+    <message>
+        <source>Exporter les signets</source>
+        <translation>Export bookmarks</translation>
+    </message>
+    <message>
+        <source>Signets Guide Reader (*.json)</source>
+        <translation>Guide Reader bookmarks (*.json)</translation>
+    </message>
+    <message>
+        <source>Export impossible</source>
+        <translation>Export failed</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n signet(s) exporté(s)</source>
+        <translation>
+            <numerusform>%n bookmark exported</numerusform>
+            <numerusform>%n bookmarks exported</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Importer des signets</source>
+        <translation>Import bookmarks</translation>
+    </message>
+    <message>
+        <source>Import impossible</source>
+        <translation>Import failed</translation>
+    </message>
+    <message>
+        <source>Import : %1 ajouté(s), %2 fusionné(s), %3 déjà présent(s).</source>
+        <translation>Import: %1 added, %2 merged, %3 already there.</translation>
+    </message>
+    <message>
         <source>La langue choisie s&apos;appliquera au prochain démarrage.</source>
         <translation>The chosen language will apply at the next start.</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <source>Signet</source>
+        <translation>Bookmark</translation>
+    </message>
+    <message>
+        <source>Marquer « %1 »</source>
+        <translation>Bookmark “%1”</translation>
+    </message>
+    <message>
+        <source>Une note pour vous ou pour le médecin (facultatif) :</source>
+        <translation>A note for yourself or for the doctor (optional):</translation>
+    </message>
+    <message>
+        <source>Note du signet</source>
+        <translation>Bookmark note</translation>
+    </message>
+    <message>
+        <source>Par exemple : demander si la fièvre de mardi compte</source>
+        <translation>For example: ask whether Tuesday&apos;s fever matters</translation>
+    </message>
+    <message>
+        <source>Enregistrer</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>

@@ -58,6 +58,101 @@
     </message>
 </context>
 <context>
+    <name>BookmarksPage</name>
+    <message>
+        <source>Mes signets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lu récemment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signets, groupés par guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucun signet. Dans un guide, le bouton ☆ à côté d&apos;un titre (ou Ctrl+D) marque la section.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuler la suppression du signet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ouvrir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modifier la note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retirer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imprimer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enregistrer en PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporter…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — section plus disponible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 — guide plus disponible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signet « %1 » retiré.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sections lues récemment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Effacer l&apos;historique</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Oublie les guides et sections lus ; les signets restent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rien de lu pour le moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <source>Chercher dans ce guide</source>
@@ -162,6 +257,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Signets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mes signets et l&apos;historique de lecture (Ctrl+B)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Chercher dans les guides (Ctrl+K)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -171,6 +274,14 @@
     </message>
     <message>
         <source>Les résultats s&apos;affichent pendant la frappe ; Entrée ouvre le premier résultat.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>☆ Marquer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marquer la section en cours, avec une note (Ctrl+D)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -241,7 +352,93 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Mes signets — Guide Reader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Faites défiler jusqu&apos;à une section pour la marquer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signet enregistré : %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enregistrer la feuille en PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feuille enregistrée : %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporter les signets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signets Guide Reader (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export impossible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n signet(s) exporté(s)</source>
+        <translation>
+            <numerusform>%n signet exporté</numerusform>
+            <numerusform>%n signets exportés</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Importer des signets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import impossible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import : %1 ajouté(s), %2 fusionné(s), %3 déjà présent(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>La langue choisie s&apos;appliquera au prochain démarrage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <source>Signet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marquer « %1 »</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Une note pour vous ou pour le médecin (facultatif) :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note du signet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Par exemple : demander si la fièvre de mardi compte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enregistrer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuler</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
