@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .commands import bookmarks, content, gui, search
+from .commands import bookmarks, content, gui, kiosk, search
 
 
 def _content_option(parser: argparse.ArgumentParser, default: object) -> None:
@@ -38,6 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
         gui,
         bookmarks,
         search,
+        kiosk,
     ):
         module.register(command)
     return parser
