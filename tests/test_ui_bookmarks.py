@@ -168,7 +168,7 @@ def test_sheet_for_the_doctor_as_pdf(qtbot, window, tmp_path) -> None:
 
 
 def test_no_file_actions_when_files_are_not_allowed(qtbot, tmp_path) -> None:
-    window = MainWindow(Library(), Settings(), files_allowed=False)
+    window = MainWindow(Library(), Settings(), files_allowed=False, print_allowed=False)
     qtbot.addWidget(window)
     window.export_bookmarks(tmp_path / "x.json")
     window.save_sheet_pdf(tmp_path / "x.pdf")

@@ -21,8 +21,11 @@ if TYPE_CHECKING:  # imported at first use: Whoosh and SQLite need not slow the 
 class Library:
     """The articles of one content folder, loaded once."""
 
-    def __init__(self, content_dir: Path | None = None, index_dir: Path | None = None) -> None:
+    def __init__(
+        self, content_dir: Path | None = None, index_dir: Path | None = None, store_path: Path | None = None
+    ) -> None:
         self.content_dir = content_dir or bundled_content_dir()
+        self.store_path = store_path
         self.index_dir = index_dir or default_index_dir()
         articles, self.problems = load_articles(self.content_dir)
         self._articles = {article.slug: article for article in articles}
@@ -48,7 +51,7 @@ class Library:
         """
         from .store import BookmarkStore
 
-        return BookmarkStore()
+        return BookmarkStore(self.store_path)
 
     @cached_property
     def search_engine(self) -> SearchEngine:

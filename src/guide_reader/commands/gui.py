@@ -20,6 +20,15 @@ def add_window_options(parser: argparse.ArgumentParser, default: object = None) 
     group.add_argument("--theme", choices=THEME_CHOICES, default=default, help="thème (sans le mémoriser)")
     group.add_argument("--size", metavar="WxH", default=default, help="taille de la fenêtre, par exemple 1280x800")
     group.add_argument("--lang", choices=("fr", "en"), default=default, help="langue de l'interface")
+    group.add_argument(
+        "--kiosk",
+        action="store_true",
+        default=default or False,
+        help="mode kiosque pour salle d'attente : plein écran, remise à zéro après chaque visiteur",
+    )
+    group.add_argument(
+        "--kiosk-config", metavar="FILE", type=Path, default=default, help="fichier de réglages du kiosque (TOML)"
+    )
 
 
 def register(command: AddCommand) -> None:
@@ -44,5 +53,7 @@ def run_gui(args: argparse.Namespace) -> int:
         theme=args.theme,
         size=size,
         language=args.lang,
+        kiosk=bool(args.kiosk),
+        kiosk_config=args.kiosk_config,
     )
     return run(options)

@@ -27,6 +27,8 @@ class WindowOptions:
     theme: str | None = None
     size: tuple[int, int] | None = None
     language: str | None = None
+    kiosk: bool = False
+    kiosk_config: Path | None = None
 
 
 def parse_size(text: str) -> tuple[int, int]:
@@ -58,19 +60,27 @@ def run(options: WindowOptions) -> int:
     install_translators(app, resolve_language(options.language or settings.language))
     theme_name = options.theme if options.theme in THEMES else settings.theme
     apply_theme(app, THEMES[theme_name], settings.text_size)
-    library = Library(options.content)
-    window = MainWindow(library, settings)
+    if options.kiosk:
+        window = _kiosk_window(options)
+        if window is None:
+            return 2
+    else:
+        library = Library(options.content)
+        window = MainWindow(library, settings)
+        if options.screenshot is None:
+            window.restore_session()
+            QTimer.singleShot(0, window.show_store_notice)
     if options.theme in THEMES:
         window.set_theme(options.theme, remember=False)
-    if options.screenshot is None:
-        window.restore_session()
-        QTimer.singleShot(0, window.show_store_notice)
     if options.size:
         window.resize(*options.size)
     elif options.screenshot is not None or settings.geometry is None:
         window.resize(1200, 820)
     window.start_indexing_after_first_paint()
-    window.show()
+    if options.kiosk and options.screenshot is None:
+        window.showFullScreen()
+    else:
+        window.show()
     if options.screenshot is None:
         _apply_start_options(window, options)
         return app.exec()
@@ -88,6 +98,27 @@ def run(options: WindowOptions) -> int:
         return 1
     print(options.screenshot)
     return 0
+
+
+def _kiosk_window(options: WindowOptions) -> MainWindow | None:
+    """The kiosk window, after printing which settings it uses; None when they cannot be read."""
+    from ..kiosk import KioskConfigError, load_config
+    from ..paths import user_data_dir
+    from .kiosk.window import KioskWindow
+
+    try:
+        config = load_config(options.kiosk_config)
+    except KioskConfigError as error:
+        print(error, file=sys.stderr)
+        return None
+    print(f"Réglages du kiosque : {config.path or 'valeurs par défaut (aucun fichier de réglages)'}")
+    if config.staff_pin_hash is None:
+        print(
+            "Attention : aucun code du personnel (staff_pin_hash) ; voir « guide-reader kiosk-pin ».", file=sys.stderr
+        )
+    library = Library(options.content, store_path=user_data_dir() / "kiosk-session.sqlite3")
+    library.store.reset()  # nothing of a previous session, even after a power cut
+    return KioskWindow(library, config)
 
 
 def _apply_start_options(window: MainWindow, options: WindowOptions) -> None:

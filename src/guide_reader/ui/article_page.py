@@ -36,7 +36,7 @@ class ArticlePage(QWidget):
         self.renderer: ArticleRenderer | None = None
         self.query = ""
         self.folded_faq: set[str] = set()
-        self.bookmarked: set[str] = set()
+        self.bookmarked: set[str] | None = set()  # None: no bookmark buttons
         self.toc = QTreeWidget()
         self.toc.setHeaderHidden(True)
         self.toc.setAccessibleName(self.tr("Sommaire du guide"))
@@ -84,7 +84,7 @@ class ArticlePage(QWidget):
     ) -> None:
         if self.article is None or article.slug != self.article.slug:
             self.article = article
-            self.bookmarked = set(bookmarked or ())
+            self.bookmarked = None if bookmarked is None else set(bookmarked)
             self.renderer = ArticleRenderer(article)
             self.folded_faq = set()
             self._fill_toc()
@@ -220,6 +220,19 @@ class ArticlePage(QWidget):
         if anchors != self.bookmarked:
             self.bookmarked = set(anchors)
             self._rerender_in_place()
+
+    def reset(self) -> None:
+        """Forget the article and everything the reader did in it (the kiosk's reset)."""
+        self.find_bar.field.clear()
+        self.find_bar.close_bar()
+        self.reference_panel.hide()
+        self.article = None
+        self.renderer = None
+        self.query = ""
+        self.folded_faq = set()
+        self.bookmarked = set()
+        self.toc.clear()
+        self.view.set_page("", self.text_size)
 
     def bookmarkable_anchor(self) -> str | None:
         """The section or FAQ question being read, if any."""

@@ -33,14 +33,14 @@ class BookmarksPage(QWidget):
     print_requested = Signal()
     pdf_requested = Signal()
 
-    def __init__(self, library: Library, files_allowed: bool = True) -> None:
+    def __init__(self, library: Library, files_allowed: bool = True, print_allowed: bool = True) -> None:
         super().__init__()
         self.library = library
         self.removed: Bookmark | None = None
         title = QLabel(self.tr("Mes signets"))
         title.setObjectName("pageTitle")
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._bookmarks_tab(files_allowed), self.tr("Signets"))
+        self.tabs.addTab(self._bookmarks_tab(files_allowed, print_allowed), self.tr("Signets"))
         self.tabs.addTab(self._history_tab(), self.tr("Lu récemment"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 16, 24, 16)
@@ -53,7 +53,7 @@ class BookmarksPage(QWidget):
 
     # Bookmarks tab ---------------------------------------------------------------
 
-    def _bookmarks_tab(self, files_allowed: bool) -> QWidget:
+    def _bookmarks_tab(self, files_allowed: bool, print_allowed: bool) -> QWidget:
         tab = QWidget()
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([self.tr("Section"), self.tr("Note")])
@@ -84,15 +84,18 @@ class BookmarksPage(QWidget):
         for button in (self.open_button, self.edit_button, self.remove_button):
             actions.addWidget(button)
         actions.addStretch(1)
+        print_button = self._button(self.tr("Imprimer…"), self.print_requested.emit)
+        print_button.setVisible(print_allowed)
         self.file_buttons = [
-            self._button(self.tr("Imprimer…"), self.print_requested.emit),
             self._button(self.tr("Enregistrer en PDF…"), self.pdf_requested.emit),
             self._button(self.tr("Exporter…"), self.export_requested.emit),
             self._button(self.tr("Importer…"), self.import_requested.emit),
         ]
         for button in self.file_buttons:
             button.setVisible(files_allowed)
+        for button in (print_button, *self.file_buttons):
             actions.addWidget(button)
+        self.file_buttons.append(print_button)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.tree, self.remove_current).setContext(
             Qt.ShortcutContext.WidgetShortcut
         )

@@ -49,10 +49,20 @@ class MainWindow(QMainWindow):
     index_ready = Signal()
     page_shown = Signal(str)  # "home", "article" or "search", after the page is in place
 
-    def __init__(self, library: Library, settings: Settings, files_allowed: bool = True) -> None:
+    def __init__(
+        self,
+        library: Library,
+        settings: Settings,
+        files_allowed: bool = True,
+        print_allowed: bool = True,
+        bookmarks_allowed: bool = True,
+    ) -> None:
+        """``files_allowed``: export, import and PDF file dialogs; ``print_allowed``: the print dialog."""
         super().__init__()
         self.library = library
         self.files_allowed = files_allowed
+        self.print_allowed = print_allowed
+        self.bookmarks_allowed = bookmarks_allowed
         self.ask_note = note_dialog.ask_note  # replaceable, for tests and the kiosk
         self.settings = settings
         self.theme = THEMES[settings.theme]
@@ -71,7 +81,7 @@ class MainWindow(QMainWindow):
         self.search_page = SearchPage(self.theme, self.text_size)
         self.search_page.hit_chosen.connect(self.open_hit)
         self.search_page.suggestion_chosen.connect(self.search_for)
-        self.bookmarks_page = BookmarksPage(library, files_allowed)
+        self.bookmarks_page = BookmarksPage(library, files_allowed, print_allowed)
         self.bookmarks_page.open_requested.connect(self.open_article)
         self.bookmarks_page.edit_requested.connect(self.edit_bookmark_note)
         self.bookmarks_page.export_requested.connect(self.export_bookmarks)
@@ -95,7 +105,7 @@ class MainWindow(QMainWindow):
     # Building --------------------------------------------------------------------
 
     def _build_toolbar(self) -> None:
-        toolbar = QToolBar(self.tr("Navigation"))
+        self.toolbar = toolbar = QToolBar(self.tr("Navigation"))
         toolbar.setMovable(False)
         toolbar.setFloatable(False)
         toolbar.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
@@ -127,7 +137,7 @@ class MainWindow(QMainWindow):
         self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.completer.activated.connect(self._completion_chosen)
         self.search_field.setCompleter(self.completer)
-        toolbar.addWidget(self.search_field)
+        self.search_field_action = toolbar.addWidget(self.search_field)
         self.bookmark_action = self._action(self.tr("☆ Marquer"), lambda: self.bookmark_section(None), "Ctrl+D")
         self.bookmark_action.setToolTip(self.tr("Marquer la section en cours, avec une note (Ctrl+D)"))
         toolbar.addAction(self.bookmark_action)
@@ -148,7 +158,7 @@ class MainWindow(QMainWindow):
         self.view_button.setAccessibleName(self.tr("Affichage : thème, taille du texte, langue"))
         self.view_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.view_button.setMenu(self._view_menu())
-        toolbar.addWidget(self.view_button)
+        self.view_button_action = toolbar.addWidget(self.view_button)
 
     def _action(self, text: str, slot: object, shortcut: object = None) -> QAction:
         action = QAction(text, self)
@@ -282,9 +292,8 @@ class MainWindow(QMainWindow):
                 self.status_label.setText(self.tr("Guide introuvable : %1").replace("%1", location.slug))
                 return
             self.pages.setCurrentWidget(self.article_page)
-            self.article_page.show_article(
-                article, location.anchor, location.scroll, location.query, self._bookmarked_anchors(article.slug)
-            )
+            bookmarked = self._bookmarked_anchors(article.slug) if self.bookmarks_allowed else None
+            self.article_page.show_article(article, location.anchor, location.scroll, location.query, bookmarked)
             self.setWindowTitle(f"{article.title} — Guide Reader")
             self.library.store.history.record_article(article, location.anchor)
         elif location.page == "search":
@@ -301,7 +310,7 @@ class MainWindow(QMainWindow):
         else:
             self.pages.setCurrentWidget(self.home_page)
             self.setWindowTitle(self.tr("Guide Reader — guides de santé hors ligne"))
-        self.bookmark_action.setEnabled(location.page == "article")
+        self.bookmark_action.setEnabled(self.bookmarks_allowed and location.page == "article")
         self.back_action.setEnabled(self.history.can_go_back())
         self.forward_action.setEnabled(self.history.can_go_forward())
         self.page_shown.emit(location.page)
@@ -402,7 +411,7 @@ class MainWindow(QMainWindow):
     def bookmark_section(self, anchor: str | None = None) -> None:
         """Bookmark a section or question (the one being read when ``anchor`` is None), asking for a note."""
         article = self.article_page.article
-        if self.pages.currentWidget() is not self.article_page or article is None:
+        if not self.bookmarks_allowed or self.pages.currentWidget() is not self.article_page or article is None:
             return
         anchor = anchor or self.article_page.bookmarkable_anchor()
         if anchor is None:
@@ -451,7 +460,7 @@ class MainWindow(QMainWindow):
         return sheet_html(entries, self.library.article, date.today())
 
     def print_sheet(self) -> None:
-        if self.files_allowed:
+        if self.print_allowed:
             printing.print_with_dialog(self._sheet_html(), self)
 
     def save_sheet_pdf(self, path: Path | None = None) -> None:

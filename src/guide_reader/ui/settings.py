@@ -13,10 +13,29 @@ DEFAULT_TEXT_SIZE = 13
 LANGUAGES = ("auto", "fr", "en")
 
 
-class Settings:
+class _MemoryStore:
+    """QSettings' interface over a dict: preferences that last one session (the kiosk)."""
+
     def __init__(self) -> None:
-        path = user_config_dir() / "settings.ini"
-        self._store = QSettings(str(path), QSettings.Format.IniFormat)
+        self._values: dict[str, object] = {}
+
+    def value(self, key: str, default: object = None) -> object:
+        return self._values.get(key, default)
+
+    def setValue(self, key: str, value: object) -> None:  # noqa: N802 (QSettings' name)
+        self._values[key] = value
+
+    def sync(self) -> None:
+        pass
+
+
+class Settings:
+    def __init__(self, in_memory: bool = False) -> None:
+        """The user's settings file, or (``in_memory``) nothing written anywhere."""
+        if in_memory:
+            self._store: QSettings | _MemoryStore = _MemoryStore()
+        else:
+            self._store = QSettings(str(user_config_dir() / "settings.ini"), QSettings.Format.IniFormat)
 
     def _get(self, key: str, default: object) -> object:
         return self._store.value(key, default)

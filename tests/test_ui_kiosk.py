@@ -1,0 +1,255 @@
+"""The waiting-room kiosk: no trace of the previous visitor, no way out without the staff PIN."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+from PySide6.QtCore import QPointF, Qt, QUrl
+from PySide6.QtGui import QCloseEvent, QContextMenuEvent, QMouseEvent
+from PySide6.QtPrintSupport import QPrintDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu
+
+from guide_reader.kiosk import KioskConfig, KioskFeatures, hash_pin
+from guide_reader.library import Library
+from guide_reader.store import BookmarkStore
+from guide_reader.ui.kiosk.window import EXIT_CORNER_SIZE, KioskWindow
+from guide_reader.ui.settings import DEFAULT_TEXT_SIZE
+
+STAFF_PIN = "2468"
+
+
+@pytest.fixture(scope="module")
+def pin_hash() -> str:
+    return hash_pin(STAFF_PIN, iterations=1_000)
+
+
+def make_kiosk(qtbot, tmp_path, pin_hash: str, **features: bool) -> KioskWindow:
+    config = KioskConfig(
+        path=None,
+        idle_seconds=60,
+        countdown_seconds=5,
+        staff_pin_hash=pin_hash,
+        features=KioskFeatures(**features),
+    )
+    library = Library(store_path=tmp_path / "kiosk.sqlite3")
+    window = KioskWindow(library, config)
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    with qtbot.waitSignal(window.index_ready, timeout=60_000):
+        window.start_indexing()
+    return window
+
+
+@pytest.fixture
+def kiosk(qtbot, tmp_path, pin_hash) -> KioskWindow:
+    window = make_kiosk(qtbot, tmp_path, pin_hash, bookmarks=True)
+    yield window
+    window.exit_allowed = True  # let the test harness close it
+
+
+def expire_idle_time(window: KioskWindow) -> None:
+    """What the timers do after the idle delay and the countdown, without waiting for them."""
+    window.idle_timer.timeout.emit()
+    assert window.countdown.isVisible()
+    for _ in range(window.countdown.seconds):
+        window.countdown.timer.timeout.emit()
+
+
+def test_idle_reset_leaves_no_trace_of_the_previous_visitor(qtbot, kiosk) -> None:
+    kiosk.search_for("immunotherapie")
+    kiosk.open_hit(kiosk.search_page.hits[0])
+    kiosk.article_page.view.verticalScrollBar().setValue(400)
+    kiosk.larger_text_button.setChecked(True)
+    kiosk.article_page.open_find()
+    qtbot.keyClicks(kiosk.article_page.find_bar.field, "globules")
+    kiosk.ask_note = lambda *_args: "ma note privée"
+    kiosk.bookmark_section(kiosk.article_page.article.sections[0].anchor)
+    assert kiosk.library.store.bookmarks()
+    assert kiosk.text_size > kiosk.kiosk_text_size
+
+    expire_idle_time(kiosk)
+
+    assert kiosk.pages.currentWidget() is kiosk.home_page
+    assert kiosk.search_field.text() == ""
+    assert kiosk.search_page.hits == [] and kiosk.search_page.results is None
+    assert "immunothérapie" not in kiosk.search_page.view.toPlainText().lower()
+    assert kiosk.article_page.article is None
+    assert kiosk.article_page.view.toPlainText().strip() == ""
+    assert kiosk.article_page.find_bar.field.text() == ""
+    assert not kiosk.history.can_go_back() and not kiosk.history.can_go_forward()
+    assert kiosk.text_size == kiosk.kiosk_text_size
+    assert not kiosk.larger_text_button.isChecked()
+    assert kiosk.library.store.bookmarks() == []
+    assert kiosk.library.store.history.recent() == []
+    assert kiosk.completion_model.stringList() == []
+    assert kiosk.home_page.verticalScrollBar().value() == 0
+    assert not kiosk.countdown.isVisible()
+
+
+def test_a_touch_during_the_countdown_keeps_the_visit(qtbot, kiosk) -> None:
+    kiosk.open_article("leucopenie")
+    kiosk.idle_timer.timeout.emit()
+    assert kiosk.countdown.isVisible()
+    qtbot.mouseClick(kiosk.article_page.view.viewport(), Qt.MouseButton.LeftButton)
+    assert not kiosk.countdown.isVisible()
+    assert kiosk.article_page.article.slug == "leucopenie"
+    assert kiosk.idle_timer.isActive()
+
+
+def test_a_close_request_is_refused(qtbot, kiosk) -> None:
+    event = QCloseEvent()
+    QApplication.sendEvent(kiosk, event)
+    assert not event.isAccepted()
+    assert not kiosk.close()
+    assert kiosk.isVisible()
+
+
+def test_staff_pin_opens_the_exit_and_a_wrong_one_does_not(qtbot, kiosk, monkeypatch) -> None:
+    quits = []
+    monkeypatch.setattr(QApplication, "quit", lambda *args: quits.append(True))
+    for _ in range(5):
+        qtbot.mouseClick(kiosk, Qt.MouseButton.LeftButton, pos=kiosk.corner_point())
+    pad = kiosk.pin_pad
+    assert pad.isVisible()
+    for digit in "1111":
+        pad.buttons[digit].click()
+    pad.buttons["ok"].click()
+    assert kiosk.isVisible() and not kiosk.exit_allowed
+    assert "Code incorrect" in pad.message.text()
+    assert not pad.buttons["1"].isEnabled()  # slowed down after a wrong attempt
+    pad.throttle.success()  # the delay has passed (no sleeping in tests)
+    pad._allow_again()
+    for digit in STAFF_PIN:
+        pad.buttons[digit].click()
+    pad.buttons["ok"].click()
+    assert kiosk.exit_allowed
+    assert not kiosk.isVisible()
+    assert quits
+
+
+def test_taps_elsewhere_or_too_slow_do_not_open_the_pin_pad(kiosk) -> None:
+    for moment in (0.0, 10.0, 20.0, 30.0, 40.0):
+        kiosk.register_corner_tap(moment)
+    assert not kiosk.pin_pad.isVisible()
+    assert EXIT_CORNER_SIZE >= 44
+
+
+def test_typing_fievre_on_the_screen_keyboard_opens_the_right_article(qtbot, kiosk) -> None:
+    qtbot.mouseClick(kiosk.search_field, Qt.MouseButton.LeftButton)
+    keyboard = kiosk.keyboard
+    assert keyboard.isVisible()
+    for key in ("f", "i", "è", "v", "r", "e"):
+        qtbot.mouseClick(keyboard.keys[key], Qt.MouseButton.LeftButton)
+    assert kiosk.search_field.text() == "fièvre"
+    qtbot.waitUntil(lambda: bool(kiosk.search_page.hits))
+    qtbot.mouseClick(keyboard.keys["enter"], Qt.MouseButton.LeftButton)
+    assert kiosk.pages.currentWidget() is kiosk.article_page
+    assert kiosk.article_page.article.slug == "leucopenie"
+    assert kiosk.article_page.view.highlight_count("search") > 0
+    assert not keyboard.isVisible()
+
+
+def test_no_menu_or_shortcut_reaches_a_file_dialog(qtbot, tmp_path, pin_hash, monkeypatch) -> None:
+    opened = []
+    for name in ("getSaveFileName", "getOpenFileName", "getExistingDirectory", "getOpenFileNames"):
+        monkeypatch.setattr(QFileDialog, name, lambda *args, name=name, **kwargs: opened.append(name) or ("", ""))
+    monkeypatch.setattr(QFileDialog, "exec", lambda *args: opened.append("exec") or 0)
+    monkeypatch.setattr(QPrintDialog, "exec", lambda *args: opened.append("print") or 0)
+    kiosk = make_kiosk(qtbot, tmp_path, pin_hash)  # bookmarks, print and files off: the defaults
+    kiosk.open_article("leucopenie")
+    for key in "PSOBDEQWN":
+        for modifiers in (
+            Qt.KeyboardModifier.ControlModifier,
+            Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+        ):
+            qtbot.keyClick(kiosk, getattr(Qt.Key, f"Key_{key}"), modifiers)
+    qtbot.keyClick(kiosk, Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier)
+    kiosk.export_bookmarks()
+    kiosk.import_bookmarks()
+    kiosk.save_sheet_pdf()
+    kiosk.print_sheet()
+    kiosk.bookmarks_page.pdf_requested.emit()
+    assert opened == []
+    assert kiosk.isVisible()
+    assert kiosk.library.store.bookmarks() == []
+    visible_menus = [menu for menu in kiosk.findChildren(QMenu) if menu.isVisible()]
+    assert visible_menus == []
+    assert not kiosk.view_button_action.isVisible()
+    assert not kiosk.bookmarks_action.isEnabled()
+    kiosk.exit_allowed = True
+
+
+def test_context_menus_are_blocked(qtbot, kiosk) -> None:
+    kiosk.open_article("leucopenie")
+    viewport = kiosk.article_page.view.viewport()
+    center = viewport.rect().center()
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, center, viewport.mapToGlobal(center))
+    QApplication.sendEvent(viewport, event)
+    assert [menu for menu in QApplication.topLevelWidgets() if isinstance(menu, QMenu) and menu.isVisible()] == []
+
+
+def test_external_links_are_never_followed(qtbot, kiosk) -> None:
+    kiosk.open_article("leucopenie")
+    scroll = kiosk.article_page.scroll_value()
+    kiosk.article_page.view.anchorClicked.emit(QUrl("https://example.org/"))
+    assert kiosk.article_page.scroll_value() == scroll
+    assert kiosk.pages.currentWidget() is kiosk.article_page
+
+
+def test_touch_first_sizes_and_text(qtbot, kiosk) -> None:
+    assert kiosk.kiosk_text_size > DEFAULT_TEXT_SIZE
+    for button in (kiosk.larger_text_button, *kiosk.keyboard.keys.values(), *kiosk.pin_pad.buttons.values()):
+        hint = button.minimumSizeHint().expandedTo(button.minimumSize())
+        assert hint.height() >= 44, button.text()
+    kiosk.larger_text_button.click()
+    assert kiosk.text_size > kiosk.kiosk_text_size
+    assert kiosk.article_page.view.document().defaultFont().pointSize() == kiosk.text_size
+
+
+def test_a_drag_scrolls_the_article_like_a_finger(qtbot, kiosk) -> None:
+    from PySide6.QtWidgets import QScroller
+
+    kiosk.open_article("leucopenie")
+    viewport = kiosk.article_page.view.viewport()
+    assert QScroller.hasScroller(viewport)
+
+
+def test_kiosk_settings_are_never_written(qtbot, kiosk, user_dirs) -> None:
+    kiosk.set_text_size(30)
+    assert not (user_dirs["config"] / "guide-reader" / "settings.ini").exists()
+
+
+def test_kiosk_sessions_start_empty(tmp_path) -> None:
+    store = BookmarkStore(tmp_path / "kiosk.sqlite3")
+    store.add("leucopenie", "x", kind="section", article_title="L", heading="H")
+    store.reset()
+    assert store.bookmarks() == []
+    store.close()
+
+
+def test_feature_switches(qtbot, tmp_path, pin_hash) -> None:
+    kiosk = make_kiosk(qtbot, tmp_path, pin_hash, search=False)
+    assert not kiosk.search_field_action.isVisible()
+    assert not kiosk.bookmark_action.isVisible()
+    kiosk.open_article("leucopenie")
+    assert "☆" not in kiosk.article_page.view.toPlainText()
+    kiosk.exit_allowed = True
+
+
+def test_press_events_inside_the_corner_are_counted(qtbot, kiosk) -> None:
+    point = QPointF(kiosk.corner_point())
+    for _ in range(kiosk.config.exit_taps):
+        press = QMouseEvent(
+            QMouseEvent.Type.MouseButtonPress,
+            point,
+            QPointF(kiosk.mapToGlobal(kiosk.corner_point())),
+            Qt.MouseButton.LeftButton,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+        QApplication.sendEvent(kiosk, press)
+    assert kiosk.pin_pad.isVisible()
+    assert dataclasses.is_dataclass(kiosk.config)
