@@ -36,7 +36,7 @@ def test_french_plurals_are_translated() -> None:
 def test_every_text_of_the_window_is_in_the_translation_files(tmp_path) -> None:
     """A new tr() text must be added with scripts/update-translations and translated."""
     fresh = tmp_path / "fresh.ts"
-    sources = sorted(str(path) for path in (REPO_ROOT / "src" / "guide_reader" / "ui").glob("*.py"))
+    sources = sorted(str(path) for path in (REPO_ROOT / "src" / "guide_reader" / "ui").rglob("*.py"))
     lupdate = Path(sys.executable).parent / "pyside6-lupdate"
     subprocess.run([str(lupdate), "-locations", "none", *sources, "-ts", str(fresh)], check=True, capture_output=True)
     in_code = {(m.findtext("source"), m.get("numerus")) for m in etree.parse(fresh).iter("message")}

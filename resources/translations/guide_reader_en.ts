@@ -211,6 +211,28 @@
     </message>
 </context>
 <context>
+    <name>IdleCountdown</name>
+    <message>
+        <source>Toujours là ?</source>
+        <translation>Still there?</translation>
+    </message>
+    <message>
+        <source>Touchez l&apos;écran pour continuer votre lecture.</source>
+        <translation>Touch the screen to keep reading.</translation>
+    </message>
+    <message>
+        <source>Retour à l&apos;accueil dans %1 s, pour le prochain visiteur.</source>
+        <translation>Back to the home page in %1 s, for the next visitor.</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <source>Agrandir le texte</source>
+        <translation>Larger text</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Clair</source>
@@ -440,6 +462,60 @@
     <message>
         <source>Annuler</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>OnScreenKeyboard</name>
+    <message>
+        <source>Effacer la dernière lettre</source>
+        <translation>Delete the last letter</translation>
+    </message>
+    <message>
+        <source>espace</source>
+        <translation>space</translation>
+    </message>
+    <message>
+        <source>Rechercher</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Masquer</source>
+        <translation>Hide</translation>
+    </message>
+    <message>
+        <source>Masquer le clavier</source>
+        <translation>Hide the keyboard</translation>
+    </message>
+    <message>
+        <source>Clavier à l&apos;écran</source>
+        <translation>On-screen keyboard</translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <source>Accès du personnel</source>
+        <translation>Staff access</translation>
+    </message>
+    <message>
+        <source>Valider</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Aucun code du personnel n&apos;est réglé : voir « guide-reader kiosk-pin ».</source>
+        <translation>No staff PIN is set: see “guide-reader kiosk-pin”.</translation>
+    </message>
+    <message>
+        <source>Code incorrect. Nouvel essai possible dans %1 s.</source>
+        <translation>Wrong PIN. Next try possible in %1 s.</translation>
+    </message>
+    <message>
+        <source>Entrez le code</source>
+        <translation>Enter the PIN</translation>
     </message>
 </context>
 <context>

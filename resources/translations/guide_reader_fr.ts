@@ -211,6 +211,28 @@
     </message>
 </context>
 <context>
+    <name>IdleCountdown</name>
+    <message>
+        <source>Toujours là ?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Touchez l&apos;écran pour continuer votre lecture.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retour à l&apos;accueil dans %1 s, pour le prochain visiteur.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <source>Agrandir le texte</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Clair</source>
@@ -439,6 +461,60 @@
     </message>
     <message>
         <source>Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OnScreenKeyboard</name>
+    <message>
+        <source>Effacer la dernière lettre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>espace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rechercher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Masquer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Masquer le clavier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clavier à l&apos;écran</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PinPad</name>
+    <message>
+        <source>Accès du personnel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Valider</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucun code du personnel n&apos;est réglé : voir « guide-reader kiosk-pin ».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Code incorrect. Nouvel essai possible dans %1 s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entrez le code</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
