@@ -17,6 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .. import __version__
 from .model import Article, FaqItem, Publication, Reference, Section, WebResource
 from .problems import Problem
 
@@ -24,10 +25,13 @@ _LOADER_SOURCES = ("loader.py", "model.py", "markdown_ext.py", "markdown_format.
 
 
 def cache_key(directory: Path) -> str:
-    digest = hashlib.sha256()
+    digest = hashlib.sha256(__version__.encode())
     package = Path(__file__).parent
     for name in _LOADER_SOURCES:
-        digest.update((package / name).read_bytes())
+        try:
+            digest.update((package / name).read_bytes())
+        except OSError:  # a bundle may ship compiled modules only: the version then stands for the code
+            continue
     for path in sorted(directory.glob("*.md")):
         stat = path.stat()
         digest.update(f"{path.name}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())

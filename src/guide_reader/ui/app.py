@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from .. import __version__
 from ..library import Library
+from ..paths import resources_dir
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -42,6 +43,7 @@ def run(options: WindowOptions) -> int:
     if options.screenshot is not None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
     from .i18n import install_translators, resolve_language
@@ -56,6 +58,8 @@ def run(options: WindowOptions) -> int:
     font = app.font()
     font.setPointSize(UI_FONT_SIZE)
     app.setFont(font)
+    app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "guide-reader.svg")))
+    app.setDesktopFileName("guide-reader")
     settings = Settings()
     install_translators(app, resolve_language(options.language or settings.language))
     theme_name = options.theme if options.theme in THEMES else settings.theme
@@ -78,6 +82,7 @@ def run(options: WindowOptions) -> int:
         window.resize(1200, 820)
     window.start_indexing_after_first_paint()
     if options.kiosk and options.screenshot is None:
+        window.setGeometry(app.primaryScreen().geometry())  # the whole screen, even with no window manager
         window.showFullScreen()
     else:
         window.show()

@@ -41,6 +41,7 @@ STAFF_KEY_CHORD = "Ctrl+Alt+Shift+P"
 LARGER_TEXT_FACTOR = 1.35
 KIOSK_STYLESHEET = """
 QPushButton, QToolButton, QLineEdit {{ min-height: 44px; min-width: 44px; }}
+QToolBar QToolButton, QToolBar QLineEdit {{ font-size: 15pt; }}
 QTreeWidget::item, QListWidget::item {{ min-height: 44px; }}
 QScrollBar:vertical {{ width: 28px; }}
 QFrame#kioskOverlay {{ border: 3px solid {accent}; border-radius: 14px; }}
