@@ -116,3 +116,26 @@ def test_bundled_articles_load_without_errors() -> None:
     result = load_directory(CONTENT_DIR)
     assert len(result.articles) == 3
     assert [problem for problem in result.problems if problem.severity == "error"] == []
+
+
+def test_check_refuses_what_would_show_badly(tmp_path) -> None:
+    text = ARTICLE.replace(
+        "Oui.", "Oui <b>vraiment</b>.\n\n![schéma](schema.png)\n\nVoir [le site](https://exemple.fr)."
+    )
+    problems = [str(problem) for problem in load_article(write(tmp_path, "grippe.md", text)).problems]
+    assert "grippe.md:24: erreur: balise HTML '<b>' : elle serait affichée telle quelle, pas interprétée" in problems
+    assert any(p.startswith("grippe.md:26: erreur: image") for p in problems)
+    assert any(p.startswith("grippe.md:28: avertissement: lien vers une adresse extérieure") for p in problems)
+
+
+def test_escaped_or_quoted_markup_is_not_a_problem(tmp_path) -> None:
+    text = ARTICLE.replace("Oui.", "La balise `<b>` et le signe 3 < 5 > 2.")
+    problems = [str(problem) for problem in load_article(write(tmp_path, "grippe.md", text)).problems]
+    assert not any("balise" in problem for problem in problems)
+
+
+def test_an_article_with_nothing_to_read_is_an_error(tmp_path) -> None:
+    problems = load_article(write(tmp_path, "vide.md", "---\ntitle: Vide\n---\n")).problems
+    assert [str(problem) for problem in problems] == [
+        "vide.md: erreur: article vide : ni chapeau, ni section, ni question"
+    ]

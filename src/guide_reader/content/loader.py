@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 
 from . import markdown_format as fmt
+from .checks import display_problems
 from .markdown_ext import article_markdown
 from .model import CITATION_PATTERN, Article, FaqItem, Publication, Reference, Section, WebResource, cited_numbers
 from .problems import ContentError, Problem
@@ -127,6 +128,7 @@ class _ArticleReader:
             self.report(1, f"nom de fichier « {self.path.name} » : attendu minuscules ASCII et tirets", "warning")
         self._read_blocks(article, list(tree))
         self._check_citations(article)
+        self.problems += display_problems(self.path.name, text, article)
         return article
 
     def _date(self, value: str | None) -> date | None:

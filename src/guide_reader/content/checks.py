@@ -1,0 +1,53 @@
+"""What would show badly in the reader, found in an article's Markdown source.
+
+The loader already reports what it cannot read (missing title, duplicate anchor,
+unresolved citation); these checks look at the text for things the viewer shows
+differently from what the author meant: HTML tags shown as text, images and
+outside links that are never loaded, an article with nothing to read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .model import Article
+from .problems import Problem, Severity
+
+_HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>")
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_LINK = re.compile(r"(?<!!)\[[^\]]+\]\((?!#)[^)]*\)|<(?:https?|ftp|file|mailto):[^>]*>")
+_CODE_SPAN = re.compile(r"`[^`]*`")
+MAX_HEADING_LENGTH = 160
+
+
+def _body_lines(text: str) -> Iterator[tuple[int, str]]:
+    """Numbered lines after the front matter, code spans blanked."""
+    lines = text.split("\n")
+    start = 0
+    if lines and lines[0].strip() == "---":
+        start = next((index + 1 for index in range(1, len(lines)) if lines[index].strip() in ("---", "...")), 0)
+    for number, line in enumerate(lines[start:], start + 1):
+        yield number, _CODE_SPAN.sub("", line)
+
+
+def display_problems(file: str, text: str, article: Article) -> list[Problem]:
+    problems: list[Problem] = []
+
+    def report(line: int | None, message: str, severity: Severity = "error") -> None:
+        problems.append(Problem(file, line, message, severity))
+
+    for number, line in _body_lines(text):
+        if (tag := _HTML_TAG.search(line)) and not line.lstrip().startswith("\\"):
+            report(number, f"balise HTML {tag.group(0)[:40]!r} : elle serait affichée telle quelle, pas interprétée")
+        if _IMAGE.search(line):
+            report(number, "image : le lecteur n'affiche aucune image (rien n'est chargé hors des articles)")
+        elif _LINK.search(line):
+            report(number, "lien vers une adresse extérieure : affiché en texte, jamais ouvert", "warning")
+    if not article.lead.strip() and not article.sections and not article.faq:
+        report(None, "article vide : ni chapeau, ni section, ni question")
+    for section in article.sections:
+        if len(section.heading) > MAX_HEADING_LENGTH:
+            length = len(section.heading)
+            report(None, f"titre de section très long ({length} caractères) : « {section.heading[:50]}… »", "warning")
+    return problems
