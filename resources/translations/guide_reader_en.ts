@@ -343,6 +343,18 @@
         <translation>System language</translation>
     </message>
     <message>
+        <source>Dossier des guides…</source>
+        <translation>Guides folder…</translation>
+    </message>
+    <message>
+        <source>Guides fournis avec le programme</source>
+        <translation>Guides that come with the program</translation>
+    </message>
+    <message>
+        <source>À propos de Guide Reader</source>
+        <translation>About Guide Reader</translation>
+    </message>
+    <message>
         <source>Préparation de la recherche</source>
         <translation>Preparing search</translation>
     </message>
@@ -431,6 +443,34 @@
     <message>
         <source>La langue choisie s&apos;appliquera au prochain démarrage.</source>
         <translation>The chosen language will apply at the next start.</translation>
+    </message>
+    <message>
+        <source>Dossier des guides</source>
+        <translation>Guides folder</translation>
+    </message>
+    <message>
+        <source>Les guides de « %1 » seront utilisés au prochain démarrage.</source>
+        <translation>The guides in “%1” will be used from the next start.</translation>
+    </message>
+    <message>
+        <source>Les guides fournis seront utilisés au prochain démarrage.</source>
+        <translation>The bundled guides will be used from the next start.</translation>
+    </message>
+    <message>
+        <source>Guides de santé à lire sans connexion : rien n&apos;est envoyé ni chargé sur internet.</source>
+        <translation>Health guides to read offline: nothing is sent to or loaded from the internet.</translation>
+    </message>
+    <message>
+        <source>Dossier des guides : %1</source>
+        <translation>Guides folder: %1</translation>
+    </message>
+    <message>
+        <source>Sources des guides</source>
+        <translation>Sources of the guides</translation>
+    </message>
+    <message>
+        <source>Ces guides ne remplacent pas l&apos;avis d&apos;un professionnel de santé.</source>
+        <translation>These guides do not replace the advice of a health professional.</translation>
     </message>
 </context>
 <context>

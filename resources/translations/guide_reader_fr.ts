@@ -343,6 +343,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Dossier des guides…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guides fournis avec le programme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>À propos de Guide Reader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Préparation de la recherche</source>
         <translation type="unfinished"></translation>
     </message>
@@ -430,6 +442,34 @@
     </message>
     <message>
         <source>La langue choisie s&apos;appliquera au prochain démarrage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dossier des guides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les guides de « %1 » seront utilisés au prochain démarrage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les guides fournis seront utilisés au prochain démarrage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guides de santé à lire sans connexion : rien n&apos;est envoyé ni chargé sur internet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dossier des guides : %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sources des guides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ces guides ne remplacent pas l&apos;avis d&apos;un professionnel de santé.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from .content import cache
 from .content.model import Article
 from .content.problems import Problem
-from .paths import bundled_content_dir, user_cache_dir
+from .paths import bundled_content_dir, default_content_dir, user_cache_dir
 
 if TYPE_CHECKING:  # imported at first use: Whoosh and SQLite need not slow the window's start
     from .search import SearchEngine
@@ -24,7 +24,7 @@ class Library:
     def __init__(
         self, content_dir: Path | None = None, index_dir: Path | None = None, store_path: Path | None = None
     ) -> None:
-        self.content_dir = content_dir or bundled_content_dir()
+        self.content_dir = content_dir or default_content_dir()
         self.store_path = store_path
         self.index_dir = index_dir or default_index_dir()
         articles, self.problems = load_articles(self.content_dir)

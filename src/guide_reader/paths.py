@@ -9,7 +9,9 @@ User folders follow the platform rules (XDG on Linux) and can be moved with
 
 from __future__ import annotations
 
+import json
 import os
+import tomllib
 from pathlib import Path
 
 import platformdirs
@@ -24,6 +26,34 @@ def bundled_content_dir() -> Path:
     if installed.is_dir():
         return installed
     return _PACKAGE_DIR.parent.parent / "content"
+
+
+def content_setting_file() -> Path:
+    """Where the reader remembers a clinic's own folder of articles (``content_folder = "..."``)."""
+    return user_config_dir() / "content.toml"
+
+
+def default_content_dir() -> Path:
+    """``GUIDE_READER_CONTENT_DIR``, else the remembered folder, else the bundled articles."""
+    override = os.environ.get("GUIDE_READER_CONTENT_DIR")
+    if override:
+        return Path(override)
+    try:
+        with content_setting_file().open("rb") as stream:
+            folder = tomllib.load(stream).get("content_folder")
+    except (OSError, tomllib.TOMLDecodeError):
+        folder = None
+    return Path(folder) if isinstance(folder, str) and folder else bundled_content_dir()
+
+
+def remember_content_dir(folder: Path | None) -> None:
+    """Use ``folder`` from the next start on; None goes back to the bundled articles."""
+    setting = content_setting_file()
+    if folder is None:
+        setting.unlink(missing_ok=True)
+        return
+    setting.parent.mkdir(parents=True, exist_ok=True)
+    setting.write_text(f"content_folder = {json.dumps(str(folder.resolve()))}\n", encoding="utf-8")
 
 
 def resources_dir() -> Path:

@@ -14,7 +14,7 @@ from ..content.markdown_format import to_markdown
 from ..content.model import Article
 from ..content.problems import ContentError, Problem
 from ..library import Library
-from ..paths import bundled_content_dir
+from ..paths import default_content_dir
 
 AddCommand = Callable[[str, str], argparse.ArgumentParser]
 
@@ -41,7 +41,7 @@ def print_problems(problems: Sequence[Problem]) -> None:
 
 
 def _run_import(args: argparse.Namespace) -> int:
-    out: Path = args.out or args.content or bundled_content_dir()
+    out: Path = args.out or args.content or default_content_dir()
     sources_dir = out / "sources"
     failed = 0
     for source in args.sources:
@@ -63,7 +63,7 @@ def _run_import(args: argparse.Namespace) -> int:
 
 
 def _run_check(args: argparse.Namespace) -> int:
-    directory = args.directory or args.content or bundled_content_dir()
+    directory = args.directory or args.content or default_content_dir()
     library = Library(directory)
     print_problems(library.problems)
     errors = sum(problem.severity == "error" for problem in library.problems)

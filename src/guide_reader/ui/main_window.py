@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,7 +23,9 @@ from PySide6.QtWidgets import (
     QToolButton,
 )
 
+from .. import __version__
 from ..library import Library
+from ..paths import remember_content_dir
 
 if TYPE_CHECKING:
     from ..search import Completion, SearchHit
@@ -190,6 +193,11 @@ class MainWindow(QMainWindow):
             action.setChecked(code == self.settings.language)
             action.triggered.connect(lambda _checked=False, code=code: self._choose_language(code))
             language_menu.addAction(action)
+        menu.addSeparator()
+        if self.files_allowed:
+            menu.addAction(self.tr("Dossier des guides…"), self.choose_content_folder)
+            menu.addAction(self.tr("Guides fournis avec le programme"), lambda: self._use_content_folder(None))
+        menu.addAction(self.tr("À propos de Guide Reader"), self.show_about)
         return menu
 
     def _build_shortcuts(self) -> None:
@@ -554,6 +562,50 @@ class MainWindow(QMainWindow):
     def _choose_language(self, code: str) -> None:
         self.settings.language = code
         self.status_label.setText(self.tr("La langue choisie s'appliquera au prochain démarrage."))
+
+    def choose_content_folder(self) -> None:
+        """A clinic's own folder of articles (Markdown), used from the next start on."""
+        if not self.files_allowed:
+            return
+        chosen = QFileDialog.getExistingDirectory(self, self.tr("Dossier des guides"), str(self.library.content_dir))
+        if chosen:
+            self._use_content_folder(Path(chosen))
+
+    def _use_content_folder(self, folder: Path | None) -> None:
+        remember_content_dir(folder)
+        self.status_label.setText(
+            self.tr("Les guides de « %1 » seront utilisés au prochain démarrage.").replace("%1", str(folder))
+            if folder
+            else self.tr("Les guides fournis seront utilisés au prochain démarrage.")
+        )
+
+    def about_html(self) -> str:
+        rows = []
+        for article in self.library.articles:
+            details = [html.escape(article.source_file or "")]
+            if article.author:
+                details.append(html.escape(article.author))
+            sites = sorted({resource.site for resource in article.web_resources if resource.site})
+            if sites:
+                details.append(html.escape(", ".join(sites)))
+            rows.append(f"<li><b>{html.escape(article.title)}</b><br>{' — '.join(d for d in details if d)}</li>")
+        offline = self.tr("Guides de santé à lire sans connexion : rien n'est envoyé ni chargé sur internet.")
+        folder = self.tr("Dossier des guides : %1").replace("%1", str(self.library.content_dir))
+        sources = self.tr("Sources des guides")
+        advice = self.tr("Ces guides ne remplacent pas l'avis d'un professionnel de santé.")
+        return (
+            f"<h3>Guide Reader {html.escape(__version__)}</h3><p>{html.escape(offline)}</p>"
+            f"<p>{html.escape(folder)}</p><p><b>{html.escape(sources)}</b></p><ul>{''.join(rows)}</ul>"
+            f"<p>{html.escape(advice)}</p>"
+        )
+
+    def show_about(self) -> None:
+        box = QMessageBox(self)
+        box.setWindowTitle(self.tr("À propos de Guide Reader"))
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText(self.about_html())
+        box.open()
+        self.about_box = box
 
     # Session -----------------------------------------------------------------------
 
