@@ -117,11 +117,20 @@ def test_type_a_query_and_open_a_result_at_its_section(qtbot, window) -> None:
 def test_did_you_mean_is_clickable(qtbot, window) -> None:
     window.search_for("leucopnie")
     results = window.search_page.results
-    assert results is not None
-    if results.suggestion:
-        window.search_page.view.anchorClicked.emit(QUrl("#suggestion"))
-        assert window.search_field.text() == results.suggestion
+    assert results is not None and results.suggestion == "leucopénie"
+    assert "Vouliez-vous dire" in window.search_page.view.toPlainText()
+    window.search_page.view.anchorClicked.emit(QUrl("#suggestion"))
+    assert window.search_field.text() == "leucopénie"
+    assert window.search_page.results.query == "leucopénie"
     assert window.search_page.hits
+
+
+def test_completions_from_titles_headings_and_questions(qtbot, window) -> None:
+    qtbot.keyClicks(window.search_field, "conta")
+    completions = window.completion_model.stringList()
+    assert "La leucopénie est-elle contagieuse ?" in completions
+    window._completion_chosen("La leucopénie est-elle contagieuse ?")
+    assert window.article_page.current_anchor() == "faq-la-leucopenie-est-elle-contagieuse"
 
 
 def test_no_result_state_helps(qtbot, window) -> None:
