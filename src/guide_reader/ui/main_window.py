@@ -29,9 +29,9 @@ from ..paths import remember_content_dir
 
 if TYPE_CHECKING:
     from ..search import Completion, SearchHit
-from . import note_dialog, printing
+    from .bookmarks_page import BookmarksPage
+from . import note_dialog
 from .article_page import ArticlePage
-from .bookmarks_page import BookmarksPage
 from .home_page import HomePage
 from .i18n import AVAILABLE_LANGUAGES
 from .index_worker import IndexWorker
@@ -84,15 +84,9 @@ class MainWindow(QMainWindow):
         self.search_page = SearchPage(self.theme, self.text_size)
         self.search_page.hit_chosen.connect(self.open_hit)
         self.search_page.suggestion_chosen.connect(self.search_for)
-        self.bookmarks_page = BookmarksPage(library, files_allowed, print_allowed)
-        self.bookmarks_page.open_requested.connect(self.open_article)
-        self.bookmarks_page.edit_requested.connect(self.edit_bookmark_note)
-        self.bookmarks_page.export_requested.connect(self.export_bookmarks)
-        self.bookmarks_page.import_requested.connect(self.import_bookmarks)
-        self.bookmarks_page.print_requested.connect(self.print_sheet)
-        self.bookmarks_page.pdf_requested.connect(self.save_sheet_pdf)
+        self._bookmarks_page: BookmarksPage | None = None  # built at first use: SQLite need not slow the start
         self.pages = QStackedWidget()
-        for page in (self.home_page, self.article_page, self.search_page, self.bookmarks_page):
+        for page in (self.home_page, self.article_page, self.search_page):
             self.pages.addWidget(page)
         self.setCentralWidget(self.pages)
         self._build_toolbar()
@@ -413,6 +407,22 @@ class MainWindow(QMainWindow):
 
     # Bookmarks -------------------------------------------------------------------
 
+    @property
+    def bookmarks_page(self) -> BookmarksPage:
+        if self._bookmarks_page is None:
+            from .bookmarks_page import BookmarksPage
+
+            page = BookmarksPage(self.library, self.files_allowed, self.print_allowed)
+            page.open_requested.connect(self.open_article)
+            page.edit_requested.connect(self.edit_bookmark_note)
+            page.export_requested.connect(self.export_bookmarks)
+            page.import_requested.connect(self.import_bookmarks)
+            page.print_requested.connect(self.print_sheet)
+            page.pdf_requested.connect(self.save_sheet_pdf)
+            self.pages.addWidget(page)
+            self._bookmarks_page = page
+        return self._bookmarks_page
+
     def _bookmarked_anchors(self, slug: str) -> set[str]:
         return {bookmark.anchor for bookmark in self.library.store.bookmarks() if bookmark.slug == slug}
 
@@ -469,6 +479,8 @@ class MainWindow(QMainWindow):
 
     def print_sheet(self) -> None:
         if self.print_allowed:
+            from . import printing
+
             printing.print_with_dialog(self._sheet_html(), self)
 
     def save_sheet_pdf(self, path: Path | None = None) -> None:
@@ -481,6 +493,8 @@ class MainWindow(QMainWindow):
             if not chosen:
                 return
             path = Path(chosen)
+        from . import printing
+
         printing.save_pdf(self._sheet_html(), path)
         self.status_label.setText(self.tr("Feuille enregistrée : %1").replace("%1", str(path)))
 

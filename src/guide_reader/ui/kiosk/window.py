@@ -65,6 +65,8 @@ class KioskWindow(MainWindow):
         )
         self.exit_allowed = False
         self._taps: list[float] = []
+        if self.bookmarks_allowed:
+            _ = self.bookmarks_page  # built now, so that it gets the touch set-up below
         self._lock_down_chrome()
         self._add_touch_controls()
         self.countdown = IdleCountdown(self, config.countdown_seconds)
