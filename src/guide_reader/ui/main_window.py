@@ -62,6 +62,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         """``files_allowed``: export, import and PDF file dialogs; ``print_allowed``: the print dialog."""
         super().__init__()
+        self._painted = False
         self.library = library
         self.files_allowed = files_allowed
         self.print_allowed = print_allowed
@@ -96,7 +97,6 @@ class MainWindow(QMainWindow):
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(SEARCH_DELAY_MS)
         self.search_timer.timeout.connect(self._run_search)
-        QApplication.instance().installEventFilter(self)  # mouse back / forward buttons anywhere
         self.go_to(Location("home"))
 
     # Building --------------------------------------------------------------------
@@ -223,10 +223,18 @@ class MainWindow(QMainWindow):
         self._index_after_paint = True
 
     def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and getattr(self, "_index_after_paint", False):
-            self._index_after_paint = False
-            QTimer.singleShot(0, self.start_indexing)
+        if not self._painted and event.type() == QEvent.Type.Paint:
+            self._painted = True
+            QTimer.singleShot(0, self._after_first_paint)
         return super().event(event)
+
+    def _after_first_paint(self) -> None:
+        # Watching every event of the program (mouse back / forward buttons anywhere) makes
+        # PySide wrap many Qt types at their first event: done after the window is shown.
+        QApplication.instance().installEventFilter(self)
+        if getattr(self, "_index_after_paint", False):
+            self._index_after_paint = False
+            self.start_indexing()
 
     def start_indexing(self) -> None:
         """Build or update the search index on a pool thread; the window stays responsive."""
