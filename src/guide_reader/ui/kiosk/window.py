@@ -125,7 +125,7 @@ class KioskWindow(MainWindow):
         kind = event.type()
         if kind in BLOCKED_EVENTS:
             return True
-        if watched is self.search_field and kind == QEvent.Type.FocusIn:
+        if watched is self.search_field and kind in (QEvent.Type.FocusIn, QEvent.Type.MouseButtonPress):
             self.keyboard.show()
         if kind in ACTIVITY_EVENTS:
             if kind == QEvent.Type.MouseButtonPress and self._is_exit_corner_tap(event):
