@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QToolBar,
     QToolButton,
+    QWidget,
 )
 
 from .. import __version__
@@ -29,14 +30,14 @@ from ..paths import remember_content_dir
 
 if TYPE_CHECKING:
     from ..search import Completion, SearchHit
+    from .article_page import ArticlePage
     from .bookmarks_page import BookmarksPage
+    from .search_page import SearchPage
 from . import note_dialog
-from .article_page import ArticlePage
 from .home_page import HomePage
 from .i18n import AVAILABLE_LANGUAGES
 from .index_worker import IndexWorker
 from .navigation import Location, NavigationHistory
-from .search_page import SearchPage
 from .settings import DEFAULT_TEXT_SIZE, MAX_TEXT_SIZE, MIN_TEXT_SIZE, Settings
 from .theme import THEMES, apply_theme
 
@@ -79,16 +80,12 @@ class MainWindow(QMainWindow):
         self.home_page = HomePage(library.articles)
         self.home_page.article_chosen.connect(lambda slug: self.go_to(Location("article", slug)))
         apply_theme(QApplication.instance(), self.theme, self.text_size)
-        self.article_page = ArticlePage(self.theme, self.text_size, self._highlight_spans)
-        self.article_page.jump_requested.connect(self._jump_in_article)
-        self.article_page.bookmark_requested.connect(self.bookmark_section)
-        self.search_page = SearchPage(self.theme, self.text_size)
-        self.search_page.hit_chosen.connect(self.open_hit)
-        self.search_page.suggestion_chosen.connect(self.search_for)
-        self._bookmarks_page: BookmarksPage | None = None  # built at first use: SQLite need not slow the start
+        # The other pages are built at first use, so that the home page shows sooner.
+        self._article_page: ArticlePage | None = None
+        self._search_page: SearchPage | None = None
+        self._bookmarks_page: BookmarksPage | None = None
         self.pages = QStackedWidget()
-        for page in (self.home_page, self.article_page, self.search_page):
-            self.pages.addWidget(page)
+        self.pages.addWidget(self.home_page)
         self.setCentralWidget(self.pages)
         self._build_toolbar()
         self._build_shortcuts()
@@ -251,8 +248,9 @@ class MainWindow(QMainWindow):
     def _index_progress(self, done: int, total: int, _message: str) -> None:
         self.progress_bar.setRange(0, max(total, 1))
         self.progress_bar.setValue(done)
-        if self.pages.currentWidget() is self.search_page and not self.index_is_ready:
-            self.search_page.show_preparing(done, total)
+        if self._search_page is not None and self.pages.currentWidget() is self._search_page:
+            if not self.index_is_ready:
+                self._search_page.show_preparing(done, total)
 
     def _index_finished(self, _report: object) -> None:
         self.index_is_ready = True
@@ -385,7 +383,7 @@ class MainWindow(QMainWindow):
 
     def _run_search(self) -> None:
         query = self._pending_query
-        if self.pages.currentWidget() is not self.search_page:
+        if self._search_page is None or self.pages.currentWidget() is not self._search_page:
             return
         if not query.strip():
             self.search_page.show_hint()
@@ -410,10 +408,33 @@ class MainWindow(QMainWindow):
         self.pages.currentWidget().setFocus()
 
     def find_in_article(self) -> None:
-        if self.pages.currentWidget() is self.article_page:
-            self.article_page.open_find()
+        if self._article_page is not None and self.pages.currentWidget() is self._article_page:
+            self._article_page.open_find()
 
     # Bookmarks -------------------------------------------------------------------
+
+    @property
+    def article_page(self) -> ArticlePage:
+        if self._article_page is None:
+            page = ArticlePage(self.theme, self.text_size, self._highlight_spans)
+            page.jump_requested.connect(self._jump_in_article)
+            page.bookmark_requested.connect(self.bookmark_section)
+            self.pages.addWidget(page)
+            self._article_page = page
+        return self._article_page
+
+    @property
+    def search_page(self) -> SearchPage:
+        if self._search_page is None:
+            page = SearchPage(self.theme, self.text_size)
+            page.hit_chosen.connect(self.open_hit)
+            page.suggestion_chosen.connect(self.search_for)
+            self.pages.addWidget(page)
+            self._search_page = page
+        return self._search_page
+
+    def built_pages(self) -> list[QWidget]:
+        return [page for page in (self._article_page, self._search_page, self._bookmarks_page) if page is not None]
 
     @property
     def bookmarks_page(self) -> BookmarksPage:
@@ -436,8 +457,9 @@ class MainWindow(QMainWindow):
 
     def bookmark_section(self, anchor: str | None = None) -> None:
         """Bookmark a section or question (the one being read when ``anchor`` is None), asking for a note."""
-        article = self.article_page.article
-        if not self.bookmarks_allowed or self.pages.currentWidget() is not self.article_page or article is None:
+        page = self._article_page
+        article = page.article if page is not None else None
+        if not self.bookmarks_allowed or page is None or self.pages.currentWidget() is not page or article is None:
             return
         anchor = anchor or self.article_page.bookmarkable_anchor()
         if anchor is None:
@@ -563,8 +585,9 @@ class MainWindow(QMainWindow):
         if remember:
             self.settings.theme = name
         apply_theme(QApplication.instance(), self.theme, self.text_size)
-        self.article_page.set_theme(self.theme)
-        self.search_page.set_theme(self.theme)
+        for page in (self._article_page, self._search_page):
+            if page is not None:
+                page.set_theme(self.theme)
         for action in self.theme_actions.actions():
             action.setChecked(action.text() == self.tr(THEME_LABELS[name]))
 
@@ -577,8 +600,9 @@ class MainWindow(QMainWindow):
     def set_text_size(self, size: int) -> None:
         self.text_size = max(MIN_TEXT_SIZE, min(MAX_TEXT_SIZE, size))
         self.settings.text_size = self.text_size
-        self.article_page.set_text_size(self.text_size)
-        self.search_page.set_text_size(self.text_size)
+        for page in (self._article_page, self._search_page):
+            if page is not None:
+                page.set_text_size(self.text_size)
         apply_theme(QApplication.instance(), self.theme, self.text_size)
 
     def _choose_language(self, code: str) -> None:

@@ -65,8 +65,10 @@ class KioskWindow(MainWindow):
         )
         self.exit_allowed = False
         self._taps: list[float] = []
+        for page in (self.article_page, self.search_page):  # built now, to get the touch set-up below
+            page.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         if self.bookmarks_allowed:
-            _ = self.bookmarks_page  # built now, so that it gets the touch set-up below
+            _ = self.bookmarks_page
         self._lock_down_chrome()
         self._add_touch_controls()
         self.countdown = IdleCountdown(self, config.countdown_seconds)
