@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QToolBar,
     QToolButton,
-    QWidget,
 )
 
 from .. import __version__
@@ -248,9 +247,9 @@ class MainWindow(QMainWindow):
     def _index_progress(self, done: int, total: int, _message: str) -> None:
         self.progress_bar.setRange(0, max(total, 1))
         self.progress_bar.setValue(done)
-        if self._search_page is not None and self.pages.currentWidget() is self._search_page:
-            if not self.index_is_ready:
-                self._search_page.show_preparing(done, total)
+        page = self._search_page
+        if page is not None and self.pages.currentWidget() is page and not self.index_is_ready:
+            page.show_preparing(done, total)
 
     def _index_finished(self, _report: object) -> None:
         self.index_is_ready = True
@@ -416,6 +415,8 @@ class MainWindow(QMainWindow):
     @property
     def article_page(self) -> ArticlePage:
         if self._article_page is None:
+            from .article_page import ArticlePage
+
             page = ArticlePage(self.theme, self.text_size, self._highlight_spans)
             page.jump_requested.connect(self._jump_in_article)
             page.bookmark_requested.connect(self.bookmark_section)
@@ -426,15 +427,14 @@ class MainWindow(QMainWindow):
     @property
     def search_page(self) -> SearchPage:
         if self._search_page is None:
+            from .search_page import SearchPage
+
             page = SearchPage(self.theme, self.text_size)
             page.hit_chosen.connect(self.open_hit)
             page.suggestion_chosen.connect(self.search_for)
             self.pages.addWidget(page)
             self._search_page = page
         return self._search_page
-
-    def built_pages(self) -> list[QWidget]:
-        return [page for page in (self._article_page, self._search_page, self._bookmarks_page) if page is not None]
 
     @property
     def bookmarks_page(self) -> BookmarksPage:
