@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
+import zlib
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -82,9 +82,8 @@ class Library:
 
 def load_articles(content_dir: Path) -> tuple[list[Article], list[Problem]]:
     """The articles of a folder and the problems found, from the cache when the files are unchanged."""
-    cache_file = (
-        user_cache_dir() / "articles" / (hashlib.sha256(str(content_dir.resolve()).encode()).hexdigest()[:16] + ".json")
-    )
+    folder_id = f"{zlib.crc32(str(content_dir.resolve()).encode()):08x}"  # one cache file per content folder
+    cache_file = user_cache_dir() / "articles" / f"{folder_id}.json"
     key = cache.cache_key(content_dir) if content_dir.is_dir() else ""
     cached = cache.read_cache(cache_file, key) if key else None
     if cached is not None:

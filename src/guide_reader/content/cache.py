@@ -9,10 +9,8 @@ read-only cache folder only costs the parse.
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import json
 import os
-import tempfile
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -25,18 +23,19 @@ _LOADER_SOURCES = ("loader.py", "model.py", "markdown_ext.py", "markdown_format.
 
 
 def cache_key(directory: Path) -> str:
-    digest = hashlib.sha256(__version__.encode())
+    """A fingerprint of the article files and of the loader's code; compared as is, not hashed."""
+    parts = [__version__, str(directory.resolve())]
     package = Path(__file__).parent
     for name in _LOADER_SOURCES:
         try:
-            digest.update((package / name).read_bytes())
+            stat = (package / name).stat()
         except OSError:  # a bundle may ship compiled modules only: the version then stands for the code
             continue
+        parts.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")
     for path in sorted(directory.glob("*.md")):
         stat = path.stat()
-        digest.update(f"{path.name}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
-    digest.update(str(directory.resolve()).encode())
-    return digest.hexdigest()
+        parts.append(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}")
+    return "\n".join(parts)
 
 
 def _to_json(value: Any) -> Any:
@@ -91,6 +90,8 @@ def write_cache(cache_file: Path, key: str, articles: list[Article], problems: l
     }
     try:
         cache_file.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile  # only needed when the cache is written
+
         handle, temporary = tempfile.mkstemp(dir=cache_file.parent, prefix=".articles-", suffix=".json")
     except OSError:
         return
