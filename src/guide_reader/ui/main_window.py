@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from .bookmarks_page import BookmarksPage
     from .search_page import SearchPage
 from . import note_dialog
+from .bookmark_actions import BookmarkActions
 from .home_page import HomePage
 from .i18n import AVAILABLE_LANGUAGES
 from .index_worker import IndexWorker
@@ -48,7 +49,7 @@ THEME_LABELS = {
 }
 
 
-class MainWindow(QMainWindow):
+class MainWindow(BookmarkActions, QMainWindow):
     index_ready = Signal()
     page_shown = Signal(str)  # "home", "article" or "search", after the page is in place
 
@@ -410,7 +411,7 @@ class MainWindow(QMainWindow):
         if self._article_page is not None and self.pages.currentWidget() is self._article_page:
             self._article_page.open_find()
 
-    # Bookmarks -------------------------------------------------------------------
+    # Pages built at first use -------------------------------------------------------
 
     @property
     def article_page(self) -> ArticlePage:
@@ -451,132 +452,6 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(page)
             self._bookmarks_page = page
         return self._bookmarks_page
-
-    def _bookmarked_anchors(self, slug: str) -> set[str]:
-        return {bookmark.anchor for bookmark in self.library.store.bookmarks() if bookmark.slug == slug}
-
-    def bookmark_section(self, anchor: str | None = None) -> None:
-        """Bookmark a section or question (the one being read when ``anchor`` is None), asking for a note."""
-        page = self._article_page
-        article = page.article if page is not None else None
-        if not self.bookmarks_allowed or page is None or self.pages.currentWidget() is not page or article is None:
-            return
-        anchor = anchor or self.article_page.bookmarkable_anchor()
-        if anchor is None:
-            self.status_label.setText(self.tr("Faites défiler jusqu'à une section pour la marquer."))
-            return
-        existing = self.library.store.find(article.slug, anchor)
-        heading = next(
-            (s.heading for s in article.sections if s.anchor == anchor),
-            next((q.question for q in article.faq if q.anchor == anchor), anchor),
-        )
-        note = self.ask_note(self, heading, existing.note if existing else "")
-        if note is None:
-            return
-        self.library.store.add_for(article, anchor, note)
-        self.article_page.set_bookmarked(self._bookmarked_anchors(article.slug))
-        self.status_label.setText(self.tr("Signet enregistré : %1").replace("%1", heading))
-
-    def edit_bookmark_note(self, bookmark: object) -> None:
-        from ..store import Bookmark
-
-        assert isinstance(bookmark, Bookmark)
-        note = self.ask_note(self, bookmark.heading, bookmark.note)
-        if note is not None:
-            self.library.store.update_note(bookmark.id, note)
-            self.bookmarks_page.refresh()
-
-    def _sheet_html(self) -> str:
-        from datetime import date
-
-        from ..content.sheet import SheetEntry, sheet_html
-        from ..store import resolve
-
-        entries = []
-        for group in self.library.store.grouped(self.library):
-            for bookmark in group.bookmarks:
-                resolution = resolve(bookmark, self.library)
-                entry = SheetEntry(
-                    slug=bookmark.slug,
-                    article_title=group.article_title,
-                    anchor=bookmark.anchor,
-                    heading=resolution.heading,
-                    note=bookmark.note,
-                    available=resolution.available,
-                )
-                entries.append(entry)
-        return sheet_html(entries, self.library.article, date.today())
-
-    def print_sheet(self) -> None:
-        if self.print_allowed:
-            from . import printing
-
-            printing.print_with_dialog(self._sheet_html(), self)
-
-    def save_sheet_pdf(self, path: Path | None = None) -> None:
-        if not self.files_allowed:
-            return
-        if path is None:
-            chosen, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Enregistrer la feuille en PDF"), "signets.pdf", self.tr("Document PDF (*.pdf)")
-            )
-            if not chosen:
-                return
-            path = Path(chosen)
-        from . import printing
-
-        printing.save_pdf(self._sheet_html(), path)
-        self.status_label.setText(self.tr("Feuille enregistrée : %1").replace("%1", str(path)))
-
-    def export_bookmarks(self, path: Path | None = None) -> None:
-        if not self.files_allowed:
-            return
-        if path is None:
-            chosen, _ = QFileDialog.getSaveFileName(
-                self, self.tr("Exporter les signets"), "signets.json", self.tr("Signets Guide Reader (*.json)")
-            )
-            if not chosen:
-                return
-            path = Path(chosen)
-        try:
-            count = self.library.store.export_to(path)
-        except OSError as error:
-            QMessageBox.warning(self, self.tr("Export impossible"), str(error))
-            return
-        self.status_label.setText(self.tr("%n signet(s) exporté(s)", "", count))
-
-    def import_bookmarks(self, path: Path | None = None) -> None:
-        from ..store import ExchangeFormatError
-
-        if not self.files_allowed:
-            return
-        if path is None:
-            chosen, _ = QFileDialog.getOpenFileName(
-                self, self.tr("Importer des signets"), "", self.tr("Signets Guide Reader (*.json)")
-            )
-            if not chosen:
-                return
-            path = Path(chosen)
-        try:
-            report = self.library.store.import_from(path)
-        except (OSError, ExchangeFormatError) as error:
-            QMessageBox.warning(self, self.tr("Import impossible"), str(error))
-            return
-        self.bookmarks_page.refresh()
-        self.status_label.setText(
-            self.tr("Import : %1 ajouté(s), %2 fusionné(s), %3 déjà présent(s).")
-            .replace("%1", str(len(report.added)))
-            .replace("%2", str(len(report.merged)))
-            .replace("%3", str(report.skipped))
-        )
-
-    def show_store_notice(self) -> None:
-        """Tell the reader when their bookmark file was damaged and set aside."""
-        notice = self.library.store.notice
-        if notice:
-            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Signets"), notice, QMessageBox.StandardButton.Ok, self)
-            box.open()
-            self.store_notice_box = box
 
     # Preferences -----------------------------------------------------------------
 
