@@ -17,45 +17,37 @@ import sys
 import tempfile
 import time
 
-BARE_CHILD = """
-import os, sys, time
+FIRST_PAINT = """
+import os, resource, sys, time
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 class FirstPaint(QObject):
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Type.Paint and isinstance(watched, QMainWindow):
-            import resource
             print(time.monotonic(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
             os._exit(0)
         return False
 
 app = QApplication(sys.argv[:1])
 app.installEventFilter(FirstPaint(app))
+"""
+BARE_CHILD = (
+    FIRST_PAINT
+    + """
 window = QMainWindow()
 window.resize(1200, 820)
 window.show()
 app.exec()
 """
-
-READER_CHILD = """
-import os, sys, time
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QApplication, QMainWindow
-
-class FirstPaint(QObject):
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint and isinstance(watched, QMainWindow):
-            import resource
-            print(time.monotonic(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, flush=True)
-            os._exit(0)
-        return False
-
-app = QApplication(sys.argv[:1])
-app.installEventFilter(FirstPaint(app))
+)
+READER_CHILD = (
+    FIRST_PAINT
+    + """
 from guide_reader.ui.app import WindowOptions, run
 run(WindowOptions())
 """
+)
 
 
 def child_start(code: str, environment: dict[str, str]) -> tuple[float, int]:

@@ -40,3 +40,14 @@ def content_copy(tmp_path: Path) -> Path:
     target = tmp_path / "content"
     shutil.copytree(CONTENT_DIR, target)
     return target
+
+
+def show_and_index(qtbot, window):  # noqa: ANN001, ANN201 (pytest-qt objects)
+    """Show a reader window offscreen and wait until its search index is ready."""
+    qtbot.addWidget(window)
+    window.resize(1280, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    with qtbot.waitSignal(window.index_ready, timeout=60_000):
+        window.start_indexing()
+    return window

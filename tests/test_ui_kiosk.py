@@ -16,6 +16,8 @@ from guide_reader.store import BookmarkStore
 from guide_reader.ui.kiosk.window import EXIT_CORNER_SIZE, KioskWindow
 from guide_reader.ui.settings import DEFAULT_TEXT_SIZE
 
+from .conftest import show_and_index
+
 STAFF_PIN = "2468"
 
 
@@ -33,14 +35,7 @@ def make_kiosk(qtbot, tmp_path, pin_hash: str, **features: bool) -> KioskWindow:
         features=KioskFeatures(**features),
     )
     library = Library(store_path=tmp_path / "kiosk.sqlite3")
-    window = KioskWindow(library, config)
-    qtbot.addWidget(window)
-    window.resize(1280, 800)
-    window.show()
-    qtbot.waitExposed(window)
-    with qtbot.waitSignal(window.index_ready, timeout=60_000):
-        window.start_indexing()
-    return window
+    return show_and_index(qtbot, KioskWindow(library, config))
 
 
 @pytest.fixture

@@ -12,17 +12,12 @@ from guide_reader.ui.main_window import MainWindow
 from guide_reader.ui.settings import DEFAULT_TEXT_SIZE, Settings
 from guide_reader.ui.theme import THEMES, apply_theme
 
+from .conftest import show_and_index
+
 
 def make_window(qtbot) -> MainWindow:
     apply_theme(QApplication.instance(), THEMES["light"], DEFAULT_TEXT_SIZE)
-    window = MainWindow(Library(), Settings())
-    qtbot.addWidget(window)
-    window.resize(1100, 800)
-    window.show()
-    qtbot.waitExposed(window)
-    with qtbot.waitSignal(window.index_ready, timeout=60_000):
-        window.start_indexing()
-    return window
+    return show_and_index(qtbot, MainWindow(Library(), Settings()))
 
 
 @pytest.fixture
