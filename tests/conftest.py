@@ -42,7 +42,7 @@ def content_copy(tmp_path: Path) -> Path:
     return target
 
 
-def show_and_index(qtbot, window):  # noqa: ANN001, ANN201 (pytest-qt objects)
+def show_and_index(qtbot, window):
     """Show a reader window offscreen and wait until its search index is ready."""
     qtbot.addWidget(window)
     window.resize(1280, 800)
