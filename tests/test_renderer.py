@@ -88,3 +88,11 @@ def test_bookmark_buttons_beside_sections_and_questions(tmp_path) -> None:
     assert '<a class="bookmark" href="#marquer-symptomes" title="Signet enregistré : modifier la note">★</a>' in html
     assert '<a class="bookmark" href="#marquer-quand-consulter" title="Marquer cette section">☆</a>' in html
     assert 'href="#marquer-faq-contagieux"' in html
+
+
+def test_every_article_ends_with_a_warning(tmp_path) -> None:
+    without = load_article(CONTENT_DIR / "cancer-qui-regresse-tout-seul.md").article
+    assert without.disclaimer is None
+    html = render_article(without)
+    assert "<b>Avertissement :</b> Ces informations ne remplacent pas l'avis d'un médecin" in html
+    assert html.rindex("Avertissement") > html.rindex("immunothérapie")

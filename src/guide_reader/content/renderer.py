@@ -21,6 +21,11 @@ FRENCH_MONTHS = (
     "juillet", "août", "septembre", "octobre", "novembre", "décembre",
 )  # fmt: skip
 
+DEFAULT_DISCLAIMER = (
+    "Ces informations ne remplacent pas l'avis d'un médecin ou d'un autre professionnel de santé. "
+    "En cas de doute ou de symptômes inquiétants, consultez ; en cas d'urgence, appelez le 15."
+)
+
 DEFAULT_STYLESHEET = """
 body { font-family: sans-serif; line-height: 150%; }
 h1 { font-size: 180%; margin-bottom: 4px; }
@@ -202,12 +207,12 @@ class ArticleRenderer:
         return parts
 
     def _disclaimer(self) -> list[str]:
-        if not self.article.disclaimer:
-            return []
+        """The article's own warning, or a general one: every article ends with it."""
+        disclaimer = self.article.disclaimer or DEFAULT_DISCLAIMER
         return [
             '<a name="avertissement"></a>',
             '<table class="disclaimer" width="100%" cellpadding="12" cellspacing="0"><tr><td class="disclaimer">',
-            f"<p><b>Avertissement :</b> {html.escape(self.article.disclaimer)}</p>",
+            f"<p><b>Avertissement :</b> {html.escape(disclaimer, quote=False)}</p>",
             "</td></tr></table>",
         ]
 
