@@ -158,8 +158,7 @@ class ArticlePage(QWidget):
             add(self.tr("Publications scientifiques"), fmt.PUBLICATIONS_ANCHOR)
         if article.web_resources:
             add(self.tr("Ressources web"), fmt.WEB_RESOURCES_ANCHOR)
-        if article.disclaimer:
-            add(self.tr("Avertissement"), fmt.DISCLAIMER_ANCHOR)
+        add(self.tr("Avertissement"), fmt.DISCLAIMER_ANCHOR)  # every article ends with one
 
     def _toc_items(self) -> list[QTreeWidgetItem]:
         items = []
