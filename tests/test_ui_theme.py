@@ -33,6 +33,6 @@ def test_navigation_history_drops_the_forward_part_on_a_new_visit() -> None:
     history.visit(Location("article", "d"))
     assert not history.can_go_forward()
     assert history.back() == Location("article", "b")
-    history.remember_scroll(120)
+    history.remember_position(120)
     history.forward()
-    assert history.back() == Location("article", "b", scroll=120)
+    assert history.back() == Location("article", "b", position=120)

@@ -222,12 +222,28 @@ def test_text_size_and_theme_are_remembered(qtbot, window) -> None:
 def test_geometry_and_last_position_are_restored(qtbot) -> None:
     first = make_window(qtbot)
     open_article(qtbot, first, "leucopenie", "les-complications-possibles")
-    scroll = first.article_page.scroll_value()
+    first.article_page.view.verticalScrollBar().setValue(first.article_page.scroll_value() + 300)
+    position = first.article_page.reading_position()
+    assert position > 0
     first.close()
+    assert Settings().geometry is not None
     second = make_window(qtbot)
     second.restore_session()
     assert second.article_page.article.slug == "leucopenie"
-    assert second.article_page.scroll_value() == scroll
+    assert 0 <= position - second.article_page.reading_position() < 200  # the same line, wrapped anew
+    assert second.article_page.current_anchor() == "les-complications-possibles"
+
+
+def test_the_reading_position_survives_a_text_size_change(qtbot, window) -> None:
+    open_article(qtbot, window, "leucopenie", "les-complications-possibles")
+    window.article_page.view.verticalScrollBar().setValue(window.article_page.scroll_value() + 200)
+    position = window.article_page.reading_position()
+    window.change_text_size(+3)
+    assert 0 <= position - window.article_page.reading_position() < 200  # the line being read stays at the top
+    window.go_to(window.history.current.__class__("home"))
+    window.change_text_size(-3)
+    window.go_back()
+    assert 0 <= position - window.article_page.reading_position() < 200
 
 
 def test_keyboard_only_reading(qtbot, window) -> None:

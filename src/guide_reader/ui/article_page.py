@@ -78,10 +78,11 @@ class ArticlePage(QWidget):
         self,
         article: Article,
         anchor: str = "",
-        scroll: int | None = None,
+        position: int | None = None,
         query: str = "",
         bookmarked: set[str] | None = None,
     ) -> None:
+        self.layout().activate()  # a page just built or shown gets its size now, before any scrolling
         if self.article is None or article.slug != self.article.slug:
             self.article = article
             self.bookmarked = None if bookmarked is None else set(bookmarked)
@@ -95,11 +96,12 @@ class ArticlePage(QWidget):
         if query != self.query:
             self.query = query
             self._highlight_query()
-        self.go_to(anchor, scroll)
+        self.go_to(anchor, position)
 
-    def go_to(self, anchor: str = "", scroll: int | None = None) -> None:
-        if scroll is not None:
-            self.view.verticalScrollBar().setValue(scroll)
+    def go_to(self, anchor: str = "", position: int | None = None) -> None:
+        """To a text position (where the reader was), else to an anchor, else to the top."""
+        if position is not None:
+            self.view.scroll_to_position(position)
         elif not anchor or not self.view.scroll_to(anchor):
             self.view.verticalScrollBar().setValue(0)
         self._follow_scroll()
@@ -114,9 +116,9 @@ class ArticlePage(QWidget):
             self.find_bar.find(self.find_bar.field.text())
 
     def _rerender_in_place(self) -> None:
-        scroll = self.view.verticalScrollBar().value()
+        position = self.reading_position()
         self._render()
-        self.view.verticalScrollBar().setValue(scroll)
+        self.view.scroll_to_position(position)
 
     def _highlight_query(self) -> None:
         spans: list[Span] = []
@@ -174,6 +176,10 @@ class ArticlePage(QWidget):
         anchors = [item.data(0, ANCHOR_ROLE) for item in self._toc_items()]
         return self.view.anchor_at_top(anchors) or "top"
 
+    def reading_position(self) -> int:
+        """The text position at the top of the view: stays right when the text size or width changes."""
+        return self.view.top_position()
+
     def scroll_value(self) -> int:
         return self.view.verticalScrollBar().value()
 
@@ -222,7 +228,7 @@ class ArticlePage(QWidget):
 
     def reset(self) -> None:
         """Forget the article and everything the reader did in it (the kiosk's reset)."""
-        self.find_bar.field.clear()
+        self.find_bar.field.setText("")  # forgets the undo history too
         self.find_bar.close_bar()
         self.reference_panel.hide()
         self.article = None
@@ -253,9 +259,9 @@ class ArticlePage(QWidget):
 
     def set_text_size(self, size: int) -> None:
         self.text_size = size
-        anchor = self.current_anchor()
+        position = self.reading_position()
         self.view.set_text_size(size)
-        self.view.scroll_to(anchor)
+        self.view.scroll_to_position(position)
 
     def open_find(self) -> None:
         self.find_bar.open_bar()

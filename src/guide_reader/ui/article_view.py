@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QPoint, QUrl
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
@@ -84,6 +84,36 @@ class ArticleView(QTextBrowser):
                 break
         return current
 
+    def _line_rect_top(self, position: int) -> int:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(position)
+        return self.cursorRect(cursor).top()
+
+    def top_position(self) -> int:
+        """The text position of the first line at the top of the view (tables included)."""
+        if self.verticalScrollBar().value() == 0:
+            return 0
+        crossing = self.document().begin()
+        block = crossing
+        while block.isValid() and self._line_rect_top(block.position()) <= 0:
+            crossing = block
+            block = block.next()
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(crossing.position())
+        left = self.cursorRect(cursor).left()
+        position = self.cursorForPosition(QPoint(left + 1, 1)).position()
+        inside = crossing.position() <= position < crossing.position() + crossing.length()
+        return position if inside else crossing.position()
+
+    def scroll_to_position(self, position: int) -> None:
+        """Scroll so that the line holding ``position`` is at the top."""
+        bar = self.verticalScrollBar()
+        if position <= 0:
+            bar.setValue(0)
+            return
+        position = min(position, self.document().characterCount() - 1)
+        bar.setValue(bar.value() + self._line_rect_top(position))
+
     def scroll_to(self, anchor: str) -> bool:
         if anchor not in self.anchor_names():
             return False
@@ -91,12 +121,17 @@ class ArticleView(QTextBrowser):
         return True
 
     def block_spans(self, matcher: Callable[[str], list[Span]]) -> list[Span]:
-        """Document spans found by ``matcher`` on each block's text."""
+        """Document spans found by ``matcher`` on each block's text.
+
+        Qt counts positions in UTF-16 units (an emoji is two), Python in characters: converted here.
+        """
         spans: list[Span] = []
         block = self.document().begin()
         while block.isValid():
             offset = block.position()
-            spans += [(offset + start, offset + end) for start, end in matcher(block.text())]
+            text = block.text()
+            for start, end in matcher(text):
+                spans.append((offset + _utf16_length(text[:start]), offset + _utf16_length(text[:end])))
             block = block.next()
         return spans
 
@@ -124,3 +159,7 @@ class ArticleView(QTextBrowser):
         cursor.setPosition(position)
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
+
+
+def _utf16_length(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2

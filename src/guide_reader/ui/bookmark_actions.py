@@ -84,7 +84,7 @@ class BookmarkActions(_Base):
         if self.print_allowed:
             from . import printing
 
-            printing.print_with_dialog(self._sheet_html(), self)
+            printing.print_with_dialog(self._sheet_html(), self, self.files_allowed)
 
     def save_sheet_pdf(self, path: Path | None = None) -> None:
         if not self.files_allowed:

@@ -180,6 +180,14 @@ class BookmarksPage(QWidget):
         self.undo_bar.show()
         self.refresh()
 
+    def reset(self) -> None:
+        """Forget the last removal and show the first tab (the kiosk's reset)."""
+        self.removed = None
+        self.undo_bar.hide()
+        self.tabs.setCurrentIndex(0)
+        self.tree.clear()
+        self.history_list.clear()
+
     def undo_remove(self) -> None:
         if self.removed is not None:
             self.store.restore(self.removed)

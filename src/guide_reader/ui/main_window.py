@@ -229,6 +229,9 @@ class MainWindow(BookmarkActions, QMainWindow):
         # Watching every event of the program (mouse back / forward buttons anywhere) makes
         # PySide wrap many Qt types at their first event: done after the window is shown.
         QApplication.instance().installEventFilter(self)
+        if getattr(self, "_reopen_after_paint", False):
+            self._reopen_after_paint = False
+            self._reopen_last_article()
         if getattr(self, "_index_after_paint", False):
             self._index_after_paint = False
             self.start_indexing()
@@ -272,26 +275,26 @@ class MainWindow(BookmarkActions, QMainWindow):
     # Navigation ------------------------------------------------------------------
 
     def go_to(self, location: Location) -> None:
-        self._remember_scroll()
+        self._remember_position()
         self.history.visit(location)
         self._show(location)
 
     def go_back(self) -> None:
-        self._remember_scroll()
+        self._remember_position()
         location = self.history.back()
         if location is not None:
             self._show(location)
 
     def go_forward(self) -> None:
-        self._remember_scroll()
+        self._remember_position()
         location = self.history.forward()
         if location is not None:
             self._show(location)
 
-    def _remember_scroll(self) -> None:
+    def _remember_position(self) -> None:
         current = self.history.current
         if current is not None and current.page == "article":
-            self.history.remember_scroll(self.article_page.scroll_value())
+            self.history.remember_position(self.article_page.reading_position())
 
     def _show(self, location: Location) -> None:
         if location.page == "article":
@@ -301,7 +304,7 @@ class MainWindow(BookmarkActions, QMainWindow):
                 return
             self.pages.setCurrentWidget(self.article_page)
             bookmarked = self._bookmarked_anchors(article.slug) if self.bookmarks_allowed else None
-            self.article_page.show_article(article, location.anchor, location.scroll, location.query, bookmarked)
+            self.article_page.show_article(article, location.anchor, location.position, location.query, bookmarked)
             self.setWindowTitle(f"{article.title} — Guide Reader")
             self.library.store.history.record_article(article, location.anchor)
         elif location.page == "search":
@@ -422,6 +425,7 @@ class MainWindow(BookmarkActions, QMainWindow):
             page.jump_requested.connect(self._jump_in_article)
             page.bookmark_requested.connect(self.bookmark_section)
             self.pages.addWidget(page)
+            page.resize(self.pages.size())  # laid out before the first scroll to a position
             self._article_page = page
         return self._article_page
 
@@ -531,14 +535,20 @@ class MainWindow(BookmarkActions, QMainWindow):
     # Session -----------------------------------------------------------------------
 
     def restore_session(self) -> None:
-        """Window geometry and the last article and position read."""
+        """Window geometry now; the last article and position once the window is laid out."""
         geometry = self.settings.geometry
         if geometry is not None:
             self.restoreGeometry(geometry)
+        if self._painted:
+            self._reopen_last_article()
+        else:
+            self._reopen_after_paint = True
+
+    def _reopen_last_article(self) -> None:
         last = self.settings.last_location
         if last is not None and self.library.article(last[0]) is not None:
-            slug, anchor, scroll = last
-            self.go_to(Location("article", slug, anchor, scroll=scroll))
+            slug, anchor, position = last
+            self.go_to(Location("article", slug, anchor, position=position))
 
     def save_session(self) -> None:
         self.settings.geometry = self.saveGeometry()
@@ -547,7 +557,7 @@ class MainWindow(BookmarkActions, QMainWindow):
             self.settings.last_location = (
                 current.slug,
                 self.article_page.current_anchor(),
-                self.article_page.scroll_value(),
+                self.article_page.reading_position(),
             )
         self.settings.sync()
 

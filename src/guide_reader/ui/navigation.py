@@ -11,7 +11,7 @@ class Location:
     slug: str = ""
     anchor: str = ""
     query: str = ""
-    scroll: int | None = None  # where the reader was when they left; None: go to the anchor
+    position: int | None = None  # text position at the top when the reader left; None: go to the anchor
 
     def same_place(self, other: Location) -> bool:
         return (self.page, self.slug, self.anchor, self.query) == (other.page, other.slug, other.anchor, other.query)
@@ -37,9 +37,9 @@ class NavigationHistory:
         self._entries.append(location)
         self._index = len(self._entries) - 1
 
-    def remember_scroll(self, scroll: int) -> None:
+    def remember_position(self, position: int) -> None:
         if self.current is not None:
-            self._entries[self._index] = replace(self.current, scroll=scroll)
+            self._entries[self._index] = replace(self.current, position=position)
 
     def replace_current(self, location: Location) -> None:
         if self._entries:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QMarginsF
 from PySide6.QtGui import QPageLayout, QPageSize, QTextDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
 from PySide6.QtWidgets import QWidget
 
 SHEET_FONT_SIZE = 12
@@ -42,9 +42,11 @@ def save_pdf(html: str, path: Path) -> None:
     sheet_document(html).print_(printer)
 
 
-def print_with_dialog(html: str, parent: QWidget) -> bool:
+def print_with_dialog(html: str, parent: QWidget, files_allowed: bool = True) -> bool:
+    """Qt's print dialog; without ``files_allowed`` it cannot print to a file (its file chooser is gone)."""
     printer = _a4_printer()
     dialog = QPrintDialog(printer, parent)
+    dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintToFile, files_allowed)
     if dialog.exec() != QPrintDialog.DialogCode.Accepted:
         return False
     sheet_document(html).print_(printer)

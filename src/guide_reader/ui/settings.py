@@ -81,23 +81,23 @@ class Settings:
 
     @property
     def last_location(self) -> tuple[str, str, int] | None:
-        """(article slug, section anchor, scroll position) of the last article read."""
+        """(article slug, section anchor, text position at the top) of the last article read."""
         slug = str(self._get("reading/slug", "") or "")
         if not slug:
             return None
         anchor = str(self._get("reading/anchor", "") or "")
         try:
-            scroll = int(str(self._get("reading/scroll", 0)))
+            position = int(str(self._get("reading/position", 0)))
         except ValueError:
-            scroll = 0
-        return slug, anchor, scroll
+            position = 0
+        return slug, anchor, position
 
     @last_location.setter
     def last_location(self, value: tuple[str, str, int] | None) -> None:
-        slug, anchor, scroll = value or ("", "", 0)
+        slug, anchor, position = value or ("", "", 0)
         self._store.setValue("reading/slug", slug)
         self._store.setValue("reading/anchor", anchor)
-        self._store.setValue("reading/scroll", scroll)
+        self._store.setValue("reading/position", position)
 
     def sync(self) -> None:
         self._store.sync()

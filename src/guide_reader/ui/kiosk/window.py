@@ -42,7 +42,7 @@ LARGER_TEXT_FACTOR = 1.35
 KIOSK_STYLESHEET = """
 QPushButton, QToolButton, QLineEdit {{ min-height: 44px; min-width: 44px; }}
 QToolBar QToolButton, QToolBar QLineEdit {{ font-size: 15pt; }}
-QTreeWidget::item, QListWidget::item {{ min-height: 44px; }}
+QTreeWidget::item, QListWidget::item, QTabBar::tab {{ min-height: 44px; }}
 QScrollBar:vertical {{ width: 28px; }}
 QFrame#kioskOverlay {{ border: 3px solid {accent}; border-radius: 14px; }}
 QFrame#onScreenKeyboard QPushButton {{ font-size: 18pt; }}
@@ -173,11 +173,13 @@ class KioskWindow(MainWindow):
             dialog.reject()
         self.completer.popup().hide()
         self.search_timer.stop()
-        self.search_field.clear()
+        self.search_field.setText("")  # unlike clear(), forgets the undo history (Ctrl+Z)
         self._pending_query = ""
         self.completion_model.setStringList([])
         self.search_page.show_hint()
         self.article_page.reset()
+        if self._bookmarks_page is not None:
+            self._bookmarks_page.reset()
         self.larger_text_button.setChecked(False)
         self.set_text_size(self.kiosk_text_size)
         self.library.store.reset()  # bookmarks and reading history of the session
