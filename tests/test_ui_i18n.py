@@ -74,3 +74,16 @@ def test_window_in_each_language(qtbot, language: str, placeholder: str, details
         assert details in labels
     finally:
         remove_translators(app, translators)
+
+
+def test_texts_of_the_bookmark_actions_are_translated_too(qtbot, tmp_path) -> None:
+    app = QApplication.instance()
+    translators = install_translators(app, "en")
+    try:
+        window = MainWindow(Library(), Settings())
+        qtbot.addWidget(window)
+        window.show()
+        window.export_bookmarks(tmp_path / "signets.json")
+        assert window.status_label.text() == "Bookmarks exported: 0"
+    finally:
+        remove_translators(app, translators)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-
 import pytest
 from PySide6.QtCore import QPointF, Qt, QUrl
 from PySide6.QtGui import QCloseEvent, QContextMenuEvent, QMouseEvent
@@ -125,11 +123,24 @@ def test_staff_pin_opens_the_exit_and_a_wrong_one_does_not(qtbot, kiosk, monkeyp
     assert quits
 
 
-def test_taps_elsewhere_or_too_slow_do_not_open_the_pin_pad(kiosk) -> None:
-    for moment in (0.0, 10.0, 20.0, 30.0, 40.0):
-        kiosk.register_corner_tap(moment)
+def test_taps_elsewhere_or_too_slow_do_not_open_the_pin_pad(qtbot, kiosk) -> None:
+    for _ in range(kiosk.config.exit_taps):
+        qtbot.mouseClick(kiosk, Qt.MouseButton.LeftButton, pos=kiosk.rect().center())
     assert not kiosk.pin_pad.isVisible()
-    assert EXIT_CORNER_SIZE >= 44
+    for moment in (0.0, 10.0, 20.0, 30.0, 40.0):
+        assert not kiosk.register_corner_tap(moment)
+    assert not kiosk.pin_pad.isVisible()
+
+
+def test_no_button_lies_in_the_staff_corner(qtbot, kiosk) -> None:
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QAbstractButton
+
+    corner = QRect(kiosk.width() - EXIT_CORNER_SIZE, 0, EXIT_CORNER_SIZE, EXIT_CORNER_SIZE)
+    for button in kiosk.findChildren(QAbstractButton):
+        if button.isVisible() and button.window() is kiosk:
+            place = QRect(button.mapTo(kiosk, button.rect().topLeft()), button.size())
+            assert not place.intersects(corner), button.text()
 
 
 def test_typing_fievre_on_the_screen_keyboard_opens_the_right_article(qtbot, kiosk) -> None:
@@ -247,4 +258,64 @@ def test_press_events_inside_the_corner_are_counted(qtbot, kiosk) -> None:
         )
         QApplication.sendEvent(kiosk, press)
     assert kiosk.pin_pad.isVisible()
-    assert dataclasses.is_dataclass(kiosk.config)
+
+
+def test_the_next_visitor_cannot_undo_back_to_the_previous_one(qtbot, kiosk) -> None:
+    kiosk.search_for("leucopenie")
+    kiosk.open_article("leucopenie")
+    kiosk.article_page.open_find()
+    qtbot.keyClicks(kiosk.article_page.find_bar.field, "neutrophiles")
+    kiosk.ask_note = lambda *_args: "Mon fils a 39 de fièvre"
+    kiosk.bookmark_section("quand-consulter-un-medecin")
+    kiosk.go_to(kiosk.history.current.__class__("bookmarks"))
+    page = kiosk.bookmarks_page
+    page.tree.setCurrentItem(page.tree.topLevelItem(0).child(0))
+    page.remove_current()
+    assert page.undo_bar.isVisible()
+
+    expire_idle_time(kiosk)
+
+    kiosk.search_field.undo()
+    kiosk.article_page.find_bar.field.undo()
+    assert kiosk.search_field.text() == ""
+    assert kiosk.article_page.find_bar.field.text() == ""
+    assert not page.undo_bar.isVisibleTo(kiosk)
+    page.undo_remove()
+    assert kiosk.library.store.bookmarks() == []
+
+
+def test_printing_without_file_access_cannot_print_to_a_file(qtbot, monkeypatch) -> None:
+    from PySide6.QtPrintSupport import QAbstractPrintDialog
+
+    from guide_reader.ui import printing
+
+    seen = []
+
+    def fake_exec(dialog) -> int:
+        seen.append(dialog.testOption(QAbstractPrintDialog.PrintDialogOption.PrintToFile))
+        return 0
+
+    monkeypatch.setattr(QPrintDialog, "exec", fake_exec)
+    printing.print_with_dialog("<p>x</p>", None, files_allowed=False)
+    printing.print_with_dialog("<p>x</p>", None, files_allowed=True)
+    assert seen == [False, True]
+
+
+def test_ctrl_k_does_nothing_when_search_is_off(qtbot, tmp_path, pin_hash) -> None:
+    kiosk = make_kiosk(qtbot, tmp_path, pin_hash, search=False)
+    qtbot.keyClick(kiosk, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert kiosk.pages.currentWidget() is kiosk.home_page
+    kiosk.exit_allowed = True
+
+
+def test_the_kiosk_starts_with_an_empty_session(qtbot, user_dirs) -> None:
+    from guide_reader.paths import user_data_dir
+    from guide_reader.ui.app import WindowOptions, _kiosk_window
+
+    leftover = BookmarkStore(user_data_dir() / "kiosk-session.sqlite3")
+    leftover.add("leucopenie", "x", kind="section", article_title="L", heading="H", note="visiteur d'hier")
+    leftover.close()
+    window = _kiosk_window(WindowOptions(kiosk=True))
+    qtbot.addWidget(window)
+    assert window.library.store.bookmarks() == []
+    window.exit_allowed = True

@@ -58,6 +58,61 @@
     </message>
 </context>
 <context>
+    <name>BookmarkActions</name>
+    <message>
+        <source>Faites défiler jusqu&apos;à une section pour la marquer.</source>
+        <translation>Scroll to a section to bookmark it.</translation>
+    </message>
+    <message>
+        <source>Signet enregistré : %1</source>
+        <translation>Bookmark saved: %1</translation>
+    </message>
+    <message>
+        <source>Enregistrer la feuille en PDF</source>
+        <translation>Save the sheet as PDF</translation>
+    </message>
+    <message>
+        <source>Document PDF (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Feuille enregistrée : %1</source>
+        <translation>Sheet saved: %1</translation>
+    </message>
+    <message>
+        <source>Exporter les signets</source>
+        <translation>Export bookmarks</translation>
+    </message>
+    <message>
+        <source>Signets Guide Reader (*.json)</source>
+        <translation>Guide Reader bookmarks (*.json)</translation>
+    </message>
+    <message>
+        <source>Export impossible</source>
+        <translation>Export failed</translation>
+    </message>
+    <message>
+        <source>Signets exportés : %1</source>
+        <translation>Bookmarks exported: %1</translation>
+    </message>
+    <message>
+        <source>Importer des signets</source>
+        <translation>Import bookmarks</translation>
+    </message>
+    <message>
+        <source>Import impossible</source>
+        <translation>Import failed</translation>
+    </message>
+    <message>
+        <source>Import : %1 ajouté(s), %2 fusionné(s), %3 déjà présent(s).</source>
+        <translation>Import: %1 added, %2 merged, %3 already there.</translation>
+    </message>
+    <message>
+        <source>Signets</source>
+        <translation>Bookmarks</translation>
+    </message>
+</context>
+<context>
     <name>BookmarksPage</name>
     <message>
         <source>Mes signets</source>
@@ -390,57 +445,6 @@
         <translation>My bookmarks — Guide Reader</translation>
     </message>
     <message>
-        <source>Faites défiler jusqu&apos;à une section pour la marquer.</source>
-        <translation>Scroll to a section to bookmark it.</translation>
-    </message>
-    <message>
-        <source>Signet enregistré : %1</source>
-        <translation>Bookmark saved: %1</translation>
-    </message>
-    <message>
-        <source>Enregistrer la feuille en PDF</source>
-        <translation>Save the sheet as PDF</translation>
-    </message>
-    <message>
-        <source>Document PDF (*.pdf)</source>
-        <translation>PDF document (*.pdf)</translation>
-    </message>
-    <message>
-        <source>Feuille enregistrée : %1</source>
-        <translation>Sheet saved: %1</translation>
-    </message>
-    <message>
-        <source>Exporter les signets</source>
-        <translation>Export bookmarks</translation>
-    </message>
-    <message>
-        <source>Signets Guide Reader (*.json)</source>
-        <translation>Guide Reader bookmarks (*.json)</translation>
-    </message>
-    <message>
-        <source>Export impossible</source>
-        <translation>Export failed</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n signet(s) exporté(s)</source>
-        <translation>
-            <numerusform>%n bookmark exported</numerusform>
-            <numerusform>%n bookmarks exported</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Importer des signets</source>
-        <translation>Import bookmarks</translation>
-    </message>
-    <message>
-        <source>Import impossible</source>
-        <translation>Import failed</translation>
-    </message>
-    <message>
-        <source>Import : %1 ajouté(s), %2 fusionné(s), %3 déjà présent(s).</source>
-        <translation>Import: %1 added, %2 merged, %3 already there.</translation>
-    </message>
-    <message>
         <source>La langue choisie s&apos;appliquera au prochain démarrage.</source>
         <translation>The chosen language will apply at the next start.</translation>
     </message>
@@ -618,6 +622,14 @@
     <message>
         <source>Les résultats s&apos;afficheront dès que l&apos;index sera prêt.</source>
         <translation>Results will appear as soon as the index is ready.</translation>
+    </message>
+    <message>
+        <source>La recherche est indisponible</source>
+        <translation>Search is unavailable</translation>
+    </message>
+    <message>
+        <source>Les guides restent lisibles depuis l&apos;accueil. Détail : %1</source>
+        <translation>The guides can still be read from the home page. Details: %1</translation>
     </message>
     <message>
         <source>Vouliez-vous dire</source>

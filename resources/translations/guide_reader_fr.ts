@@ -58,6 +58,61 @@
     </message>
 </context>
 <context>
+    <name>BookmarkActions</name>
+    <message>
+        <source>Faites défiler jusqu&apos;à une section pour la marquer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signet enregistré : %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enregistrer la feuille en PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Document PDF (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feuille enregistrée : %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exporter les signets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signets Guide Reader (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export impossible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signets exportés : %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importer des signets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import impossible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import : %1 ajouté(s), %2 fusionné(s), %3 déjà présent(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signets</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BookmarksPage</name>
     <message>
         <source>Mes signets</source>
@@ -390,57 +445,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Faites défiler jusqu&apos;à une section pour la marquer.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Signet enregistré : %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Enregistrer la feuille en PDF</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Document PDF (*.pdf)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Feuille enregistrée : %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Exporter les signets</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Signets Guide Reader (*.json)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Export impossible</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n signet(s) exporté(s)</source>
-        <translation>
-            <numerusform>%n signet exporté</numerusform>
-            <numerusform>%n signets exportés</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Importer des signets</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import impossible</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Import : %1 ajouté(s), %2 fusionné(s), %3 déjà présent(s).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>La langue choisie s&apos;appliquera au prochain démarrage.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -617,6 +621,14 @@
     </message>
     <message>
         <source>Les résultats s&apos;afficheront dès que l&apos;index sera prêt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La recherche est indisponible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les guides restent lisibles depuis l&apos;accueil. Détail : %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

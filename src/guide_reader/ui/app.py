@@ -91,6 +91,7 @@ def run(options: WindowOptions) -> int:
         return app.exec()
     loop = QEventLoop()
     window.index_ready.connect(loop.quit)
+    window.index_unavailable.connect(loop.quit)
     QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, loop.quit)
     if not window.index_is_ready:
         loop.exec()

@@ -120,6 +120,9 @@ class ArticlePage(QWidget):
         self._render()
         self.view.scroll_to_position(position)
 
+    def refresh_highlights(self) -> None:
+        self._highlight_query()
+
     def _highlight_query(self) -> None:
         spans: list[Span] = []
         if self.query and self.highlighter is not None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 if TYPE_CHECKING:
@@ -17,6 +18,7 @@ else:
 
 
 class BookmarkActions(_Base):
+    # Texts are translated in this class's own context (a mixin's self.tr would use MainWindow's).
     def _ask_file(self, mode: Literal["open", "save"], title: str, name: str, pattern: str) -> Path | None:
         """A file chosen in Qt's dialog, or None (cancelled, or files are not allowed here)."""
         if not self.files_allowed:
@@ -36,7 +38,9 @@ class BookmarkActions(_Base):
             return
         anchor = anchor or self.article_page.bookmarkable_anchor()
         if anchor is None:
-            self.status_label.setText(self.tr("Faites défiler jusqu'à une section pour la marquer."))
+            self.status_label.setText(
+                QCoreApplication.translate("BookmarkActions", "Faites défiler jusqu'à une section pour la marquer.")
+            )
             return
         existing = self.library.store.find(article.slug, anchor)
         heading = next(
@@ -48,7 +52,9 @@ class BookmarkActions(_Base):
             return
         self.library.store.add_for(article, anchor, note)
         self.article_page.set_bookmarked(self._bookmarked_anchors(article.slug))
-        self.status_label.setText(self.tr("Signet enregistré : %1").replace("%1", heading))
+        self.status_label.setText(
+            QCoreApplication.translate("BookmarkActions", "Signet enregistré : %1").replace("%1", heading)
+        )
 
     def edit_bookmark_note(self, bookmark: object) -> None:
         from ..store import Bookmark
@@ -90,29 +96,39 @@ class BookmarkActions(_Base):
         if not self.files_allowed:
             return
         path = path or self._ask_file(
-            "save", self.tr("Enregistrer la feuille en PDF"), "signets.pdf", self.tr("Document PDF (*.pdf)")
+            "save",
+            QCoreApplication.translate("BookmarkActions", "Enregistrer la feuille en PDF"),
+            "signets.pdf",
+            QCoreApplication.translate("BookmarkActions", "Document PDF (*.pdf)"),
         )
         if path is None:
             return
         from . import printing
 
         printing.save_pdf(self._sheet_html(), path)
-        self.status_label.setText(self.tr("Feuille enregistrée : %1").replace("%1", str(path)))
+        self.status_label.setText(
+            QCoreApplication.translate("BookmarkActions", "Feuille enregistrée : %1").replace("%1", str(path))
+        )
 
     def export_bookmarks(self, path: Path | None = None) -> None:
         if not self.files_allowed:
             return
         path = path or self._ask_file(
-            "save", self.tr("Exporter les signets"), "signets.json", self.tr("Signets Guide Reader (*.json)")
+            "save",
+            QCoreApplication.translate("BookmarkActions", "Exporter les signets"),
+            "signets.json",
+            QCoreApplication.translate("BookmarkActions", "Signets Guide Reader (*.json)"),
         )
         if path is None:
             return
         try:
             count = self.library.store.export_to(path)
         except OSError as error:
-            QMessageBox.warning(self, self.tr("Export impossible"), str(error))
+            QMessageBox.warning(self, QCoreApplication.translate("BookmarkActions", "Export impossible"), str(error))
             return
-        self.status_label.setText(self.tr("%n signet(s) exporté(s)", "", count))
+        self.status_label.setText(
+            QCoreApplication.translate("BookmarkActions", "Signets exportés : %1").replace("%1", str(count))
+        )
 
     def import_bookmarks(self, path: Path | None = None) -> None:
         from ..store import ExchangeFormatError
@@ -120,18 +136,21 @@ class BookmarkActions(_Base):
         if not self.files_allowed:
             return
         path = path or self._ask_file(
-            "open", self.tr("Importer des signets"), "", self.tr("Signets Guide Reader (*.json)")
+            "open",
+            QCoreApplication.translate("BookmarkActions", "Importer des signets"),
+            "",
+            QCoreApplication.translate("BookmarkActions", "Signets Guide Reader (*.json)"),
         )
         if path is None:
             return
         try:
             report = self.library.store.import_from(path)
         except (OSError, ExchangeFormatError) as error:
-            QMessageBox.warning(self, self.tr("Import impossible"), str(error))
+            QMessageBox.warning(self, QCoreApplication.translate("BookmarkActions", "Import impossible"), str(error))
             return
         self.bookmarks_page.refresh()
         self.status_label.setText(
-            self.tr("Import : %1 ajouté(s), %2 fusionné(s), %3 déjà présent(s).")
+            QCoreApplication.translate("BookmarkActions", "Import : %1 ajouté(s), %2 fusionné(s), %3 déjà présent(s).")
             .replace("%1", str(len(report.added)))
             .replace("%2", str(len(report.merged)))
             .replace("%3", str(report.skipped))
@@ -141,6 +160,12 @@ class BookmarkActions(_Base):
         """Tell the reader when their bookmark file was damaged and set aside."""
         notice = self.library.store.notice
         if notice:
-            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Signets"), notice, QMessageBox.StandardButton.Ok, self)
+            box = QMessageBox(
+                QMessageBox.Icon.Warning,
+                QCoreApplication.translate("BookmarkActions", "Signets"),
+                notice,
+                QMessageBox.StandardButton.Ok,
+                self,
+            )
             box.open()
             self.store_notice_box = box

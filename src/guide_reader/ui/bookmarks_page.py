@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -119,7 +121,7 @@ class BookmarksPage(QWidget):
         for group in groups:
             top = QTreeWidgetItem([group.article_title])
             top.setFont(0, bold)
-            top.setData(0, TARGET_ROLE, (group.slug, ""))
+            top.setData(0, TARGET_ROLE, (group.slug, "") if self.library.article(group.slug) else None)
             self.tree.addTopLevelItem(top)
             for bookmark in group.bookmarks:
                 resolution = resolve(bookmark, self.library)
@@ -132,7 +134,7 @@ class BookmarksPage(QWidget):
                 item.setData(0, BOOKMARK_ROLE, bookmark)
                 anchor = bookmark.anchor if resolution.available else ""
                 item.setData(0, TARGET_ROLE, (bookmark.slug, anchor) if resolution.article else None)
-                item.setToolTip(1, bookmark.note)
+                item.setToolTip(1, textwrap.shorten(bookmark.note, 300, placeholder=" …"))
                 if not resolution.available:
                     font = QFont(item.font(0))
                     font.setItalic(True)

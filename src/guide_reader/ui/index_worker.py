@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import threading
+
 from PySide6.QtCore import QObject, QRunnable, Signal
 
 from ..library import Library
+
+
+class IndexCancelledError(Exception):
+    """Raised from the progress callback to stop a build when the window closes."""
 
 
 class IndexSignals(QObject):
@@ -20,11 +26,25 @@ class IndexWorker(QRunnable):
         super().__init__()
         self.library = library
         self.signals = IndexSignals()
+        self._cancelled = threading.Event()
+
+    def cancel(self) -> None:
+        """Stop at the next progress step (the engine cancels its writer): the program is closing."""
+        self._cancelled.set()
+
+    def _progress(self, done: int, total: int, message: str) -> None:
+        if self._cancelled.is_set():
+            raise IndexCancelledError
+        self.signals.progress.emit(done, total, message)
 
     def run(self) -> None:
         try:
-            report = self.library.search_engine.ensure_index(self.signals.progress.emit)
+            report = self.library.search_engine.ensure_index(self._progress)
+        except IndexCancelledError:
+            return
         except Exception as error:
-            self.signals.failed.emit(str(error))
+            if not self._cancelled.is_set():
+                self.signals.failed.emit(str(error))
         else:
-            self.signals.finished.emit(report)
+            if not self._cancelled.is_set():
+                self.signals.finished.emit(report)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QStackedWidget,
     QToolBar,
     QToolButton,
+    QWidget,
 )
 
 from .. import __version__
@@ -42,6 +43,7 @@ from .settings import DEFAULT_TEXT_SIZE, MAX_TEXT_SIZE, MIN_TEXT_SIZE, Settings
 from .theme import THEMES, apply_theme
 
 SEARCH_DELAY_MS = 150
+INDEX_STOP_WAIT_MS = 10_000
 THEME_LABELS = {
     "light": QT_TRANSLATE_NOOP("MainWindow", "Clair"),
     "dark": QT_TRANSLATE_NOOP("MainWindow", "Sombre"),
@@ -51,6 +53,7 @@ THEME_LABELS = {
 
 class MainWindow(BookmarkActions, QMainWindow):
     index_ready = Signal()
+    index_unavailable = Signal()
     page_shown = Signal(str)  # "home", "article" or "search", after the page is in place
 
     def __init__(
@@ -74,6 +77,7 @@ class MainWindow(BookmarkActions, QMainWindow):
         self.text_size = settings.text_size
         self.history = NavigationHistory()
         self.index_is_ready = False
+        self.index_error: str | None = None
         self._pending_query = ""
         self._completions: dict[str, Completion] = {}
         self.setWindowTitle(self.tr("Guide Reader — guides de santé hors ligne"))
@@ -262,10 +266,16 @@ class MainWindow(BookmarkActions, QMainWindow):
         self.index_ready.emit()
         if self._pending_query:
             self._run_search()
+        if self._article_page is not None and self._article_page.query:
+            self._article_page.refresh_highlights()  # words searched before the index was ready
 
     def _index_failed(self, message: str) -> None:
+        self.index_error = message
         self.progress_bar.hide()
         self.status_label.setText(self.tr("La recherche est indisponible : %1").replace("%1", message))
+        self.index_unavailable.emit()
+        if self._search_page is not None:
+            self._search_page.show_unavailable(message)
 
     def _highlight_spans(self, text: str, query: str) -> list[tuple[int, int]]:
         if not self.index_is_ready:
@@ -275,6 +285,9 @@ class MainWindow(BookmarkActions, QMainWindow):
     # Navigation ------------------------------------------------------------------
 
     def go_to(self, location: Location) -> None:
+        if location.page == "article" and self.library.article(location.slug) is None:
+            self.status_label.setText(self.tr("Guide introuvable : %1").replace("%1", location.slug))
+            return  # no history step, and no page built, for a guide that is not there
         self._remember_position()
         self.history.visit(location)
         self._show(location)
@@ -330,13 +343,22 @@ class MainWindow(BookmarkActions, QMainWindow):
         current = self.history.current
         if current is None or current.page != "article":
             return
+        if current.anchor == anchor:  # a double click on the contents: one step, not two
+            self.article_page.go_to(anchor)
+            return
         self.go_to(Location("article", current.slug, anchor, query=current.query))
 
     def open_article(self, slug: str, anchor: str = "") -> None:
         self.go_to(Location("article", slug, anchor))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
+        if (
+            event.type() == QEvent.Type.MouseButtonPress
+            and isinstance(event, QMouseEvent)
+            and QApplication.activeModalWidget() is None  # not behind an open dialog
+            and isinstance(watched, QWidget)
+            and watched.window() is self
+        ):
             if event.button() == Qt.MouseButton.BackButton:
                 self.go_back()
                 return True
@@ -348,6 +370,8 @@ class MainWindow(BookmarkActions, QMainWindow):
     # Search ----------------------------------------------------------------------
 
     def focus_search(self) -> None:
+        if not self.search_field.isEnabled():
+            return
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_field.selectAll()
         if not self.search_field.text():
@@ -390,6 +414,8 @@ class MainWindow(BookmarkActions, QMainWindow):
             return
         if not query.strip():
             self.search_page.show_hint()
+        elif self.index_error is not None:
+            self.search_page.show_unavailable(self.index_error)
         elif not self.index_is_ready:
             self.search_page.show_preparing()
         else:
@@ -397,9 +423,14 @@ class MainWindow(BookmarkActions, QMainWindow):
         self.page_shown.emit("search")
 
     def _open_first_result(self) -> None:
+        if self.completer.popup().isVisible():
+            return  # Enter chose a completion: that one opens, not the first result
+        page = self._search_page
+        if page is None or self.pages.currentWidget() is not page:
+            return
         self.search_timer.stop()
         self._run_search()
-        self.search_page.open_first_hit()
+        page.open_first_hit()
 
     def open_hit(self, hit: SearchHit) -> None:
         self.go_to(Location("article", hit.article_slug, hit.section_anchor, query=self._pending_query))
@@ -408,7 +439,11 @@ class MainWindow(BookmarkActions, QMainWindow):
         if self.completer.popup().isVisible():
             self.completer.popup().hide()
             return
-        self.pages.currentWidget().setFocus()
+        current = self.pages.currentWidget()
+        if current is not None and current in (self._article_page, self._search_page):
+            current.view.setFocus()  # so that Page Down and the arrows scroll the text at once
+        else:
+            current.setFocus()
 
     def find_in_article(self) -> None:
         if self._article_page is not None and self.pages.currentWidget() is self._article_page:
@@ -564,4 +599,8 @@ class MainWindow(BookmarkActions, QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.save_session()
         QApplication.instance().removeEventFilter(self)
+        worker = getattr(self, "_index_worker", None)
+        if worker is not None and not self.index_is_ready:
+            worker.cancel()  # an index build half done is cancelled cleanly, not cut off at exit
+            QThreadPool.globalInstance().waitForDone(INDEX_STOP_WAIT_MS)
         super().closeEvent(event)

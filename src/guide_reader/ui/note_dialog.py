@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-MAX_NOTE_LENGTH = 2000
-
 
 class NoteDialog(QDialog):
     def __init__(self, heading: str, note: str = "", parent: QWidget | None = None) -> None:
@@ -32,7 +30,7 @@ class NoteDialog(QDialog):
         self.resize(480, 260)
 
     def note(self) -> str:
-        return self.editor.toPlainText().strip()[:MAX_NOTE_LENGTH]
+        return self.editor.toPlainText().strip()
 
 
 def ask_note(parent: QWidget, heading: str, note: str = "") -> str | None:

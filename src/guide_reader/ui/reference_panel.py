@@ -64,6 +64,6 @@ class ReferencePanel(QFrame):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.key() == Qt.Key.Key_Escape:
-            self.hide()
+            self.close_button.click()  # hides, and gives the focus back to the text
             return
         super().keyPressEvent(event)

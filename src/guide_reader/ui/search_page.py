@@ -62,6 +62,15 @@ class SearchPage(QWidget):
             )
         )
 
+    def show_unavailable(self, reason: str) -> None:
+        self.results, self.hits = None, []
+        self._set_body(
+            "<h2>{}</h2><p>{}</p>".format(
+                html.escape(self.tr("La recherche est indisponible")),
+                html.escape(self.tr("Les guides restent lisibles depuis l'accueil. Détail : %1").replace("%1", reason)),
+            )
+        )
+
     def show_results(self, results: SearchResults) -> None:
         self.results = results
         self.hits = []

@@ -105,6 +105,9 @@ class KioskWindow(MainWindow):
         self.larger_text_button.setAccessibleName(self.tr("Agrandir le texte"))
         self.larger_text_button.toggled.connect(self._toggle_larger_text)
         self.toolbar.addWidget(self.larger_text_button)
+        corner = QWidget()  # the staff's hidden corner stays clear of every button
+        corner.setFixedWidth(EXIT_CORNER_SIZE)
+        self.toolbar.addWidget(corner)
         self.keyboard = OnScreenKeyboard()
         self.keyboard.attach(self.search_field)
         self.keyboard.submitted.connect(self._open_first_result)
