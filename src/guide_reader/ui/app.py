@@ -49,7 +49,7 @@ def run(options: WindowOptions) -> int:
     from .i18n import install_translators, resolve_language
     from .main_window import MainWindow
     from .settings import Settings
-    from .theme import THEMES, apply_theme
+    from .theme import THEMES
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("guide-reader")
@@ -62,8 +62,6 @@ def run(options: WindowOptions) -> int:
     app.setDesktopFileName("guide-reader")
     settings = Settings()
     install_translators(app, resolve_language(options.language or settings.language))
-    theme_name = options.theme if options.theme in THEMES else settings.theme
-    apply_theme(app, THEMES[theme_name], settings.text_size)
     if options.kiosk:
         window = _kiosk_window(options)
         if window is None:

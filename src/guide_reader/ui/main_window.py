@@ -33,7 +33,6 @@ if TYPE_CHECKING:
     from .article_page import ArticlePage
     from .bookmarks_page import BookmarksPage
     from .search_page import SearchPage
-from . import note_dialog
 from .bookmark_actions import BookmarkActions
 from .home_page import HomePage
 from .i18n import AVAILABLE_LANGUAGES
@@ -71,7 +70,7 @@ class MainWindow(BookmarkActions, QMainWindow):
         self.files_allowed = files_allowed
         self.print_allowed = print_allowed
         self.bookmarks_allowed = bookmarks_allowed
-        self.ask_note = note_dialog.ask_note  # replaceable, for tests and the kiosk
+        self.ask_note = ask_note  # replaceable, for tests and the kiosk
         self.settings = settings
         self.theme = THEMES[settings.theme]
         self.text_size = settings.text_size
@@ -604,3 +603,10 @@ class MainWindow(BookmarkActions, QMainWindow):
             worker.cancel()  # an index build half done is cancelled cleanly, not cut off at exit
             QThreadPool.globalInstance().waitForDone(INDEX_STOP_WAIT_MS)
         super().closeEvent(event)
+
+
+def ask_note(parent: QWidget, heading: str, note: str = "") -> str | None:
+    """The bookmark note dialog, loaded at first use."""
+    from .note_dialog import ask_note as ask
+
+    return ask(parent, heading, note)
