@@ -91,6 +91,32 @@ def test_quoted_phrase(engine: SearchEngine) -> None:
     assert len(results.hits) < len(engine.search("prise sang").hits)
 
 
+def test_a_phrase_is_found_within_one_part_of_a_document(tmp_path: Path) -> None:
+    article = Article(
+        slug="a",
+        title="Fièvre",
+        sections=[
+            Section("jaune", "Jaune", "Une couleur."),  # title 'Fièvre', then heading 'Jaune': two parts
+            Section("vraie", "Fièvre jaune", "Une maladie tropicale."),
+            Section("texte", "Voyages", "Le vaccin contre la fièvre jaune est exigé."),
+        ],
+    )
+    engine = SearchEngine([article], tmp_path / "index")
+    assert sorted(anchors(engine.search('"fièvre jaune"'))) == ["a#texte", "a#vraie"]
+    assert anchors(engine.search('"jaune fièvre"')) == []
+    engine.close()
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"prise de sang"', "globules blancs bas", "leucopénie", "fièvre traitement", '"régression spontanée"', "peau"],
+)
+def test_the_best_hits_do_not_depend_on_how_many_are_asked(engine: SearchEngine, query: str) -> None:
+    everything = engine.search(query, limit=1000)
+    for limit in (1, 3, 5):
+        assert engine.search(query, limit=limit).hits == everything.hits[:limit]
+
+
 def test_every_word_first_then_any_word(engine: SearchEngine) -> None:
     question = "est-ce que la leucopénie donne de la fièvre pendant les vacances au ski"
     results = engine.search(question)

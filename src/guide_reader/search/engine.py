@@ -3,25 +3,31 @@
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from collections.abc import Sequence
-from functools import cached_property
+from functools import partial
 from pathlib import Path
 
 from whoosh.index import FileIndex
 from whoosh.query import Query
-from whoosh.searching import Results, Searcher
+from whoosh.searching import Searcher
 
 from ..content.model import Article
 from . import query as q
 from .completion import Completer
 from .documents import IndexDoc, article_documents
 from .model import Completion, IndexReport, SearchHit, SearchResults
+from .schema import weighting
 from .snippets import snippet, spans
 from .store import IndexStore, Progress
 from .synonyms import Synonyms, load_synonyms
+from .topk import top_hits
+from .vocabulary import Vocabulary
 
 FALLBACK_WEIGHT = 0.5
 """Any-word hits come after every-word hits; their scores are scaled to say so."""
+DOCUMENT_CACHE = 1024
+"""Articles whose documents (the text of the snippets) are kept between searches."""
 
 
 class SearchEngine:
@@ -42,11 +48,13 @@ class SearchEngine:
         self.index_dir = index_dir
         self.synonyms: Synonyms = load_synonyms(synonyms_file)
         self._store = IndexStore(index_dir, lock_timeout)
-        self._titles = {article.slug: article.title for article in self.articles}
-        self._docs: dict[tuple[str, str], IndexDoc] | None = None
+        self._by_slug = {article.slug: article for article in self.articles}
+        self._docs: OrderedDict[str, dict[str, IndexDoc]] = OrderedDict()
         self._completer: Completer | None = None
+        self._display: dict[str, str] | None = None
         self._index: FileIndex | None = None
         self._searcher: Searcher | None = None
+        self._vocabulary = Vocabulary()
         self._build_lock = threading.Lock()
         self._search_lock = threading.RLock()
         self.problems: list[str] = list(self.synonyms.problems)
@@ -59,10 +67,10 @@ class SearchEngine:
         ``progress(done, total, message)`` is called from the calling thread during long writes.
         """
         with self._build_lock:
-            index, report = self._store.ensure(self.articles, progress, rebuild)
+            index, vocabulary, report = self._store.ensure(self.articles, progress, rebuild)
             with self._search_lock:
                 self._close_searcher()
-                self._index = index
+                self._index, self._vocabulary = index, vocabulary
             report.problems = self.synonyms.problems + report.problems
             self.problems = report.problems
             return report
@@ -78,11 +86,11 @@ class SearchEngine:
             self._searcher = None
 
     def _current_searcher(self) -> Searcher:
-        """The open searcher; call with ``_search_lock`` held, after ``ensure_index``."""
+        """The open searcher, kept between searches until the index changes; call with ``_search_lock`` held."""
         if self._index is None:
             raise RuntimeError("no index")
         if self._searcher is None:
-            self._searcher = self._index.searcher()
+            self._searcher = self._index.searcher(weighting=weighting())
         return self._searcher
 
     # Queries
@@ -97,37 +105,42 @@ class SearchEngine:
             if self._index is None:  # outside the search lock: a worker may be building
                 self.ensure_index()
             with self._search_lock:
-                return self._run(plan, self._current_searcher(), limit)
+                searcher = self._current_searcher()
+                return self._run(plan, searcher, self._vocabulary, limit)
         except Exception as error:  # a damaged index must not take the window down
             self.problems.append(f"recherche impossible ({type(error).__name__}) : index à reconstruire")
             return SearchResults(plan.text, None, 0, [])
 
-    def _run(self, plan: q.Plan, searcher: Searcher, limit: int) -> SearchResults:
-        q.correct(plan, searcher)
+    def _run(self, plan: q.Plan, searcher: Searcher, vocabulary: Vocabulary, limit: int) -> SearchResults:
+        q.correct(plan, searcher, vocabulary)
         strict, loose = q.queries(plan)
         assert strict is not None
-        found = searcher.search(strict, limit=limit)
-        ranked = [(hit.docnum, hit.score, hit.fields()) for hit in found]
-        total = _count(found, limit)
-        terms_query = strict
-        if loose is not None and len(ranked) < limit:
-            more = searcher.search(loose, limit=limit)
-            seen = {docnum for docnum, _, _ in ranked}
-            ranked += [(h.docnum, h.score * FALLBACK_WEIGHT, h.fields()) for h in more if h.docnum not in seen]
-            total = _count(more, limit)
-            terms_query = loose
+        words_of = partial(self._words_of, searcher)
+        found = top_hits(searcher, strict, limit, words_of)
+        ranked, total, terms_query = list(found.hits), found.total, strict
+        if loose is not None and len(ranked) < limit:  # the every-word query alone fills the page otherwise
+            more = top_hits(searcher, loose, limit, words_of)
+            seen = {docnum for docnum, _ in ranked}
+            ranked += [(docnum, score * FALLBACK_WEIGHT) for docnum, score in more.hits if docnum not in seen]
+            total, terms_query = more.total, loose
         terms = _query_terms(terms_query, searcher)
-        hits = [self._hit(stored, score, terms) for _, score, stored in ranked[:limit]]
+        hits = [self._hit(searcher.stored_fields(docnum), score, terms) for docnum, score in ranked[:limit]]
         suggestion = q.suggestion(plan, self._display_forms)
         return SearchResults(plan.text, suggestion, total, [hit for hit in hits if hit is not None])
 
+    def _words_of(self, searcher: Searcher, docnum: int) -> tuple[list[str], ...] | None:
+        """The index terms of a document, part by part, from its article (phrases are checked there)."""
+        stored = searcher.stored_fields(docnum)
+        doc = self._document(str(stored.get("slug")), str(stored.get("part")))
+        return doc.terms if doc is not None else None
+
     def _hit(self, stored: dict[str, object], score: float, terms: set[str]) -> SearchHit | None:
-        doc = self._documents().get((str(stored["slug"]), str(stored["part"])))
+        doc = self._document(str(stored["slug"]), str(stored["part"]))
         if doc is None:  # the index is older than the articles: skip until it is updated
             return None
         return SearchHit(
             article_slug=doc.slug,
-            article_title=self._titles.get(doc.slug, doc.title),
+            article_title=doc.title,
             section_anchor=doc.anchor,
             section_heading=doc.heading,
             kind=doc.hit_kind,
@@ -135,14 +148,25 @@ class SearchEngine:
             snippet=snippet(doc.body or doc.head, terms),
         )
 
-    def _documents(self) -> dict[tuple[str, str], IndexDoc]:
-        if self._docs is None:
-            self._docs = {(doc.slug, doc.part): doc for article in self.articles for doc in article_documents(article)}
-        return self._docs
+    def _document(self, slug: str, part: str) -> IndexDoc | None:
+        """One document of an article, made from the article at its first hit (a few at a time, not all)."""
+        docs = self._docs.get(slug)
+        if docs is None:
+            article = self._by_slug.get(slug)
+            if article is None:
+                return None
+            docs = {doc.part: doc for doc in article_documents(article)}
+            self._docs[slug] = docs
+            if len(self._docs) > DOCUMENT_CACHE:
+                self._docs.popitem(last=False)
+        else:
+            self._docs.move_to_end(slug)
+        return docs.get(part)
 
-    @cached_property
     def _display_forms(self) -> dict[str, str]:
-        return self._completions().display_forms()
+        if self._display is None:
+            self._display = self._completions().display_forms()
+        return self._display
 
     def _completions(self) -> Completer:
         if self._completer is None:
@@ -169,12 +193,6 @@ class SearchEngine:
             return spans(text, terms)
         except Exception:
             return []
-
-
-def _count(results: Results, limit: int) -> int:
-    """Exact when fewer than ``limit`` matched, else Whoosh's estimate: an exact count is a second pass."""
-    scored = results.scored_length()
-    return scored if scored < limit else max(scored, results.estimated_length())
 
 
 def _query_terms(query: Query, searcher: Searcher) -> set[str]:

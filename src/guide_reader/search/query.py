@@ -2,24 +2,25 @@
 
 Whoosh's parser reads the text (quoted phrases, ``word~`` fuzzy terms) on a field
 whose analyzer folds but does not stem, so each clause keeps the reader's word for
-spelling suggestions; this module then stems the words and spreads each clause
-over the title, heading and body fields with their weights.
+spelling suggestions; this module then stems the words and searches them in the
+index's one text field (whose weights already rank headings above body text).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from whoosh import query as wq
 from whoosh.fields import TEXT, Schema
 from whoosh.qparser import FuzzyTermPlugin, PhrasePlugin, QueryParser
 from whoosh.searching import Searcher
-from whoosh.spelling import Corrector, MultiCorrector
 
 from .analysis import french_analyzer, stem
-from .schema import FIELD_BOOSTS, PHRASE_FIELDS, SPELLING_FIELDS, TEXT_FIELDS
+from .schema import TEXT_FIELD
 from .synonyms import Synonyms, Terms
+from .vocabulary import Vocabulary
 
 MAX_QUERY_CHARS = 300
 MAX_CLAUSES = 12
@@ -113,44 +114,47 @@ def typo_distance(word: str) -> int:
     return 1 if len(word) <= 6 else 2
 
 
-def correct(plan_: Plan, searcher: Searcher) -> None:
+def correct(plan_: Plan, searcher: Searcher, vocabulary: Vocabulary) -> None:
     """Give every word the index does not know its nearest known words, the most frequent first."""
-    corrector: Corrector | None = None
     for clause in plan_.clauses:
         if clause.phrase or clause.fuzzy or known(searcher, clause.stems[0]):
             continue
         word = clause.words[0]
-        limit = typo_distance(word)
-        if corrector is None:
-            correctors = [searcher.corrector(name) for name in SPELLING_FIELDS]
-            corrector = MultiCorrector(correctors, max)
-        for distance in range(1, limit + 1):
-            found = [sug for sug in corrector.suggest(word, limit=12, maxdist=distance, prefix=1) if stem(sug)]
-            if found:
-                found.sort(key=lambda sug: -searcher.doc_frequency("body", stem(sug) or ""))
-                clause.corrections = found[:3]
+        for distance in range(1, typo_distance(word) + 1):
+            ranked = []
+            for suggestion_ in vocabulary.near(word, distance, prefix=1):
+                term = stem(suggestion_)
+                frequency = frequency_in(searcher, term) if term and suggestion_ != word else 0
+                if frequency:  # 0: a stop word, or a word of an article since removed
+                    ranked.append((-frequency, suggestion_))
+            if ranked:
+                clause.corrections = [found for _, found in sorted(ranked)[:3]]
                 break
 
 
 def known(searcher: Searcher, term: str) -> bool:
-    return any(searcher.doc_frequency(name, term) for name in TEXT_FIELDS)
+    return bool(frequency_in(searcher, term))
 
 
-def _in_fields(make: type[wq.Query], text: object, boost: float = 1.0, **kwargs: object) -> wq.Query:
-    names = PHRASE_FIELDS if make is wq.Phrase else TEXT_FIELDS
-    return wq.Or([make(name, text, boost=boost * FIELD_BOOSTS[name], **kwargs) for name in names])
+def frequency_in(searcher: Searcher, term: str) -> int:
+    """The documents holding the term; 0 when only deleted ones do (Whoosh still counts those)."""
+    frequency = searcher.doc_frequency(TEXT_FIELD, term)
+    reader = searcher.reader()
+    if frequency and reader.has_deletions() and not reader.postings(TEXT_FIELD, term).is_active():
+        return 0
+    return frequency
 
 
 def _terms_query(stems: Terms, boost: float = 1.0) -> wq.Query:
     if len(stems) == 1:
-        return _in_fields(wq.Term, stems[0], boost)
-    return _in_fields(wq.Phrase, list(stems), boost, slop=PHRASE_SLOP)
+        return wq.Term(TEXT_FIELD, stems[0], boost=boost)
+    return wq.Phrase(TEXT_FIELD, list(stems), slop=PHRASE_SLOP, boost=boost)
 
 
 def clause_query(clause: Clause) -> wq.Query:
     stems = clause.stems
     if clause.fuzzy:
-        return _in_fields(wq.FuzzyTerm, stems[0], maxdist=clause.fuzzy, prefixlength=1)
+        return wq.FuzzyTerm(TEXT_FIELD, stems[0], maxdist=clause.fuzzy, prefixlength=1)
     if clause.phrase:
         return _terms_query(stems)
     if len(stems) > 1:  # one typed word that analysis splits (G-CSF): its parts in order
@@ -178,14 +182,16 @@ def queries(plan_: Plan) -> tuple[wq.Query | None, wq.Query | None]:
         return None, None
     if len(units) == 1:
         return units[0], None
-    return wq.And(units), wq.Or(units, scale=0.9)
+    return wq.And(units), wq.Or(units)
 
 
-def suggestion(plan_: Plan, display: dict[str, str]) -> str | None:
-    """The query text with each corrected word replaced; None when nothing was corrected."""
+def suggestion(plan_: Plan, display_forms: Callable[[], dict[str, str]]) -> str | None:
+    """The query text with each corrected word replaced (as written: ``display_forms``, called
+    only when something was corrected); None when nothing was corrected."""
     fixes = [(clause.span, clause.corrections[0]) for clause in plan_.clauses if clause.corrections and clause.span]
     if not fixes:
         return None
+    display = display_forms()
     text = plan_.text
     for (start, end), word in sorted(fixes, reverse=True):
         text = text[:start] + display.get(word, word) + text[end:]

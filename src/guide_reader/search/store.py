@@ -1,12 +1,13 @@
 """The index on disk: built when missing, updated per changed article, rebuilt when damaged.
 
 A manifest next to Whoosh's files records the analyzer and schema fingerprint, a
-hash per article and the size and CRC of every index file. An index whose files
-do not match it (truncated, overwritten with garbage, half written) is rebuilt;
-one whose fingerprint differs is rebuilt; otherwise only the articles whose
-hash changed are rewritten. Whoosh's write lock is an OS file lock, so a lock
-file left by a crashed process does not block anything; a writer that fails is
-always cancelled so that this process does not keep its lock either.
+hash per article and the size and CRC of every index file (Whoosh's files and the
+spelling vocabulary). An index whose files do not match it (truncated,
+overwritten with garbage, half written) is rebuilt; one whose fingerprint differs
+is rebuilt; otherwise only the articles whose hash changed are rewritten. Whoosh's
+write lock is an OS file lock, so a lock file left by a crashed process does not
+block anything; a writer that fails is always cancelled so that this process
+does not keep its lock either.
 """
 
 from __future__ import annotations
@@ -25,10 +26,12 @@ from whoosh.index import FileIndex, LockError
 from whoosh.writing import IndexWriter
 
 from ..content.model import Article
-from .analysis import analyzer_fingerprint
+from .analysis import analyzer_fingerprint, terms
 from .documents import KIND_BOOSTS, article_documents, article_hash
 from .model import IndexReport
-from .schema import SCHEMA_VERSION, build_schema
+from .schema import build_schema
+from .schema import settings as schema_settings
+from .vocabulary import VOCABULARY_NAME, Vocabulary, save_words
 
 Progress = Callable[[int, int, str], None]
 
@@ -36,12 +39,16 @@ INDEX_NAME = "guide"
 MANIFEST_NAME = "guide-reader-index.json"
 LOCK_NAME = f"{INDEX_NAME}_WRITELOCK"
 WRITER_MEMORY_MB = 256
-"""Enough for Whoosh to keep a 10,000-article build in one run, without temporary merges."""
+"""Postings Whoosh keeps in memory before it sorts them into a run on disk."""
 
 
 def index_fingerprint() -> str:
-    settings = f"{analyzer_fingerprint()}|{SCHEMA_VERSION}|{sorted(KIND_BOOSTS.items())}"
+    settings = f"{analyzer_fingerprint()}|{schema_settings()}|{sorted(KIND_BOOSTS.items())}"
     return hashlib.sha256(settings.encode()).hexdigest()[:16]
+
+
+Signature = list[int]
+"""[size, crc32]."""
 
 
 @dataclass
@@ -49,8 +56,8 @@ class Manifest:
     fingerprint: str
     articles: dict[str, str] = field(default_factory=dict)
     """slug -> article hash."""
-    files: dict[str, list[int]] = field(default_factory=dict)
-    """index file name -> [size, crc32]."""
+    files: dict[str, Signature] = field(default_factory=dict)
+    """index file name -> signature."""
 
     @classmethod
     def read(cls, path: Path) -> Manifest | None:
@@ -67,19 +74,30 @@ class Manifest:
 
 
 def _is_index_file(name: str) -> bool:
-    return (name.startswith((f"{INDEX_NAME}_", f"_{INDEX_NAME}_"))) and name != LOCK_NAME
+    return (name.startswith((f"{INDEX_NAME}_", f"_{INDEX_NAME}_")) and name != LOCK_NAME) or name == VOCABULARY_NAME
 
 
 def _index_files(directory: Path) -> list[str]:
     return sorted(path.name for path in directory.iterdir() if _is_index_file(path.name))
 
 
-def _file_signature(path: Path) -> list[int]:
+def _crc(path: Path) -> int:
     crc = 0
     with path.open("rb") as stream:
         while chunk := stream.read(1 << 20):
             crc = zlib.crc32(chunk, crc)
-    return [path.stat().st_size, crc]
+    return crc
+
+
+def _signature(path: Path, known: Signature | None = None) -> Signature:
+    return [path.stat().st_size, _crc(path)]
+
+
+def _matches(path: Path, signature: Signature) -> bool:
+    try:
+        return _signature(path) == signature
+    except OSError:
+        return False
 
 
 class IndexStore:
@@ -94,10 +112,15 @@ class IndexStore:
     def manifest_path(self) -> Path:
         return self.index_dir / MANIFEST_NAME
 
+    @property
+    def vocabulary_path(self) -> Path:
+        return self.index_dir / VOCABULARY_NAME
+
     def ensure(
         self, articles: Sequence[Article], progress: Progress | None = None, rebuild: bool = False
-    ) -> tuple[FileIndex, IndexReport]:
-        """An index holding exactly these articles, and what it took to get it (``rebuild``: from scratch)."""
+    ) -> tuple[FileIndex, Vocabulary, IndexReport]:
+        """An index holding exactly these articles, its spelling vocabulary, and what it took to get
+        them (``rebuild``: from scratch)."""
         started = time.perf_counter()
         problems: list[str] = []
         hashes = {article.slug: article_hash(article) for article in articles}
@@ -112,11 +135,14 @@ class IndexStore:
                 index, action, written = self._open_or_build(
                     storage, existing, manifest, articles, hashes, progress, problems
                 )
+            vocabulary = Vocabulary(self.vocabulary_path)
         except (OSError, LockError) as error:
             problems.append(f"index sur disque inutilisable ({error}) : index en mémoire pour cette session")
-            index = self._build(RamStorage(), articles, progress)
+            words: set[str] = set()
+            index = self._build(RamStorage(), articles, progress, words)
+            vocabulary = Vocabulary(words=words)
             action, written = "built", len(articles)
-        return index, IndexReport(action, written, time.perf_counter() - started, problems)
+        return index, vocabulary, IndexReport(action, written, time.perf_counter() - started, problems)
 
     def _open_or_build(
         self,
@@ -139,12 +165,17 @@ class IndexStore:
         removed = sorted(manifest.articles.keys() - hashes.keys())
         if not changed and not removed:
             return index, "up-to-date", 0
+        words: set[str] = set()
         try:
-            self._write(index, articles=changed, deleted=removed + [a.slug for a in changed], progress=progress)
+            deleted = removed + [article.slug for article in changed]
+            self._write(index, articles=changed, deleted=deleted, progress=progress, words=words)
         except LockError:
             problems.append("index en cours d'écriture par un autre programme : résultats peut-être pas à jour")
             return index, "up-to-date", 0
-        self._save_manifest(hashes)
+        known_words = Vocabulary(self.vocabulary_path).words
+        if not words.issubset(known_words):
+            save_words(self.vocabulary_path, [*known_words, *words])
+        self._save_manifest(hashes, manifest.files)
         return index, "updated", len(changed)
 
     def _unusable(self, manifest: Manifest | None, existing: bool) -> str | None:
@@ -159,7 +190,7 @@ class IndexStore:
         if on_disk != set(manifest.files):
             return "fichiers manquants ou en trop"
         for name, signature in manifest.files.items():
-            if _file_signature(self.index_dir / name) != signature:
+            if not _matches(self.index_dir / name, signature):
                 return f"fichier endommagé : {name}"
         return None
 
@@ -181,20 +212,32 @@ class IndexStore:
             self.manifest_path.unlink()
         for name in _index_files(self.index_dir):
             (self.index_dir / name).unlink()
-        index = self._build(storage, articles, progress)
-        self._save_manifest(hashes)
+        words: set[str] = set()
+        index = self._build(storage, articles, progress, words)
+        save_words(self.vocabulary_path, words)
+        self._save_manifest(hashes, {})
         return index
 
     def _build(
-        self, storage: FileStorage | RamStorage, articles: Sequence[Article], progress: Progress | None
+        self,
+        storage: FileStorage | RamStorage,
+        articles: Sequence[Article],
+        progress: Progress | None,
+        words: set[str],
     ) -> FileIndex:
         index = storage.create_index(build_schema(), indexname=INDEX_NAME)
-        self._write(index, articles=articles, deleted=[], progress=progress)
+        self._write(index, articles=articles, deleted=[], progress=progress, words=words)
         return index
 
     def _write(
-        self, index: FileIndex, articles: Sequence[Article], deleted: Sequence[str], progress: Progress | None
+        self,
+        index: FileIndex,
+        articles: Sequence[Article],
+        deleted: Sequence[str],
+        progress: Progress | None,
+        words: set[str],
     ) -> None:
+        """One writer, one commit: each document analyzed once, in this thread (no process)."""
         writer: IndexWriter = index.writer(timeout=self.lock_timeout, limitmb=WRITER_MEMORY_MB)
         try:
             for slug in deleted:
@@ -202,8 +245,9 @@ class IndexStore:
             total = len(articles)
             step = max(1, total // 100)
             for done, article in enumerate(articles, 1):
+                title = terms(article.title)
                 for doc in article_documents(article):
-                    writer.add_document(**doc.fields())
+                    writer.add_document(**doc.fields(title, words))
                 if progress and (done % step == 0 or done == total):
                     progress(done, total, article.title)
             if progress:
@@ -213,6 +257,7 @@ class IndexStore:
             writer.cancel()
             raise
 
-    def _save_manifest(self, hashes: dict[str, str]) -> None:
-        files = {name: _file_signature(self.index_dir / name) for name in _index_files(self.index_dir)}
+    def _save_manifest(self, hashes: dict[str, str], known: dict[str, Signature]) -> None:
+        """Record the files as they are now; those unchanged since ``known`` are not read again."""
+        files = {name: _signature(self.index_dir / name, known.get(name)) for name in _index_files(self.index_dir)}
         Manifest(self.fingerprint, dict(hashes), files).write(self.manifest_path)

@@ -1,0 +1,251 @@
+"""The top N hits of a query, computed a posting list at a time.
+
+Whoosh answers a query by walking a tree of matchers one document at a time,
+with several Python calls per matcher per document. On a large library a common
+word, or a synonym that is a phrase of common words ('globules blancs bas'),
+matches tens of thousands of documents: profiled at 10,000 articles, that walk
+was nearly all the time of a search (a phrase also read the positions of its
+words in every document holding them all). Whoosh's top-N shortcut, skipping
+blocks of postings that cannot reach the top, is not sound for "every word" and
+"any word" queries either (a word's blocks are skipped against the *current*
+block of the other word; measured: exact top hits missing).
+
+Here each word's postings are read once, block by block, into a mapping
+``document -> weight × idf`` (the index's weights are ready-made scores, see
+``schema``), and the query is combined with set and mapping operations: "every
+word" is an intersection, "any word" a sum. A phrase is first taken as "every
+word of the phrase" (its score is the sum of its words' scores, so this *relaxed*
+score is never below the exact one); candidates are then taken best first, and
+each is checked against the exact query, its phrases looked for in the
+document's own words (``words_of``), until no remaining candidate can beat the
+N-th exact score. The hits and scores are those Whoosh would give for the exact
+query (ties in document order), without positions in the index.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import islice
+
+from whoosh import query as wq
+from whoosh.matching import FilterMatcher, Matcher
+from whoosh.searching import Searcher
+
+Scores = dict[int, float]
+WordsOf = Callable[[int], Sequence[Sequence[str]] | None]
+"""A document's index terms, part by part (title, heading, body), or None when unknown."""
+
+
+@dataclass
+class TopHits:
+    hits: list[tuple[int, float]] = field(default_factory=list)
+    """``(docnum, score)``, best first."""
+    total: int = 0
+    """Matching documents: exact when fewer than asked for, else an upper estimate."""
+
+
+def top_hits(searcher: Searcher, query: wq.Query, limit: int, words_of: WordsOf) -> TopHits:
+    """The ``limit`` best documents for ``query`` and how many match."""
+    run = _Run(searcher, words_of)
+    candidates = run.relaxed(query)
+    if not _has_phrase(query):
+        return TopHits(list(islice(_best_first(candidates, limit), limit)), len(candidates))
+    top: list[tuple[float, int]] = []  # (score, -docnum): the worst of the top first
+    exhausted = True
+    for docnum, bound in _best_first(candidates, limit):
+        if len(top) >= limit and bound <= top[0][0]:
+            exhausted = False  # no candidate left can beat the N-th hit
+            break
+        score = run.exact(query, docnum)
+        if score is None:
+            continue
+        if len(top) < limit:
+            heapq.heappush(top, (score, -docnum))
+        elif (score, -docnum) > top[0]:
+            heapq.heapreplace(top, (score, -docnum))
+    best = sorted(((-negated, score) for score, negated in top), key=_rank)
+    return TopHits(best, len(best) if exhausted else len(candidates))
+
+
+def _best_first(candidates: Scores, limit: int) -> Iterator[tuple[int, float]]:
+    """``(docnum, score)`` by decreasing score (then increasing docnum), sorting only what is asked for:
+    the best few first, four times more at each new round."""
+    size, below = max(4 * limit, 64), math.inf
+    while below > -math.inf:
+        floor = heapq.nlargest(size, candidates.values())[-1] if size < len(candidates) else -math.inf
+        yield from sorted([item for item in candidates.items() if floor <= item[1] < below], key=_rank)
+        size, below = size * 4, floor
+
+
+def _rank(item: tuple[int, float]) -> tuple[float, int]:
+    return -item[1], item[0]
+
+
+def _has_phrase(query: wq.Query) -> bool:
+    return isinstance(query, wq.Phrase) or any(isinstance(leaf, wq.Phrase) for leaf in query.leaves())
+
+
+class _Run:
+    """One query's evaluation: the postings it read, kept while it runs (a word often appears twice)."""
+
+    def __init__(self, searcher: Searcher, words_of: WordsOf) -> None:
+        self.searcher = searcher
+        self.words_of = words_of
+        self.postings: dict[tuple[str, str], Scores] = {}
+        self.words: dict[int, Sequence[Sequence[str]] | None] = {}
+        self.combined: dict[int, tuple[wq.Query, Scores]] = {}
+        """Each part's relaxed scores, by ``id`` (the part is kept with them, so its id stays its own)."""
+        self.phrased: dict[int, bool] = {}
+        """Whether each part holds a phrase, by ``id`` (the parts are in ``combined``)."""
+
+    def term(self, fieldname: str, text: str) -> Scores:
+        """``docnum -> weight × idf`` for one term (Whoosh's TF_IDF score)."""
+        key = (fieldname, text)
+        found = self.postings.get(key)
+        if found is None:
+            found = {}
+            idf = self.searcher.idf(fieldname, text)
+            for subsearcher, offset in self.searcher.leaf_searchers():
+                reader = subsearcher.reader()
+                if (fieldname, text) in reader:
+                    docnums, weights = _read(reader.postings(fieldname, text))
+                    found.update(zip([docnum + offset for docnum in docnums], [w * idf for w in weights], strict=True))
+            self.postings[key] = found
+        return found
+
+    def has_phrase(self, query: wq.Query) -> bool:
+        known = self.phrased.get(id(query))
+        if known is None:
+            known = self.phrased[id(query)] = _has_phrase(query)
+        return known
+
+    def relaxed(self, query: wq.Query) -> Scores:
+        """Every document the query can match, with a score never below its exact score."""
+        known = self.combined.get(id(query))
+        if known is None:
+            known = self.combined[id(query)] = (query, self._relaxed(query))
+        return known[1]
+
+    def _relaxed(self, query: wq.Query) -> Scores:
+        kind = type(query)
+        if kind is wq.Term:
+            scores = self.term(query.fieldname, query.text)
+            return scores if query.boost == 1.0 else _scaled(scores, query.boost)
+        if kind is wq.Phrase:
+            words = [wq.Term(query.fieldname, word) for word in query.words]
+            return self.relaxed(wq.And(words, boost=query.boost))
+        if kind in (wq.And, wq.Or):
+            parts = query.subqueries
+            if not parts:
+                return {}
+            if len(parts) == 1:  # Whoosh ignores the boost of a single-part group
+                return self.relaxed(parts[0])
+            scores = (_all_of if kind is wq.And else _any_of)([self.relaxed(part) for part in parts])
+            return scores if query.boost == 1.0 else _scaled(scores, query.boost)
+        return self._whoosh(query)
+
+    def exact(self, query: wq.Query, docnum: int) -> float | None:
+        """The exact score of one document of the relaxed results, or None when it does not match."""
+        kind = type(query)
+        if kind is wq.Phrase:
+            scores = [self.term(query.fieldname, word).get(docnum) for word in query.words]
+            if None in scores or not self._has_words(docnum, query.words, query.slop):
+                return None
+            return sum(scores) * query.boost  # type: ignore[arg-type]
+        if kind in (wq.And, wq.Or) and self.has_phrase(query):
+            parts = query.subqueries
+            if len(parts) == 1:
+                return self.exact(parts[0], docnum)
+            scores = [self.exact(part, docnum) for part in parts]
+            if kind is wq.And and None in scores:
+                return None
+            found = [score for score in scores if score is not None]
+            return sum(found) * query.boost if found else None
+        return self.relaxed(query).get(docnum)  # no phrase: relaxed is exact (and already read)
+
+    def _has_words(self, docnum: int, words: Sequence[str], slop: int) -> bool:
+        """Whoosh's ordered phrase: each word 1 to ``slop`` terms after the one before, in one part."""
+        if docnum not in self.words:
+            self.words[docnum] = self.words_of(docnum)
+        parts = self.words[docnum]
+        if parts is None:
+            return False
+        first, *others = words
+        for part in parts:
+            ends = [at for at, term in enumerate(part) if term == first]
+            for word in others:
+                ends = [
+                    at for end in ends for at in range(end + 1, min(end + slop, len(part) - 1) + 1) if part[at] == word
+                ]
+            if ends:
+                return True
+        return False
+
+    def _whoosh(self, query: wq.Query) -> Scores:
+        """Any other query (``word~``): Whoosh's matcher, walked to the end."""
+        found: Scores = {}
+        for subsearcher, offset in self.searcher.leaf_searchers():
+            matcher = query.matcher(subsearcher, subsearcher.context())
+            while matcher.is_active():
+                found[matcher.id() + offset] = matcher.score()
+                matcher.next()
+        return found
+
+
+def _read(matcher: Matcher) -> tuple[list[int], list[float]]:
+    """The documents and weights of a term's postings, deleted documents left out.
+
+    Whoosh's own block format (``W3LeafMatcher``) is read a block at a time; any other
+    matcher a posting at a time.
+    """
+    excluded: Iterable[int] = ()
+    if isinstance(matcher, FilterMatcher) and matcher._exclude:
+        excluded, matcher = matcher._ids, matcher.child
+    docnums: list[int] = []
+    weights: list[float] = []
+    if all(hasattr(matcher, name) for name in ("_read_ids", "_read_weights", "_next_block", "_i")):
+        while matcher.is_active():
+            matcher._read_ids()
+            matcher._read_weights()
+            start = matcher._i  # a filter may have stepped over deleted documents at the start
+            docnums += matcher._ids[start:]
+            weights += matcher._weights[start:]
+            matcher._next_block()
+    else:
+        while matcher.is_active():
+            docnums.append(matcher.id())
+            weights.append(matcher.weight())
+            matcher.next()
+    if excluded:
+        kept = [(docnum, weight) for docnum, weight in zip(docnums, weights, strict=True) if docnum not in excluded]
+        docnums, weights = [docnum for docnum, _ in kept], [weight for _, weight in kept]
+    return docnums, weights
+
+
+def _scaled(scores: Scores, boost: float) -> Scores:
+    return {docnum: score * boost for docnum, score in scores.items()}
+
+
+def _all_of(parts: list[Scores]) -> Scores:
+    ordered = sorted(parts, key=len)
+    docnums = ordered[0].keys() & ordered[1].keys()
+    for other in ordered[2:]:
+        docnums &= other.keys()
+    if len(parts) == 2:
+        first, second = parts
+        return {docnum: first[docnum] + second[docnum] for docnum in docnums}
+    return {docnum: sum([part[docnum] for part in parts]) for docnum in docnums}
+
+
+def _any_of(parts: list[Scores]) -> Scores:
+    largest = max(range(len(parts)), key=lambda at: len(parts[at]))
+    found = dict(parts[largest])  # copied at C speed; the smaller parts are added to it
+    for at, part in enumerate(parts):
+        if at != largest:
+            get = found.get
+            for docnum, score in part.items():
+                found[docnum] = get(docnum, 0.0) + score
+    return found
