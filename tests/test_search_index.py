@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from guide_reader.content.model import Article, FaqItem, Section
-from guide_reader.search import SearchEngine
+from guide_reader.search import SearchEngine, store
 from guide_reader.search.store import INDEX_NAME, LOCK_NAME, MANIFEST_NAME
 
 
@@ -149,6 +149,44 @@ def test_ensure_in_a_worker_thread_spawns_no_process(tmp_path: Path, monkeypatch
         worker.join(0.01)
     assert reports[0].action == "built"
     assert len(engine.search("fièvre").hits) == 3
+
+
+def test_a_long_build_is_written_in_segments_and_updated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(store, "ARTICLES_PER_SEGMENT", 2)
+    articles = [replace(make_articles()[0], slug=f"article-{n}", title=f"Article {n}") for n in range(5)]
+    engine = SearchEngine(articles, tmp_path)
+    assert engine.ensure_index().action == "built"
+    assert len(segment_files(tmp_path)) == 3
+    assert len(engine.search("fièvre").hits) == 5
+    engine.close()
+
+    changed = [*articles[:2], replace(articles[2], sections=[Section("neuf", "Neuf", "Une varicelle.")]), *articles[3:]]
+    engine = SearchEngine(changed, tmp_path)
+    assert engine.ensure_index().action == "updated"
+    assert "article-2" not in {hit.article_slug for hit in engine.search("fièvre").hits}  # deleted in its segment
+    assert len(engine.search("fièvre").hits) == 4
+    assert [hit.article_slug for hit in engine.search("varicelle").hits] == ["article-2"]
+    assert engine.search("varcelle").suggestion == "varicelle"  # the update's words are in the vocabulary
+    engine.close()
+
+    engine = SearchEngine([article for article in changed if article.slug != "article-2"], tmp_path)
+    assert engine.ensure_index().action == "updated"
+    assert engine.search("varcelle").suggestion is None  # still in the word list, no longer in the index
+    engine.close()
+
+
+def test_an_unchanged_index_is_opened_without_reading_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    articles = make_articles()
+    SearchEngine(articles, tmp_path).ensure_index()
+    read: list[str] = []
+    crc = store._crc
+    monkeypatch.setattr(store, "_crc", lambda path: read.append(path.name) or crc(path))
+    assert SearchEngine(articles, tmp_path).ensure_index().action == "up-to-date"
+    assert read == []
+    segment = segment_files(tmp_path)[0]
+    os.utime(segment, ns=(segment.stat().st_atime_ns, segment.stat().st_mtime_ns + 10**9))  # touched, not changed
+    assert SearchEngine(articles, tmp_path).ensure_index().action == "up-to-date"
+    assert read == [segment.name]
 
 
 def test_two_readers_share_one_index(tmp_path: Path) -> None:

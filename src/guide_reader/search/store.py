@@ -1,13 +1,16 @@
 """The index on disk: built when missing, updated per changed article, rebuilt when damaged.
 
 A manifest next to Whoosh's files records the analyzer and schema fingerprint, a
-hash per article and the size and CRC of every index file (Whoosh's files and the
-spelling vocabulary). An index whose files do not match it (truncated,
-overwritten with garbage, half written) is rebuilt; one whose fingerprint differs
-is rebuilt; otherwise only the articles whose hash changed are rewritten. Whoosh's
-write lock is an OS file lock, so a lock file left by a crashed process does not
-block anything; a writer that fails is always cancelled so that this process
-does not keep its lock either.
+hash per article and the size, CRC and modification time of every index file
+(Whoosh's files and the spelling vocabulary). Opening compares sizes and times
+only; a file whose time changed is read again and its CRC compared, so a file
+overwritten with garbage of the same size is still caught, while an ordinary
+open reads nothing but the manifest. An index whose files do not match it
+(truncated, overwritten, half written, missing) is rebuilt; one whose fingerprint
+differs is rebuilt; otherwise only the articles whose hash changed are rewritten.
+Whoosh's write lock is an OS file lock, so a lock file left by a crashed process
+does not block anything; a writer that fails is always cancelled so that this
+process does not keep its lock either.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from pathlib import Path
 
 from whoosh.filedb.filestore import FileStorage, RamStorage
 from whoosh.index import FileIndex, LockError
+from whoosh.util.filelock import try_for
 from whoosh.writing import IndexWriter
 
 from ..content.model import Article
@@ -39,7 +43,9 @@ INDEX_NAME = "guide"
 MANIFEST_NAME = "guide-reader-index.json"
 LOCK_NAME = f"{INDEX_NAME}_WRITELOCK"
 WRITER_MEMORY_MB = 256
-"""Postings Whoosh keeps in memory before it sorts them into a run on disk."""
+"""Postings Whoosh keeps in memory before it sorts them into a run on disk: more than a part holds."""
+ARTICLES_PER_SEGMENT = 2000
+"""About 500,000 postings (100 MB of Whoosh's sorting pool): well under ``WRITER_MEMORY_MB``."""
 
 
 def index_fingerprint() -> str:
@@ -48,7 +54,7 @@ def index_fingerprint() -> str:
 
 
 Signature = list[int]
-"""[size, crc32]."""
+"""[size, crc32, modification time in ns]."""
 
 
 @dataclass
@@ -90,12 +96,20 @@ def _crc(path: Path) -> int:
 
 
 def _signature(path: Path, known: Signature | None = None) -> Signature:
-    return [path.stat().st_size, _crc(path)]
+    """The file's signature; ``known`` is kept without reading the file when size and time match it."""
+    stat = path.stat()
+    if known is not None and len(known) == 3 and known[0] == stat.st_size and known[2] == stat.st_mtime_ns:
+        return known
+    return [stat.st_size, _crc(path), stat.st_mtime_ns]
 
 
 def _matches(path: Path, signature: Signature) -> bool:
+    """Size and time first; the contents only when the time changed (a copy, a touch, or damage)."""
     try:
-        return _signature(path) == signature
+        stat = path.stat()
+        if len(signature) != 3 or stat.st_size != signature[0]:
+            return False
+        return stat.st_mtime_ns == signature[2] or _crc(path) == signature[1]
     except OSError:
         return False
 
@@ -237,25 +251,43 @@ class IndexStore:
         progress: Progress | None,
         words: set[str],
     ) -> None:
-        """One writer, one commit: each document analyzed once, in this thread (no process)."""
-        writer: IndexWriter = index.writer(timeout=self.lock_timeout, limitmb=WRITER_MEMORY_MB)
+        """Write in this thread (no process), each document analyzed once, the write lock held throughout.
+
+        A long list is written in parts of ``ARTICLES_PER_SEGMENT``, each its own segment:
+        Whoosh sorts a part's postings in memory, where one sort of everything would
+        spill to temporary files and merge them back a posting at a time (at 10,000
+        articles: 37 s instead of 15 s). The segments are kept as they are; searches
+        read them one after the other.
+        """
+        lock = index.lock("WRITELOCK")
+        if not try_for(lock.acquire, timeout=self.lock_timeout, delay=0.1):
+            raise LockError
         try:
-            for slug in deleted:
-                writer.delete_by_term("slug", slug)
             total = len(articles)
             step = max(1, total // 100)
-            for done, article in enumerate(articles, 1):
-                title = terms(article.title)
-                for doc in article_documents(article):
-                    writer.add_document(**doc.fields(title, words))
-                if progress and (done % step == 0 or done == total):
-                    progress(done, total, article.title)
-            if progress:
-                progress(total, total, "écriture de l'index")
-            writer.commit(optimize=False)
-        except BaseException:
-            writer.cancel()
-            raise
+            parts = [articles[start : start + ARTICLES_PER_SEGMENT] for start in range(0, total, ARTICLES_PER_SEGMENT)]
+            done = 0
+            for number, part in enumerate(parts or [[]]):
+                writer: IndexWriter = index.writer(limitmb=WRITER_MEMORY_MB, _lk=False)
+                try:
+                    if number == 0:
+                        for slug in deleted:
+                            writer.delete_by_term("slug", slug)
+                    for article in part:
+                        title = terms(article.title)
+                        for doc in article_documents(article):
+                            writer.add_document(**doc.fields(title, words))
+                        done += 1
+                        if progress and (done % step == 0 or done == total):
+                            progress(done, total, article.title)
+                    if progress and done == total:
+                        progress(total, total, "écriture de l'index")
+                    writer.commit(merge=len(parts) <= 1)  # the parts of a long build stay as they are
+                except BaseException:
+                    writer.cancel()
+                    raise
+        finally:
+            lock.release()
 
     def _save_manifest(self, hashes: dict[str, str], known: dict[str, Signature]) -> None:
         """Record the files as they are now; those unchanged since ``known`` are not read again."""
