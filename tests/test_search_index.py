@@ -7,13 +7,14 @@ import json
 import os
 import subprocess
 import threading
+import time
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from guide_reader.content.model import Article, FaqItem, Section
-from guide_reader.search import SearchEngine, store
+from guide_reader.search import IndexReport, SearchEngine, store
 from guide_reader.search.store import INDEX_NAME, LOCK_NAME, MANIFEST_NAME
 
 
@@ -134,6 +135,10 @@ def test_search_before_ensure_builds_the_index(tmp_path: Path) -> None:
     assert (tmp_path / "index" / MANIFEST_NAME).is_file()
 
 
+WAIT = 10.0
+"""Every wait in the thread tests is bounded: a deadlock fails the test instead of hanging the suite."""
+
+
 def test_ensure_in_a_worker_thread_spawns_no_process(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     def forbidden(*args: object, **kwargs: object) -> None:
         raise AssertionError("no process may be started")
@@ -141,14 +146,73 @@ def test_ensure_in_a_worker_thread_spawns_no_process(tmp_path: Path, monkeypatch
     monkeypatch.setattr(subprocess.Popen, "__init__", forbidden)
     monkeypatch.setattr(os, "fork", forbidden)
     engine = SearchEngine(make_articles(), tmp_path)
-    reports = []
-    worker = threading.Thread(target=lambda: reports.append(engine.ensure_index()))
+    building, release = threading.Event(), threading.Event()
+
+    def progress(done: int, total: int, message: str) -> None:
+        if not building.is_set():
+            building.set()
+            release.wait(WAIT)  # the worker stays inside the build until the window has searched
+
+    reports: list[IndexReport] = []
+    worker = threading.Thread(target=lambda: reports.append(engine.ensure_index(progress)), daemon=True)
     worker.start()
-    while worker.is_alive():
-        engine.search("fièvre")  # searches wait at most for the swap
-        worker.join(0.01)
-    assert reports[0].action == "built"
+    try:
+        assert building.wait(WAIT), "the build never started"
+        started = time.monotonic()
+        early = engine.search("fièvre")  # the window's thread: answers at once, does not wait for the build
+        assert time.monotonic() - started < WAIT / 2
+        assert (early.total, early.hits) == (0, [])
+        assert engine.complete("fiè") is not None
+    finally:
+        release.set()
+    worker.join(WAIT)
+    assert not worker.is_alive(), "the build did not finish"
+    assert [report.action for report in reports] == ["built"]
     assert len(engine.search("fièvre").hits) == 3
+
+
+def test_search_from_the_building_thread_does_not_deadlock(tmp_path: Path) -> None:
+    engine = SearchEngine(make_articles(), tmp_path)
+    answers: list[int] = []
+    worker = threading.Thread(
+        target=lambda: engine.ensure_index(lambda *_: answers.append(len(engine.search("fièvre").hits))),
+        daemon=True,
+    )
+    worker.start()
+    worker.join(WAIT)
+    assert not worker.is_alive(), "a search made during the build waited for the build"
+    assert answers and set(answers) == {0}
+    assert len(engine.search("fièvre").hits) == 3
+
+
+def test_searches_go_on_while_the_index_is_rebuilt(tmp_path: Path) -> None:
+    engine = SearchEngine(make_articles(), tmp_path)
+    engine.ensure_index()
+    stop = threading.Event()
+    failures: list[str] = []
+
+    def rebuild() -> None:
+        try:
+            for _ in range(3):
+                engine.ensure_index(rebuild=True)
+        except Exception as error:  # pragma: no cover - reported below
+            failures.append(repr(error))
+        finally:
+            stop.set()
+
+    worker = threading.Thread(target=rebuild, daemon=True)
+    worker.start()
+    deadline = time.monotonic() + WAIT
+    searches = 0
+    while not stop.is_set() and time.monotonic() < deadline:
+        assert len(engine.search("fièvre").hits) == 3  # the old index until the new one is swapped in
+        searches += 1
+        # A window searches between keystrokes, not in a tight loop: one that never
+        # pauses takes the GIL back after every file operation of the build.
+        time.sleep(0.002)
+    worker.join(max(0.0, deadline - time.monotonic()))
+    assert not worker.is_alive() and not failures and searches
+    assert engine.problems == []
 
 
 def test_a_long_build_is_written_in_segments_and_updated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
@@ -33,8 +34,17 @@ DOCUMENT_CACHE = 1024
 class SearchEngine:
     """Full-text search over a set of articles, with its index in ``index_dir``.
 
-    ``ensure_index`` may run in a worker thread while the window stays responsive:
-    searches wait only for the moment the new index is swapped in.
+    ``ensure_index`` may run in a worker thread while the window searches, and
+    neither ever waits for the other:
+
+    - one build runs at a time (``_build_lock``); a search never takes that lock
+      for long: while another thread builds the first index, a search answers at
+      once with no hits (the window shows « préparation » until the build is done);
+      a search before any index, with no build under way, builds it itself;
+    - a finished build does not swap its index in under the searches' lock (a
+      stream of searches could keep it waiting: locks are not fair): it leaves it
+      in ``_pending``, and the next search takes it before it runs. Until then,
+      searches use the previous index, whose files its searcher keeps open.
     """
 
     def __init__(
@@ -55,8 +65,14 @@ class SearchEngine:
         self._index: FileIndex | None = None
         self._searcher: Searcher | None = None
         self._vocabulary = Vocabulary()
+        self._pending: _Opened | None = None
+        """A new index and its open searcher, for the next search to take."""
         self._build_lock = threading.Lock()
+        """Held for a whole build; a search only ever tries it without waiting."""
         self._search_lock = threading.RLock()
+        """Held while a search runs (Whoosh's searcher is for one thread at a time); never by a build."""
+        self._pending_lock = threading.Lock()
+        """Held only to hand ``_pending`` over."""
         self.problems: list[str] = list(self.synonyms.problems)
 
     # Index
@@ -65,18 +81,37 @@ class SearchEngine:
         """Build, update or rebuild the index so that it holds exactly the articles; spawns no process.
 
         ``progress(done, total, message)`` is called from the calling thread during long writes.
+        A second call while one runs waits for it, then finds the index up to date.
         """
         with self._build_lock:
-            index, vocabulary, report = self._store.ensure(self.articles, progress, rebuild)
-            with self._search_lock:
-                self._close_searcher()
-                self._index, self._vocabulary = index, vocabulary
-            report.problems = self.synonyms.problems + report.problems
-            self.problems = report.problems
-            return report
+            return self._ensure(progress, rebuild)
+
+    def _ensure(self, progress: Progress | None, rebuild: bool) -> IndexReport:
+        """``ensure_index`` with ``_build_lock`` held."""
+        index, vocabulary, report = self._store.ensure(self.articles, progress, rebuild)
+        # Opened here, not at the next search: a searcher reads the index as it is when
+        # opened and keeps its files open, so a later rebuild (here or by another program)
+        # cannot pull them from under it.
+        opened = _Opened(index, index.searcher(weighting=weighting()), vocabulary)
+        with self._pending_lock:
+            unused, self._pending = self._pending, opened
+        if unused is not None:  # never taken by a search: no one else uses it
+            unused.searcher.close()
+        report.problems = self.synonyms.problems + report.problems
+        self.problems = report.problems
+        return report
+
+    def _take_pending(self) -> None:
+        """Swap in the index a build left, if any; call with ``_search_lock`` held."""
+        with self._pending_lock:
+            opened, self._pending = self._pending, None
+        if opened is not None:
+            self._close_searcher()
+            self._index, self._searcher, self._vocabulary = opened.index, opened.searcher, opened.vocabulary
 
     def close(self) -> None:
         with self._search_lock:
+            self._take_pending()
             self._close_searcher()
             self._index = None
 
@@ -87,11 +122,25 @@ class SearchEngine:
 
     def _current_searcher(self) -> Searcher:
         """The open searcher, kept between searches until the index changes; call with ``_search_lock`` held."""
+        self._take_pending()
         if self._index is None:
             raise RuntimeError("no index")
         if self._searcher is None:
             self._searcher = self._index.searcher(weighting=weighting())
         return self._searcher
+
+    def _index_ready(self) -> bool:
+        """True when there is an index to search, after building it here if no other thread is building."""
+        if self._index is not None or self._pending is not None:
+            return True
+        if not self._build_lock.acquire(blocking=False):
+            return False  # another thread builds it (or this one, from a progress call): do not wait
+        try:
+            if self._index is None and self._pending is None:
+                self._ensure(None, False)
+        finally:
+            self._build_lock.release()
+        return True
 
     # Queries
 
@@ -102,8 +151,8 @@ class SearchEngine:
         if not plan.units:
             return SearchResults(plan.text, None, 0, [])
         try:
-            if self._index is None:  # outside the search lock: a worker may be building
-                self.ensure_index()
+            if not self._index_ready():
+                return SearchResults(plan.text, None, 0, [])
             with self._search_lock:
                 searcher = self._current_searcher()
                 return self._run(plan, searcher, self._vocabulary, limit)
@@ -193,6 +242,13 @@ class SearchEngine:
             return spans(text, terms)
         except Exception:
             return []
+
+
+@dataclass(frozen=True)
+class _Opened:
+    index: FileIndex
+    searcher: Searcher
+    vocabulary: Vocabulary
 
 
 def _query_terms(query: Query, searcher: Searcher) -> set[str]:
