@@ -12,6 +12,7 @@ and the process's peak memory. It prints one Markdown table.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import re
 import resource
@@ -197,7 +198,8 @@ def bench_fts(articles: list[Article], queries: dict[str, list[str]], work: Path
 
 def table(whoosh: dict[str, object], fts: dict[str, object], articles: int, words: int) -> str:
     lines = [
-        f"{articles:,} articles, {words:,} words; times in ms unless noted; ratio = Whoosh / FTS5",
+        f"{articles:,} articles, {words:,} words; one run on {os.cpu_count()} cores; times in ms unless noted;"
+        " ratio = Whoosh / FTS5",
         "",
         "| measure | Whoosh (guide_reader.search) | SQLite FTS5 | ratio |",
         "| --- | ---: | ---: | ---: |",
