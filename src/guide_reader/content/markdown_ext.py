@@ -2,19 +2,23 @@
 
 * ``SafeArticleExtension``: raw HTML and entities stay text, images become
   their alt text, links to anything but an anchor in the page become text
-  followed by the address; the finished element tree is kept on the Markdown
-  instance as ``md.article_tree`` for the loader to walk.
+  followed by the address, and no element keeps an attribute an article could
+  have chosen (``attr_list`` may only give a heading its ``id``); the finished
+  element tree is kept on the Markdown instance as ``md.article_tree`` for the
+  loader to walk.
 * ``CitationExtension``: ``[13,14]`` becomes links to ``#ref-13`` and
   ``#ref-14``, or to ``#source-non-listee-19``, styled apart, when a number is not listed.
 """
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Collection
 
 import markdown
+from markdown import util
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
@@ -23,6 +27,18 @@ from .anchors import REFERENCE_PREFIX, UNRESOLVED_PREFIX
 from .model import CITATION_PATTERN, cited_numbers
 
 _KEEP_TREE_PRIORITY = -100  # after 'unescape' (0), when the tree is final
+_NEUTRALIZE_PRIORITY = -50  # after 'attr_list' (8), which could give a link an outside address, and 'unescape'
+
+_ALLOWED_ATTRIBUTES: dict[str, frozenset[str]] = {
+    **{f"h{level}": frozenset({"id"}) for level in range(1, 7)},  # the anchors {#...}
+    "a": frozenset({"href", "title", "class"}),  # in-page links and citations
+    "span": frozenset({"class"}),  # citations
+    "ol": frozenset({"start"}),  # a numbered list that does not start at 1
+}
+"""Every attribute an element of an article may keep; anything else (``style``, ``src``,
+``on...``, set with ``{: ...}``) goes."""
+_OWN_CLASSES = frozenset({"citation", "citation-link", "citation-unresolved"})
+_OBFUSCATED_ENTITY = re.compile(re.escape(util.AMP_SUBSTITUTE) + r"(#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 
 
 class _KeepTree(Treeprocessor):
@@ -31,7 +47,7 @@ class _KeepTree(Treeprocessor):
 
 
 class _NeutralizeExternal(Treeprocessor):
-    """Images -> alt text; external links -> 'label (address)' as plain text."""
+    """Images -> alt text; external links -> 'label (address)' as plain text; foreign attributes dropped."""
 
     def run(self, root: etree.Element) -> None:
         for parent in root.iter():
@@ -39,10 +55,32 @@ class _NeutralizeExternal(Treeprocessor):
                 if child.tag == "img":
                     _replace_with_text(parent, child, child.get("alt") or "")
                 elif child.tag == "a" and not (child.get("href") or "").startswith("#"):
-                    label = "".join(child.itertext())
-                    address = child.get("href") or ""
-                    text = label if not address or address == label else f"{label} ({address})"
+                    label = _deobfuscate("".join(child.itertext()))
+                    address = _deobfuscate(child.get("href") or "")
+                    shown = address.removeprefix("mailto:")
+                    text = label if not shown or shown == label else f"{label} ({shown})"
                     _replace_with_text(parent, child, text)
+        for element in root.iter():
+            _keep_own_attributes(element)
+
+
+def _deobfuscate(text: str) -> str:
+    """Python-Markdown writes ``<name@example.org>`` as entities hidden behind a placeholder: the plain address."""
+    return _OBFUSCATED_ENTITY.sub(lambda match: html.unescape(f"&{match.group(1)};"), text)
+
+
+def _keep_own_attributes(element: etree.Element) -> None:
+    allowed = _ALLOWED_ATTRIBUTES.get(element.tag, frozenset())
+    for name, value in list(element.items()):
+        keep = name in allowed
+        if name == "href":
+            keep = keep and value.startswith("#")
+        elif name == "class":
+            keep = keep and value in _OWN_CLASSES
+        elif name == "start":
+            keep = keep and value.isascii() and value.isdigit()
+        if not keep:
+            del element.attrib[name]
 
 
 def _replace_with_text(parent: etree.Element, child: etree.Element, text: str) -> None:
@@ -62,7 +100,7 @@ class SafeArticleExtension(Extension):
         md.preprocessors.deregister("html_block")
         for name in ("html", "entity"):
             md.inlinePatterns.deregister(name)
-        md.treeprocessors.register(_NeutralizeExternal(md), "neutralize_external", 15)
+        md.treeprocessors.register(_NeutralizeExternal(md), "neutralize_external", _NEUTRALIZE_PRIORITY)
         md.treeprocessors.register(_KeepTree(md), "keep_tree", _KEEP_TREE_PRIORITY)
 
 
