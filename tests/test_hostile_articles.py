@@ -20,7 +20,7 @@ from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import QApplication, QLabel
 
 from guide_reader.content.importer import import_text
-from guide_reader.content.loader import load_article
+from guide_reader.content.loader import MAX_ARTICLE_BYTES, load_article
 from guide_reader.content.model import Article, Section
 from guide_reader.content.renderer import DEFAULT_STYLESHEET, render_article
 from guide_reader.content.sheet import SHEET_STYLESHEET
@@ -372,6 +372,39 @@ def test_email_autolink_reads_as_the_plain_address(tmp_path) -> None:
     assert "Écrire à contact@exemple.fr ou ici (a@b.fr)." in render_article(article)
     direct = render_article(Article("a", "A", sections=[Section("s", "S", "<contact@exemple.fr>")]))
     assert "<p>contact@exemple.fr</p>" in direct
+
+
+def test_unclosed_brackets_take_linear_time(tmp_path) -> None:
+    """Each '[' made Python-Markdown's link patterns scan to the end of the paragraph (5,000 took seconds,
+    a large file hours), and each '](' or '[' made check's patterns do the same. This file of 160,000
+    brackets in paragraphs just under the formatting limit loads and renders well within pytest-timeout."""
+    paragraphs = ["[" * 9_000, "[1," * 3_000, "![" * 4_500, "[a](" * 2_000, "<http:" * 1_500, "[a](b(" * 1_500]
+    body = "\n\n".join(paragraphs * 8)
+    path = tmp_path / "a.md"
+    path.write_text(FRONT.format(title="A") + "## S {#s}\n\n" + body + "\n", encoding="utf-8")
+    assert path.stat().st_size < MAX_ARTICLE_BYTES
+    result = load_article(path)
+    assert result.article.sections[0].body.count("[") == 160_000
+    assert_safe_html(render_article(result.article))
+
+
+def test_nested_and_closed_brackets_still_make_the_same_links() -> None:
+    body = "[a [b] c](#s) [d]](#s) [[e]](#s) [f](http://evil.example/) [g] [1] [2-3]"
+    html = render_article(Article("a", "A", sections=[Section("s", "S", body)]))
+    assert '<a href="#s">a [b] c</a>' in html
+    assert "[d]](#s)" in html
+    assert '<a href="#s">[e]</a>' in html
+    assert "f (http://evil.example/)" in html
+    assert 'href="#source-non-listee-1"' in html and 'href="#source-non-listee-3"' in html
+
+
+def test_joining_a_long_broken_paragraph_takes_linear_time() -> None:
+    """The importer joined a sentence split over blank lines one piece at a time: 2 MB took minutes."""
+    start = "Début d'un long paragraphe qui continue encore et encore sur bien des mots sans finir sa phrase"
+    text = f"Titre\n\n{start}\n\n" + "suite sans point\n\n" * 100_000 + "Section\n\nFin.\n"
+    article = import_text(text, "a.txt").article
+    assert article.lead.startswith(f"{start} suite sans point suite")
+    assert article.lead.count("suite sans point") == 100_000
 
 
 # In the window -------------------------------------------------------------------------

@@ -15,8 +15,10 @@ from .model import Article
 from .problems import Problem, Severity
 
 _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>")
-_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-_LINK = re.compile(r"(?<!!)\[[^\]]+\]\((?!#)[^)]*\)|<(?:https?|ftp|file|mailto):[^>]*>")
+# Each pattern stops at the next character that could start another match: linear time on any line.
+_ADDRESS_END = r"(?:[^()]|\([^()]*\))*\)"  # the rest of '(address)', one level of parentheses inside
+_IMAGE = re.compile(r"!\[[^\[\]]*\]\(" + _ADDRESS_END)
+_LINK = re.compile(r"(?<!!)\[[^\[\]]+\]\((?!#)" + _ADDRESS_END + r"|<(?:https?|ftp|file|mailto):[^<>]*>")
 _CODE_SPAN = re.compile(r"`[^`]*`")
 MAX_HEADING_LENGTH = 160
 

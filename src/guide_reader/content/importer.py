@@ -116,8 +116,14 @@ def _drop_debris(lines: list[_Line]) -> list[_Line]:
 
 
 def _mend_paragraphs(lines: list[_Line]) -> list[_Line]:
-    """One entry per paragraph; a sentence split across a blank line is joined again."""
+    """One entry per paragraph; a sentence split across a blank line is joined again.
+
+    The pieces of a paragraph are joined once at the end: joining them as they come took
+    time growing with the square of the paragraph's length.
+    """
     paragraphs: list[_Line] = []
+    pieces: list[list[str]] = []  # the lines of each paragraph
+    length = 0  # of the last paragraph once joined
     blank_since_last = False
     for line in lines:
         if not line.text:
@@ -128,16 +134,26 @@ def _mend_paragraphs(lines: list[_Line]) -> list[_Line]:
             previous is not None
             and blank_since_last
             and line.text[0].islower()
-            and not debris.ends_sentence(previous.text)
+            and not debris.ends_sentence(pieces[-1][-1])
             and not previous.text.startswith("- ")
         )
-        if continues and previous is not None:
-            previous.text = f"{previous.text} {line.text}"
-        elif previous is not None and line.text == previous.text and _is_heading_like(line.text):
+        if continues:
+            pieces[-1].append(line.text)
+            length += 1 + len(line.text)
+        elif (
+            previous is not None
+            and len(line.text) == length
+            and line.text == " ".join(pieces[-1])
+            and _is_heading_like(line.text)
+        ):
             pass  # the same heading printed twice in a row
         else:
             paragraphs.append(_Line(line.number, line.text))
+            pieces.append([line.text])
+            length = len(line.text)
         blank_since_last = False
+    for paragraph, parts in zip(paragraphs, pieces, strict=True):
+        paragraph.text = " ".join(parts)
     return paragraphs
 
 

@@ -20,11 +20,14 @@ from collections.abc import Callable, Collection
 import markdown
 from markdown import util
 from markdown.extensions import Extension
-from markdown.inlinepatterns import InlineProcessor
+from markdown.inlinepatterns import InlineProcessor, LinkInlineProcessor
 from markdown.treeprocessors import Treeprocessor
 
 from .anchors import REFERENCE_PREFIX, UNRESOLVED_PREFIX
 from .model import CITATION_PATTERN, cited_numbers
+
+MAX_ADDRESS_CHARS = 500
+"""The longest ``(address "title")`` of a link read as one."""
 
 _KEEP_TREE_PRIORITY = -100  # after 'unescape' (0), when the tree is final
 _NEUTRALIZE_PRIORITY = -50  # after 'attr_list' (8), which could give a link an outside address, and 'unescape'
@@ -38,6 +41,7 @@ _ALLOWED_ATTRIBUTES: dict[str, frozenset[str]] = {
 """Every attribute an element of an article may keep; anything else (``style``, ``src``,
 ``on...``, set with ``{: ...}``) goes."""
 _OWN_CLASSES = frozenset({"citation", "citation-link", "citation-unresolved"})
+_BRACKET = re.compile(r"[\[\]]")
 _OBFUSCATED_ENTITY = re.compile(re.escape(util.AMP_SUBSTITUTE) + r"(#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 
 
@@ -95,11 +99,81 @@ def _replace_with_text(parent: etree.Element, child: etree.Element, text: str) -
     parent.remove(child)
 
 
+class _LinkBrackets:
+    """Where a link's ``[`` closes, as Python-Markdown's ``LinkInlineProcessor.getText`` finds it, in linear time.
+
+    Its six link and image patterns each scan from every ``[`` to the ``]`` that
+    closes it, or to the end of the paragraph when none does: a paragraph of a few
+    thousand unclosed brackets took seconds, a large file hours. A plain ``[text]``
+    is found directly; nested or unclosed brackets are looked up in a table of every
+    bracket pair of the paragraph, built once per paragraph text.
+    """
+
+    NEARBY_CHARS = 1000
+
+    def __init__(self) -> None:
+        self._data: str | None = None
+        self._closing: dict[int, int] = {}
+
+    def get_text(self, data: str, index: int) -> tuple[str, int, bool]:
+        close = data.find("]", index, index + self.NEARBY_CHARS)
+        if close != -1 and data.find("[", index, close) == -1:
+            return data[index:close], close + 1, True
+        if index < 1 or data[index - 1] != "[":  # not called for a bracket: scan as Python-Markdown does
+            return _scan_link_text(data, index)
+        if data is not self._data:
+            self._data, self._closing = data, _closing_brackets(data)
+        found = self._closing.get(index - 1)
+        if found is None:
+            return "", len(data), False  # the callers ignore the text of an unclosed bracket
+        return data[index:found], found + 1, True
+
+
+def _closing_brackets(data: str) -> dict[int, int]:
+    """Position of each ``[`` -> position of the ``]`` that closes it (brackets nest)."""
+    closing: dict[int, int] = {}
+    opened: list[int] = []
+    for match in _BRACKET.finditer(data):
+        if match.group() == "[":
+            opened.append(match.start())
+        elif opened:
+            closing[opened.pop()] = match.start()
+    return closing
+
+
+def _scan_link_text(data: str, index: int) -> tuple[str, int, bool]:
+    """Python-Markdown's own ``LinkInlineProcessor.getText``, for a call that does not follow a ``[``."""
+    depth = 1
+    for position in range(index, len(data)):
+        depth += {"[": 1, "]": -1}.get(data[position], 0)
+        if depth == 0:
+            return data[index:position], position + 1, True
+    return data[index:], len(data), False
+
+
+def _near_link(get_link: Callable[[str, int], tuple[str, str | None, int, bool]]) -> Callable[..., object]:
+    """``getLink`` looking at most ``MAX_ADDRESS_CHARS`` ahead for the ``)`` that ends ``(address "title")``.
+
+    Python-Markdown scans from every ``](`` to the end of the paragraph when nothing
+    closes it; a longer address is not a link here (it would only be shown as text).
+    """
+
+    def near_link(data: str, index: int) -> tuple[str, str | None, int, bool]:
+        return get_link(data[: index + MAX_ADDRESS_CHARS], index)
+
+    return near_link
+
+
 class SafeArticleExtension(Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Python-Markdown's name)
         md.preprocessors.deregister("html_block")
         for name in ("html", "entity"):
             md.inlinePatterns.deregister(name)
+        brackets = _LinkBrackets()
+        for processor in md.inlinePatterns:
+            if isinstance(processor, LinkInlineProcessor):
+                processor.getText = brackets.get_text  # type: ignore[method-assign]
+                processor.getLink = _near_link(processor.getLink)  # type: ignore[method-assign]
         md.treeprocessors.register(_NeutralizeExternal(md), "neutralize_external", _NEUTRALIZE_PRIORITY)
         md.treeprocessors.register(_KeepTree(md), "keep_tree", _KEEP_TREE_PRIORITY)
 
