@@ -20,8 +20,10 @@ from PySide6.QtGui import QImage, QTextDocument
 from PySide6.QtWidgets import QApplication, QLabel
 
 from guide_reader.content.importer import import_text
-from guide_reader.content.loader import MAX_ARTICLE_BYTES, load_article
+from guide_reader.content.loader import MAX_ARTICLE_BYTES, MAX_BLOCK_LINES, load_article, load_directory
+from guide_reader.content.markdown_ext import MAX_FORMATTED_CHARS
 from guide_reader.content.model import Article, Section
+from guide_reader.content.problems import ContentError
 from guide_reader.content.renderer import DEFAULT_STYLESHEET, render_article
 from guide_reader.content.sheet import SHEET_STYLESHEET
 from guide_reader.library import Library
@@ -384,6 +386,7 @@ def test_unclosed_brackets_take_linear_time(tmp_path) -> None:
     path.write_text(FRONT.format(title="A") + "## S {#s}\n\n" + body + "\n", encoding="utf-8")
     assert path.stat().st_size < MAX_ARTICLE_BYTES
     result = load_article(path)
+    assert not [problem for problem in result.problems if "mise en forme" in problem.message]
     assert result.article.sections[0].body.count("[") == 160_000
     assert_safe_html(render_article(result.article))
 
@@ -396,6 +399,55 @@ def test_nested_and_closed_brackets_still_make_the_same_links() -> None:
     assert '<a href="#s">[e]</a>' in html
     assert "f (http://evil.example/)" in html
     assert 'href="#source-non-listee-1"' in html and 'href="#source-non-listee-3"' in html
+
+
+def test_a_huge_paragraph_is_shown_as_plain_text_and_reported(tmp_path) -> None:
+    """Python-Markdown's inline formatting grows with the square of a paragraph: a paragraph of
+    100,000 characters of links took minutes. Past MAX_FORMATTED_CHARS it stays plain text."""
+    paragraph = "[a](#s) *b* [1] " * (MAX_FORMATTED_CHARS // 8)
+    path = tmp_path / "a.md"
+    path.write_text(FRONT.format(title="A") + f"## S {{#s}}\n\nCourt *paragraphe*.\n\n{paragraph}\n")
+    result = load_article(path)
+    assert [(problem.line, problem.severity) for problem in result.problems if "mise en forme" in problem.message] == [
+        (9, "warning")
+    ]
+    html = render_article(result.article)
+    assert "Court <em>paragraphe</em>." in html
+    assert "[a](#s) *b* [1]" in html  # as written, the loader's escapes undone
+
+
+def test_a_file_over_the_size_limit_is_refused(tmp_path) -> None:
+    """Thousands of tiny paragraphs cost Python-Markdown about 20 seconds a megabyte, once to load and
+    again to render in the window: 4 MB was allowed; now 512 Ko, 18 times the longest article."""
+    (tmp_path / "gros.md").write_text(FRONT.format(title="Gros") + "mot\n\n" * (MAX_ARTICLE_BYTES // 5))
+    (problem,) = load_directory(tmp_path).problems
+    assert problem.message == "fichier trop grand (512 Ko, maximum 512 Ko)"
+
+
+def test_a_block_of_too_many_lines_is_refused(tmp_path) -> None:
+    """Python-Markdown splits a block again after each heading, rule or list item in it: a block of
+    18,000 lines '-' or '=' took seconds, and its time grows with the square of its length."""
+    text = FRONT.format(title="Bloc") + "## S {#s}\n\nIntro.\n\n" + "Titre\n-\n" * (MAX_BLOCK_LINES // 2 + 1)
+    (tmp_path / "bloc.md").write_text(text, encoding="utf-8")
+    (problem,) = load_directory(tmp_path).problems
+    assert (
+        str(problem) == f"bloc.md:9: erreur: plus de {MAX_BLOCK_LINES} lignes sans ligne vide : séparez les paragraphes"
+    )
+    fine = FRONT.format(title="Liste") + "## S {#s}\n\n" + "- élément\n" * MAX_BLOCK_LINES + "\n" + "Titre\n-\n\n" * 300
+    (tmp_path / "bloc.md").write_text(fine, encoding="utf-8")
+    assert load_article(tmp_path / "bloc.md").article.sections[0].body.count("élément") == MAX_BLOCK_LINES
+
+
+def test_lists_nested_too_deep_are_refused_not_a_crash(tmp_path) -> None:
+    """'- - - - …' or '1. 1. 1. …' on one line nests a list per marker: Python-Markdown recursed until
+    RecursionError, which escaped load_article and stopped the window and check."""
+    for marker in ("- ", "1. ", "* "):
+        (tmp_path / "profond.md").write_text(FRONT.format(title="P") + "## S {#s}\n\n" + marker * 2_000 + "x\n")
+        with pytest.raises(ContentError, match="imbriquées trop profondément"):
+            load_article(tmp_path / "profond.md")
+    html = render_article(Article("a", "A", sections=[Section("s", "S", "- " * 2_000 + "<x>")]))
+    assert_safe_html(html)
+    assert "- - - &lt;x&gt;" in html
 
 
 def test_joining_a_long_broken_paragraph_takes_linear_time() -> None:

@@ -14,12 +14,17 @@ from pathlib import Path
 
 from . import markdown_format as fmt
 from .checks import display_problems
-from .markdown_ext import article_markdown
+from .markdown_ext import MAX_FORMATTED_CHARS, article_markdown
 from .model import CITATION_PATTERN, Article, FaqItem, Publication, Reference, Section, WebResource, cited_numbers
 from .problems import ContentError, Problem
 from .text import slugify
 
-MAX_ARTICLE_BYTES = 4 * 1024 * 1024
+MAX_ARTICLE_BYTES = 512 * 1024
+"""About 18 times the longest bundled article. Python-Markdown needs seconds for half a megabyte of
+dense markup (thousands of tiny paragraphs, links or headings), and the window renders it again."""
+MAX_BLOCK_LINES = 500
+"""Lines without a blank line between them. Python-Markdown splits such a block again after each
+heading, rule or list item in it: its time grows with the square of the block's length."""
 
 
 @dataclass
@@ -103,8 +108,21 @@ class _ArticleReader:
         self.problems.append(Problem(self.path.name, line, message, severity))  # type: ignore[arg-type]
 
     def read(self, text: str) -> Article:
+        self._check_blocks()
         md = article_markdown()
-        md.convert(text)
+        try:
+            md.convert(text)
+        except RecursionError:  # Python-Markdown parses nested lists and quotes recursively
+            raise ContentError(
+                self.path.name, None, "listes ou citations imbriquées trop profondément : article illisible"
+            ) from None
+        for length, long_text in getattr(md, "long_texts", []):
+            self.report(
+                self.line_of(long_text.lstrip().split("\n", 1)[0][:60]),
+                f"paragraphe de {length} caractères : affiché sans mise en forme "
+                f"(au-delà de {MAX_FORMATTED_CHARS} caractères)",
+                "warning",
+            )
         meta: dict[str, list[str]] = getattr(md, "Meta", {})
         # Python-Markdown skips its tree processors on blank input: no tree then.
         tree: etree.Element = getattr(md, "article_tree", None) or etree.Element("div")
@@ -130,6 +148,18 @@ class _ArticleReader:
         self._check_citations(article)
         self.problems += display_problems(self.path.name, text, article)
         return article
+
+    def _check_blocks(self) -> None:
+        """Refuse a block of more than ``MAX_BLOCK_LINES`` lines (blank: only spaces and tabs, as for Markdown)."""
+        start, count = 0, 0
+        for number, line in enumerate(self.source_lines, 1):
+            if line.strip(" \t"):
+                start, count = (start or number), count + 1
+                if count > MAX_BLOCK_LINES:
+                    message = f"plus de {MAX_BLOCK_LINES} lignes sans ligne vide : séparez les paragraphes"
+                    raise ContentError(self.path.name, start, message)
+            else:
+                start, count = 0, 0
 
     def _date(self, value: str | None) -> date | None:
         if value is None:
@@ -258,7 +288,8 @@ def read_article_text(path: Path) -> str:
     try:
         size = path.stat().st_size
         if size > MAX_ARTICLE_BYTES:
-            raise ContentError(path.name, None, f"fichier trop grand ({size / 1024 / 1024:.1f} Mo, maximum 4 Mo)")
+            limit = MAX_ARTICLE_BYTES // 1024
+            raise ContentError(path.name, None, f"fichier trop grand ({size // 1024} Ko, maximum {limit} Ko)")
         raw = path.read_bytes()
     except OSError as error:
         raise ContentError(path.name, None, f"lecture impossible : {error.strerror}") from None

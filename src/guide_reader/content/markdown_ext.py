@@ -26,9 +26,14 @@ from markdown.treeprocessors import Treeprocessor
 from .anchors import REFERENCE_PREFIX, UNRESOLVED_PREFIX
 from .model import CITATION_PATTERN, cited_numbers
 
+MAX_FORMATTED_CHARS = 10_000
+"""A paragraph longer than this (an article's longest is about 1,200) is shown as plain text:
+Python-Markdown's inline formatting takes time that grows with the square of a paragraph's length."""
+
 MAX_ADDRESS_CHARS = 500
 """The longest ``(address "title")`` of a link read as one."""
 
+_PLAIN_LONG_TEXT_PRIORITY = 30  # before 'inline' (20)
 _KEEP_TREE_PRIORITY = -100  # after 'unescape' (0), when the tree is final
 _NEUTRALIZE_PRIORITY = -50  # after 'attr_list' (8), which could give a link an outside address, and 'unescape'
 
@@ -41,6 +46,7 @@ _ALLOWED_ATTRIBUTES: dict[str, frozenset[str]] = {
 """Every attribute an element of an article may keep; anything else (``style``, ``src``,
 ``on...``, set with ``{: ...}``) goes."""
 _OWN_CLASSES = frozenset({"citation", "citation-link", "citation-unresolved"})
+_BACKSLASH_ESCAPE = re.compile(r"\\(.)")
 _BRACKET = re.compile(r"[\[\]]")
 _OBFUSCATED_ENTITY = re.compile(re.escape(util.AMP_SUBSTITUTE) + r"(#\d+|#x[0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 
@@ -48,6 +54,24 @@ _OBFUSCATED_ENTITY = re.compile(re.escape(util.AMP_SUBSTITUTE) + r"(#\d+|#x[0-9a
 class _KeepTree(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         self.md.article_tree = root  # type: ignore[attr-defined]
+
+
+class _PlainLongText(Treeprocessor):
+    """Paragraphs over ``MAX_FORMATTED_CHARS`` stay plain text; ``md.long_texts`` lists them (length, text)."""
+
+    def run(self, root: etree.Element) -> None:
+        long_texts: list[tuple[int, str]] = []
+        for element in root.iter():
+            for name in ("text", "tail"):
+                value = getattr(element, name)
+                if value and len(value) > MAX_FORMATTED_CHARS and not isinstance(value, util.AtomicString):
+                    plain = _BACKSLASH_ESCAPE.sub(self._unescape, value)
+                    setattr(element, name, util.AtomicString(plain))
+                    long_texts.append((len(value), value))
+        self.md.long_texts = long_texts  # type: ignore[attr-defined]
+
+    def _unescape(self, match: re.Match[str]) -> str:
+        return match.group(1) if match.group(1) in self.md.ESCAPED_CHARS else match.group(0)
 
 
 class _NeutralizeExternal(Treeprocessor):
@@ -174,6 +198,7 @@ class SafeArticleExtension(Extension):
             if isinstance(processor, LinkInlineProcessor):
                 processor.getText = brackets.get_text  # type: ignore[method-assign]
                 processor.getLink = _near_link(processor.getLink)  # type: ignore[method-assign]
+        md.treeprocessors.register(_PlainLongText(md), "plain_long_text", _PLAIN_LONG_TEXT_PRIORITY)
         md.treeprocessors.register(_NeutralizeExternal(md), "neutralize_external", _NEUTRALIZE_PRIORITY)
         md.treeprocessors.register(_KeepTree(md), "keep_tree", _KEEP_TREE_PRIORITY)
 

@@ -62,7 +62,13 @@ class ArticleRenderer:
 
     def markdown_html(self, text: str) -> str:
         self.markdown.reset()
-        return self.markdown.convert(text)
+        try:
+            return self.markdown.convert(text)
+        except RecursionError:  # lists or quotes nested too deep for Python-Markdown: the text as it is
+            self.markdown.reset()
+            return "\n".join(
+                f"<p>{html.escape(block, quote=False)}</p>" for block in text.split("\n\n") if block.strip()
+            )
 
     def citing_places(self) -> dict[int, list[tuple[str, str]]]:
         """Reference number -> the (anchor, heading) of each section or FAQ item citing it."""
