@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 if TYPE_CHECKING:
@@ -167,5 +167,6 @@ class BookmarkActions(_Base):
                 QMessageBox.StandardButton.Ok,
                 self,
             )
+            box.setTextFormat(Qt.TextFormat.PlainText)
             box.open()
             self.store_notice_box = box

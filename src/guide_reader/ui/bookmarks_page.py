@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ..library import Library
 from ..store import Bookmark, BookmarkStore, Status, resolve
+from .widgets import plain_label
 
 BOOKMARK_ROLE = Qt.ItemDataRole.UserRole
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -71,7 +72,7 @@ class BookmarksPage(QWidget):
         self.empty_label.setObjectName("muted")
         self.undo_bar = QFrame()
         self.undo_bar.setObjectName("findBar")
-        self.undo_label = QLabel()
+        self.undo_label = plain_label()
         undo_button = QPushButton(self.tr("Annuler"))
         undo_button.setAccessibleName(self.tr("Annuler la suppression du signet"))
         undo_button.clicked.connect(self.undo_remove)

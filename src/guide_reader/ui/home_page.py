@@ -10,6 +10,7 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from ..content.model import Article
+from .widgets import plain_label
 
 WORDS_PER_MINUTE = 200
 LEAD_PREVIEW_CHARS = 220
@@ -40,10 +41,10 @@ class ArticleCard(QFrame):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
-        title = QLabel(article.title)
+        title = plain_label(article.title)
         title.setObjectName("cardTitle")
         title.setWordWrap(True)
-        lead = QLabel(lead_preview(article))
+        lead = plain_label(lead_preview(article))
         lead.setObjectName("cardLead")
         lead.setWordWrap(True)
         sections = len(article.sections)

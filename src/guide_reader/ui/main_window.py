@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QApplication,
     QCompleter,
     QFileDialog,
-    QLabel,
     QLineEdit,
     QMainWindow,
     QMenu,
@@ -40,6 +39,7 @@ from .index_worker import IndexWorker
 from .navigation import Location, NavigationHistory
 from .settings import DEFAULT_TEXT_SIZE, MAX_TEXT_SIZE, MIN_TEXT_SIZE, Settings
 from .theme import THEMES, apply_theme
+from .widgets import plain_label
 
 SEARCH_DELAY_MS = 150
 INDEX_STOP_WAIT_MS = 10_000
@@ -201,7 +201,7 @@ class MainWindow(BookmarkActions, QMainWindow):
         leave.setContext(Qt.ShortcutContext.WidgetShortcut)
 
     def _build_status_bar(self) -> None:
-        self.status_label = QLabel()
+        self.status_label = plain_label()
         self.progress_bar = QProgressBar()
         self.progress_bar.setMaximumWidth(220)
         self.progress_bar.setAccessibleName(self.tr("Préparation de la recherche"))

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
+from .widgets import plain_label
+
 
 class NoteDialog(QDialog):
     def __init__(self, heading: str, note: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Signet"))
-        title = QLabel(self.tr("Marquer « %1 »").replace("%1", heading))
+        title = plain_label(self.tr("Marquer « %1 »").replace("%1", heading))
         title.setWordWrap(True)
         hint = QLabel(self.tr("Une note pour vous ou pour le médecin (facultatif) :"))
         hint.setWordWrap(True)

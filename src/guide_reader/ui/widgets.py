@@ -1,0 +1,13 @@
+"""Small widget helpers shared by the pages."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
+
+
+def plain_label(text: str = "") -> QLabel:
+    """A label that never reads its text as HTML: for any text that comes from an article or a user."""
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    return label
