@@ -16,6 +16,7 @@ from .article_view import ArticleView, Span
 from .find_bar import FindBar
 from .reference_panel import ReferencePanel
 from .theme import Theme, document_css
+from .widgets import plain_tooltip
 
 Highlighter = Callable[[str, str], list[Span]]
 SEARCH_KIND = "search"
@@ -138,7 +139,7 @@ class ArticlePage(QWidget):
         def add(text: str, anchor: str, parent: QTreeWidgetItem | None = None) -> QTreeWidgetItem:
             item = QTreeWidgetItem([text])
             item.setData(0, ANCHOR_ROLE, anchor)
-            item.setToolTip(0, text)
+            item.setToolTip(0, plain_tooltip(text))
             if parent is None:
                 self.toc.addTopLevelItem(item)
             else:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from ..library import Library
 from ..store import Bookmark, BookmarkStore, Status, resolve
-from .widgets import plain_label
+from .widgets import plain_label, plain_tooltip
 
 BOOKMARK_ROLE = Qt.ItemDataRole.UserRole
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -135,7 +135,7 @@ class BookmarksPage(QWidget):
                 item.setData(0, BOOKMARK_ROLE, bookmark)
                 anchor = bookmark.anchor if resolution.available else ""
                 item.setData(0, TARGET_ROLE, (bookmark.slug, anchor) if resolution.article else None)
-                item.setToolTip(1, textwrap.shorten(bookmark.note, 300, placeholder=" …"))
+                item.setToolTip(1, plain_tooltip(textwrap.shorten(bookmark.note, 300, placeholder=" …")))
                 if not resolution.available:
                     font = QFont(item.font(0))
                     font.setItalic(True)

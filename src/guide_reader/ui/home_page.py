@@ -10,7 +10,7 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from ..content.model import Article
-from .widgets import plain_label
+from .widgets import plain_label, plain_tooltip
 
 WORDS_PER_MINUTE = 200
 LEAD_PREVIEW_CHARS = 220
@@ -60,7 +60,7 @@ class ArticleCard(QFrame):
         layout.addStretch(1)
         self.setAccessibleName(article.title)
         self.setAccessibleDescription(lead_preview(article))
-        self.setToolTip(self.tr("Ouvrir « %1 »").replace("%1", article.title))
+        self.setToolTip(plain_tooltip(self.tr("Ouvrir « %1 »").replace("%1", article.title)))
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
@@ -11,3 +13,8 @@ def plain_label(text: str = "") -> QLabel:
     label = QLabel(text)
     label.setTextFormat(Qt.TextFormat.PlainText)
     return label
+
+
+def plain_tooltip(text: str) -> str:
+    """Tooltip text shown as written: Qt reads a tooltip as HTML when it sees a tag, so it is escaped."""
+    return "<p>" + html.escape(text, quote=False).replace("\n", "<br>") + "</p>"
