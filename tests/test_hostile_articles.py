@@ -336,7 +336,8 @@ def test_hostile_text_is_shown_as_text(hostile_content) -> None:
 
 def test_attr_list_cannot_smuggle_attributes_through_an_escaped_brace(tmp_path) -> None:
     """'\\{: ...}' reads as text the first time; the loader wrote it back as '{: ...}', which
-    the renderer's attr_list then applied: a style with url(...) and onclick reached the viewer."""
+    the renderer's attr_list then applied: a style with url(...) and onclick reached the viewer.
+    Now braces are written escaped, and no attribute of an article survives anyway."""
     path = tmp_path / "a.md"
     path.write_text(
         FRONT.format(title="A") + '## S {#s}\n\nTexte\n\\{: style="background:url(http://evil.example/x.png)" '
@@ -345,8 +346,8 @@ def test_attr_list_cannot_smuggle_attributes_through_an_escaped_brace(tmp_path) 
     )
     html = render_article(load_article(path).article)
     assert_safe_html(html)
-    assert "<p>Texte</p>" in html
-    assert "Du <em>texte</em> ici." in html
+    assert '<p>Texte\n{: style="background:url(http://evil.example/x.png)" onclick="x()"}</p>' in html  # as text
+    assert 'Du <em>texte</em>{: style="background:url(file:///etc/passwd)"} ici.' in html
 
 
 def test_attr_list_cannot_give_a_link_an_outside_address() -> None:

@@ -39,6 +39,9 @@ _REFERENCE_LINE = re.compile(r"^\[(\d{1,4})\]\s*(.*?)\s*(?:Lien)?$")
 _PUBLICATION_LINE = re.compile(r"^(.*?)\s*\((\d{4})\)\s*$")
 _WEB_TITLE_LINE = re.compile(r"^(.*?)\s*\(([^()\s]+\.[a-z]{2,})\)\s*$", re.IGNORECASE)
 _DISCLAIMER = re.compile(r"^avertissement\s*:\s*(.+)$", re.IGNORECASE)
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
+"""Invisible control characters of a copied page (the whitespace ones become spaces): a NUL
+made the written article a 'binary file' for the loader, STX/ETX vanished in Markdown."""
 _SUBTITLE_HINT = re.compile(r"\bguide\b|\b(19|20)\d\d\b", re.IGNORECASE)
 
 _FAQ_HEADINGS = {"questions frequentes", "faq", "foire aux questions", "vos questions"}
@@ -85,6 +88,7 @@ def _normalized_lines(text: str) -> list[_Line]:
 
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = text.replace("\t", " ").replace("\u00a0", " ").replace("\u200b", "")
+    text = _CONTROL_CHARACTERS.sub("", text)
     return [_Line(number, re.sub(r"\s+", " ", line).strip()) for number, line in enumerate(text.split("\n"), 1)]
 
 
@@ -381,6 +385,8 @@ def import_text(text: str, source: str) -> ImportResult:
         builder.feed(line)
     article = builder.finish()
     warnings = builder.warnings
+    if not article.lead.strip() and not article.sections and not article.faq:
+        raise ContentError(source, title_line.number, "aucun texte à lire après le titre")
     if not article.sections and not article.faq:
         warnings.append(Problem(source, None, "aucun intertitre trouvé : tout le texte est dans le chapeau", "warning"))
     return ImportResult(article, warnings)

@@ -69,7 +69,8 @@ PUBLICATION_ITEM = re.compile(r"^(.*?)\s*\((\d{4})\)$", re.DOTALL)
 WEB_RESOURCE_TITLE = re.compile(r"^(.*?)\s*\(([^()\s]+\.[^()\s]+)\)$")
 WEB_RESOURCE_DATED_SNIPPET = re.compile(r"^(\d{4}-\d{2}-\d{2}) — (.*)$", re.DOTALL)
 
-_INLINE_SPECIALS = re.compile(r"([\\`*_])")
+_INLINE_SPECIALS = re.compile(r"([\\`*_{}])")  # braces: a heading's text must not hide its {#anchor}
+_CLOSING_HASHES = re.compile(r"#+$")
 _BLOCK_STARTS = re.compile(r"^(#|>|\d+[.)]\s|[-+*]\s|=+\s*$|-+\s*$)")
 
 
@@ -103,7 +104,9 @@ def _front_matter(article: Article) -> list[str]:
 
 
 def _heading(level: int, text: str, anchor: str) -> str:
-    return f"{'#' * level} {escape_inline(text)} {{#{anchor}}}"
+    # Python-Markdown drops the '#' that end a heading's text ('## C# {#c}' reads 'C'): escape them.
+    text = _CLOSING_HASHES.sub(lambda match: "\\#" * len(match.group()), escape_inline(text))
+    return f"{'#' * level} {text} {{#{anchor}}}"
 
 
 def _paragraphs(body: str) -> list[str]:
