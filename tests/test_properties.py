@@ -12,6 +12,7 @@ Examples are derandomized (the same every run) and few enough for the file to ru
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import io
 import json
@@ -28,7 +29,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+import guide_reader.content as content_package
 from guide_reader import cli
+from guide_reader.content import cache
 from guide_reader.content.importer import ImportResult, decode, import_text
 from guide_reader.content.loader import LoadResult, load_article
 from guide_reader.content.markdown_format import to_markdown
@@ -330,6 +333,22 @@ def test_check_takes_any_folder(files: list[str | bytes]) -> None:
     assert code in (0, 1)
     assert re.search(r"\d+ article\(s\) lu\(s\), (\d+) erreur\(s\)", output.getvalue())
     assert (code == 1) == ("erreur:" in errors.getvalue())
+
+
+def test_the_article_cache_is_keyed_by_every_module_the_loader_runs() -> None:
+    """checks.py and text.py were not in the key: after a change to check's rules alone, check and the
+    window kept showing the problems found by the old rules, from the cache."""
+    package = Path(content_package.__file__).parent
+    needed, waiting = set(), ["loader.py"]
+    while waiting:
+        name = waiting.pop()
+        needed.add(name)
+        tree = ast.parse((package / name).read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.level == 1:
+                names = [node.module] if node.module else [alias.name for alias in node.names]
+                waiting += [f"{module}.py" for module in names if f"{module}.py" not in needed]
+    assert needed <= set(cache._LOADER_SOURCES) | {"cache.py"}, sorted(needed - set(cache._LOADER_SOURCES))
 
 
 # Renderer and sheet -------------------------------------------------------------------------------

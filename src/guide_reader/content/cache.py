@@ -19,7 +19,18 @@ from .. import __version__
 from .model import Article, FaqItem, Publication, Reference, Section, WebResource
 from .problems import Problem
 
-_LOADER_SOURCES = ("loader.py", "model.py", "markdown_ext.py", "markdown_format.py", "problems.py", "cache.py")
+_LOADER_SOURCES = (
+    "loader.py",
+    "model.py",
+    "markdown_ext.py",
+    "markdown_format.py",
+    "problems.py",
+    "cache.py",
+    "checks.py",
+    "text.py",
+    "anchors.py",
+)
+"""Every module of this package the loader runs: a change in any of them reloads the articles."""
 
 
 def cache_key(directory: Path) -> str:
