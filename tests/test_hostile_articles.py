@@ -602,12 +602,14 @@ def _tall_labels(window: MainWindow) -> list[str]:
 
 
 def test_home_card_never_reads_a_title_as_html(qtbot, image_title_content) -> None:
+    """The card's title and lead labels showed an <img> of a local file as the image (fixed in cec96cc)."""
     content, _image = image_title_content
     window = hostile_window(qtbot, content)
     assert _tall_labels(window) == []
 
 
 def test_status_bar_never_reads_a_heading_as_html(qtbot, image_title_content) -> None:
+    """'Signet enregistré : <heading>' did the same in the status bar (fixed in cec96cc)."""
     content, _image = image_title_content
     window = hostile_window(qtbot, content)
     labels_before = set(_tall_labels(window))
@@ -626,14 +628,9 @@ def _tooltip_height(widget: QWidget, position: QPoint) -> int:
     return height
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Qt reads a tooltip as HTML when its first line holds a tag: ui/home_page.py (the card's "
-    "'Ouvrir « title »'), ui/article_page.py (each contents entry: item.setToolTip(0, heading)) and "
-    "ui/bookmarks_page.py (the note) pass article or user text as is, and <img src='file:///...'> makes Qt "
-    "read that file when the tooltip shows (fix: setToolTip('<p>' + html.escape(text) + '</p>'))",
-)
 def test_tooltips_never_read_article_or_user_text_as_html(qtbot, image_title_content) -> None:
+    """The card's 'Ouvrir « title »', each contents entry and a bookmark's note showed an <img> of a
+    local file as the image (fixed in d92a71a)."""
     content, image = image_title_content
     window = hostile_window(qtbot, content)
     heights = {"card": _tooltip_height(window.home_page.cards[0], QPoint(5, 5))}
@@ -647,6 +644,6 @@ def test_tooltips_never_read_article_or_user_text_as_html(qtbot, image_title_con
     window.go_to(Location("bookmarks"))
     tree = window.bookmarks_page.tree
     note = tree.indexFromItem(tree.topLevelItem(0).child(0), 1)
-    assert "<img" in note.data(Qt.ItemDataRole.ToolTipRole)
+    assert image.name in note.data(Qt.ItemDataRole.ToolTipRole)
     heights["note"] = _tooltip_height(tree.viewport(), tree.visualRect(note).center())
     assert max(heights.values()) < 300, heights  # a tooltip of text is one line high; the image is 400 px
