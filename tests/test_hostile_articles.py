@@ -461,6 +461,34 @@ def test_joining_a_long_broken_paragraph_takes_linear_time() -> None:
     assert article.lead.count("suite sans point") == 100_000
 
 
+def test_check_reports_anchors_the_viewer_would_misread(hostile_content) -> None:
+    """A section '{#marquer-x}' or '{#ref-1}': the 'Cité dans' links to it opened the bookmark dialog or the
+    reference panel, and '#ref-1' led to the section, not to reference 1. Invisible or reversing characters
+    make two anchors that look alike."""
+    problems = {
+        (problem.line, problem.severity, problem.message.split(" :")[0])
+        for problem in load_directory(hostile_content).problems
+        if problem.file == "unicode.md" and "ancre" in problem.message
+    }
+    assert problems == {
+        (7, "warning", "ancre « symp\\u200btomes »"),
+        (11, "warning", "ancre « \\u202eevil »"),
+        (15, "error", "ancre « ref-1 » réservée au lecteur"),
+        (19, "error", "ancre « marquer-symptomes » réservée au lecteur"),
+        (23, "error", "ancre « plier-faq-x » réservée au lecteur"),
+        (27, "error", "ancre « top » réservée au lecteur"),
+        (31, "warning", "ancre « a<b>c »"),
+    }
+
+
+def test_import_never_gives_a_section_an_anchor_of_the_viewer() -> None:
+    text = "Titre\n\nChapeau.\n\n" + "".join(
+        f"{heading}\n\nTexte.\n\n" for heading in ("Marquer la date", "Top", "Ref 2")
+    )
+    article = import_text(text, "a.txt").article
+    assert [section.anchor for section in article.sections] == ["section-marquer-la-date", "top-2", "section-ref-2"]
+
+
 # In the window -------------------------------------------------------------------------
 
 

@@ -80,7 +80,8 @@ IMPORTER_LINES = [
     "le 31/02/2018", "Est-ce grave ?", "Est-ce grave ? Non, rarement.", "- [1] Santé Publique France.",
     "[2] HAS Lien", "- Une page (sante.fr)", "17 déc. 2020 — Un extrait.", "31 févr. 2020 — x",
     "- Un article (2024)", "woman with the doctor", "© Adobe Stock", "Partager", "Consultation remboursable *",
-    "- Hématologie", "Un paragraphe qui finit bien.", "une suite en minuscules", "", "", "",
+    "- Hématologie", "Un paragraphe qui finit bien.", "une suite en minuscules", "Marquer la date", "Top",
+    "Ref 12", "Plier les genoux", "Lead", "Source non listée", "", "", "",
 ]  # fmt: skip
 
 markup_text = st.lists(st.sampled_from(MARKUP) | st.text(max_size=12), max_size=40).map("".join)

@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import Path
 
 from . import debris
+from .anchors import BOOKMARK_PREFIX, FOLD_PREFIX, REFERENCE_PREFIX, UNRESOLVED_PREFIX
 from .markdown_format import escape_paragraph
 from .model import Article, FaqItem, Publication, Reference, Section, WebResource
 from .problems import ContentError, Problem
@@ -39,6 +40,7 @@ _REFERENCE_LINE = re.compile(r"^\[(\d{1,4})\]\s*(.*?)\s*(?:Lien)?$")
 _PUBLICATION_LINE = re.compile(r"^(.*?)\s*\((\d{4})\)\s*$")
 _WEB_TITLE_LINE = re.compile(r"^(.*?)\s*\(([^()\s]+\.[a-z]{2,})\)\s*$", re.IGNORECASE)
 _DISCLAIMER = re.compile(r"^avertissement\s*:\s*(.+)$", re.IGNORECASE)
+_LINK_PREFIXES = (REFERENCE_PREFIX, UNRESOLVED_PREFIX, FOLD_PREFIX, BOOKMARK_PREFIX)
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
 """Invisible control characters of a copied page (the whitespace ones become spaces): a NUL
 made the written article a 'binary file' for the loader, STX/ETX vanished in Markdown."""
@@ -329,7 +331,7 @@ class _Builder:
         article = self.article
         article.lead = "\n\n".join(escape_paragraph(text) for text in self.lead)
         taken: set[str] = {"questions-frequentes", "specialites", "references", "publications",
-                           "ressources-web", "avertissement", "lead"}  # fmt: skip
+                           "ressources-web", "avertissement", "lead", "top"}  # fmt: skip
         for heading_line, paragraphs in self.sections:
             if not paragraphs:
                 self.warnings.append(
@@ -352,7 +354,9 @@ class _Builder:
         title_prefix = fold(self.article.title) + " :"
         if fold(heading).startswith(title_prefix):
             heading = heading[len(title_prefix) :]
-        return slugify(heading)
+        anchor = slugify(heading)
+        # 'Marquer la date' must not give '#marquer-la-date': the viewer reads that as a bookmark button.
+        return f"section-{anchor}" if anchor.startswith(_LINK_PREFIXES) else anchor
 
     def _fuller_answer(self, key: str) -> str:
         """The FAQ may be printed twice: keep the longest of its answers."""

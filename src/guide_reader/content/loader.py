@@ -7,17 +7,23 @@ back as Markdown for the section bodies, and notes problems with their line.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as etree
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from . import markdown_format as fmt
+from .anchors import BOOKMARK_PREFIX, FOLD_PREFIX, REFERENCE_PREFIX, UNRESOLVED_PREFIX
 from .checks import display_problems
 from .markdown_ext import MAX_FORMATTED_CHARS, article_markdown
 from .model import CITATION_PATTERN, Article, FaqItem, Publication, Reference, Section, WebResource, cited_numbers
 from .problems import ContentError, Problem
 from .text import slugify
+
+_LINK_PREFIXES = (REFERENCE_PREFIX, UNRESOLVED_PREFIX, FOLD_PREFIX, BOOKMARK_PREFIX)
+_RENDERER_ANCHORS = frozenset({"top", "lead"})
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 MAX_ARTICLE_BYTES = 512 * 1024
 """About 18 times the longest bundled article. Python-Markdown needs seconds for half a megabyte of
@@ -194,7 +200,16 @@ class _ArticleReader:
             if anchor in taken:
                 self.report(line, f"ancre en double : #{anchor}")
             taken.add(anchor)
+            self._check_anchor(anchor, line)
             self._read_group(article, anchor, text, content, line)
+
+    def _check_anchor(self, anchor: str, line: int | None) -> None:
+        """An anchor the viewer would take for one of its own links, or one that hides characters."""
+        if anchor in _RENDERER_ANCHORS or anchor.startswith(_LINK_PREFIXES):
+            self.report(line, f"ancre « {anchor} » réservée au lecteur : les liens vers elle feraient autre chose")
+        elif not _SLUG.fullmatch(anchor):
+            shown = anchor.encode("unicode_escape").decode("ascii")
+            self.report(line, f"ancre « {shown} » : attendu minuscules sans accent, chiffres et tirets", "warning")
 
     def _read_group(
         self, article: Article, anchor: str, heading: str, content: list[etree.Element], line: int | None
@@ -223,6 +238,8 @@ class _ArticleReader:
             if block.tag == "h3":
                 question = _plain_text(block)
                 items.append((block.get("id") or "faq-" + slugify(question, 50), question, []))
+                if block.get("id"):
+                    self._check_anchor(block.get("id") or "", self.line_of(f"{{#{block.get('id')}}}"))
             elif items:
                 items[-1][2].append(block)
             else:
