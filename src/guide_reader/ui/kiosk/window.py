@@ -192,6 +192,10 @@ class KioskWindow(MainWindow):
         self.home_page.verticalScrollBar().setValue(0)
         self.idle_timer.start()
 
+    def search_for(self, query: str) -> None:
+        super().search_for(query)
+        self.keyboard.show()  # a visitor searching may want to change the words
+
     def _toggle_larger_text(self, larger: bool) -> None:
         size = round(self.kiosk_text_size * LARGER_TEXT_FACTOR) if larger else self.kiosk_text_size
         self.set_text_size(size)
