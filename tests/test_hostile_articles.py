@@ -482,11 +482,16 @@ def test_check_reports_anchors_the_viewer_would_misread(hostile_content) -> None
 
 
 def test_import_never_gives_a_section_an_anchor_of_the_viewer() -> None:
-    text = "Titre\n\nChapeau.\n\n" + "".join(
-        f"{heading}\n\nTexte.\n\n" for heading in ("Marquer la date", "Top", "Ref 2")
-    )
+    headings = ("Marquer la date", "Top", "Ref 2", "Source non listée", "Source non listée")
+    text = "Titre\n\nChapeau.\n\n" + "".join(f"{heading}\n\nTexte.\n\nSuite.\n\n" for heading in headings)
     article = import_text(text, "a.txt").article
-    assert [section.anchor for section in article.sections] == ["section-marquer-la-date", "top-2", "section-ref-2"]
+    assert [section.anchor for section in article.sections] == [
+        "section-marquer-la-date",
+        "top-2",
+        "section-ref-2",
+        "section-source-non-listee",
+        "section-source-non-listee-2",
+    ]
 
 
 # In the window -------------------------------------------------------------------------

@@ -248,11 +248,11 @@ def test_an_imported_article_loads_back_without_errors(text: str) -> None:
 
 
 def outline(article: Article) -> list[tuple[str, str]]:
-    """Anchors and headings, compared on their words: '<https://site.fr>' or '[a](b)' in a raw text is
-    written as it is, and Markdown then shows it as a link would be shown, 'https://site.fr' or 'a (b)'."""
+    """Anchors and headings. '<https://site.fr>' in a raw text is written as it is ('<' cannot be escaped
+    in Markdown) and then shown as a link would be shown, 'https://site.fr': the brackets do not count."""
     places = [(section.anchor, section.heading) for section in article.sections]
     places += [(item.anchor, item.question) for item in article.faq]
-    return [(anchor, re.sub(r"[\s<>()\[\]]", "", heading)) for anchor, heading in places]
+    return [(anchor, " ".join(heading.replace("<", " ").replace(">", " ").split())) for anchor, heading in places]
 
 
 def test_an_article_of_only_a_title_is_refused_at_import() -> None:
@@ -286,6 +286,20 @@ def test_a_heading_ending_with_hashes_keeps_them(tmp_path: Path) -> None:
     path = tmp_path / "titre.md"
     path.write_text(to_markdown(article), encoding="utf-8")
     assert [s.heading for s in load_article(path).article.sections] == ["Le langage C#", "Numéro ##"]
+
+
+def test_link_syntax_copied_from_a_page_stays_text(tmp_path: Path) -> None:
+    """Found above: '[x](#y)' or '![x](y)' in a raw text became a link or an image, and lost its address;
+    a line '[note]: …' became a link definition and vanished."""
+    raw = "Titre\n\nChapeau.\n\nVoir [x](#y) ici\n\n![photo](p.png) et [1] (2020).\n\n[note]: une remarque.\n"
+    article = import_text(raw, "s.txt").article
+    path = tmp_path / "titre.md"
+    path.write_text(to_markdown(article), encoding="utf-8")
+    loaded = load_article(path).article
+    assert loaded.sections[0].heading == "Voir [x](#y) ici"
+    page = render_article(loaded)
+    assert "![photo](p.png) et" in page and "[note]: une remarque." in page
+    assert 'href="#source-non-listee-1"' in page  # citations are still citations
 
 
 # Loader and check ---------------------------------------------------------------------------------

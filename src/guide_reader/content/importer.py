@@ -355,8 +355,9 @@ class _Builder:
         if fold(heading).startswith(title_prefix):
             heading = heading[len(title_prefix) :]
         anchor = slugify(heading)
-        # 'Marquer la date' must not give '#marquer-la-date': the viewer reads that as a bookmark button.
-        return f"section-{anchor}" if anchor.startswith(_LINK_PREFIXES) else anchor
+        # 'Marquer la date' must not give '#marquer-la-date': the viewer reads that as a bookmark button
+        # ('Source non listée' neither: its second copy would be '#source-non-listee-2').
+        return f"section-{anchor}" if f"{anchor}-".startswith(_LINK_PREFIXES) else anchor
 
     def _fuller_answer(self, key: str) -> str:
         """The FAQ may be printed twice: keep the longest of its answers."""

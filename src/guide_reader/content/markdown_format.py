@@ -69,14 +69,18 @@ PUBLICATION_ITEM = re.compile(r"^(.*?)\s*\((\d{4})\)$", re.DOTALL)
 WEB_RESOURCE_TITLE = re.compile(r"^(.*?)\s*\(([^()\s]+\.[^()\s]+)\)$")
 WEB_RESOURCE_DATED_SNIPPET = re.compile(r"^(\d{4}-\d{2}-\d{2}) — (.*)$", re.DOTALL)
 
-_INLINE_SPECIALS = re.compile(r"([\\`*_{}])")  # braces: a heading's text must not hide its {#anchor}
+_INLINE_SPECIALS = re.compile(r"([\\`*_{}]|(?<=\])\()")
+"""Emphasis and code marks; braces, so that a heading's text never hides its {#anchor}; and the '(' of
+'[text](address)', so that text copied from a page never becomes a link (citations '[13]' stay)."""
+_DEFINITION_START = re.compile(r"^([ ]{0,3})\[(?=[^\[\]\n]*\]:)", re.MULTILINE)
+"""'[name]: address' on a line of its own is a link definition for Markdown: the line would vanish."""
 _CLOSING_HASHES = re.compile(r"#+$")
 _BLOCK_STARTS = re.compile(r"^(#|>|\d+[.)]\s|[-+*]\s|=+\s*$|-+\s*$)")
 
 
 def escape_inline(text: str) -> str:
     """Escape the characters Python-Markdown would read as inline markup."""
-    return _INLINE_SPECIALS.sub(r"\\\1", text)
+    return _DEFINITION_START.sub(r"\1\\[", _INLINE_SPECIALS.sub(r"\\\1", text))
 
 
 def escape_block_start(markdown_text: str) -> str:
