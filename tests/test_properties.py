@@ -252,7 +252,7 @@ def outline(article: Article) -> list[tuple[str, str]]:
     in Markdown) and then shown as a link would be shown, 'https://site.fr': the brackets do not count."""
     places = [(section.anchor, section.heading) for section in article.sections]
     places += [(item.anchor, item.question) for item in article.faq]
-    return [(anchor, " ".join(heading.replace("<", " ").replace(">", " ").split())) for anchor, heading in places]
+    return [(anchor, " ".join(heading.replace("<", "").replace(">", "").split())) for anchor, heading in places]
 
 
 def test_an_article_of_only_a_title_is_refused_at_import() -> None:
