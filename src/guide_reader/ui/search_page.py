@@ -6,8 +6,9 @@ import html
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QUrl, Signal
-from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from .article_view import ArticleView
 from .theme import Theme
 
 if TYPE_CHECKING:
@@ -31,9 +32,7 @@ class SearchPage(QWidget):
         self.text_size = text_size
         self.results: SearchResults | None = None
         self.hits: list[SearchHit] = []
-        self.view = QTextBrowser()
-        self.view.setOpenLinks(False)
-        self.view.setOpenExternalLinks(False)
+        self.view = ArticleView()  # like an article: never loads a resource, never follows a link itself
         self.view.setAccessibleName(self.tr("Résultats de la recherche"))
         self.view.anchorClicked.connect(self._link_clicked)
         layout = QVBoxLayout(self)
