@@ -510,7 +510,7 @@ class _Requests:
 
 @pytest.fixture
 def requests(monkeypatch) -> _Requests:
-    """Record ArticleView.loadResource, the search page's view and the sheet's QTextDocument."""
+    """Record ArticleView.loadResource (the article and the search results) and the sheet's QTextDocument."""
     requests = _Requests()
     original = ArticleView.loadResource
 
@@ -519,19 +519,10 @@ def requests(monkeypatch) -> _Requests:
 
     monkeypatch.setattr(ArticleView, "loadResource", article_view_load)
 
-    from PySide6.QtWidgets import QTextBrowser
-
-    class RecordingBrowser(QTextBrowser):
-        def loadResource(self, kind: int, name: QUrl) -> object:  # noqa: N802
-            return requests.record("search", kind, name, super().loadResource(kind, name))
-
     class RecordingDocument(QTextDocument):
         def loadResource(self, kind: int, name: QUrl) -> object:  # noqa: N802
             return requests.record("sheet", kind, name, super().loadResource(kind, name))
 
-    import guide_reader.ui.search_page as search_page
-
-    monkeypatch.setattr(search_page, "QTextBrowser", RecordingBrowser)
     monkeypatch.setattr(printing, "QTextDocument", RecordingDocument)
     return requests
 
