@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+
+from guide_reader.store import BookmarkStore
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -51,3 +55,20 @@ def show_and_index(qtbot, window):
     with qtbot.waitSignal(window.index_ready, timeout=60_000):
         window.start_indexing()
     return window
+
+
+class Clock:
+    """A minute passes at every reading: timestamps differ and nothing sleeps."""
+
+    def __init__(self) -> None:
+        self.now = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        self.now += timedelta(minutes=1)
+        return self.now
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[BookmarkStore]:
+    with BookmarkStore(tmp_path / "store.sqlite3", clock=Clock()) as opened:
+        yield opened

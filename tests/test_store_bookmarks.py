@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -14,23 +12,6 @@ from guide_reader.store import BookmarkStore, Status, find_anchor, group_by_arti
 
 SECTION = "quand-consulter-un-medecin"
 FAQ = "faq-la-leucopenie-est-elle-contagieuse"
-
-
-class Clock:
-    """A minute passes at every reading: timestamps differ and nothing sleeps."""
-
-    def __init__(self) -> None:
-        self.now = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        self.now += timedelta(minutes=1)
-        return self.now
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[BookmarkStore]:
-    with BookmarkStore(tmp_path / "store.sqlite3", clock=Clock()) as opened:
-        yield opened
 
 
 @pytest.fixture(scope="module")

@@ -4,21 +4,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
 from guide_reader.store import FORMAT_NAME, FORMAT_VERSION, BookmarkStore, ExchangeFormatError, merge_notes
 
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        self.now += timedelta(minutes=1)
-        return self.now
+from .conftest import Clock
 
 
 @pytest.fixture

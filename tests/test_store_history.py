@@ -2,30 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
-from pathlib import Path
-
 import pytest
 
 from guide_reader.library import Library
 from guide_reader.store import BookmarkStore, Status, resolve
 from guide_reader.store import history as history_module
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = datetime(2026, 11, 23, 10, 0, tzinfo=UTC)
-
-    def __call__(self) -> datetime:
-        self.now += timedelta(minutes=1)
-        return self.now
-
-
-@pytest.fixture
-def store(tmp_path: Path) -> Iterator[BookmarkStore]:
-    with BookmarkStore(tmp_path / "store.sqlite3", clock=Clock()) as opened:
-        yield opened
 
 
 def _places(entries: list) -> list[tuple[str, str]]:
