@@ -318,16 +318,16 @@ def test_rendered_hostile_article_keeps_the_renderers_shape(hostile_content, slu
 
 def test_hostile_text_is_shown_as_text(hostile_content) -> None:
     library = Library(hostile_content)
-    balises = library.render("balises")
+    balises = render_article(library.article("balises"))
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in balises
     assert (
         "&lt;img src=&quot;file:///etc/passwd&quot;&gt;" in balises or '&lt;img src="file:///etc/passwd"&gt;' in balises
     )
-    links = library.render("images-et-liens")
+    links = render_article(library.article("images-et-liens"))
     assert "web (http://evil.example/)" in links  # an outside address is shown, never linked
     assert "la page (http://evil.example/ref)" in links
     assert "someone@evil.example" in links
-    header = library.render("en-tete")
+    header = render_article(library.article("en-tete"))
     assert "<title>&lt;img src=&quot;file:///etc/passwd&quot;&gt; Titre" in header
 
 

@@ -38,11 +38,6 @@ class Library:
     def article(self, slug: str) -> Article | None:
         return self._articles.get(slug)
 
-    def render(self, slug: str) -> str:
-        from .content.renderer import render_article
-
-        return render_article(self._articles[slug])
-
     @cached_property
     def store(self) -> BookmarkStore:
         """Bookmarks and reading history, opened at first use (the file in the user data folder).

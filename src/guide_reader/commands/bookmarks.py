@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..library import Library
 from ..store import Bookmark, BookmarkStore, ExchangeFormatError, Resolution, resolve
+from ..store.exchange import bookmark_record
 from ..store.model import to_stamp
 
 AddCommand = Callable[[str, str], argparse.ArgumentParser]
@@ -71,14 +72,7 @@ def bookmark_json(bookmark: Bookmark, resolution: Resolution) -> dict[str, objec
     """The JSON shape of ``bookmarks list --json``."""
     return {
         "id": bookmark.id,
-        "slug": bookmark.slug,
-        "anchor": bookmark.anchor,
-        "kind": bookmark.kind,
-        "article_title": bookmark.article_title,
-        "heading": bookmark.heading,
-        "note": bookmark.note,
-        "created_at": to_stamp(bookmark.created_at),
-        "updated_at": to_stamp(bookmark.updated_at),
+        **bookmark_record(bookmark),
         "status": resolution.status.value,
         "message": resolution.message,
     }

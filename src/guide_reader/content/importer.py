@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -86,8 +87,6 @@ def decode(raw: bytes, source: str) -> tuple[str, list[Problem]]:
 
 
 def _normalized_lines(text: str) -> list[_Line]:
-    import unicodedata
-
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = text.replace("\t", " ").replace("\u00a0", " ").replace("\u200b", "")
     text = _CONTROL_CHARACTERS.sub("", text)

@@ -69,24 +69,26 @@ class ImportReport:
     """Entries already there with nothing new."""
 
 
+def bookmark_record(bookmark: Bookmark) -> dict[str, Any]:
+    """One bookmark as it is written in the export file (no id: ``slug#anchor`` identifies it)."""
+    return {
+        "slug": bookmark.slug,
+        "anchor": bookmark.anchor,
+        "kind": bookmark.kind,
+        "article_title": bookmark.article_title,
+        "heading": bookmark.heading,
+        "note": bookmark.note,
+        "created_at": to_stamp(bookmark.created_at),
+        "updated_at": to_stamp(bookmark.updated_at),
+    }
+
+
 def to_document(bookmarks: Iterable[Bookmark], exported_at: datetime) -> dict[str, Any]:
     return {
         "format": FORMAT_NAME,
         "version": FORMAT_VERSION,
         "exported_at": to_stamp(exported_at),
-        "bookmarks": [
-            {
-                "slug": bookmark.slug,
-                "anchor": bookmark.anchor,
-                "kind": bookmark.kind,
-                "article_title": bookmark.article_title,
-                "heading": bookmark.heading,
-                "note": bookmark.note,
-                "created_at": to_stamp(bookmark.created_at),
-                "updated_at": to_stamp(bookmark.updated_at),
-            }
-            for bookmark in bookmarks
-        ],
+        "bookmarks": [bookmark_record(bookmark) for bookmark in bookmarks],
     }
 
 

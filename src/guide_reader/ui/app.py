@@ -115,7 +115,7 @@ def _kiosk_window(options: WindowOptions) -> MainWindow | None:
     except KioskConfigError as error:
         print(error, file=sys.stderr)
         return None
-    print(f"Réglages du kiosque : {config.path or 'valeurs par défaut (aucun fichier de réglages)'}")
+    print(config.source_description())
     if config.staff_pin_hash is None:
         print(
             "Attention : aucun code du personnel (staff_pin_hash) ; voir « guide-reader kiosk-pin ».", file=sys.stderr

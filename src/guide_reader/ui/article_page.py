@@ -25,7 +25,6 @@ ANCHOR_ROLE = Qt.ItemDataRole.UserRole
 
 class ArticlePage(QWidget):
     jump_requested = Signal(str)  # an anchor of this article the reader asked to go to
-    section_changed = Signal(str)
     bookmark_requested = Signal(str)  # the anchor of a section or FAQ question
 
     def __init__(self, theme: Theme, text_size: int, highlighter: Highlighter | None = None) -> None:
@@ -195,7 +194,6 @@ class ArticlePage(QWidget):
                     self.toc.blockSignals(True)
                     self.toc.setCurrentItem(item)
                     self.toc.blockSignals(False)
-                    self.section_changed.emit(anchor)
                 break
 
     # Links and table of contents --------------------------------------------

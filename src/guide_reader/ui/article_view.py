@@ -64,12 +64,6 @@ class ArticleView(QTextBrowser):
         cursor.setPosition(position)
         return self.cursorRect(cursor).top() + self.verticalScrollBar().value()
 
-    def anchor_y(self, anchor: str) -> int | None:
-        for position, name in self._anchor_positions:
-            if name == anchor:
-                return self._document_y(position)
-        return None
-
     def anchor_at_top(self, candidates: Iterable[str]) -> str | None:
         """The last of ``candidates`` whose anchor has scrolled to (or above) the top of the view."""
         wanted = set(candidates)
