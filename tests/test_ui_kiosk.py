@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QPointF, Qt, QUrl
 from PySide6.QtGui import QCloseEvent, QContextMenuEvent, QMouseEvent
@@ -210,6 +212,7 @@ def test_touch_first_sizes_and_text(qtbot, kiosk) -> None:
     for button in (kiosk.larger_text_button, *kiosk.keyboard.keys.values(), *kiosk.pin_pad.buttons.values()):
         hint = button.minimumSizeHint().expandedTo(button.minimumSize())
         assert hint.height() >= 44, button.text()
+    kiosk.open_article("leucopenie")
     kiosk.larger_text_button.click()
     assert kiosk.text_size > kiosk.kiosk_text_size
     assert kiosk.article_page.view.document().defaultFont().pointSize() == kiosk.text_size
@@ -279,6 +282,7 @@ def test_the_next_visitor_cannot_undo_back_to_the_previous_one(qtbot, kiosk) -> 
     kiosk.article_page.find_bar.field.undo()
     assert kiosk.search_field.text() == ""
     assert kiosk.article_page.find_bar.field.text() == ""
+    page = kiosk.bookmarks_page  # the next visitor's page: a new one
     assert not page.undo_bar.isVisibleTo(kiosk)
     page.undo_remove()
     assert kiosk.library.store.bookmarks() == []
@@ -308,7 +312,7 @@ def test_ctrl_k_does_nothing_when_search_is_off(qtbot, tmp_path, pin_hash) -> No
     kiosk.exit_allowed = True
 
 
-def test_the_kiosk_starts_with_an_empty_session(qtbot, user_dirs) -> None:
+def test_the_kiosk_starts_with_an_empty_session_and_removes_an_old_session_file(qtbot, user_dirs) -> None:
     from guide_reader.paths import user_data_dir
     from guide_reader.ui.app import WindowOptions, _kiosk_window
 
@@ -318,4 +322,6 @@ def test_the_kiosk_starts_with_an_empty_session(qtbot, user_dirs) -> None:
     window = _kiosk_window(WindowOptions(kiosk=True))
     qtbot.addWidget(window)
     assert window.library.store.bookmarks() == []
+    assert window.library.store.path == Path(":memory:")
+    assert not list(user_data_dir().glob("kiosk-session*"))
     window.exit_allowed = True

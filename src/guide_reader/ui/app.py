@@ -105,24 +105,9 @@ def run(options: WindowOptions) -> int:
 
 
 def _kiosk_window(options: WindowOptions) -> MainWindow | None:
-    """The kiosk window, after printing which settings it uses; None when they cannot be read."""
-    from ..kiosk import KioskConfigError, load_config
-    from ..paths import user_data_dir
-    from .kiosk.window import KioskWindow
+    from .kiosk.start import kiosk_window
 
-    try:
-        config = load_config(options.kiosk_config)
-    except KioskConfigError as error:
-        print(error, file=sys.stderr)
-        return None
-    print(config.source_description())
-    if config.staff_pin_hash is None:
-        print(
-            "Attention : aucun code du personnel (staff_pin_hash) ; voir « guide-reader kiosk-pin ».", file=sys.stderr
-        )
-    library = Library(options.content, store_path=user_data_dir() / "kiosk-session.sqlite3")
-    library.store.reset()  # nothing of a previous session, even after a power cut
-    return KioskWindow(library, config)
+    return kiosk_window(options.content, options.kiosk_config)
 
 
 def _apply_start_options(window: MainWindow, options: WindowOptions) -> None:

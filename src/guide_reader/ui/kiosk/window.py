@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QClipboard, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
@@ -20,10 +20,11 @@ from PySide6.QtWidgets import (
 from ...kiosk import KioskConfig
 from ...library import Library
 from ..main_window import MainWindow
-from ..navigation import Location
+from ..navigation import Location, NavigationHistory
 from ..settings import DEFAULT_TEXT_SIZE, MAX_TEXT_SIZE, Settings
-from .keyboard import OnScreenKeyboard
+from .keyboard import OnScreenKeyboard, SuggestionList, is_text_field
 from .overlays import IdleCountdown, PinPad
+from .session import VisitorSession
 
 ACTIVITY_EVENTS = frozenset(
     {
@@ -40,12 +41,15 @@ EXIT_CORNER_SIZE = 90
 STAFF_KEY_CHORD = "Ctrl+Alt+Shift+P"
 LARGER_TEXT_FACTOR = 1.35
 KIOSK_STYLESHEET = """
-QPushButton, QToolButton, QLineEdit {{ min-height: 44px; min-width: 44px; }}
+QPushButton, QToolButton, QLineEdit, QSpinBox, QComboBox {{ min-height: 44px; min-width: 44px; }}
 QToolBar QToolButton, QToolBar QLineEdit {{ font-size: 15pt; }}
 QTreeWidget::item, QListWidget::item, QTabBar::tab {{ min-height: 44px; }}
 QScrollBar:vertical {{ width: 28px; }}
-QFrame#kioskOverlay {{ border: 3px solid {accent}; border-radius: 14px; }}
+QFrame#kioskOverlay, QDialog[kioskEmbedded="true"] {{
+    background-color: {background}; border: 3px solid {accent}; border-radius: 14px;
+}}
 QFrame#onScreenKeyboard QPushButton {{ font-size: 18pt; }}
+QListView#kioskSuggestions::item {{ min-height: 48px; padding: 0 12px; }}
 """
 
 
@@ -53,6 +57,8 @@ class KioskWindow(MainWindow):
     def __init__(self, library: Library, config: KioskConfig) -> None:
         self.config = config
         self.kiosk_text_size = min(MAX_TEXT_SIZE, round(DEFAULT_TEXT_SIZE * config.text_scale))
+        self.session = VisitorSession(self.kiosk_text_size)  # before the base class, which fills it
+        library.store = self.session.store  # a visitor's bookmarks and pages: in memory only
         settings = Settings(in_memory=True)  # a visitor's choices are never written anywhere
         settings.text_size = self.kiosk_text_size
         features = config.features
@@ -65,10 +71,6 @@ class KioskWindow(MainWindow):
         )
         self.exit_allowed = False
         self._taps: list[float] = []
-        for page in (self.article_page, self.search_page):  # built now, to get the touch set-up below
-            page.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
-        if self.bookmarks_allowed:
-            _ = self.bookmarks_page
         self._lock_down_chrome()
         self._add_touch_controls()
         self.countdown = IdleCountdown(self, config.countdown_seconds)
@@ -82,6 +84,82 @@ class KioskWindow(MainWindow):
         self.idle_timer.timeout.connect(self.countdown.start)
         self.idle_timer.start()
         self._apply_kiosk_style()
+
+    # The visitor's state lives in the session (the base class reads and writes these names).
+
+    @property
+    def history(self) -> NavigationHistory:
+        return self.session.history
+
+    @history.setter
+    def history(self, value: NavigationHistory) -> None:
+        self.session.history = value
+
+    @property
+    def _pending_query(self) -> str:
+        return self.session.query
+
+    @_pending_query.setter
+    def _pending_query(self, value: str) -> None:
+        self.session.query = value
+
+    @property
+    def _completions(self) -> dict:
+        return self.session.completions
+
+    @_completions.setter
+    def _completions(self, value: dict) -> None:
+        self.session.completions = value
+
+    @property
+    def text_size(self) -> int:
+        return self.session.text_size
+
+    @text_size.setter
+    def text_size(self, value: int) -> None:
+        self.session.text_size = value
+
+    # Pages are built for each visitor (the base class builds them at first use).
+
+    @property
+    def article_page(self):  # noqa: ANN201 (the base class's type)
+        fresh = self._article_page is None
+        page = MainWindow.article_page.fget(self)
+        if fresh:
+            self._prepare_page(page)
+        return page
+
+    @property
+    def search_page(self):  # noqa: ANN201
+        fresh = self._search_page is None
+        page = MainWindow.search_page.fget(self)
+        if fresh:
+            self._prepare_page(page)
+        return page
+
+    @property
+    def bookmarks_page(self):  # noqa: ANN201
+        fresh = self._bookmarks_page is None
+        page = MainWindow.bookmarks_page.fget(self)
+        if fresh:
+            self._prepare_page(page)
+        return page
+
+    def _prepare_page(self, page: QWidget) -> None:
+        """Touch set-up of a page: no context menu, and a drag scrolls like a finger."""
+        for widget in (page, *page.findChildren(QWidget)):
+            widget.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        for area in page.findChildren(QAbstractScrollArea):
+            QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+
+    def _drop_pages(self) -> None:
+        for name in ("_article_page", "_search_page", "_bookmarks_page"):
+            page = getattr(self, name)
+            if page is not None:
+                setattr(self, name, None)
+                self.pages.removeWidget(page)
+                page.hide()
+                page.deleteLater()
 
     # Setting up --------------------------------------------------------------------
 
@@ -108,21 +186,45 @@ class KioskWindow(MainWindow):
         corner = QWidget()  # the staff's hidden corner stays clear of every button
         corner.setFixedWidth(EXIT_CORNER_SIZE)
         self.toolbar.addWidget(corner)
+        # Suggestions are a list above the keyboard, not a popup: a popup eats the next key a finger taps.
+        self.search_field.setCompleter(None)
+        self.suggestions = SuggestionList(self.completion_model)
+        self.suggestions.chosen.connect(self._completion_chosen)
+        self.completion_model.modelReset.connect(self._update_suggestions)
         self.keyboard = OnScreenKeyboard()
-        self.keyboard.attach(self.search_field)
-        self.keyboard.submitted.connect(self._open_first_result)
         container = QWidget()
         layout = QVBoxLayout(container)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.pages, 1)
+        layout.addWidget(self.suggestions)
         layout.addWidget(self.keyboard)
         self.setCentralWidget(container)
-        for area in self.findChildren(QAbstractScrollArea):
-            QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+        self._prepare_page(self.home_page)
+        QScroller.grabGesture(self.home_page.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
 
     def _apply_kiosk_style(self) -> None:
-        self.setStyleSheet(KIOSK_STYLESHEET.format(accent=self.theme.accent))
+        self.setStyleSheet(
+            KIOSK_STYLESHEET.format(accent=self.theme.accent, background=self.palette().window().color().name())
+        )
+
+    def _update_suggestions(self) -> None:
+        wanted = self.keyboard.target is self.search_field and self.completion_model.rowCount() > 0
+        if wanted and self.keyboard.isVisible():
+            self.suggestions.fit()
+            self.suggestions.show()
+        else:
+            self.suggestions.hide()
+
+    def show_keyboard(self, field: QWidget) -> None:
+        """The on-screen keyboard, typing into ``field`` (any text field of the kiosk)."""
+        self.keyboard.attach(field)
+        self.keyboard.show()
+        self._update_suggestions()
+
+    def hide_keyboard(self) -> None:
+        self.keyboard.hide()
+        self.suggestions.hide()
 
     # Activity, idle and reset ---------------------------------------------------------
 
@@ -130,14 +232,55 @@ class KioskWindow(MainWindow):
         kind = event.type()
         if kind in BLOCKED_EVENTS:
             return True
-        if watched is self.search_field and kind in (QEvent.Type.FocusIn, QEvent.Type.MouseButtonPress):
-            self.keyboard.show()
         if kind in ACTIVITY_EVENTS:
             if kind == QEvent.Type.MouseButtonPress and self._is_exit_corner_tap(event):
                 return True
             if self.note_activity():
                 return True  # the touch that dismisses 'Toujours là ?' does nothing else
+        if kind == QEvent.Type.MouseButtonPress and is_text_field(watched) and self.isAncestorOf(watched):
+            self.show_keyboard(watched)  # a touch on a text field, never a focus moved by the program
+        if isinstance(watched, QDialog):
+            if kind == QEvent.Type.Polish and watched.isWindow():
+                self.embed_dialog(watched)
+            elif kind == QEvent.Type.Show and watched.parentWidget() is self:
+                self._place_dialog(watched)
+            elif (
+                kind == QEvent.Type.Hide
+                and self.keyboard.target is not None
+                and watched.isAncestorOf(self.keyboard.target)
+            ):
+                self.hide_keyboard()
         return super().eventFilter(watched, event)
+
+    # Dialogs: frameless panels inside the kiosk, never windows a window manager could hide.
+
+    def embed_dialog(self, dialog: QDialog) -> None:
+        """Make ``dialog`` (about to be shown) a frameless child of the kiosk, drawn over its pages."""
+        dialog.setParent(self, Qt.WindowType.Widget)
+        dialog.setProperty("kioskEmbedded", True)
+        dialog.setAutoFillBackground(True)
+        dialog.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+
+    def _place_dialog(self, dialog: QDialog) -> None:
+        if not dialog.isVisible() or dialog.parentWidget() is not self:
+            return
+        field = next((child for child in dialog.findChildren(QWidget) if is_text_field(child)), None)
+        if field is not None:
+            field.setFocus(Qt.FocusReason.PopupFocusReason)
+            self.show_keyboard(field)  # a touch-only visitor can type in every dialog
+        area = self.centralWidget().geometry()
+        if self.keyboard.isVisible():
+            area.setBottom(self.keyboard.mapTo(self, QPoint(0, 0)).y() - 1)
+        hint = dialog.sizeHint().expandedTo(dialog.minimumSizeHint())
+        width = min(hint.width(), area.width() - 16)
+        height = min(hint.height(), area.height() - 16)
+        dialog.setGeometry(
+            area.x() + (area.width() - width) // 2, area.y() + (area.height() - height) // 2, width, height
+        )
+        dialog.raise_()
+        for overlay in (self.pin_pad, self.countdown):
+            if overlay.isVisible():
+                overlay.raise_()
 
     def note_activity(self) -> bool:
         """Restart the idle delay; True when this dismissed the countdown."""
@@ -168,43 +311,48 @@ class KioskWindow(MainWindow):
         return QPoint(self.width() - EXIT_CORNER_SIZE // 2, EXIT_CORNER_SIZE // 2)
 
     def reset_session(self) -> None:
-        """Back to the home page with nothing left of the last visitor."""
+        """Back to the home page with nothing left of the last visitor: a new session, new pages."""
         self.countdown.cancel()
         self.pin_pad.close_pad()
-        self.keyboard.hide()
+        self.hide_keyboard()
+        self.keyboard.attach(None)
         for dialog in self.findChildren(QDialog):
             dialog.reject()
-        self.completer.popup().hide()
+        clear_clipboard()
+        previous, self.session = self.session, VisitorSession(self.kiosk_text_size)
+        self.library.store = self.session.store
+        previous.close()
+        self._drop_pages()
         self.search_timer.stop()
         self.search_field.setText("")  # unlike clear(), forgets the undo history (Ctrl+Z)
-        self._pending_query = ""
         self.completion_model.setStringList([])
-        self.search_page.show_hint()
-        self.article_page.reset()
-        if self._bookmarks_page is not None:
-            self._bookmarks_page.reset()
-        self.larger_text_button.setChecked(False)
-        self.set_text_size(self.kiosk_text_size)
-        self.library.store.reset()  # bookmarks and reading history of the session
+        self.larger_text_button.blockSignals(True)
+        self.larger_text_button.setChecked(self.session.larger_text)
+        self.larger_text_button.blockSignals(False)
+        self.set_text_size(self.session.text_size)
         self.status_label.clear()
-        self.history.clear()
         self.go_to(Location("home"))
         self.home_page.verticalScrollBar().setValue(0)
         self.idle_timer.start()
 
+    def _index_finished(self, report: object) -> None:
+        super()._index_finished(report)
+        self.status_label.clear()  # « Recherche prête. »: for a desk, not for a waiting room
+
     def search_for(self, query: str) -> None:
         super().search_for(query)
-        self.keyboard.show()  # a visitor searching may want to change the words
+        self.show_keyboard(self.search_field)  # a visitor searching may want to change the words
 
     def _toggle_larger_text(self, larger: bool) -> None:
+        self.session.larger_text = larger
         size = round(self.kiosk_text_size * LARGER_TEXT_FACTOR) if larger else self.kiosk_text_size
         self.set_text_size(size)
 
     def _show(self, location: Location) -> None:
         super()._show(location)
         keyboard = getattr(self, "keyboard", None)  # None while the base class builds the window
-        if keyboard is not None and location.page != "search":
-            keyboard.hide()
+        if keyboard is not None and location.page != "search" and keyboard.target is self.search_field:
+            self.hide_keyboard()
 
     # The way out -------------------------------------------------------------------
 
@@ -218,3 +366,12 @@ class KioskWindow(MainWindow):
             event.ignore()  # Alt+F4, the window manager, a stray close(): the kiosk stays
             return
         super().closeEvent(event)
+        self.session.close()
+
+
+def clear_clipboard() -> None:
+    """Empty the clipboard and, where there is one (X11), the selection pasted with the middle button."""
+    clipboard = QApplication.clipboard()
+    clipboard.clear(QClipboard.Mode.Clipboard)
+    if clipboard.supportsSelection():
+        clipboard.clear(QClipboard.Mode.Selection)
