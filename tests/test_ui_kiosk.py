@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMenu
 from guide_reader.kiosk import KioskConfig, KioskFeatures, hash_pin
 from guide_reader.library import Library
 from guide_reader.store import BookmarkStore
+from guide_reader.ui.kiosk import overlays
 from guide_reader.ui.kiosk.window import EXIT_CORNER_SIZE, KioskWindow
 from guide_reader.ui.settings import DEFAULT_TEXT_SIZE
 
@@ -111,18 +113,53 @@ def test_staff_pin_opens_the_exit_and_a_wrong_one_does_not(qtbot, kiosk, monkeyp
     assert pad.isVisible()
     for digit in "1111":
         pad.buttons[digit].click()
+    threads = []
+    real_verify = overlays.verify_pin
+    monkeypatch.setattr(
+        overlays, "verify_pin", lambda *a: threads.append(threading.current_thread()) or real_verify(*a)
+    )
     pad.buttons["ok"].click()
+    assert pad.message.text() == "Vérification…" and not pad.buttons["1"].isEnabled()  # on a pool thread
+    qtbot.waitUntil(lambda: "Code incorrect" in pad.message.text())
     assert kiosk.isVisible() and not kiosk.exit_allowed
-    assert "Code incorrect" in pad.message.text()
     assert not pad.buttons["1"].isEnabled()  # slowed down after a wrong attempt
     pad.throttle.success()  # the delay has passed (no sleeping in tests)
-    pad._allow_again()
+    pad.wait_timer.timeout.emit()
+    assert pad.buttons["1"].isEnabled()
     for digit in STAFF_PIN:
         pad.buttons[digit].click()
     pad.buttons["ok"].click()
-    assert kiosk.exit_allowed
+    qtbot.waitUntil(lambda: kiosk.exit_allowed)
+    assert threads and threading.main_thread() not in threads
     assert not kiosk.isVisible()
     assert quits
+
+
+def test_the_pin_pad_counts_the_wait_down_and_shows_disabled_keys_as_such(qtbot, kiosk) -> None:
+    clock = [100.0]
+    pad = kiosk.pin_pad
+    pad.throttle = type(pad.throttle)(lambda: clock[0])
+    pad.open_pad()
+    for _ in range(3):
+        pad.throttle.failure()  # the third wrong PIN: 4 s to wait
+    pad._tick_wait()
+    assert "dans 4 s" in pad.message.text()
+    clock[0] += 1.2
+    pad.wait_timer.timeout.emit()
+    assert "dans 3 s" in pad.message.text()
+    disabled = pad.buttons["1"].grab().toImage()
+    clock[0] += 3
+    pad.wait_timer.timeout.emit()
+    assert pad.buttons["1"].isEnabled() and not pad.wait_timer.isActive()
+    assert pad.buttons["1"].grab().toImage() != disabled  # a disabled key does not look like an enabled one
+
+
+def test_the_pin_pad_gives_visitors_no_hint_when_no_pin_is_set(qtbot, tmp_path) -> None:
+    kiosk = make_kiosk(qtbot, tmp_path, None)
+    kiosk.pin_pad.open_pad()
+    assert "kiosk-pin" not in kiosk.pin_pad.message.text()
+    assert "guide-reader" not in kiosk.pin_pad.message.text()
+    kiosk.exit_allowed = True
 
 
 def test_taps_elsewhere_or_too_slow_do_not_open_the_pin_pad(qtbot, kiosk) -> None:

@@ -4,13 +4,17 @@ nothing left of a visitor after an idle minute or two, usable with fingers only.
 from __future__ import annotations
 
 import time
+from pathlib import Path
+from typing import Literal
 
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QClipboard, QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
     QDialog,
+    QMessageBox,
     QScroller,
     QToolButton,
     QVBoxLayout,
@@ -22,6 +26,7 @@ from ...library import Library
 from ..main_window import MainWindow
 from ..navigation import Location, NavigationHistory
 from ..settings import DEFAULT_TEXT_SIZE, MAX_TEXT_SIZE, Settings
+from .files import ask_confined_file
 from .keyboard import OnScreenKeyboard, SuggestionList, is_text_field
 from .overlays import IdleCountdown, PinPad
 from .session import VisitorSession
@@ -41,15 +46,19 @@ EXIT_CORNER_SIZE = 90
 STAFF_KEY_CHORD = "Ctrl+Alt+Shift+P"
 LARGER_TEXT_FACTOR = 1.35
 KIOSK_STYLESHEET = """
-QPushButton, QToolButton, QLineEdit, QSpinBox, QComboBox {{ min-height: 44px; min-width: 44px; }}
-QToolBar QToolButton, QToolBar QLineEdit {{ font-size: 15pt; }}
+QWidget {{ font-size: {text}pt; }}
+QPushButton, QToolButton, QLineEdit, QSpinBox, QDoubleSpinBox, QComboBox {{ min-height: 44px; min-width: 44px; }}
+QToolBar QToolButton, QToolBar QLineEdit {{ font-size: {toolbar}pt; }}
 QTreeWidget::item, QListWidget::item, QTabBar::tab {{ min-height: 44px; }}
 QScrollBar:vertical {{ width: 28px; }}
 QFrame#kioskOverlay, QDialog[kioskEmbedded="true"] {{
-    background-color: {background}; border: 3px solid {accent}; border-radius: 14px;
+    background-color: {theme.surface}; border: 3px solid {theme.accent}; border-radius: 14px;
 }}
-QFrame#onScreenKeyboard QPushButton {{ font-size: 18pt; }}
+QFrame#onScreenKeyboard QPushButton, QPushButton#pinKey {{ font-size: {keys}pt; }}
+QPushButton:disabled {{ color: {theme.muted}; background-color: {theme.background};
+    border: 2px dashed {theme.border}; }}
 QListView#kioskSuggestions::item {{ min-height: 48px; padding: 0 12px; }}
+QLabel#pageTitle {{ font-size: {title}pt; font-weight: bold; }}
 """
 
 
@@ -84,6 +93,8 @@ class KioskWindow(MainWindow):
         self.idle_timer.timeout.connect(self.countdown.start)
         self.idle_timer.start()
         self._apply_kiosk_style()
+        # At once, not after the first paint like the reader: touches, dialogs and the corner from the start.
+        QApplication.instance().installEventFilter(self)
 
     # The visitor's state lives in the session (the base class reads and writes these names).
 
@@ -204,9 +215,22 @@ class KioskWindow(MainWindow):
         QScroller.grabGesture(self.home_page.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
 
     def _apply_kiosk_style(self) -> None:
+        """Every text of the kiosk (panels, dialogs, keyboard) follows the text size, not only the article's."""
+        size = self.text_size
         self.setStyleSheet(
-            KIOSK_STYLESHEET.format(accent=self.theme.accent, background=self.palette().window().color().name())
+            KIOSK_STYLESHEET.format(
+                theme=self.theme,
+                text=size,
+                toolbar=max(size - 2, 12),
+                keys=round(size * 1.05),
+                title=round(size * 1.5),
+            )
         )
+
+    def set_text_size(self, size: int) -> None:
+        super().set_text_size(size)
+        if hasattr(self, "keyboard"):  # built: the base class sets the size while building the window
+            self._apply_kiosk_style()
 
     def _update_suggestions(self) -> None:
         wanted = self.keyboard.target is self.search_field and self.completion_model.rowCount() > 0
@@ -334,6 +358,40 @@ class KioskWindow(MainWindow):
         self.go_to(Location("home"))
         self.home_page.verticalScrollBar().setValue(0)
         self.idle_timer.start()
+
+    # Files and printing ----------------------------------------------------------------
+
+    def _ask_file(self, mode: Literal["open", "save"], title: str, name: str, pattern: str) -> Path | None:
+        if not self.files_allowed:
+            return None
+        folder = Path(self.config.files_folder)
+        if not folder.is_dir():
+            self.show_message(
+                self.tr("Le dossier des fichiers n'est pas là (une clé USB est-elle branchée ?). Demandez à l'accueil.")
+            )
+            return None
+        return ask_confined_file(self, folder, mode, title, name, pattern)
+
+    def print_sheet(self) -> None:
+        if not self.print_allowed:
+            return
+        if not QPrinterInfo.availablePrinterNames():
+            self.show_message(
+                self.tr("Aucune imprimante n'est reliée à cette borne : la feuille ne peut pas être imprimée.")
+            )
+            return
+        super().print_sheet()
+
+    def show_message(self, text: str) -> None:
+        """A message on screen (a panel inside the kiosk), closed with its button or by the reset."""
+        box = QMessageBox(
+            QMessageBox.Icon.Information, self.tr("Guide Reader"), text, QMessageBox.StandardButton.Ok, self
+        )
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.button(QMessageBox.StandardButton.Ok).setText(self.tr("Compris"))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.message_box = box
 
     def _index_finished(self, report: object) -> None:
         super()._index_finished(report)
