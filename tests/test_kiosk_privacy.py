@@ -59,6 +59,7 @@ def visible_state(window: KioskWindow) -> dict[str, object]:
         "bookmarks": window.library.store.bookmarks(),
         "reading history": window.library.store.history.recent(),
         "status": window.status_label.text(),
+        "emergency details": window.banner.is_enlarged(),
     }
 
 
@@ -80,6 +81,7 @@ def visit(qtbot, window: KioskWindow) -> None:
     window.go_back()  # to the article, the search words and suggestions still there
     window.article_page.view.selectAll()
     window.status_label.setText(NOTE)
+    window.banner.set_enlarged(True)
 
 
 def test_the_reset_puts_every_visible_field_back_to_its_start_value(qtbot) -> None:

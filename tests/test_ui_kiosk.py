@@ -350,13 +350,14 @@ def test_ctrl_k_does_nothing_when_search_is_off(qtbot, tmp_path, pin_hash) -> No
 
 
 def test_the_kiosk_starts_with_an_empty_session_and_removes_an_old_session_file(qtbot, user_dirs) -> None:
+    from guide_reader.kiosk import load_config
     from guide_reader.paths import user_data_dir
-    from guide_reader.ui.app import WindowOptions, _kiosk_window
+    from guide_reader.ui.kiosk.start import kiosk_window
 
     leftover = BookmarkStore(user_data_dir() / "kiosk-session.sqlite3")
     leftover.add("leucopenie", "x", kind="section", article_title="L", heading="H", note="visiteur d'hier")
     leftover.close()
-    window = _kiosk_window(WindowOptions(kiosk=True))
+    window = kiosk_window(None, load_config(None))
     qtbot.addWidget(window)
     assert window.library.store.bookmarks() == []
     assert window.library.store.path == Path(":memory:")

@@ -63,15 +63,14 @@ def run(options: WindowOptions) -> int:
     settings = Settings()
     install_translators(app, resolve_language(options.language or settings.language))
     if options.kiosk:
-        window = _kiosk_window(options)
-        if window is None:
-            return 2
-    else:
-        library = Library(options.content)
-        window = MainWindow(library, settings)
-        if options.screenshot is None:
-            window.restore_session()
-            QTimer.singleShot(0, window.show_store_notice)
+        from .kiosk.start import run_kiosk
+
+        return run_kiosk(options)
+    library = Library(options.content)
+    window = MainWindow(library, settings)
+    if options.screenshot is None:
+        window.restore_session()
+        QTimer.singleShot(0, window.show_store_notice)
     if options.theme in THEMES:
         window.set_theme(options.theme, remember=False)
     if options.size:
@@ -79,11 +78,7 @@ def run(options: WindowOptions) -> int:
     elif options.screenshot is not None or settings.geometry is None:
         window.resize(1200, 820)
     window.start_indexing_after_first_paint()
-    if options.kiosk and options.screenshot is None:
-        window.setGeometry(app.primaryScreen().geometry())  # the whole screen, even with no window manager
-        window.showFullScreen()
-    else:
-        window.show()
+    window.show()
     if options.screenshot is None:
         _apply_start_options(window, options)
         return app.exec()
@@ -102,12 +97,6 @@ def run(options: WindowOptions) -> int:
         return 1
     print(options.screenshot)
     return 0
-
-
-def _kiosk_window(options: WindowOptions) -> MainWindow | None:
-    from .kiosk.start import kiosk_window
-
-    return kiosk_window(options.content, options.kiosk_config)
 
 
 def _apply_start_options(window: MainWindow, options: WindowOptions) -> None:

@@ -1,18 +1,28 @@
-"""Starting the kiosk: its settings, a library whose visitor data stays in memory, and the window."""
+"""Starting the kiosk: its settings (or the out-of-order page), a library whose visitor data stays in
+memory, and a window that takes the whole screen back whenever it loses it."""
 
 from __future__ import annotations
 
 import sys
 from contextlib import suppress
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from ...kiosk import KioskConfigError, load_config
+from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from ...kiosk import KioskConfig, KioskConfigError, default_config_path, load_config
 from ...library import Library
 from ...paths import user_data_dir
+from .out_of_order import OutOfOrderPage
 from .window import KioskWindow
+
+if TYPE_CHECKING:
+    from ..app import WindowOptions
 
 # The file where earlier versions kept the session's bookmarks and history (with its WAL and SHM files).
 OLD_SESSION_FILE = "kiosk-session.sqlite3"
+SCREENSHOT_TIMEOUT_MS = 60_000
 
 
 def remove_old_session_files(folder: Path) -> None:
@@ -22,13 +32,8 @@ def remove_old_session_files(folder: Path) -> None:
             (folder / f"{OLD_SESSION_FILE}{suffix}").unlink()
 
 
-def kiosk_window(content: Path | None, config_path: Path | None) -> KioskWindow | None:
-    """The kiosk window, after printing which settings it uses; None when they cannot be read."""
-    try:
-        config = load_config(config_path)
-    except KioskConfigError as error:
-        print(error, file=sys.stderr)
-        return None
+def kiosk_window(content: Path | None, config: KioskConfig) -> KioskWindow:
+    """The kiosk window for ``config``, after printing which settings it uses."""
     print(config.source_description())
     if config.staff_pin_hash is None:
         print(
@@ -36,3 +41,76 @@ def kiosk_window(content: Path | None, config_path: Path | None) -> KioskWindow 
         )
     remove_old_session_files(user_data_dir())
     return KioskWindow(Library(content), config)
+
+
+def run_kiosk(options: WindowOptions) -> int:
+    """Show the kiosk (or, when its settings cannot be used, the out-of-order page) and run until the staff
+    leave it. With ``options.screenshot``: save what is on screen as a PNG and return (2 for bad settings)."""
+    app = QApplication.instance()
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)
+    app.setQuitOnLastWindowClosed(False)  # the out-of-order page gives way to the kiosk: not an exit
+    windows: list[QWidget] = []
+
+    def start(config: KioskConfig) -> KioskWindow:
+        window = kiosk_window(options.content, config)
+        windows.append(window)
+        if options.theme:
+            window.set_theme(options.theme, remember=False)
+        window.start_indexing_after_first_paint()
+        if options.screenshot is None:
+            window.guard_screen()
+            _show_full_screen(window)
+        else:
+            window.resize(*(options.size or (1200, 820)))
+            window.show()
+        return window
+
+    try:
+        window: QWidget = start(load_config(options.kiosk_config))
+        failed = False
+    except KioskConfigError as error:
+        print(error, file=sys.stderr)
+        failed = True
+        path = options.kiosk_config or default_config_path()
+        window = OutOfOrderPage(error, lambda: load_config(path), start)
+        windows.append(window)
+        if options.screenshot is None:
+            _show_full_screen(window)
+        else:
+            window.resize(*(options.size or (1200, 820)))
+            window.show()
+    if options.screenshot is None:
+        from ..app import _apply_start_options
+
+        if isinstance(window, KioskWindow):
+            _apply_start_options(window, options)
+        return app.exec()
+    return _screenshot(window, options, 2 if failed else 0)
+
+
+def _show_full_screen(window: QWidget) -> None:
+    window.setGeometry(QApplication.primaryScreen().geometry())  # the whole screen, even with no window manager
+    window.showFullScreen()
+
+
+def _screenshot(window: QWidget, options: WindowOptions, code: int) -> int:
+    from ..app import _apply_start_options
+
+    if isinstance(window, KioskWindow):
+        loop = QEventLoop()
+        window.index_ready.connect(loop.quit)
+        window.index_unavailable.connect(loop.quit)
+        QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, loop.quit)
+        if not window.index_is_ready:
+            loop.exec()
+        _apply_start_options(window, options)
+    QApplication.processEvents()
+    saved = window.grab().save(str(options.screenshot))
+    if isinstance(window, KioskWindow):
+        window.exit_allowed = True
+        window.close()
+    if not saved:
+        print(f"impossible d'écrire la capture : {options.screenshot}", file=sys.stderr)
+        return 1
+    print(options.screenshot)
+    return code

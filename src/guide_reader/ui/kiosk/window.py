@@ -26,10 +26,12 @@ from ...library import Library
 from ..main_window import MainWindow
 from ..navigation import Location, NavigationHistory
 from ..settings import DEFAULT_TEXT_SIZE, MAX_TEXT_SIZE, Settings
+from .banner import EmergencyBanner, banner_stylesheet
 from .files import ask_confined_file
 from .keyboard import OnScreenKeyboard, SuggestionList, is_text_field
 from .overlays import IdleCountdown, PinPad
 from .session import VisitorSession
+from .touch import open_nearest_anchor
 
 ACTIVITY_EVENTS = frozenset(
     {
@@ -43,12 +45,16 @@ ACTIVITY_EVENTS = frozenset(
 )
 BLOCKED_EVENTS = frozenset({QEvent.Type.ContextMenu, QEvent.Type.WhatsThis})
 EXIT_CORNER_SIZE = 90
+GUARD_INTERVAL_MS = 1000
+NARROW_WIDTH = 1000  # below this width (a portrait screen), the toolbar uses its short labels
+SEARCH_FIELD_MIN_WIDTH = 150  # how often the kiosk checks that it still has the screen
 STAFF_KEY_CHORD = "Ctrl+Alt+Shift+P"
 LARGER_TEXT_FACTOR = 1.35
 KIOSK_STYLESHEET = """
 QWidget {{ font-size: {text}pt; }}
 QPushButton, QToolButton, QLineEdit, QSpinBox, QDoubleSpinBox, QComboBox {{ min-height: 44px; min-width: 44px; }}
 QToolBar QToolButton, QToolBar QLineEdit {{ font-size: {toolbar}pt; }}
+QToolBar QToolButton {{ padding: 4px 6px; }}
 QTreeWidget::item, QListWidget::item, QTabBar::tab {{ min-height: 44px; }}
 QScrollBar:vertical {{ width: 28px; }}
 QFrame#kioskOverlay, QDialog[kioskEmbedded="true"] {{
@@ -186,6 +192,38 @@ class KioskWindow(MainWindow):
             self.search_field.setEnabled(False)
         for widget in self.findChildren(QWidget):
             widget.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        for action in (self.smaller_action, self.larger_action):
+            action.setVisible(False)  # « Agrandir le texte » does it with one touch, and the toolbar fits 800 px
+        self.search_field.setMinimumWidth(SEARCH_FIELD_MIN_WIDTH)
+        self._full_labels = {
+            action: action.text() for action in (self.back_action, self.forward_action, self.bookmark_action)
+        }
+        for action, label in self._full_labels.items():
+            self.toolbar.widgetForAction(action).setAccessibleName(label.strip("◀▶☆ "))
+
+    def _fit_toolbar(self) -> None:
+        """Short labels on a narrow (portrait) screen; the buttons keep their accessible names."""
+        narrow = self.width() < NARROW_WIDTH
+        for action, label in self._full_labels.items():
+            action.setText(label.split()[-1 if action is self.forward_action else 0] if narrow else label)
+        if not hasattr(self, "larger_text_button"):
+            return
+        self.larger_text_button.setText(self.tr("Texte +") if narrow else self.tr("Agrandir le texte"))
+        # The search field takes what the buttons leave, so that no button is squeezed.
+        others = [
+            widget
+            for action in self.toolbar.actions()
+            if (widget := self.toolbar.widgetForAction(action)) is not None
+            and widget is not self.search_field
+            and action.isVisible()
+        ]
+        spacing = self.toolbar.layout().spacing() * (len(others) + 1) + 16
+        used = sum(max(widget.sizeHint().width(), widget.minimumWidth()) for widget in others) + spacing
+        self.search_field.setMaximumWidth(max(SEARCH_FIELD_MIN_WIDTH, self.width() - used))
+
+    def resizeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_toolbar()
 
     def _add_touch_controls(self) -> None:
         self.larger_text_button = QToolButton()
@@ -203,6 +241,7 @@ class KioskWindow(MainWindow):
         self.suggestions.chosen.connect(self._completion_chosen)
         self.completion_model.modelReset.connect(self._update_suggestions)
         self.keyboard = OnScreenKeyboard()
+        self.banner = EmergencyBanner(self.config.emergency_label, self.config.emergency_details)
         container = QWidget()
         layout = QVBoxLayout(container)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -210,6 +249,7 @@ class KioskWindow(MainWindow):
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.suggestions)
         layout.addWidget(self.keyboard)
+        layout.addWidget(self.banner)  # at the bottom: the staff corner, top right, stays clear
         self.setCentralWidget(container)
         self._prepare_page(self.home_page)
         QScroller.grabGesture(self.home_page.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
@@ -225,6 +265,7 @@ class KioskWindow(MainWindow):
                 keys=round(size * 1.05),
                 title=round(size * 1.5),
             )
+            + banner_stylesheet(size)
         )
 
     def set_text_size(self, size: int) -> None:
@@ -261,6 +302,10 @@ class KioskWindow(MainWindow):
                 return True
             if self.note_activity():
                 return True  # the touch that dismisses 'Toujours là ?' does nothing else
+        if kind == QEvent.Type.MouseButtonRelease and self._is_text_view(watched):
+            view = watched.parentWidget()
+            if open_nearest_anchor(view, event.position().toPoint()):  # type: ignore[attr-defined]
+                return True
         if kind == QEvent.Type.MouseButtonPress and is_text_field(watched) and self.isAncestorOf(watched):
             self.show_keyboard(watched)  # a touch on a text field, never a focus moved by the program
         if isinstance(watched, QDialog):
@@ -305,6 +350,13 @@ class KioskWindow(MainWindow):
         for overlay in (self.pin_pad, self.countdown):
             if overlay.isVisible():
                 overlay.raise_()
+
+    def _is_text_view(self, watched: QObject) -> bool:
+        """Whether ``watched`` is the viewport of the article or the search results (their links)."""
+        for page in (self._article_page, self._search_page):
+            if page is not None and watched is page.view.viewport():
+                return True
+        return False
 
     def note_activity(self) -> bool:
         """Restart the idle delay; True when this dismissed the countdown."""
@@ -354,6 +406,7 @@ class KioskWindow(MainWindow):
         self.larger_text_button.setChecked(self.session.larger_text)
         self.larger_text_button.blockSignals(False)
         self.set_text_size(self.session.text_size)
+        self.banner.set_enlarged(False)
         self.status_label.clear()
         self.go_to(Location("home"))
         self.home_page.verticalScrollBar().setValue(0)
@@ -411,6 +464,42 @@ class KioskWindow(MainWindow):
         keyboard = getattr(self, "keyboard", None)  # None while the base class builds the window
         if keyboard is not None and location.page != "search" and keyboard.target is self.search_field:
             self.hide_keyboard()
+
+    # Keeping the screen -------------------------------------------------------------
+
+    def guard_screen(self) -> None:
+        """From now on, take the screen back whenever the kiosk is minimised, hidden or deactivated
+        (a window manager's « show desktop », iconify or desktop switch)."""
+        self._guarded = True
+        self.guard_timer = QTimer(self)
+        self.guard_timer.setInterval(GUARD_INTERVAL_MS)
+        self.guard_timer.timeout.connect(self.take_back_if_needed)
+        self.guard_timer.start()
+
+    def lost_screen(self) -> bool:
+        """Whether the kiosk is not the full-screen, visible, active window it must be."""
+        return self.isMinimized() or not self.isVisible() or not self.isFullScreen() or not self.isActiveWindow()
+
+    def take_back_if_needed(self) -> None:
+        if getattr(self, "_guarded", False) and not self.exit_allowed and self.lost_screen():
+            self.take_back()
+
+    def take_back(self) -> None:
+        """Full screen, on top and active again."""
+        self.setWindowState((self.windowState() & ~Qt.WindowState.WindowMinimized) | Qt.WindowState.WindowFullScreen)
+        self.setGeometry(self.screen().geometry())
+        self.showFullScreen()
+        self.raise_()
+        self.activateWindow()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.WindowStateChange, QEvent.Type.ActivationChange):
+            QTimer.singleShot(0, self.take_back_if_needed)
+
+    def hideEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().hideEvent(event)
+        QTimer.singleShot(0, self.take_back_if_needed)
 
     # The way out -------------------------------------------------------------------
 
