@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QFileSystemWatcher, QObject, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ...kiosk import KioskConfig, KioskConfigError
 from .banner import EmergencyBanner, banner_stylesheet
@@ -51,20 +51,21 @@ class OutOfOrderPage(QWidget):
         self.staff_details.setTextFormat(Qt.TextFormat.PlainText)
         self.staff_details.setWordWrap(True)
         self.staff_details.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
+        self.staff_details.setObjectName("staffDetails")
         self.staff_details.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.banner)
         layout.addStretch(1)
         for label in (title, hint, self.staff_details):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
             layout.addWidget(label)
-            layout.setAlignment(label, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
+        layout.addWidget(self.banner)  # at the bottom, as in the kiosk: the staff corner stays clear
         self.setStyleSheet(
             banner_stylesheet(text_size)
             + f"QWidget#outOfOrder {{ background-color: #ffffff; }} QLabel {{ font-size: {text_size}pt; "
             f"color: #1f2328; padding: 0 24px; }} QLabel#pageTitle {{ font-size: {round(text_size * 1.6)}pt; "
-            "font-weight: bold; }"
+            "font-weight: bold; } QLabel#staffDetails { background-color: #fff4d6; padding: 16px 24px; }"
         )
         self.show_error(error)
         self.watcher = QFileSystemWatcher(self)

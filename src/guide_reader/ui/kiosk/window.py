@@ -46,6 +46,7 @@ ACTIVITY_EVENTS = frozenset(
 BLOCKED_EVENTS = frozenset({QEvent.Type.ContextMenu, QEvent.Type.WhatsThis})
 EXIT_CORNER_SIZE = 90
 GUARD_INTERVAL_MS = 1000
+TAKE_BACK_SECONDS = 1.0  # the window is mapped anew at most this often
 NARROW_WIDTH = 1000  # below this width (a portrait screen), the toolbar uses its short labels
 SEARCH_FIELD_MIN_WIDTH = 150  # how often the kiosk checks that it still has the screen
 STAFF_KEY_CHORD = "Ctrl+Alt+Shift+P"
@@ -85,6 +86,9 @@ class KioskWindow(MainWindow):
             bookmarks_allowed=features.bookmarks,
         )
         self.exit_allowed = False
+        self._guarded = False
+        self._last_take_back = 0.0
+        self._taking_back = False
         self._taps: list[float] = []
         self._lock_down_chrome()
         self._add_touch_controls()
@@ -481,11 +485,19 @@ class KioskWindow(MainWindow):
         return self.isMinimized() or not self.isVisible() or not self.isFullScreen() or not self.isActiveWindow()
 
     def take_back_if_needed(self) -> None:
-        if getattr(self, "_guarded", False) and not self.exit_allowed and self.lost_screen():
+        if self._guarded and not self.exit_allowed and self.lost_screen():
             self.take_back()
 
     def take_back(self) -> None:
-        """Full screen, on top and active again."""
+        """Full screen, on top and active again. The window is mapped anew (at most once a second): a
+        window manager gives a newly shown window the screen, on the current desktop, even in its
+        « show desktop » mode, where it may refuse a mere activation request."""
+        now = time.monotonic()
+        if now - self._last_take_back >= TAKE_BACK_SECONDS:
+            self._last_take_back = now
+            self._taking_back = True
+            self.hide()
+            self._taking_back = False
         self.setWindowState((self.windowState() & ~Qt.WindowState.WindowMinimized) | Qt.WindowState.WindowFullScreen)
         self.setGeometry(self.screen().geometry())
         self.showFullScreen()
@@ -499,7 +511,8 @@ class KioskWindow(MainWindow):
 
     def hideEvent(self, event: QEvent) -> None:  # noqa: N802
         super().hideEvent(event)
-        QTimer.singleShot(0, self.take_back_if_needed)
+        if not getattr(self, "_taking_back", False):
+            QTimer.singleShot(0, self.take_back_if_needed)
 
     # The way out -------------------------------------------------------------------
 
