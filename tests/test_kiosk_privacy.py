@@ -168,3 +168,20 @@ def test_a_visit_writes_nothing_to_disk_before_or_after_a_reset_or_a_restart(qtb
     assert traces(user_dirs) == []
     assert not [path for path in files_of(user_dirs) if "sqlite" in path.name]
     close(restarted)
+
+
+def test_qt_own_settings_stay_off_the_config_folder(user_dirs) -> None:
+    from PySide6.QtCore import QSettings
+
+    from guide_reader.ui.kiosk.start import keep_qt_settings_off_disk
+
+    folder = keep_qt_settings_off_disk()
+    try:
+        written = QSettings(QSettings.Scope.UserScope, "QtProject")
+        written.setValue("FileDialog/lastVisited", "file:///media/cle")
+        written.sync()
+        assert Path(written.fileName()).is_relative_to(folder.path())
+        assert not list(user_dirs["config"].rglob("QtProject*"))
+    finally:
+        for settings_format in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+            QSettings.setPath(settings_format, QSettings.Scope.UserScope, str(user_dirs["config"]))

@@ -8,7 +8,16 @@ from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEventLoop, Qt, QTimer
+from PySide6.QtCore import (
+    QCoreApplication,
+    QDir,
+    QEventLoop,
+    QSettings,
+    QStandardPaths,
+    Qt,
+    QTemporaryDir,
+    QTimer,
+)
 from PySide6.QtWidgets import QApplication, QWidget
 
 from ...kiosk import KioskConfig, KioskConfigError, default_config_path, load_config
@@ -32,6 +41,16 @@ def remove_old_session_files(folder: Path) -> None:
             (folder / f"{OLD_SESSION_FILE}{suffix}").unlink()
 
 
+def keep_qt_settings_off_disk() -> QTemporaryDir:
+    """Qt's own settings (the file dialog's last folders, in QtProject.conf) go to a temporary folder
+    in the user's runtime folder (in memory on Linux), removed at exit; keep the result alive."""
+    runtime = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.RuntimeLocation)
+    folder = QTemporaryDir(str(Path(runtime or QDir.tempPath()) / "guide-reader-kiosk-XXXXXX"))
+    for settings_format in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(settings_format, QSettings.Scope.UserScope, folder.path())
+    return folder
+
+
 def kiosk_window(content: Path | None, config: KioskConfig) -> KioskWindow:
     """The kiosk window for ``config``, after printing which settings it uses."""
     print(config.source_description())
@@ -49,6 +68,7 @@ def run_kiosk(options: WindowOptions) -> int:
     app = QApplication.instance()
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)
     app.setQuitOnLastWindowClosed(False)  # the out-of-order page gives way to the kiosk: not an exit
+    qt_settings = keep_qt_settings_off_disk()  # noqa: F841 (removed when it goes, at exit)
     windows: list[QWidget] = []
 
     def start(config: KioskConfig) -> KioskWindow:
