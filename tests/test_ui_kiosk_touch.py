@@ -98,6 +98,10 @@ def test_keys_always_type_while_suggestions_show_and_rows_are_large(qtbot, kiosk
     assert kiosk.suggestions.visualRect(kiosk.completion_model.index(0)).height() >= 44
     tap(qtbot, kiosk.keyboard.keys["p"])
     assert kiosk.search_field.text() == "leucop"
+    tap(qtbot, kiosk.keyboard.keys["hide"])
+    assert not kiosk.keyboard.isVisible() and not kiosk.suggestions.isVisible()
+    tap(qtbot, kiosk.search_field)
+    assert kiosk.suggestions.isVisible()
     first = kiosk.suggestions.visualRect(kiosk.completion_model.index(0)).center()
     tap(qtbot, kiosk.suggestions.viewport(), first)
     assert kiosk.pages.currentWidget() is kiosk.article_page

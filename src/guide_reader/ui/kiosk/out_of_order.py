@@ -6,7 +6,6 @@ corner see the file, the line and the fix. The file is watched: once it is corre
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from PySide6.QtCore import QEvent, QFileSystemWatcher, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ...kiosk import KioskConfig, KioskConfigError
+from ...kiosk.gesture import CornerTaps
 from .banner import EmergencyBanner, banner_stylesheet
 
 CORNER_SIZE = 90
@@ -35,7 +35,7 @@ class OutOfOrderPage(QWidget):
         super().__init__()
         self.reload = reload
         self.on_fixed = on_fixed
-        self._taps: list[float] = []
+        self.corner_taps = CornerTaps(CORNER_TAPS, CORNER_SECONDS)
         self.setWindowTitle("Guide Reader")
         self.setObjectName("outOfOrder")
         defaults = KioskConfig(path=None)
@@ -115,10 +115,7 @@ class OutOfOrderPage(QWidget):
 
     def register_corner_tap(self, now: float | None = None) -> None:
         """Five quick taps in the top-right corner show (or hide) the staff's details."""
-        now = time.monotonic() if now is None else now
-        self._taps = [tap for tap in self._taps if now - tap <= CORNER_SECONDS] + [now]
-        if len(self._taps) >= CORNER_TAPS:
-            self._taps.clear()
+        if self.corner_taps.tap(now):
             self.staff_details.setVisible(not self.staff_details.isVisible())
 
     def closeEvent(self, event: QEvent) -> None:  # noqa: N802

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...kiosk import KioskConfig
+from ...kiosk.gesture import CornerTaps
 from ...library import Library
 from ..main_window import MainWindow
 from ..navigation import Location, NavigationHistory
@@ -89,7 +90,7 @@ class KioskWindow(MainWindow):
         self._guarded = False
         self._last_take_back = 0.0
         self._taking_back = False
-        self._taps: list[float] = []
+        self.corner_taps = CornerTaps(config.exit_taps, config.exit_tap_seconds)
         self._lock_down_chrome()
         self._add_touch_controls()
         self.countdown = IdleCountdown(self, config.countdown_seconds)
@@ -245,6 +246,7 @@ class KioskWindow(MainWindow):
         self.suggestions.chosen.connect(self._completion_chosen)
         self.completion_model.modelReset.connect(self._update_suggestions)
         self.keyboard = OnScreenKeyboard()
+        self.keyboard.hidden_by_user.connect(self.suggestions.hide)
         self.banner = EmergencyBanner(self.config.emergency_label, self.config.emergency_details)
         container = QWidget()
         layout = QVBoxLayout(container)
@@ -379,10 +381,7 @@ class KioskWindow(MainWindow):
 
     def register_corner_tap(self, now: float | None = None) -> bool:
         """The hidden gesture: ``exit_taps`` taps in the top-right corner, quickly, open the PIN pad."""
-        now = time.monotonic() if now is None else now
-        self._taps = [tap for tap in self._taps if now - tap <= self.config.exit_tap_seconds] + [now]
-        if len(self._taps) >= self.config.exit_taps:
-            self._taps.clear()
+        if self.corner_taps.tap(now):
             self.pin_pad.open_pad()
             return True
         return False
