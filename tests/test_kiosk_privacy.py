@@ -103,6 +103,8 @@ def test_the_reset_puts_every_visible_field_back_to_its_start_value(qtbot) -> No
     assert changed == set(fresh), "the visit must change every field for this test to mean something"
     assert visible_state(window) == fresh
     assert window.session is not sessions[0]
+    assert sessions[0].pages() == []  # the last visit's pages and dialogs went
+    qtbot.waitUntil(lambda: [d for d in window.findChildren(QDialog) if not d.isVisible()] == [])
     assert window.library.store is window.session.store
     start = VisitorSession(window.kiosk_text_size)
     for name in ("text_size", "larger_text", "query", "completions"):
@@ -114,7 +116,18 @@ def test_the_reset_puts_every_visible_field_back_to_its_start_value(qtbot) -> No
 def test_every_session_field_is_covered_by_the_reset_test() -> None:
     # A field added to the session must be added to visible_state above, then this list.
     names = {field.name for field in dataclasses.fields(VisitorSession)}
-    assert names == {"text_size", "larger_text", "history", "query", "completions", "_store"}
+    assert names == {
+        "text_size",
+        "larger_text",
+        "history",
+        "query",
+        "completions",
+        "article_page",
+        "search_page",
+        "bookmarks_page",
+        "emergency_details",
+        "_store",
+    }
 
 
 @pytest.mark.parametrize("mode", [QClipboard.Mode.Clipboard, QClipboard.Mode.Selection])

@@ -3,7 +3,7 @@ list of search suggestions shown above it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QStringListModel, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QTextEdit,
     QWidget,
 )
+from shiboken6 import isValid
 
 # Ten columns at most: at 44 px a key, the keyboard fits an 800 px wide portrait screen.
 ROWS = (
@@ -93,24 +94,16 @@ class OnScreenKeyboard(QFrame):
 
     def attach(self, field: QWidget | None) -> None:
         """Type into ``field`` from now on (None: nowhere)."""
-        field = _field_of(field) if field is not None else None
-        if self.target is not None and self.target is not field:
-            self.target.destroyed.disconnect(self._target_gone)
-        if field is not None and field is not self.target:
-            field.destroyed.connect(self._target_gone)
-        self.target = field
+        self.target = _field_of(field) if field is not None else None
         searching = isinstance(field, QLineEdit)
         self.enter.setText(self.tr("Rechercher") if searching else self.tr("↵ Ligne"))
-
-    def _target_gone(self, _object: QObject | None = None) -> None:
-        self.target = None
-        self.hide()
 
     def type_text(self, text: str) -> None:
         self._send(Qt.Key.Key_unknown, text)
 
     def _send(self, key: Qt.Key, text: str = "") -> None:
-        if self.target is None:
+        if self.target is None or not isValid(self.target):
+            self.target = None  # its dialog was deleted
             return
         if not self.target.hasFocus():
             self.target.setFocus(Qt.FocusReason.OtherFocusReason)

@@ -1,9 +1,12 @@
 """One visitor's session in the kiosk: everything the visitor can see or change, in one object.
 
-The window keeps its visitor-visible state here (navigation history, the search text and its
-completions, the text size) and builds its pages afresh for each visitor, so the reset replaces the
-session whole instead of undoing each piece one by one. Bookmarks and reading history live in an
-SQLite database in memory: nothing a visitor does is written to disk.
+The window keeps its visitor-visible state here: navigation history, the search text and its
+suggestions, the text size, the pages built during the visit (with the article read, the search
+results, the find-in-page text, the reference panel, the selection). The reset
+replaces the session whole instead of undoing each piece one by one, so state added to a page later
+goes with it. Bookmarks and reading history live in an SQLite database in memory: nothing a visitor
+does is written to disk. The dialogs a visitor opens are children of the kiosk, all closed and
+deleted at the reset.
 """
 
 from __future__ import annotations
@@ -11,6 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QWidget
+from shiboken6 import isValid
 
 from ..navigation import NavigationHistory
 
@@ -35,7 +41,10 @@ class VisitorSession:
 
     ``text_size``: the article text size in points; ``larger_text``: whether the visitor pressed
     « Agrandir le texte »; ``query``: the search text; ``completions``: the suggestions shown for it,
-    by label; ``store``: the visit's bookmarks and reading history (in memory, opened at first use).
+    by label; ``article_page``, ``search_page``, ``bookmarks_page``: the pages built during the visit
+    (None until first shown); ``emergency_details``:
+    whether the emergency banner is enlarged; ``store``: the visit's bookmarks and reading history (in
+    memory, opened at first use).
     """
 
     text_size: int
@@ -43,7 +52,14 @@ class VisitorSession:
     history: NavigationHistory = field(default_factory=NavigationHistory)
     query: str = ""
     completions: dict[str, Completion] = field(default_factory=dict)
+    article_page: QWidget | None = None
+    search_page: QWidget | None = None
+    bookmarks_page: QWidget | None = None
+    emergency_details: bool = False
     _store: BookmarkStore | None = field(default=None, repr=False)
+
+    def pages(self) -> list[QWidget]:
+        return [page for page in (self.article_page, self.search_page, self.bookmarks_page) if page is not None]
 
     @property
     def store(self) -> BookmarkStore:
@@ -52,7 +68,13 @@ class VisitorSession:
         return self._store
 
     def close(self) -> None:
-        """Free the visit's memory database (its content is gone with it)."""
+        """End the visit: its pages deleted, its memory database freed."""
+        for page in self.pages():
+            if not isValid(page):
+                continue
+            page.hide()
+            page.deleteLater()
+        self.article_page = self.search_page = self.bookmarks_page = None
         if self._store is not None:
             self._store.close()
             self._store = None

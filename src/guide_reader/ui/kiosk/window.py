@@ -16,10 +16,12 @@ from PySide6.QtWidgets import (
     QDialog,
     QMessageBox,
     QScroller,
+    QTextBrowser,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from ...kiosk import KioskConfig
 from ...kiosk.gesture import CornerTaps
@@ -141,7 +143,31 @@ class KioskWindow(MainWindow):
     def text_size(self, value: int) -> None:
         self.session.text_size = value
 
-    # Pages are built for each visitor (the base class builds them at first use).
+    # Pages are built for each visitor (the base class builds them at first use) and kept in the session.
+
+    @property
+    def _article_page(self):  # noqa: ANN202 (the base class's type)
+        return self.session.article_page
+
+    @_article_page.setter
+    def _article_page(self, page: QWidget | None) -> None:
+        self.session.article_page = page
+
+    @property
+    def _search_page(self):  # noqa: ANN202
+        return self.session.search_page
+
+    @_search_page.setter
+    def _search_page(self, page: QWidget | None) -> None:
+        self.session.search_page = page
+
+    @property
+    def _bookmarks_page(self):  # noqa: ANN202
+        return self.session.bookmarks_page
+
+    @_bookmarks_page.setter
+    def _bookmarks_page(self, page: QWidget | None) -> None:
+        self.session.bookmarks_page = page
 
     @property
     def article_page(self):  # noqa: ANN201 (the base class's type)
@@ -173,15 +199,6 @@ class KioskWindow(MainWindow):
             widget.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         for area in page.findChildren(QAbstractScrollArea):
             QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
-
-    def _drop_pages(self) -> None:
-        for name in ("_article_page", "_search_page", "_bookmarks_page"):
-            page = getattr(self, name)
-            if page is not None:
-                setattr(self, name, None)
-                self.pages.removeWidget(page)
-                page.hide()
-                page.deleteLater()
 
     # Setting up --------------------------------------------------------------------
 
@@ -248,6 +265,7 @@ class KioskWindow(MainWindow):
         self.keyboard = OnScreenKeyboard()
         self.keyboard.hidden_by_user.connect(self.suggestions.hide)
         self.banner = EmergencyBanner(self.config.emergency_label, self.config.emergency_details)
+        self.banner.button.toggled.connect(lambda enlarged: setattr(self.session, "emergency_details", enlarged))
         container = QWidget()
         layout = QVBoxLayout(container)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -274,8 +292,8 @@ class KioskWindow(MainWindow):
             + banner_stylesheet(size)
         )
 
-    def set_text_size(self, size: int) -> None:
-        super().set_text_size(size)
+    def set_text_size(self, size: int, *args: bool, **kwargs: bool) -> None:
+        super().set_text_size(size, *args, **kwargs)
         if hasattr(self, "keyboard"):  # built: the base class sets the size while building the window
             self._apply_kiosk_style()
 
@@ -322,6 +340,7 @@ class KioskWindow(MainWindow):
             elif (
                 kind == QEvent.Type.Hide
                 and self.keyboard.target is not None
+                and isValid(self.keyboard.target)
                 and watched.isAncestorOf(self.keyboard.target)
             ):
                 self.hide_keyboard()
@@ -358,9 +377,10 @@ class KioskWindow(MainWindow):
                 overlay.raise_()
 
     def _is_text_view(self, watched: QObject) -> bool:
-        """Whether ``watched`` is the viewport of the article or the search results (their links)."""
+        """Whether ``watched`` is the viewport of a page's text (the article's, and any page shown as text)."""
         for page in (self._article_page, self._search_page):
-            if page is not None and watched is page.view.viewport():
+            view = getattr(page, "view", None)
+            if isinstance(view, QTextBrowser) and watched is view.viewport():
                 return True
         return False
 
@@ -395,13 +415,17 @@ class KioskWindow(MainWindow):
         self.pin_pad.close_pad()
         self.hide_keyboard()
         self.keyboard.attach(None)
-        for dialog in self.findChildren(QDialog):
-            dialog.reject()
         clear_clipboard()
         previous, self.session = self.session, VisitorSession(self.kiosk_text_size)
         self.library.store = self.session.store
+        for page in previous.pages():
+            self.pages.removeWidget(page)
         previous.close()
-        self._drop_pages()
+        for dialog in self.findChildren(QDialog):  # every dialog of the kiosk is the visitor's
+            if dialog.isVisible():
+                dialog.reject()
+            # Deleted once back in the main event loop: the dialog's exec() may still be returning.
+            QTimer.singleShot(0, dialog, dialog.deleteLater)
         self.search_timer.stop()
         self.search_field.setText("")  # unlike clear(), forgets the undo history (Ctrl+Z)
         self.completion_model.setStringList([])
@@ -409,7 +433,7 @@ class KioskWindow(MainWindow):
         self.larger_text_button.setChecked(self.session.larger_text)
         self.larger_text_button.blockSignals(False)
         self.set_text_size(self.session.text_size)
-        self.banner.set_enlarged(False)
+        self.banner.set_enlarged(self.session.emergency_details)
         self.status_label.clear()
         self.go_to(Location("home"))
         self.home_page.verticalScrollBar().setValue(0)
