@@ -68,6 +68,14 @@ def parse_pronunciation(text: str, source: str = FILE_NAME) -> Pronunciation:
     return pronunciation
 
 
+def pronunciation_file(content_dir: Path) -> Path:
+    """``pronunciation.txt`` of the content folder, else the one bundled with the program."""
+    from ..paths import bundled_content_dir
+
+    own = content_dir / FILE_NAME
+    return own if own.is_file() else bundled_content_dir() / FILE_NAME
+
+
 def load_pronunciation(path: Path | None) -> Pronunciation:
     """The rules of a file; none, with a problem noted, when it is missing, too large or unreadable."""
     if path is None:

@@ -1,0 +1,119 @@
+"""The French voice: espeak-ng's command line, shared by the window and ``read-aloud --wav``.
+
+Each utterance is one espeak-ng run (text on standard input, UTF-8), so that the window knows
+exactly which sentence is being said and the WAV file says the same thing with the same voice.
+Nothing here opens a network connection: espeak-ng synthesises on the machine.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+import wave
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from .speech import Kind, Utterance
+
+ESPEAK = "espeak-ng"
+VOICE = "fr"
+DEBIAN_PACKAGES = ("espeak-ng",)
+"""What a Debian or Ubuntu machine needs for the French voice (espeak-ng-data comes with it)."""
+
+WORDS_PER_MINUTE = 160
+"""espeak-ng's speed at 1×, in words per minute."""
+MIN_RATE, MAX_RATE = 0.7, 1.5
+HEADING_PITCH, SENTENCE_PITCH = 38, 50
+"""espeak-ng pitch (0 to 99): headings are said lower, so that they sound like headings."""
+TIMEOUT_SECONDS = 60
+
+
+class VoiceError(Exception):
+    """No French voice, or espeak-ng failed; the message says what to install or what went wrong."""
+
+
+def espeak_program() -> str | None:
+    """The path of espeak-ng, or None when it is not installed."""
+    return shutil.which(ESPEAK)
+
+
+def french_voice_missing() -> str | None:
+    """None when espeak-ng has a French voice; else why not (French, names the Debian packages)."""
+    program = espeak_program()
+    install = "sudo apt install " + " ".join(DEBIAN_PACKAGES)
+    if program is None:
+        return f"Aucune voix française : espeak-ng n'est pas installé ({install})."
+    try:
+        listing = subprocess.run(
+            [program, f"--voices={VOICE}"], capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False
+        )
+    except (OSError, subprocess.SubprocessError) as error:
+        return f"La voix française ne répond pas ({error}) ; réinstaller : {install}."
+    if not any(line.split()[1:2] and line.split()[1].startswith(VOICE) for line in listing.stdout.splitlines()[1:]):
+        return f"Aucune voix française dans espeak-ng ({install})."
+    return None
+
+
+def espeak_arguments(kind: Kind, rate: float = 1.0, volume: float = 1.0) -> list[str]:
+    """espeak-ng's options for one utterance read from standard input.
+
+    ``rate`` is the speed as a multiple of the normal one (clamped to 0.7-1.5), ``volume``
+    the loudness as a multiple of espeak-ng's default (clamped to 0-2).
+    """
+    rate = min(max(rate, MIN_RATE), MAX_RATE)
+    volume = min(max(volume, 0.0), 2.0)
+    pitch = HEADING_PITCH if kind is Kind.HEADING else SENTENCE_PITCH
+    return ["-v", VOICE, "-b", "1", "-s", str(round(WORDS_PER_MINUTE * rate)), "-a", str(round(100 * volume)),
+            "-p", str(pitch), "--stdin"]  # fmt: skip
+
+
+def write_wav(
+    utterances: Sequence[Utterance],
+    target: Path,
+    rate: float = 1.0,
+    progress: Callable[[int, int], None] | None = None,
+) -> float:
+    """Say ``utterances`` into one WAV file, with their pauses; returns its length in seconds.
+
+    Raises VoiceError when espeak-ng is missing or fails; the target is then left untouched
+    (the file is written beside it and renamed at the end).
+    """
+    if not utterances:
+        raise VoiceError("rien à lire")
+    program = espeak_program()
+    if program is None:
+        raise VoiceError(french_voice_missing() or "espeak-ng introuvable")
+    target = Path(target)
+    partial = target.with_name(target.name + ".partiel")
+    frames = 0
+    framerate = 0
+    try:
+        with tempfile.TemporaryDirectory(prefix="guide-reader-wav-") as scratch, wave.open(str(partial), "wb") as out:
+            piece = Path(scratch) / "utterance.wav"
+            for number, utterance in enumerate(utterances, 1):
+                command = [program, *espeak_arguments(utterance.kind, rate), "-w", str(piece)]
+                try:
+                    done = subprocess.run(
+                        command, input=utterance.said.encode("utf-8"), capture_output=True,
+                        timeout=TIMEOUT_SECONDS, check=False,
+                    )  # fmt: skip
+                except (OSError, subprocess.SubprocessError) as error:
+                    raise VoiceError(f"espeak-ng a échoué : {error}") from error
+                if done.returncode != 0:
+                    message = done.stderr.decode("utf-8", "replace").strip() or f"code {done.returncode}"
+                    raise VoiceError(f"espeak-ng a échoué : {message}")
+                with wave.open(str(piece), "rb") as said:
+                    if number == 1:
+                        out.setparams(said.getparams())
+                        framerate = said.getframerate()
+                    data = said.readframes(said.getnframes())
+                silence = b"\0" * (utterance.pause_after * framerate // 1000) * out.getsampwidth() * out.getnchannels()
+                out.writeframes(data + silence)
+                frames += len(data + silence) // (out.getsampwidth() * out.getnchannels())
+                if progress is not None:
+                    progress(number, len(utterances))
+        partial.replace(target)
+    finally:
+        partial.unlink(missing_ok=True)
+    return frames / framerate
