@@ -1,0 +1,127 @@
+"""The speaking engine behind « Écouter »: one utterance at a time, never waiting on the GUI thread.
+
+:class:`SpeechEngine` is the interface the controls use; :class:`EspeakEngine` speaks with
+espeak-ng (see README, "How it speaks": measured against Qt TextToSpeech and
+speech-dispatcher), one process per utterance through the system's sound server, so that
+the highlighted sentence is exactly the one being said. Engines are created at the first
+« Écouter », never at start-up.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QObject, QProcess, Signal
+
+from ..content.speech import Utterance
+from ..content.voice import VOICE, espeak_arguments, espeak_program, french_voice_missing
+
+STOP_WAIT_MS = 500
+"""How long quitting the program waits for a stopped espeak-ng to exit."""
+
+
+class SpeechEngine(QObject):
+    """Says utterances one at a time and tells when each one is done.
+
+    Signals: ``voice_checked(message)`` answers :meth:`check_voice` ('' when a French voice
+    is there, else what to install); ``finished()`` when the utterance given to :meth:`say`
+    was said to its end (not when it was stopped); ``failed(message)`` when it could not be said.
+    """
+
+    voice_checked = Signal(str)
+    finished = Signal()
+    failed = Signal(str)
+
+    def check_voice(self) -> None:
+        raise NotImplementedError
+
+    def say(self, utterance: Utterance, rate: float, volume: float) -> None:
+        """Start saying ``utterance`` (stopping the one being said); ``rate`` 0.7-1.5, ``volume`` 0-2."""
+        raise NotImplementedError
+
+    def stop(self) -> None:
+        """Stop at once; no ``finished`` follows."""
+        raise NotImplementedError
+
+
+class EspeakEngine(SpeechEngine):
+    """espeak-ng's French voice, one process per utterance (started and watched with QProcess)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.program = espeak_program()
+        self._process: QProcess | None = None
+        self._stopped: list[QProcess] = []
+        app = QCoreApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shut_down)
+
+    def check_voice(self) -> None:
+        if self.program is None:
+            self.voice_checked.emit(french_voice_missing() or "")
+            return
+        process = QProcess(self)
+        process.setProgram(self.program)
+        process.setArguments([f"--voices={VOICE}"])
+        process.finished.connect(lambda *_: self._voices_listed(process))
+        process.errorOccurred.connect(lambda *_: self._voices_listed(process))
+        process.start()
+
+    def _voices_listed(self, process: QProcess) -> None:
+        if process.property("answered"):
+            return
+        process.setProperty("answered", True)
+        listing = bytes(process.readAllStandardOutput().data()).decode("utf-8", "replace")
+        process.deleteLater()
+        found = any(len(line.split()) > 1 and line.split()[1].startswith(VOICE) for line in listing.splitlines()[1:])
+        self.voice_checked.emit("" if found else (french_voice_missing() or ""))
+
+    def say(self, utterance: Utterance, rate: float, volume: float) -> None:
+        self.stop()
+        if self.program is None:
+            self.failed.emit(french_voice_missing() or "espeak-ng")
+            return
+        process = QProcess(self)
+        process.setProgram(self.program)
+        process.setArguments(espeak_arguments(utterance.kind, rate, volume))
+        process.finished.connect(lambda code, status: self._process_finished(process, code, status))
+        process.errorOccurred.connect(lambda error: self._process_error(process, error))
+        self._process = process
+        process.start()
+        process.write(utterance.said.encode("utf-8"))
+        process.closeWriteChannel()
+
+    def _process_finished(self, process: QProcess, code: int, status: QProcess.ExitStatus) -> None:
+        if process in self._stopped:
+            self._stopped.remove(process)
+            process.deleteLater()
+            return
+        if process is not self._process:
+            return
+        self._process = None
+        process.deleteLater()
+        errors = bytes(process.readAllStandardError().data()).decode("utf-8", "replace")
+        sound_error = next((line for line in errors.splitlines() if line.startswith("error:")), "")
+        if status == QProcess.ExitStatus.NormalExit and code == 0 and not sound_error:
+            self.finished.emit()
+        elif sound_error:  # espeak-ng exits with 0 when no sound output opens
+            reason = sound_error.removeprefix("error:").strip()
+            self.failed.emit(self.tr("pas de sortie son (%1)").replace("%1", reason))
+        else:
+            self.failed.emit(errors.strip().splitlines()[-1] if errors.strip() else f"espeak-ng : code {code}")
+
+    def _process_error(self, process: QProcess, error: QProcess.ProcessError) -> None:
+        if error == QProcess.ProcessError.FailedToStart and process is self._process:
+            self._process = None
+            process.deleteLater()
+            self.failed.emit(process.errorString())
+
+    def stop(self) -> None:
+        process, self._process = self._process, None
+        if process is not None and process.state() != QProcess.ProcessState.NotRunning:
+            self._stopped.append(process)
+            process.kill()
+
+    def shut_down(self) -> None:
+        """Stop, and let the stopped processes exit before the program does."""
+        self.stop()
+        for process in list(self._stopped):
+            process.waitForFinished(STOP_WAIT_MS)
