@@ -224,3 +224,13 @@ def test_an_unreadable_or_huge_pronunciation_file_gives_no_rule_and_says_why(tmp
     huge.write_text("a = b\n" * 50_000, encoding="utf-8")
     assert "trop grand" in load_pronunciation(huge).problems[0]
     assert "introuvable" in load_pronunciation(tmp_path / "missing.txt").problems[0]
+
+
+def test_the_page_has_a_listen_link_beside_each_section_heading_only_when_asked():
+    from guide_reader.content.renderer import render_article
+
+    page = render_article(ARTICLE, listen=True)
+    assert page.count('class="listen"') == 3  # two sections and the questions' heading
+    for anchor in ("causes", "quand-consulter", "questions-frequentes"):
+        assert f'href="#ecouter-{anchor}"' in page
+    assert 'class="listen"' not in render_article(ARTICLE)

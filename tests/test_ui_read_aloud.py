@@ -311,3 +311,18 @@ def test_the_real_engine_says_when_there_is_no_sound_output(qtbot, tmp_path: Pat
     bar.listen_button.click()
     qtbot.waitUntil(lambda: bar.state is State.STOPPED, timeout=10_000)
     assert bar.status.text() == "La voix s'est arrêtée sur une erreur : pas de sortie son (No such file or directory)"
+
+
+def test_the_real_engine_names_the_package_when_espeak_or_its_french_voice_is_missing(qtbot, tmp_path: Path):
+    engine = EspeakEngine()
+    engine.program = None
+    with qtbot.waitSignal(engine.voice_checked) as checked:
+        engine.check_voice()
+    assert checked.args == ["Aucune voix française : espeak-ng n'est pas installé (sudo apt install espeak-ng)."]
+    program = tmp_path / "espeak-ng"
+    program.write_text("#!/bin/sh\necho 'Pty Language Age/Gender VoiceName File Other Languages'\n", encoding="utf-8")
+    program.chmod(program.stat().st_mode | stat.S_IEXEC)
+    engine.program = str(program)
+    with qtbot.waitSignal(engine.voice_checked) as checked:
+        engine.check_voice()
+    assert checked.args == ["Aucune voix française dans espeak-ng (sudo apt install espeak-ng)."]

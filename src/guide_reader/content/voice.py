@@ -38,21 +38,31 @@ def espeak_program() -> str | None:
     return shutil.which(ESPEAK)
 
 
-def french_voice_missing() -> str | None:
-    """None when espeak-ng has a French voice; else why not (French, names the Debian packages)."""
-    program = espeak_program()
+def missing_voice_message(espeak_installed: bool) -> str:
+    """Why there is no French voice, and the Debian packages that give one (French)."""
     install = "sudo apt install " + " ".join(DEBIAN_PACKAGES)
-    if program is None:
+    if not espeak_installed:
         return f"Aucune voix française : espeak-ng n'est pas installé ({install})."
+    return f"Aucune voix française dans espeak-ng ({install})."
+
+
+def has_french_voice(voice_listing: str) -> bool:
+    """Whether ``espeak-ng --voices=fr`` listed a French voice (its first line is a header)."""
+    return any(len(line.split()) > 1 and line.split()[1].startswith(VOICE) for line in voice_listing.splitlines()[1:])
+
+
+def french_voice_missing() -> str | None:
+    """None when espeak-ng has a French voice; else why not. Runs espeak-ng: not for the GUI thread."""
+    program = espeak_program()
+    if program is None:
+        return missing_voice_message(False)
     try:
         listing = subprocess.run(
             [program, f"--voices={VOICE}"], capture_output=True, text=True, timeout=TIMEOUT_SECONDS, check=False
         )
-    except (OSError, subprocess.SubprocessError) as error:
-        return f"La voix française ne répond pas ({error}) ; réinstaller : {install}."
-    if not any(line.split()[1:2] and line.split()[1].startswith(VOICE) for line in listing.stdout.splitlines()[1:]):
-        return f"Aucune voix française dans espeak-ng ({install})."
-    return None
+    except (OSError, subprocess.SubprocessError):
+        return missing_voice_message(True)
+    return None if has_french_voice(listing.stdout) else missing_voice_message(True)
 
 
 def espeak_arguments(kind: Kind, rate: float = 1.0, volume: float = 1.0) -> list[str]:
@@ -83,7 +93,7 @@ def write_wav(
         raise VoiceError("rien à lire")
     program = espeak_program()
     if program is None:
-        raise VoiceError(french_voice_missing() or "espeak-ng introuvable")
+        raise VoiceError(missing_voice_message(False))
     target = Path(target)
     partial = target.with_name(target.name + ".partiel")
     frames = 0

@@ -12,7 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QObject, QProcess, Signal
 
 from ..content.speech import Utterance
-from ..content.voice import VOICE, espeak_arguments, espeak_program, french_voice_missing
+from ..content.voice import VOICE, espeak_arguments, espeak_program, has_french_voice, missing_voice_message
 
 STOP_WAIT_MS = 500
 """How long quitting the program waits for a stopped espeak-ng to exit."""
@@ -56,40 +56,43 @@ class EspeakEngine(SpeechEngine):
 
     def check_voice(self) -> None:
         if self.program is None:
-            self.voice_checked.emit(french_voice_missing() or "")
+            self.voice_checked.emit(missing_voice_message(False))
             return
         process = QProcess(self)
         process.setProgram(self.program)
         process.setArguments([f"--voices={VOICE}"])
-        process.finished.connect(lambda *_: self._voices_listed(process))
-        process.errorOccurred.connect(lambda *_: self._voices_listed(process))
+        process.finished.connect(self._voices_listed)
+        process.errorOccurred.connect(self._voices_listed)
         process.start()
 
-    def _voices_listed(self, process: QProcess) -> None:
-        if process.property("answered"):
+    def _voices_listed(self) -> None:
+        process = self.sender()
+        if not isinstance(process, QProcess) or process.property("answered"):
             return
         process.setProperty("answered", True)
         listing = bytes(process.readAllStandardOutput().data()).decode("utf-8", "replace")
         process.deleteLater()
-        found = any(len(line.split()) > 1 and line.split()[1].startswith(VOICE) for line in listing.splitlines()[1:])
-        self.voice_checked.emit("" if found else (french_voice_missing() or ""))
+        self.voice_checked.emit("" if has_french_voice(listing) else missing_voice_message(True))
 
     def say(self, utterance: Utterance, rate: float, volume: float) -> None:
         self.stop()
         if self.program is None:
-            self.failed.emit(french_voice_missing() or "espeak-ng")
+            self.failed.emit(missing_voice_message(False))
             return
         process = QProcess(self)
         process.setProgram(self.program)
         process.setArguments(espeak_arguments(utterance.kind, rate, volume))
-        process.finished.connect(lambda code, status: self._process_finished(process, code, status))
-        process.errorOccurred.connect(lambda error: self._process_error(process, error))
+        process.finished.connect(self._process_finished)
+        process.errorOccurred.connect(self._process_error)
         self._process = process
         process.start()
         process.write(utterance.said.encode("utf-8"))
         process.closeWriteChannel()
 
-    def _process_finished(self, process: QProcess, code: int, status: QProcess.ExitStatus) -> None:
+    def _process_finished(self, code: int, status: QProcess.ExitStatus) -> None:
+        process = self.sender()
+        if not isinstance(process, QProcess):
+            return
         if process in self._stopped:
             self._stopped.remove(process)
             process.deleteLater()
@@ -108,7 +111,8 @@ class EspeakEngine(SpeechEngine):
         else:
             self.failed.emit(errors.strip().splitlines()[-1] if errors.strip() else f"espeak-ng : code {code}")
 
-    def _process_error(self, process: QProcess, error: QProcess.ProcessError) -> None:
+    def _process_error(self, error: QProcess.ProcessError) -> None:
+        process = self.sender()
         if error == QProcess.ProcessError.FailedToStart and process is self._process:
             self._process = None
             process.deleteLater()
