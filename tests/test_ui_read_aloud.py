@@ -131,6 +131,11 @@ def test_when_to_see_a_doctor_and_the_emergency_number_in_one_press(qtbot, windo
         bar.utterances[-1].said == "En cas d'urgence, appelez le 15, le Samu, ou le 112, le numéro d'urgence européen."
     )
     assert highlighted_text(bar) == "Quand Consulter un Médecin ?"  # the heading, found in the page
+    for _ in range(15):
+        bar.next_button.click()
+    assert engine.said[-1][0] == bar.utterances[-1].said
+    assert bar.view.highlight_count(HIGHLIGHT_KIND) == 0  # the emergency numbers are not in the page...
+    assert bar.status.text() == f"Phrase 16 sur 16\n{EMERGENCY_SENTENCE}"  # ...so they are shown under the controls
 
 
 def test_pause_resume_next_previous_and_stop(qtbot, window):

@@ -289,9 +289,10 @@ class ReadAloudBar(QFrame):
             return
         utterance = self.utterances[self.index]
         self._highlight(self.index)
-        self._set_status(
-            self.tr("Phrase %1 sur %2").replace("%1", str(self.index + 1)).replace("%2", str(len(self.utterances)))
-        )
+        status = self.tr("Phrase %1 sur %2").replace("%1", str(self.index + 1)).replace("%2", str(len(self.utterances)))
+        if self._span(self.index) is None:  # not in the page (the emergency numbers, a folded answer): shown here
+            status += "\n" + utterance.shown
+        self._set_status(status)
         self.status.setToolTip("")
         self._update_controls()
         self.utterance_started.emit(self.index)
