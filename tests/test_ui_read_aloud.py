@@ -180,6 +180,10 @@ def test_speed_from_0_7_to_1_5_and_volume_apply_to_the_sentence_said_again(qtbot
 def test_keyboard_shortcuts(qtbot, window):
     bar = open_guide(window)
     view = window.article_page.view
+    window.search_field.setFocus()  # anywhere in the window while the guide is shown
+    qtbot.keyClick(window.search_field, Qt.Key.Key_E, CTRL_SHIFT)
+    qtbot.waitUntil(lambda: bar.state is State.SPEAKING)
+    bar.stop()
     view.setFocus()
     engine = start(qtbot, bar, lambda: qtbot.keyClick(view, Qt.Key.Key_E, CTRL_SHIFT))
     qtbot.keyClick(view, Qt.Key.Key_N, CTRL_SHIFT)
@@ -197,6 +201,10 @@ def test_keyboard_shortcuts(qtbot, window):
     qtbot.keyClick(view, Qt.Key.Key_U, CTRL_SHIFT)
     qtbot.waitUntil(lambda: bar.state is State.SPEAKING)
     assert engine.said[-1][0] == "Quand Consulter un Médecin ?"
+    window.go_to(Location("home"))  # no guide shown: the keys do nothing
+    said = len(engine.said)
+    qtbot.keyClick(window.search_field, Qt.Key.Key_E, CTRL_SHIFT)
+    assert bar.state is State.STOPPED and len(engine.said) == said
 
 
 def sentence_is_in_view(bar: ReadAloudBar) -> bool:

@@ -189,7 +189,7 @@ class ReadAloudBar(QFrame):
         return button
 
     def add_shortcuts(self, page: QWidget) -> None:
-        """The keyboard shortcuts, active while ``page`` (the article page) or a child has focus."""
+        """The keyboard shortcuts, active in the whole window while ``page`` (the article page) is shown."""
         for keys, slot in (
             ("Ctrl+Shift+E", self.listen_or_pause),
             ("Ctrl+Shift+U", self.listen_when_to_see_doctor),
@@ -200,7 +200,7 @@ class ReadAloudBar(QFrame):
             ("Ctrl+Shift+Down", lambda: self.change_rate(-1)),
         ):
             shortcut = QShortcut(QKeySequence(keys), page, slot)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
 
     def set_large(self, large: bool) -> None:
         """The kiosk's large « Écouter » controls (for fingers and for people who see poorly)."""
