@@ -339,3 +339,20 @@ def test_the_real_engine_names_the_package_when_espeak_or_its_french_voice_is_mi
     with qtbot.waitSignal(engine.voice_checked) as checked:
         engine.check_voice()
     assert checked.args == ["Aucune voix française dans espeak-ng (sudo apt install espeak-ng)."]
+
+
+def test_bad_lines_of_the_pronunciation_file_are_said_once_with_file_and_line(qtbot, window, tmp_path: Path):
+    from guide_reader.content.pronunciation import load_pronunciation
+
+    rules = tmp_path / "pronunciation.txt"
+    rules.write_text("leucopénie = leuco-pénie\nsans égal\n", encoding="utf-8")
+    bar = open_guide(window, anchor="definition-et-vue-d-ensemble")
+    bar.load_pronunciation = lambda: load_pronunciation(rules)
+    engine = start(qtbot, bar, lambda: bar.listen_section("definition-et-vue-d-ensemble"))
+    assert bar.status.text() == ("Phrase 1 sur 10\npronunciation.txt:2: ligne ignorée (il faut « écrit = dit »)")
+    engine.finish()
+    qtbot.waitUntil(lambda: len(engine.said) == 2)
+    assert engine.said[1][0].startswith("La leuco-pénie se définit")
+    assert bar.status.text() == "Phrase 2 sur 10"
+    bar.listen_section("definition-et-vue-d-ensemble")  # the same problem is not said again
+    assert bar.status.text() == "Phrase 1 sur 10"

@@ -9,6 +9,7 @@ back to normal at each :meth:`ReadAloudBar.reset`.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Callable
 from enum import Enum
@@ -45,6 +46,7 @@ QComboBox { min-height: 44px; }
 """
 EngineFactory = Callable[[], SpeechEngine]
 PronunciationLoader = Callable[[], Pronunciation]
+_log = logging.getLogger(__name__)
 _WORD_SPLIT = re.compile(r"\W+")
 _OPENING = r"(?:[«\"(\[]\s?)?"  # an opening quote or bracket belongs to the sentence
 _CLOSING = r"(?:\s?[.,;:!?…»\")\]])*"  # and so do its closing marks
@@ -95,6 +97,8 @@ class ReadAloudBar(QFrame):
         self.index = 0
         self.state = State.STOPPED
         self._spans: dict[int, Span] = {}
+        self._reported: set[str] = set()  # pronunciation file problems already shown
+        self._new_problems: list[str] = []
         self._search_from = 0
         self._gap = QTimer(self)
         self._gap.setSingleShot(True)
@@ -224,16 +228,26 @@ class ReadAloudBar(QFrame):
         if self.state in (State.SPEAKING, State.PAUSED):
             self.toggle_pause()
         elif self.article is not None:
-            self.start(article_utterances(self.article, self.load_pronunciation()))
+            self.start(article_utterances(self.article, self._pronunciation()))
 
     def listen_section(self, anchor: str) -> None:
         """The section (or question) at ``anchor`` only."""
         if self.article is not None:
-            self.start(article_utterances(self.article, self.load_pronunciation(), anchor))
+            self.start(article_utterances(self.article, self._pronunciation(), anchor))
 
     def listen_when_to_see_doctor(self) -> None:
         if self.article is not None:
-            self.start(when_to_see_doctor_utterances(self.article, self.load_pronunciation()))
+            self.start(when_to_see_doctor_utterances(self.article, self._pronunciation()))
+
+    def _pronunciation(self) -> Pronunciation:
+        """The rules, read again at each press (a clinic may have edited them); bad lines are said once."""
+        pronunciation = self.load_pronunciation()
+        problems = [problem for problem in pronunciation.problems if problem not in self._reported]
+        for problem in problems:
+            _log.warning("read aloud: %s", problem)
+        self._reported.update(problems)
+        self._new_problems = problems
+        return pronunciation
 
     def start(self, utterances: list[Utterance]) -> None:
         """Read ``utterances`` from the first one (after the French voice is checked, once)."""
@@ -292,6 +306,9 @@ class ReadAloudBar(QFrame):
         status = self.tr("Phrase %1 sur %2").replace("%1", str(self.index + 1)).replace("%2", str(len(self.utterances)))
         if self._span(self.index) is None:  # not in the page (the emergency numbers, a folded answer): shown here
             status += "\n" + utterance.shown
+        if self._new_problems:  # said once, beside the first sentence read after the file changed
+            status += "\n" + "\n".join(self._new_problems)
+            self._new_problems = []
         self._set_status(status)
         self.status.setToolTip("")
         self._update_controls()
