@@ -286,5 +286,5 @@ class ArticlePage(QWidget):
     def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
         """Another page replaces this one: reading stops (a minimised window keeps reading)."""
         if not event.spontaneous():
-            self.read_aloud.stop()
+            self.read_aloud.release()
         super().hideEvent(event)

@@ -376,6 +376,15 @@ class ReadAloudBar(QFrame):
             self._set_status("")
         self._update_controls()
 
+    def release(self) -> None:
+        """Stop everything the engine runs, a voice check included (the page is leaving the screen)."""
+        waiting = self.state is State.WAITING_FOR_VOICE
+        self.stop()
+        if self.engine is not None:
+            self.engine.shut_down()
+            if waiting:
+                self.voice_message = None  # the check was abandoned: the next press checks again
+
     def reset(self) -> None:
         """Stop, and put speed and volume back to normal (the kiosk's reset between visitors)."""
         self.stop()

@@ -15,7 +15,7 @@ from ..content.speech import Utterance
 from ..content.voice import VOICE, espeak_arguments, espeak_program, has_french_voice, missing_voice_message
 
 STOP_WAIT_MS = 500
-"""How long quitting the program waits for a stopped espeak-ng to exit."""
+"""The longest wait for a killed espeak-ng to be collected (it takes well under a millisecond)."""
 
 
 class SpeechEngine(QObject):
@@ -41,6 +41,10 @@ class SpeechEngine(QObject):
         """Stop at once; no ``finished`` follows."""
         raise NotImplementedError
 
+    def shut_down(self) -> None:
+        """Stop, and end whatever else runs (a voice check): no signal follows."""
+        self.stop()
+
 
 class EspeakEngine(SpeechEngine):
     """espeak-ng's French voice, one process per utterance (started and watched with QProcess)."""
@@ -50,6 +54,7 @@ class EspeakEngine(SpeechEngine):
         self.program = espeak_program()
         self._process: QProcess | None = None
         self._stopped: list[QProcess] = []
+        self._voice_process: QProcess | None = None
         app = QCoreApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shut_down)
@@ -59,6 +64,7 @@ class EspeakEngine(SpeechEngine):
             self.voice_checked.emit(missing_voice_message(False))
             return
         process = QProcess(self)
+        self._voice_process = process
         process.setProgram(self.program)
         process.setArguments([f"--voices={VOICE}"])
         process.finished.connect(self._voices_listed)
@@ -70,6 +76,7 @@ class EspeakEngine(SpeechEngine):
         if not isinstance(process, QProcess) or process.property("answered"):
             return
         process.setProperty("answered", True)
+        self._voice_process = None
         listing = bytes(process.readAllStandardOutput().data()).decode("utf-8", "replace")
         process.deleteLater()
         self.voice_checked.emit("" if has_french_voice(listing) else missing_voice_message(True))
@@ -119,13 +126,19 @@ class EspeakEngine(SpeechEngine):
             self.failed.emit(process.errorString())
 
     def stop(self) -> None:
+        """Kill the espeak-ng being heard; its exit is collected at once (a killed process ends at once),
+        so that no process outlives the window."""
         process, self._process = self._process, None
         if process is not None and process.state() != QProcess.ProcessState.NotRunning:
             self._stopped.append(process)
             process.kill()
+            process.waitForFinished(STOP_WAIT_MS)
 
     def shut_down(self) -> None:
-        """Stop, and let the stopped processes exit before the program does."""
+        """Stop, and abandon a voice check under way (no answer follows): before the window or the program goes."""
         self.stop()
-        for process in list(self._stopped):
+        process, self._voice_process = self._voice_process, None
+        if process is not None and process.state() != QProcess.ProcessState.NotRunning:
+            process.setProperty("answered", True)
+            process.kill()
             process.waitForFinished(STOP_WAIT_MS)
