@@ -99,3 +99,22 @@ def test_a_content_folder_brings_its_own_pronunciation(tmp_path: Path, capsys: p
     assert "pronunciation.txt:2: ligne ignorée" in captured.err
     assert captured.out.splitlines()[0] == "## Leucopénie : Définition et Vue d'Ensemble"  # rules are case-sensitive
     assert "La leuco-pénie se définit" in captured.out
+
+
+def test_a_wav_file_that_cannot_be_written_is_a_clear_message(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    target = tmp_path / "no-such-folder" / "out.wav"
+    assert main(["read-aloud", "leucopenie#quand-consulter", "--wav", str(target)]) == 1
+    assert f"impossible d'écrire {target}" in capsys.readouterr().err
+    assert not target.parent.exists()
+
+
+def test_a_failing_voice_leaves_no_file(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch):
+    broken = tmp_path / "bin" / "espeak-ng"
+    broken.parent.mkdir()
+    broken.write_text("#!/bin/sh\necho 'voix cassée' >&2\nexit 3\n", encoding="utf-8")
+    broken.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{broken.parent}:/usr/bin:/bin")
+    target = tmp_path / "out.wav"
+    assert main(["read-aloud", "leucopenie#quand-consulter", "--wav", str(target)]) == 1
+    assert "espeak-ng a échoué : voix cassée" in capsys.readouterr().err
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["bin"]

@@ -12,6 +12,7 @@ import subprocess
 import tempfile
 import wave
 from collections.abc import Callable, Sequence
+from contextlib import ExitStack
 from pathlib import Path
 
 from .speech import Kind, Utterance
@@ -78,6 +79,20 @@ def espeak_arguments(kind: Kind, rate: float = 1.0, volume: float = 1.0) -> list
             "-p", str(pitch), "--stdin"]  # fmt: skip
 
 
+def _synthesise(program: str, utterance: Utterance, rate: float, target: Path) -> None:
+    """One utterance into a WAV file with espeak-ng; VoiceError when it fails."""
+    command = [program, *espeak_arguments(utterance.kind, rate), "-w", str(target)]
+    try:
+        done = subprocess.run(
+            command, input=utterance.said.encode("utf-8"), capture_output=True, timeout=TIMEOUT_SECONDS, check=False
+        )
+    except (OSError, subprocess.SubprocessError) as error:
+        raise VoiceError(f"espeak-ng a échoué : {error}") from error
+    if done.returncode != 0:
+        message = done.stderr.decode("utf-8", "replace").strip() or f"code {done.returncode}"
+        raise VoiceError(f"espeak-ng a échoué : {message}")
+
+
 def write_wav(
     utterances: Sequence[Utterance],
     target: Path,
@@ -99,31 +114,26 @@ def write_wav(
     frames = 0
     framerate = 0
     try:
-        with tempfile.TemporaryDirectory(prefix="guide-reader-wav-") as scratch, wave.open(str(partial), "wb") as out:
-            piece = Path(scratch) / "utterance.wav"
+        with ExitStack() as stack:
+            piece = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="guide-reader-wav-"))) / "piece.wav"
+            out: wave.Wave_write | None = None
             for number, utterance in enumerate(utterances, 1):
-                command = [program, *espeak_arguments(utterance.kind, rate), "-w", str(piece)]
-                try:
-                    done = subprocess.run(
-                        command, input=utterance.said.encode("utf-8"), capture_output=True,
-                        timeout=TIMEOUT_SECONDS, check=False,
-                    )  # fmt: skip
-                except (OSError, subprocess.SubprocessError) as error:
-                    raise VoiceError(f"espeak-ng a échoué : {error}") from error
-                if done.returncode != 0:
-                    message = done.stderr.decode("utf-8", "replace").strip() or f"code {done.returncode}"
-                    raise VoiceError(f"espeak-ng a échoué : {message}")
+                _synthesise(program, utterance, rate, piece)
                 with wave.open(str(piece), "rb") as said:
-                    if number == 1:
+                    if out is None:
+                        out = stack.enter_context(wave.open(stack.enter_context(partial.open("wb")), "wb"))
                         out.setparams(said.getparams())
                         framerate = said.getframerate()
                     data = said.readframes(said.getnframes())
-                silence = b"\0" * (utterance.pause_after * framerate // 1000) * out.getsampwidth() * out.getnchannels()
+                frame_size = out.getsampwidth() * out.getnchannels()
+                silence = b"\0" * (utterance.pause_after * framerate // 1000) * frame_size
                 out.writeframes(data + silence)
-                frames += len(data + silence) // (out.getsampwidth() * out.getnchannels())
+                frames += len(data + silence) // frame_size
                 if progress is not None:
                     progress(number, len(utterances))
         partial.replace(target)
+    except (OSError, EOFError, wave.Error) as error:
+        raise VoiceError(f"impossible d'écrire {target} : {error}") from error
     finally:
         partial.unlink(missing_ok=True)
     return frames / framerate
