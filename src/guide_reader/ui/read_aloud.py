@@ -99,7 +99,6 @@ class ReadAloudBar(QFrame):
         self._spans: dict[int, Span] = {}
         self._reported: set[str] = set()  # pronunciation file problems already shown
         self._new_problems: list[str] = []
-        self._search_from = 0
         self._gap = QTimer(self)
         self._gap.setSingleShot(True)
         self._gap.timeout.connect(self._say_current)
@@ -257,7 +256,6 @@ class ReadAloudBar(QFrame):
         self.utterances = utterances
         self.index = 0
         self._spans = {}
-        self._search_from = 0
         if self.engine is None:
             self.engine = self.engine_factory()
             self.engine.setParent(self)
@@ -425,7 +423,6 @@ class ReadAloudBar(QFrame):
         """After the page was drawn again (theme, text size, a bookmark): the highlight back."""
         if self.state is not State.STOPPED:
             self._spans = {}
-            self._search_from = 0
             self._highlight(self.index)
 
     def _highlight(self, index: int) -> None:
@@ -442,7 +439,7 @@ class ReadAloudBar(QFrame):
         if index in self._spans:
             return self._spans[index]
         earlier = [found for number, found in self._spans.items() if number < index]
-        start = max((end for _, end in earlier), default=self._search_from)
+        start = max((end for _, end in earlier), default=0)
         words = QRegularExpression.escape  # each word as text; anything between words may differ
         tokens = [token for token in _WORD_SPLIT.split(self.utterances[index].shown) if token]
         if not tokens:
