@@ -72,6 +72,9 @@ class VisitorSession:
         for page in self.pages():
             if not isValid(page):
                 continue
+            reset = getattr(page, "reset", None)
+            if reset is not None:
+                reset()  # what a page runs when it leaves (the voice reading aloud stops)
             page.hide()
             page.deleteLater()
         self.article_page = self.search_page = self.bookmarks_page = None

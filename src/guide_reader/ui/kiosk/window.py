@@ -104,6 +104,7 @@ class KioskWindow(MainWindow):
         self.idle_timer.setSingleShot(True)
         self.idle_timer.setInterval(config.idle_seconds * 1000)
         self.idle_timer.timeout.connect(self.countdown.start)
+        self.idle_timer.timeout.connect(self._pause_reading_aloud)  # the voice stops with the countdown
         self.idle_timer.start()
         self._apply_kiosk_style()
         # At once, not after the first paint like the reader: touches, dialogs and the corner from the start.
@@ -194,7 +195,10 @@ class KioskWindow(MainWindow):
         return page
 
     def _prepare_page(self, page: QWidget) -> None:
-        """Touch set-up of a page: no context menu, and a drag scrolls like a finger."""
+        """Touch set-up of a page: no context menu, a drag scrolls like a finger, large read-aloud controls."""
+        read_aloud = getattr(page, "read_aloud", None)
+        if read_aloud is not None:
+            read_aloud.set_large(True)
         for widget in (page, *page.findChildren(QWidget)):
             widget.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         for area in page.findChildren(QAbstractScrollArea):
@@ -383,6 +387,10 @@ class KioskWindow(MainWindow):
             if isinstance(view, QTextBrowser) and watched is view.viewport():
                 return True
         return False
+
+    def _pause_reading_aloud(self) -> None:
+        if self._article_page is not None:
+            self._article_page.read_aloud.pause()
 
     def note_activity(self) -> bool:
         """Restart the idle delay; True when this dismissed the countdown."""
