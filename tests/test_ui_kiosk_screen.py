@@ -188,3 +188,17 @@ def test_bad_settings_show_an_out_of_order_page_and_the_fix_behind_the_corner(qt
     path.write_text("text_scale = 1.3\n", encoding="utf-8")
     page.try_again()
     assert [config.text_scale for config in started] == [1.3]
+
+
+def test_panels_fit_a_portrait_screen_at_the_largest_text_scale(qtbot) -> None:
+    window = make_kiosk(qtbot, size=(800, 1280), text_scale=3.0)
+    window.open_article("leucopenie")
+    window.countdown.start()
+    window.pin_pad.open_pad()
+    QApplication.processEvents()
+    screen = QRect(0, 0, 800, 1280)
+    for panel in (window.countdown, window.pin_pad):
+        assert screen.contains(place(panel, window)), type(panel).__name__
+        for label in panel.findChildren(QLabel):
+            assert place(panel, window).contains(place(label, window)), label.text()
+    window.exit_allowed = True

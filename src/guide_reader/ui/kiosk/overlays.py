@@ -13,6 +13,7 @@ from ...kiosk import AttemptThrottle, verify_pin
 PIN_KEY_SIZE = 72
 MAX_PIN_LENGTH = 12
 WAIT_TICK_MS = 1000
+OVERLAY_MARGIN = 16  # px between a panel and the edges of the screen
 
 
 class Overlay(QFrame):
@@ -25,9 +26,16 @@ class Overlay(QFrame):
         self.hide()
 
     def open(self) -> None:
+        """Show the panel over its parent, never wider or taller than it (its labels wrap)."""
         parent = self.parentWidget()
+        for label in self.findChildren(QLabel):
+            label.setWordWrap(True)
+        self.setMaximumSize(parent.width() - 2 * OVERLAY_MARGIN, parent.height() - 2 * OVERLAY_MARGIN)
         self.adjustSize()
-        self.move((parent.width() - self.width()) // 2, (parent.height() - self.height()) // 3)
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():  # wrapped labels: as tall as their lines
+            self.resize(self.width(), min(self.maximumHeight(), layout.totalHeightForWidth(self.width())))
+        self.move((parent.width() - self.width()) // 2, max(OVERLAY_MARGIN, (parent.height() - self.height()) // 3))
         self.show()
         self.raise_()
 

@@ -60,6 +60,8 @@ QPushButton, QToolButton, QLineEdit, QSpinBox, QDoubleSpinBox, QComboBox {{ min-
 QToolBar QToolButton, QToolBar QLineEdit {{ font-size: {toolbar}pt; }}
 QToolBar QToolButton {{ padding: 4px 6px; }}
 QTreeWidget::item, QListWidget::item, QTabBar::tab {{ min-height: 44px; }}
+QSpinBox::up-button, QSpinBox::down-button, QDoubleSpinBox::up-button, QDoubleSpinBox::down-button {{
+    width: 44px; }}
 QScrollBar:vertical {{ width: 28px; }}
 QFrame#kioskOverlay, QDialog[kioskEmbedded="true"] {{
     background-color: {theme.surface}; border: 3px solid {theme.accent}; border-radius: 14px;
