@@ -295,15 +295,7 @@
     </message>
 </context>
 <context>
-    <name>KioskWindow</name>
-    <message>
-        <source>Agrandir le texte</source>
-        <translation>Larger text</translation>
-    </message>
-    <message>
-        <source>Texte +</source>
-        <translation>Text +</translation>
-    </message>
+    <name>KioskDialogs</name>
     <message>
         <source>Le dossier des fichiers n&apos;est pas là (une clé USB est-elle branchée ?). Demandez à l&apos;accueil.</source>
         <translation>The files folder is not there (is a USB stick plugged in?). Please ask at the front desk.</translation>
@@ -319,6 +311,17 @@
     <message>
         <source>Compris</source>
         <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <source>Agrandir le texte</source>
+        <translation>Larger text</translation>
+    </message>
+    <message>
+        <source>Texte +</source>
+        <translation>Text +</translation>
     </message>
 </context>
 <context>

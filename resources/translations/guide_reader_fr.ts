@@ -295,15 +295,7 @@
     </message>
 </context>
 <context>
-    <name>KioskWindow</name>
-    <message>
-        <source>Agrandir le texte</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Texte +</source>
-        <translation type="unfinished"></translation>
-    </message>
+    <name>KioskDialogs</name>
     <message>
         <source>Le dossier des fichiers n&apos;est pas là (une clé USB est-elle branchée ?). Demandez à l&apos;accueil.</source>
         <translation type="unfinished"></translation>
@@ -318,6 +310,17 @@
     </message>
     <message>
         <source>Compris</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KioskWindow</name>
+    <message>
+        <source>Agrandir le texte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Texte +</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -3,18 +3,11 @@ nothing left of a visitor after an idle minute or two, usable with fingers only.
 
 from __future__ import annotations
 
-import time
-from pathlib import Path
-from typing import Literal
-
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QClipboard, QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import (
-    QAbstractScrollArea,
     QApplication,
     QDialog,
-    QMessageBox,
     QScroller,
     QTextBrowser,
     QToolButton,
@@ -27,13 +20,15 @@ from ...kiosk import KioskConfig
 from ...kiosk.gesture import CornerTaps
 from ...library import Library
 from ..main_window import MainWindow
-from ..navigation import Location, NavigationHistory
+from ..navigation import Location
 from ..settings import DEFAULT_TEXT_SIZE, MAX_TEXT_SIZE, Settings
 from .banner import EmergencyBanner, banner_stylesheet
-from .files import ask_confined_file
+from .dialogs import KioskDialogs
 from .keyboard import OnScreenKeyboard, SuggestionList, is_text_field
 from .overlays import IdleCountdown, PinPad
+from .screen_guard import ScreenGuard
 from .session import VisitorSession
+from .session_state import SessionState
 from .touch import open_nearest_anchor
 
 ACTIVITY_EVENTS = frozenset(
@@ -48,8 +43,6 @@ ACTIVITY_EVENTS = frozenset(
 )
 BLOCKED_EVENTS = frozenset({QEvent.Type.ContextMenu, QEvent.Type.WhatsThis})
 EXIT_CORNER_SIZE = 90
-GUARD_INTERVAL_MS = 1000
-TAKE_BACK_SECONDS = 1.0  # the window is mapped anew at most this often
 NARROW_WIDTH = 1000  # below this width (a portrait screen), the toolbar uses its short labels
 SEARCH_FIELD_MIN_WIDTH = 150  # how often the kiosk checks that it still has the screen
 STAFF_KEY_CHORD = "Ctrl+Alt+Shift+P"
@@ -74,7 +67,7 @@ QLabel#pageTitle {{ font-size: {title}pt; font-weight: bold; }}
 """
 
 
-class KioskWindow(MainWindow):
+class KioskWindow(SessionState, ScreenGuard, KioskDialogs, MainWindow):
     def __init__(self, library: Library, config: KioskConfig) -> None:
         self.config = config
         self.kiosk_text_size = min(MAX_TEXT_SIZE, round(DEFAULT_TEXT_SIZE * config.text_scale))
@@ -91,9 +84,6 @@ class KioskWindow(MainWindow):
             bookmarks_allowed=features.bookmarks,
         )
         self.exit_allowed = False
-        self._guarded = False
-        self._last_take_back = 0.0
-        self._taking_back = False
         self.corner_taps = CornerTaps(config.exit_taps, config.exit_tap_seconds)
         self._lock_down_chrome()
         self._add_touch_controls()
@@ -111,100 +101,6 @@ class KioskWindow(MainWindow):
         self._apply_kiosk_style()
         # At once, not after the first paint like the reader: touches, dialogs and the corner from the start.
         QApplication.instance().installEventFilter(self)
-
-    # The visitor's state lives in the session (the base class reads and writes these names).
-
-    @property
-    def history(self) -> NavigationHistory:
-        return self.session.history
-
-    @history.setter
-    def history(self, value: NavigationHistory) -> None:
-        self.session.history = value
-
-    @property
-    def _pending_query(self) -> str:
-        return self.session.query
-
-    @_pending_query.setter
-    def _pending_query(self, value: str) -> None:
-        self.session.query = value
-
-    @property
-    def _completions(self) -> dict:
-        return self.session.completions
-
-    @_completions.setter
-    def _completions(self, value: dict) -> None:
-        self.session.completions = value
-
-    @property
-    def text_size(self) -> int:
-        return self.session.text_size
-
-    @text_size.setter
-    def text_size(self, value: int) -> None:
-        self.session.text_size = value
-
-    # Pages are built for each visitor (the base class builds them at first use) and kept in the session.
-
-    @property
-    def _article_page(self):  # noqa: ANN202 (the base class's type)
-        return self.session.article_page
-
-    @_article_page.setter
-    def _article_page(self, page: QWidget | None) -> None:
-        self.session.article_page = page
-
-    @property
-    def _search_page(self):  # noqa: ANN202
-        return self.session.search_page
-
-    @_search_page.setter
-    def _search_page(self, page: QWidget | None) -> None:
-        self.session.search_page = page
-
-    @property
-    def _bookmarks_page(self):  # noqa: ANN202
-        return self.session.bookmarks_page
-
-    @_bookmarks_page.setter
-    def _bookmarks_page(self, page: QWidget | None) -> None:
-        self.session.bookmarks_page = page
-
-    @property
-    def article_page(self):  # noqa: ANN201 (the base class's type)
-        fresh = self._article_page is None
-        page = MainWindow.article_page.fget(self)
-        if fresh:
-            self._prepare_page(page)
-        return page
-
-    @property
-    def search_page(self):  # noqa: ANN201
-        fresh = self._search_page is None
-        page = MainWindow.search_page.fget(self)
-        if fresh:
-            self._prepare_page(page)
-        return page
-
-    @property
-    def bookmarks_page(self):  # noqa: ANN201
-        fresh = self._bookmarks_page is None
-        page = MainWindow.bookmarks_page.fget(self)
-        if fresh:
-            self._prepare_page(page)
-        return page
-
-    def _prepare_page(self, page: QWidget) -> None:
-        """Touch set-up of a page: no context menu, a drag scrolls like a finger, large read-aloud controls."""
-        read_aloud = getattr(page, "read_aloud", None)
-        if read_aloud is not None:
-            read_aloud.set_large(True)
-        for widget in (page, *page.findChildren(QWidget)):
-            widget.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
-        for area in page.findChildren(QAbstractScrollArea):
-            QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
 
     # Setting up --------------------------------------------------------------------
 
@@ -352,36 +248,6 @@ class KioskWindow(MainWindow):
                 self.hide_keyboard()
         return super().eventFilter(watched, event)
 
-    # Dialogs: frameless panels inside the kiosk, never windows a window manager could hide.
-
-    def embed_dialog(self, dialog: QDialog) -> None:
-        """Make ``dialog`` (about to be shown) a frameless child of the kiosk, drawn over its pages."""
-        dialog.setParent(self, Qt.WindowType.Widget)
-        dialog.setProperty("kioskEmbedded", True)
-        dialog.setAutoFillBackground(True)
-        dialog.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
-
-    def _place_dialog(self, dialog: QDialog) -> None:
-        if not dialog.isVisible() or dialog.parentWidget() is not self:
-            return
-        field = next((child for child in dialog.findChildren(QWidget) if is_text_field(child)), None)
-        if field is not None:
-            field.setFocus(Qt.FocusReason.PopupFocusReason)
-            self.show_keyboard(field)  # a touch-only visitor can type in every dialog
-        area = self.centralWidget().geometry()
-        if self.keyboard.isVisible():
-            area.setBottom(self.keyboard.mapTo(self, QPoint(0, 0)).y() - 1)
-        hint = dialog.sizeHint().expandedTo(dialog.minimumSizeHint())
-        width = min(hint.width(), area.width() - 16)
-        height = min(hint.height(), area.height() - 16)
-        dialog.setGeometry(
-            area.x() + (area.width() - width) // 2, area.y() + (area.height() - height) // 2, width, height
-        )
-        dialog.raise_()
-        for overlay in (self.pin_pad, self.countdown):
-            if overlay.isVisible():
-                overlay.raise_()
-
     def _is_text_view(self, watched: QObject) -> bool:
         """Whether ``watched`` is the viewport of a page's text (the article's, and any page shown as text)."""
         for page in (self._article_page, self._search_page):
@@ -449,40 +315,6 @@ class KioskWindow(MainWindow):
         self.home_page.verticalScrollBar().setValue(0)
         self.idle_timer.start()
 
-    # Files and printing ----------------------------------------------------------------
-
-    def _ask_file(self, mode: Literal["open", "save"], title: str, name: str, pattern: str) -> Path | None:
-        if not self.files_allowed:
-            return None
-        folder = Path(self.config.files_folder)
-        if not folder.is_dir():
-            self.show_message(
-                self.tr("Le dossier des fichiers n'est pas là (une clé USB est-elle branchée ?). Demandez à l'accueil.")
-            )
-            return None
-        return ask_confined_file(self, folder, mode, title, name, pattern)
-
-    def print_sheet(self) -> None:
-        if not self.print_allowed:
-            return
-        if not QPrinterInfo.availablePrinterNames():
-            self.show_message(
-                self.tr("Aucune imprimante n'est reliée à cette borne : la feuille ne peut pas être imprimée.")
-            )
-            return
-        super().print_sheet()
-
-    def show_message(self, text: str) -> None:
-        """A message on screen (a panel inside the kiosk), closed with its button or by the reset."""
-        box = QMessageBox(
-            QMessageBox.Icon.Information, self.tr("Guide Reader"), text, QMessageBox.StandardButton.Ok, self
-        )
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.button(QMessageBox.StandardButton.Ok).setText(self.tr("Compris"))
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
-        self.message_box = box
-
     def _index_finished(self, report: object) -> None:
         super()._index_finished(report)
         self.status_label.clear()  # « Recherche prête. »: for a desk, not for a waiting room
@@ -501,51 +333,6 @@ class KioskWindow(MainWindow):
         keyboard = getattr(self, "keyboard", None)  # None while the base class builds the window
         if keyboard is not None and location.page != "search" and keyboard.target is self.search_field:
             self.hide_keyboard()
-
-    # Keeping the screen -------------------------------------------------------------
-
-    def guard_screen(self) -> None:
-        """From now on, take the screen back whenever the kiosk is minimised, hidden or deactivated
-        (a window manager's « show desktop », iconify or desktop switch)."""
-        self._guarded = True
-        self.guard_timer = QTimer(self)
-        self.guard_timer.setInterval(GUARD_INTERVAL_MS)
-        self.guard_timer.timeout.connect(self.take_back_if_needed)
-        self.guard_timer.start()
-
-    def lost_screen(self) -> bool:
-        """Whether the kiosk is not the full-screen, visible, active window it must be."""
-        return self.isMinimized() or not self.isVisible() or not self.isFullScreen() or not self.isActiveWindow()
-
-    def take_back_if_needed(self) -> None:
-        if self._guarded and not self.exit_allowed and self.lost_screen():
-            self.take_back()
-
-    def take_back(self) -> None:
-        """Full screen, on top and active again. The window is mapped anew (at most once a second): a
-        window manager gives a newly shown window the screen, on the current desktop, even in its
-        « show desktop » mode, where it may refuse a mere activation request."""
-        now = time.monotonic()
-        if now - self._last_take_back >= TAKE_BACK_SECONDS:
-            self._last_take_back = now
-            self._taking_back = True
-            self.hide()
-            self._taking_back = False
-        self.setWindowState((self.windowState() & ~Qt.WindowState.WindowMinimized) | Qt.WindowState.WindowFullScreen)
-        self.setGeometry(self.screen().geometry())
-        self.showFullScreen()
-        self.raise_()
-        self.activateWindow()
-
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
-        super().changeEvent(event)
-        if event.type() in (QEvent.Type.WindowStateChange, QEvent.Type.ActivationChange):
-            QTimer.singleShot(0, self.take_back_if_needed)
-
-    def hideEvent(self, event: QEvent) -> None:  # noqa: N802
-        super().hideEvent(event)
-        if not getattr(self, "_taking_back", False):
-            QTimer.singleShot(0, self.take_back_if_needed)
 
     # The way out -------------------------------------------------------------------
 
