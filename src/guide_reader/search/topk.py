@@ -47,9 +47,13 @@ class TopHits:
     """Matching documents: exact when fewer than asked for, else an upper estimate."""
 
 
-def top_hits(searcher: Searcher, query: wq.Query, limit: int, words_of: WordsOf) -> TopHits:
-    """The ``limit`` best documents for ``query`` and how many match."""
-    run = _Run(searcher, words_of)
+def top_hits(searcher: Searcher, query: wq.Query, limit: int, words_of: WordsOf, run: Run | None = None) -> TopHits:
+    """The ``limit`` best documents for ``query`` and how many match.
+
+    ``run``: the evaluation of an earlier query on the same searcher, whose postings are reused
+    (the tiers of one search share most of their words).
+    """
+    run = run if run is not None else Run(searcher, words_of)
     candidates = run.relaxed(query)
     if not _has_phrase(query):
         return TopHits(list(islice(_best_first(candidates, limit), limit)), len(candidates))
@@ -88,8 +92,8 @@ def _has_phrase(query: wq.Query) -> bool:
     return isinstance(query, wq.Phrase) or any(isinstance(leaf, wq.Phrase) for leaf in query.leaves())
 
 
-class _Run:
-    """One query's evaluation: the postings it read, kept while it runs (a word often appears twice)."""
+class Run:
+    """One search's evaluation: the postings it read, kept while it runs (a word often appears twice)."""
 
     def __init__(self, searcher: Searcher, words_of: WordsOf) -> None:
         self.searcher = searcher
@@ -167,22 +171,10 @@ class _Run:
         return self.relaxed(query).get(docnum)  # no phrase: relaxed is exact (and already read)
 
     def _has_words(self, docnum: int, words: Sequence[str], slop: int) -> bool:
-        """Whoosh's ordered phrase: each word 1 to ``slop`` terms after the one before, in one part."""
         if docnum not in self.words:
             self.words[docnum] = self.words_of(docnum)
         parts = self.words[docnum]
-        if parts is None:
-            return False
-        first, *others = words
-        for part in parts:
-            ends = [at for at, term in enumerate(part) if term == first]
-            for word in others:
-                ends = [
-                    at for end in ends for at in range(end + 1, min(end + slop, len(part) - 1) + 1) if part[at] == word
-                ]
-            if ends:
-                return True
-        return False
+        return parts is not None and phrase_in(parts, words, slop)
 
     def _whoosh(self, query: wq.Query) -> Scores:
         """Any other query (``word~``): Whoosh's matcher, walked to the end."""
@@ -193,6 +185,18 @@ class _Run:
                 found[matcher.id() + offset] = matcher.score()
                 matcher.next()
         return found
+
+
+def phrase_in(parts: Sequence[Sequence[str]], words: Sequence[str], slop: int) -> bool:
+    """Whoosh's ordered phrase: each word 1 to ``slop`` terms after the one before, in one part."""
+    first, *others = words
+    for part in parts:
+        ends = [at for at, term in enumerate(part) if term == first]
+        for word in others:
+            ends = [at for end in ends for at in range(end + 1, min(end + slop, len(part) - 1) + 1) if part[at] == word]
+        if ends:
+            return True
+    return False
 
 
 def _read(matcher: Matcher) -> tuple[list[int], list[float]]:
