@@ -39,8 +39,8 @@ def typed_terms(plan: Plan) -> set[str]:
         if clause.fuzzy:
             continue
         found.update(clause.terms)
-        if clause.joined:
-            found.add(clause.joined)
+        if clause.also:
+            found.add(clause.also)
         for correction in clause.corrections:
             found.update(term for _, term in analyze_all(correction)[0])
     return found

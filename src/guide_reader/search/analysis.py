@@ -303,6 +303,16 @@ def analyzer_fingerprint() -> str:
     return hashlib.sha256(settings.encode("utf-8")).hexdigest()[:16]
 
 
+COMMON_WORD_MARK = "~"
+"""Never in a term the analysis gives: a heading's stop words are indexed with it, apart from acronyms."""
+
+
+def common_word_term(folded: str) -> str:
+    """The term of a stop word as a heading, title or question holds it ('quand' -> '~quand'), so that
+    a query of stop words only finds headings, and 'CE' (an acronym) does not find 'ce'."""
+    return COMMON_WORD_MARK + folded
+
+
 def words(text: str) -> list[str]:
     """The folded, unstemmed words of a text, stop words removed (spelling, suggestions)."""
     return [folded for folded, _ in analyze(text)]

@@ -10,11 +10,16 @@ from functools import cached_property, lru_cache
 
 from ..content import markdown_format as fmt
 from ..content.model import CITATION_PATTERN, Article
-from .analysis import analyze_all, terms
+from .analysis import analyze_all, common_word_term, terms
 from .schema import TEXT_FIELD, prepare
 
 KIND_BOOSTS = {"lead": 1.2, "section": 1.0, "faq": 1.1, "reference": 0.4, "publication": 0.4, "web": 0.5}
 """Document boosts: what a lay reader wants first (sections, FAQ) ranks above the bibliography."""
+
+BIBLIOGRAPHY = frozenset({"reference", "publication", "web"})
+BIBLIOGRAPHY_TERM = "~~bibliographie"
+"""A term no text gives (analysis never gives '~~'): held by every bibliography document, so that
+a search ranks a guide's text before its references among hits of the same tier."""
 
 BLOCK_HEADINGS = {
     "reference": ("Références", fmt.REFERENCES_ANCHOR),
@@ -90,7 +95,10 @@ class IndexDoc:
             ("head", [term for _, term in head]),
             ("body", [term for _, term in body]),
         )
-        extras = (("title", title_extras), ("head", head_extras + head_stops), ("body", body_extras))
+        if self.kind in BIBLIOGRAPHY:
+            body_extras.append(BIBLIOGRAPHY_TERM)
+        head_extras += [common_word_term(word) for word in head_stops]
+        extras = (("title", title_extras), ("head", head_extras), ("body", body_extras))
         return {"slug": self.slug, "part": self.part, TEXT_FIELD: prepare(parts, KIND_BOOSTS[self.kind], extras)}
 
     @cached_property
@@ -106,7 +114,7 @@ class IndexDoc:
             forms, extras, _ = analyze_all(text)
             found.update(term for _, term in forms)
             found.update(extras)
-        found.update(analyze_all(self.head)[2])
+        found.update(common_word_term(word) for word in analyze_all(self.head)[2])
         return frozenset(found)
 
 

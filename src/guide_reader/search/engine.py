@@ -17,9 +17,9 @@ from ..content.model import Article
 from . import query as q
 from .alerts import Ranked, promote_alerts
 from .completion import Completer
-from .documents import IndexDoc, article_documents
+from .documents import BIBLIOGRAPHY_TERM, IndexDoc, article_documents
 from .model import Completion, IndexReport, SearchHit, SearchResults
-from .schema import weighting
+from .schema import TEXT_FIELD, weighting
 from .snippets import snippet, spans
 from .store import IndexStore, Progress
 from .synonyms import Synonyms, Terms, load_synonyms
@@ -66,6 +66,7 @@ class SearchEngine:
         self._index: FileIndex | None = None
         self._searcher: Searcher | None = None
         self._vocabulary = Vocabulary()
+        self._bibliography_of: tuple[Searcher, frozenset[int]] | None = None
         self._pending: _Opened | None = None
         """A new index and its open searcher, for the next search to take."""
         self._build_lock = threading.Lock()
@@ -166,22 +167,25 @@ class SearchEngine:
         tiers = q.tiers(plan)
         words_of = partial(self._words_of, searcher)
         run = Run(searcher, words_of)
+        bibliography = self._bibliography(searcher, run)
         ranked: list[tuple[int, float, int]] = []  # (docnum, score, tier)
         seen: set[int] = set()
         total = 0
         for number, tier in enumerate(tiers):
-            wanted = limit - len(ranked)
-            if wanted <= 0:
-                if tier.loose:
-                    break  # any-word hits only fill a page the every-word ones leave short
-                total = len(run.relaxed(tier.query))  # counted, not ranked: the page is full
-                continue
-            found = top_hits(searcher, tier.query, wanted + len(seen), words_of, run)
+            if tier.loose and len(ranked) >= limit:
+                break  # any-word hits only fill a page the every-word ones leave short
             weight = FALLBACK_WEIGHT if tier.loose else 1.0
-            new = [(docnum, score * weight, number) for docnum, score in found.hits if docnum not in seen]
-            ranked += new[:wanted]
-            seen.update(docnum for docnum, _, _ in new[:wanted])
-            total = found.total
+            total = 0
+            for inside in (False, True):  # the guide's text, then its bibliography
+                wanted = limit - len(ranked)
+                if wanted <= 0:  # the page is full: counted, not ranked
+                    total += sum((docnum in bibliography) is inside for docnum in run.relaxed(tier.query))
+                    continue
+                found = top_hits(searcher, tier.query, wanted + len(seen), words_of, run, (bibliography, inside))
+                new = [(docnum, score * weight, number) for docnum, score in found.hits if docnum not in seen]
+                ranked += new[:wanted]
+                seen.update(docnum for docnum, _, _ in new[:wanted])
+                total += found.total
         docs: list[Ranked] = []
         for docnum, score, number in ranked:
             stored = searcher.stored_fields(docnum)
@@ -193,6 +197,13 @@ class SearchEngine:
         hits = [self._hit(doc, score, expressions, plan.common_words) for doc, score, _ in docs]
         suggestion = q.suggestion(plan, self._display_forms)
         return SearchResults(plan.text, suggestion, total, hits, common_words=plan.common_words)
+
+    def _bibliography(self, searcher: Searcher, run: Run) -> frozenset[int]:
+        """The bibliography documents (references, publications, web resources), read once per searcher."""
+        known = self._bibliography_of
+        if known is None or known[0] is not searcher:
+            known = self._bibliography_of = (searcher, frozenset(run.term(TEXT_FIELD, BIBLIOGRAPHY_TERM)))
+        return known[1]
 
     def _words_of(self, searcher: Searcher, docnum: int) -> tuple[list[str], ...] | None:
         """The index terms of a document, part by part, from its article (phrases are checked there)."""

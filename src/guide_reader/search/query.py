@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from whoosh import query as wq
 from whoosh.searching import Searcher
 
-from .analysis import piece, stem, written_forms
+from .analysis import common_word_term, piece, stem, written_forms
 from .schema import TEXT_FIELD
 from .synonyms import Synonyms, Terms
 from .vocabulary import Vocabulary
@@ -50,8 +50,9 @@ class Clause:
     fuzzy: int = 0
     span: tuple[int, int] | None = None
     """Where the word is in the cleaned query text (for the suggestion)."""
-    joined: str | None = None
-    """A compound's parts joined, also searched for ('auto-immune' also finds 'autoimmune')."""
+    also: str | None = None
+    """Another term that finds the clause: a compound's parts joined ('auto-immune' also finds
+    'autoimmune'), a stop word as headings hold it (``common_word_term``)."""
     corrections: list[str] = field(default_factory=list)
 
     @property
@@ -127,11 +128,16 @@ def _plain_clauses(text: str, start: int, end: int, keep_stops: bool) -> list[Cl
 def _word_clauses(text: str, start: int, end: int, keep_stops: bool) -> list[Clause]:
     clauses = []
     for match in written_forms(text[start:end]):
-        words, terms, _ = _words_of(match.group(0), keep_stops)
+        words, terms, spans = _words_of(match.group(0), keep_stops)
+        if keep_stops:  # every word apart, searched as written and as a heading's stop word
+            for word, term, (word_start, word_end) in zip(words, terms, spans, strict=True):
+                span = (start + match.start() + word_start, start + match.start() + word_end)
+                clauses.append(Clause((word,), (term,), span=span, also=common_word_term(word)))
+            continue
         if terms:
             extras = piece(match.group(0)).extras
             span = (start + match.start(), start + match.end())
-            clauses.append(Clause(tuple(words), tuple(terms), span=span, joined=extras[0] if extras else None))
+            clauses.append(Clause(tuple(words), tuple(terms), span=span, also=extras[0] if extras else None))
     return clauses
 
 
@@ -146,7 +152,7 @@ def _phrase_clause(text: str, keep_stops: bool) -> Clause | None:
     if not terms:
         return None
     extras = piece(forms[0].group(0)).extras if len(forms) == 1 else ()
-    return Clause(tuple(words), tuple(terms), phrase=len(terms) > 1, joined=extras[0] if extras else None)
+    return Clause(tuple(words), tuple(terms), phrase=len(terms) > 1, also=extras[0] if extras else None)
 
 
 def plan(text: str, synonyms: Synonyms) -> Plan:
@@ -219,8 +225,8 @@ def clause_query(clause: Clause) -> wq.Query:
         fixes = {stem(word) or word for word in clause.corrections}
         return wq.Or([_terms_query((fix,), CORRECTION_WEIGHT) for fix in sorted(fixes)])
     query = _terms_query(terms)  # a phrase, or one typed word that analysis splits (G-CSF): its parts in order
-    if clause.joined:
-        return wq.Or([query, wq.Term(TEXT_FIELD, clause.joined)])
+    if clause.also:
+        return wq.Or([query, wq.Term(TEXT_FIELD, clause.also)])
     return query
 
 
@@ -279,8 +285,8 @@ def expressions(plan_: Plan) -> list[Terms]:
     for clauses, alternatives in zip(plan_.units, plan_.alternatives, strict=True):
         for clause in clauses:
             found[clause.terms] = None
-            if clause.joined:
-                found[(clause.joined,)] = None
+            if clause.also:
+                found[(clause.also,)] = None
             for correction in clause.corrections:
                 fixed = stem(correction)
                 if fixed:

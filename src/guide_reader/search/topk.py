@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 
@@ -47,14 +47,25 @@ class TopHits:
     """Matching documents: exact when fewer than asked for, else an upper estimate."""
 
 
-def top_hits(searcher: Searcher, query: wq.Query, limit: int, words_of: WordsOf, run: Run | None = None) -> TopHits:
+def top_hits(
+    searcher: Searcher,
+    query: wq.Query,
+    limit: int,
+    words_of: WordsOf,
+    run: Run | None = None,
+    among: tuple[Collection[int], bool] | None = None,
+) -> TopHits:
     """The ``limit`` best documents for ``query`` and how many match.
 
     ``run``: the evaluation of an earlier query on the same searcher, whose postings are reused
-    (the tiers of one search share most of their words).
+    (the tiers of one search share most of their words). ``among``: ``(documents, inside)``,
+    only the documents that are in (``inside=True``) or not in that collection.
     """
     run = run if run is not None else Run(searcher, words_of)
     candidates = run.relaxed(query)
+    if among is not None:
+        documents, inside = among
+        candidates = {docnum: score for docnum, score in candidates.items() if (docnum in documents) is inside}
     if not _has_phrase(query):
         return TopHits(list(islice(_best_first(candidates, limit), limit)), len(candidates))
     top: list[tuple[float, int]] = []  # (score, -docnum): the worst of the top first
