@@ -11,7 +11,9 @@ first within its guide when:
   or an earlier one (a section found only through a synonym never passes one
   found by the typed word), and
 - no other section of the guide names every symptom word in its heading (for
-  'symptomes leucopenie' or 'traitements', the section so named stays first).
+  'symptomes leucopenie' or 'traitements', the section so named stays first; a
+  question of the FAQ does not count: an FAQ answer is no place to learn when to
+  call a doctor).
 
 Nothing here reads the index: the section's words come from the article.
 """
@@ -70,7 +72,7 @@ def promote_alerts(
         symptoms = (typed & ({term for _, term in forms} | set(extras))) - set(alert.terms[0])
         if not symptoms:
             continue
-        if any(doc.part != alert.part and symptoms <= set(doc.terms[1]) for doc in docs):
+        if any(doc.kind == "section" and doc.part != alert.part and symptoms <= set(doc.terms[1]) for doc in docs):
             continue
         if any(matches(tiers[number].query, alert, reader) for number in range(tier + 1)):
             promoted[slug] = (alert, score, tier)

@@ -157,7 +157,13 @@ class SearchEngine:
                 return SearchResults(plan.text, None, 0, [])
             with self._search_lock:
                 searcher = self._current_searcher()
-                return self._run(plan, searcher, self._vocabulary, limit)
+                results = self._run(plan, searcher, self._vocabulary, limit)
+                if not results.hits and plan.text != plan.text.lower():  # capitals read as acronyms: caps lock?
+                    lowered = q.plan(plan.text.lower(), self.synonyms)
+                    if lowered.units:
+                        results = self._run(lowered, searcher, self._vocabulary, limit)
+                        results.query = plan.text
+                return results
         except Exception as error:  # a damaged index must not take the window down
             self.problems.append(f"recherche impossible ({type(error).__name__}) : index à reconstruire")
             return SearchResults(plan.text, None, 0, [])
