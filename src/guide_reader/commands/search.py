@@ -36,6 +36,7 @@ def register(command: AddCommand) -> None:
     complete.add_argument("prefix", nargs="+", metavar="DÉBUT")
     complete.add_argument("--json", action="store_true", help="un objet JSON sur la sortie standard")
     complete.add_argument("--limit", type=int, default=8, metavar="N", help="nombre de complétions (8 par défaut)")
+    _index_dir_option(complete)
     complete.set_defaults(handler=_run_complete)
 
     index = command("index", "construire ou mettre à jour l'index de recherche")
@@ -109,11 +110,15 @@ def _run_search(args: argparse.Namespace) -> int:
 
 
 def _run_complete(args: argparse.Namespace) -> int:
-    """The window's completions (``SearchEngine.complete``): one per guide and section, never merged."""
-    library = Library(args.content)
+    """The window's completions (``SearchEngine.complete``, once the index is ready, as in the window):
+    one per guide and section, never merged."""
+    library, engine = _engine(args)
     try:
+        report = engine.ensure_index(_progress_printer() if not args.json else None)
+        if report.action != "up-to-date" or report.problems:
+            _print_report(report)
         prefix = " ".join(args.prefix)
-        completions = library.search_engine.complete(prefix, limit=max(0, args.limit))
+        completions = engine.complete(prefix, limit=max(0, args.limit))
         if args.json:
             data = {"prefix": prefix, "completions": [completion.as_json() for completion in completions]}
             print(json.dumps(data, ensure_ascii=False, indent=2))
