@@ -48,16 +48,19 @@ ELIDED = r"(?:[cdjlmnst]|qu|jusqu|lorsqu|puisqu|quoiqu|presqu)['’ʼ]"
 _HYPHEN = f"[{HYPHENS}]"
 _SPACE = f"[{SPACES}]"
 _WORD = rf"(?<![\w\u0300-\u036f])(?!(?i:{ELIDED})[^\W\d_])[^\W\d_][\w\u0300-\u036f]*"
-_NUMBER = rf"(?<![\w.,])\d{{1,3}}(?:{_SPACE}\d{{3}})+(?!\d)(?:[.,]\d+)?|\d+(?:[.,]\d+)*"
-_PART = rf"(?:{_NUMBER}|{_WORD})"
+_NUMBER = r"\d+(?:[.,]\d+)*"
+_GROUPS = rf"(?:(?:{_SPACE}\d{{3}}(?!\d))+(?:[.,]\d+)?)?"
 _CODE = r"[^\W\d_]{1,3}\d{1,3}"
 TOKEN_PATTERN = (
-    rf"(?<![\w\u0300-\u036f]){_CODE}{_SPACE}{_CODE}(?![\w\u0300-\u036f])"  # a pair of short codes: H1 N1
-    rf"|{_PART}(?:{_HYPHEN}{_PART})*"  # words, numbers (60 000, 2,3), compounds (auto-immune, IL-6, 24-48)
-    r"|°[cCfF]?"  # the unit of 38°C
+    r"(?=[\w°])(?:"  # fails at once between words
+    rf"(?:{_WORD}|{_NUMBER}{_GROUPS})"  # a word, or a number (2,3; 60 000 and 1 500,5 with their digit groups)
+    rf"(?:{_HYPHEN}(?:{_WORD}|{_NUMBER}{_GROUPS}))*"  # compounds: auto-immune, IL-6, 24-48
+    rf"(?:(?<=\d){_SPACE}{_CODE}(?![\w\u0300-\u036f]))?"  # a short code after a code or number: H1 N1
+    r"|°[cCfF]?)"  # the unit of 38°C
 )
-"""Written forms. Apostrophes and slashes split (4000/µL -> 4000 ul); the elided article
-of l’immunité is skipped by the pattern itself."""
+"""Written forms, in one pass that costs about what a plain word pattern costs (the piece's
+analysis sorts out what each holds). Apostrophes and slashes split (4000/µL -> 4000 ul);
+the elided article of l’immunité is skipped by the pattern itself."""
 
 _TOKEN = re.compile(TOKEN_PATTERN)
 _FRENCH = FrenchStemmer()
@@ -99,6 +102,8 @@ class Piece(NamedTuple):
     """Terms of the whole form besides its words: a compound's or a run of codes' parts joined."""
     stopped: tuple[tuple[int, int, str], ...]
     """The stop words dropped: where, and folded."""
+    stop_words: tuple[str, ...]
+    """The stop words dropped, folded."""
 
 
 _PIECES: dict[str, Piece] = {}
@@ -131,63 +136,85 @@ def piece(written: str) -> Piece:
     return known
 
 
+_CODE_TAIL = re.compile(rf"(?<=\d) ({_CODE})$")
+_SHORT_CODE = re.compile(_CODE)
+
+
 def _analyze_piece(written: str) -> Piece:
     plain = written.translate(MARKS)
-    if "-" in plain:
-        separator = "-"
-    elif " " in plain and not plain[0].isdigit():
-        separator = " "  # a run of codes; a number's digit groups are one word
-    else:
+    tail = _CODE_TAIL.search(plain)
+    if tail is not None:  # 'H1 N1': both codes, and joined when the first is a short code too
+        head, code = piece(written[: tail.start()]), piece(written[tail.start(1) :])
+        offset = tail.start(1)
+        extras = head.extras
+        if _SHORT_CODE.fullmatch(plain[: tail.start()]):
+            extras += (stem_folded(fold(plain[: tail.start()] + tail.group(1))),)
+        return Piece(
+            head.forms + code.forms,
+            head.spans + tuple((start + offset, end + offset) for start, end in code.spans),
+            extras,
+            head.stopped + tuple((start + offset, end + offset, word) for start, end, word in code.stopped),
+            head.stop_words + code.stop_words,
+        )
+    if "-" not in plain and (" " not in plain or " " not in fold(plain)):
         folded, term = _word(written, False)
         if term is None:
-            return Piece((), (), (), ((0, len(written), folded),) if folded else ())
-        return Piece(((folded, term),), ((0, len(written)),), (), ())
-    parts = plain.split(separator)
+            return Piece((), (), (), ((0, len(written), folded),), (folded,)) if folded else _NOTHING
+        return Piece(((folded, term),), ((0, len(written)),), (), (), ())
+    parts = plain.split("-")
     code = any(char.isdigit() for char in plain) or all(part.isupper() for part in parts if part.isalpha())
     forms, spans, stopped, folded_parts = [], [], [], []
     start = 0
     for part in parts:
-        folded, term = _word(part, code)
-        folded_parts.append(folded)
-        if term is None:
-            stopped.append((start, start + len(part), folded))
-        else:
-            forms.append((folded, term))
-            spans.append((start, start + len(part)))
+        # A number whose spaces are not digit groups ('2019 200') is several numbers.
+        atoms = part.split(" ") if " " in part and " " in fold(part) else [part]
+        at = start
+        for atom in atoms:
+            folded, term = _word(atom, code)
+            folded_parts.append(folded)
+            if term is None:
+                stopped.append((at, at + len(atom), folded))
+            else:
+                forms.append((folded, term))
+                spans.append((at, at + len(atom)))
+            at += len(atom) + 1
         start += len(part) + 1
     extras: tuple[str, ...] = ()
-    if any(char.isalpha() for char in plain) and (code or not stopped):
+    if "-" in plain and any(char.isalpha() for char in plain) and (code or not stopped):
         joined = stem_folded("".join(folded_parts))
         if joined not in {term for _, term in forms}:
             extras = (joined,)
-    return Piece(tuple(forms), tuple(spans), extras, tuple(stopped))
+    return Piece(tuple(forms), tuple(spans), extras, tuple(stopped), tuple(folded for _, _, folded in stopped))
+
+
+_NOTHING = Piece((), (), (), (), ())
 
 
 def analyze(text: str) -> list[Form]:
     """The kept words of a text, in order (the indexer's positional pass)."""
     found: list[Form] = []
-    pieces = _PIECES
+    get = _PIECES.get
     for written in _TOKEN.findall(text):
-        analyzed = pieces.get(written) or piece(written)
-        if analyzed.forms:
-            found += analyzed.forms
+        forms = (get(written) or piece(written))[0]
+        if forms:
+            found += forms
     return found
 
 
-def analyze_all(text: str) -> tuple[list[Form], list[str], list[str]]:
-    """The kept words of a text in order, its extra terms, and its stop words (folded)."""
+def analyze_all(text: str, stops: bool = False) -> tuple[list[Form], list[str], list[str]]:
+    """The kept words of a text in order, its extra terms, and (``stops``) its stop words, folded."""
     found: list[Form] = []
     extras: list[str] = []
     stopped: list[str] = []
-    pieces = _PIECES
+    get = _PIECES.get
     for written in _TOKEN.findall(text):
-        analyzed = pieces.get(written) or piece(written)
-        if analyzed.forms:
-            found += analyzed.forms
-        if analyzed.extras:
-            extras += analyzed.extras
-        if analyzed.stopped:
-            stopped += [folded for _, _, folded in analyzed.stopped]
+        forms, _, more, _, stop_words = get(written) or piece(written)
+        if forms:
+            found += forms
+        if more:
+            extras += more
+        if stops and stop_words:
+            stopped += stop_words
     return found, extras, stopped
 
 

@@ -84,7 +84,7 @@ class IndexDoc:
         postings hold each part's extra terms (a compound's parts joined) and the
         heading's stop words, so that a query of stop words only ('quand') finds headings.
         """
-        head, head_extras, head_stops = analyze_all(self.head)
+        head, head_extras, head_stops = analyze_all(self.head, stops=True)
         body, body_extras, _ = analyze_all(self.body)
         if words is not None:
             words.update(folded for folded, _ in head)
@@ -114,7 +114,7 @@ class IndexDoc:
             forms, extras, _ = analyze_all(text)
             found.update(term for _, term in forms)
             found.update(extras)
-        found.update(common_word_term(word) for word in analyze_all(self.head)[2])
+        found.update(common_word_term(word) for word in analyze_all(self.head, stops=True)[2])
         return frozenset(found)
 
 
