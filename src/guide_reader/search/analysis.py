@@ -3,7 +3,7 @@
 A text is cut into *written forms* (``TOKEN_PATTERN``): a word, a number (« 60 000 »
 with its digit groups is one number), a hyphenated compound (« auto-immune »,
 « IL-6 ») or a run of codes (« H1 N1 »). Each written form is analyzed once and
-remembered (``_PIECES``): a library repeats the same few thousand forms, so
+remembered (``PIECES``): a library repeats the same few thousand forms, so
 indexing a token is one regular expression match and one dictionary look-up.
 
 A form gives *positional* terms, in order (phrases are looked for in them), and
@@ -21,8 +21,8 @@ A form gives *positional* terms, in order (phrases are looked for in them), and
   ('H1 N1') is joined the same way; a compound of common words ('est-ce') gives
   no joined term.
 
-``FrenchAnalyzer`` gives the positional terms to Whoosh; ``analyze`` and ``pieces``
-give the indexer and the highlighter everything.
+``FrenchAnalyzer`` gives the positional terms to Whoosh; ``analyze_all`` gives the
+indexer everything, and ``written_forms`` with ``piece`` the highlighter.
 """
 
 from __future__ import annotations
@@ -106,7 +106,8 @@ class Piece(NamedTuple):
     """The stop words dropped, folded."""
 
 
-_PIECES: dict[str, Piece] = {}
+PIECES: dict[str, Piece] = {}
+"""Written form -> its analysis (``piece``); read it with ``PIECES.get(form) or piece(form)``."""
 _MAX_PIECES = 500_000
 """Remembered written forms: a few tens of megabytes at most, emptied when full."""
 
@@ -127,12 +128,12 @@ def _word(written: str, keep: bool) -> tuple[str, str | None]:
 
 def piece(written: str) -> Piece:
     """The analysis of one written form (a match of ``TOKEN_PATTERN``)."""
-    known = _PIECES.get(written)
+    known = PIECES.get(written)
     if known is None:
         known = _analyze_piece(written)
-        if len(_PIECES) >= _MAX_PIECES:
-            _PIECES.clear()
-        _PIECES[written] = known
+        if len(PIECES) >= _MAX_PIECES:
+            PIECES.clear()
+        PIECES[written] = known
     return known
 
 
@@ -193,7 +194,7 @@ _NOTHING = Piece((), (), (), (), ())
 def analyze(text: str) -> list[Form]:
     """The kept words of a text, in order (the indexer's positional pass)."""
     found: list[Form] = []
-    get = _PIECES.get
+    get = PIECES.get
     for written in _TOKEN.findall(text):
         forms = (get(written) or piece(written))[0]
         if forms:
@@ -206,7 +207,7 @@ def analyze_all(text: str, stops: bool = False) -> tuple[list[Form], list[str], 
     found: list[Form] = []
     extras: list[str] = []
     stopped: list[str] = []
-    get = _PIECES.get
+    get = PIECES.get
     for written in _TOKEN.findall(text):
         forms, _, more, _, stop_words = get(written) or piece(written)
         if forms:
@@ -216,33 +217,6 @@ def analyze_all(text: str, stops: bool = False) -> tuple[list[Form], list[str], 
         if stops and stop_words:
             stopped += stop_words
     return found, extras, stopped
-
-
-class Located(NamedTuple):
-    """A term found in a text: where, and how it counts."""
-
-    start: int
-    end: int
-    term: str
-    position: int | None
-    """Its rank among the text's positional terms; None for an extra term or a stop word."""
-    stop: bool = False
-
-
-def locate(text: str) -> list[Located]:
-    """Every term of a text with its character offsets: positional words, extras over
-    their whole written form, and stop words (``stop=True``, their folded form as term)."""
-    found: list[Located] = []
-    position = 0
-    for match in _TOKEN.finditer(text):
-        analyzed = piece(match.group(0))
-        offset = match.start()
-        for (_, term), (start, end) in zip(analyzed.forms, analyzed.spans, strict=True):
-            found.append(Located(offset + start, offset + end, term, position))
-            position += 1
-        found += [Located(offset, match.end(), term, None) for term in analyzed.extras]
-        found += [Located(offset + start, offset + end, folded, None, True) for start, end, folded in analyzed.stopped]
-    return found
 
 
 def written_forms(text: str) -> Iterator[re.Match[str]]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from ..content import markdown_format as fmt
-from ..content.model import CITATION_PATTERN, Article
+from ..content.model import CITATION_PATTERN, Article, is_when_to_see_doctor
 from .analysis import analyze_all, common_word_term, terms
 from .schema import TEXT_FIELD, prepare
 
@@ -68,8 +68,11 @@ class IndexDoc:
     title: str
     head: str
     body: str
-    alert: bool = False
-    """The article's « Quand consulter » section (``Section.is_alert``)."""
+
+    @cached_property
+    def alert(self) -> bool:
+        """The article's « Quand consulter » section (``Section.is_alert``, read when first asked)."""
+        return self.kind == "section" and is_when_to_see_doctor(self.heading)
 
     @property
     def hit_kind(self) -> str:
@@ -126,21 +129,13 @@ def _title_analysis(title: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def article_documents(article: Article) -> Iterator[IndexDoc]:
-    def doc(part: str, kind: str, anchor: str, heading: str, head: str, body: str, alert: bool = False) -> IndexDoc:
-        return IndexDoc(article.slug, part, kind, anchor, heading, article.title, head, body, alert)
+    def doc(part: str, kind: str, anchor: str, heading: str, head: str, body: str) -> IndexDoc:
+        return IndexDoc(article.slug, part, kind, anchor, heading, article.title, head, body)
 
     yield doc("lead", "lead", "", article.title, article.title, plain_text(article.lead))
     for section in article.sections:
         body = plain_text(section.body)
-        yield doc(
-            f"section:{section.anchor}",
-            "section",
-            section.anchor,
-            section.heading,
-            section.heading,
-            body,
-            section.is_alert,
-        )
+        yield doc(f"section:{section.anchor}", "section", section.anchor, section.heading, section.heading, body)
     for item in article.faq:
         yield doc(f"faq:{item.anchor}", "faq", item.anchor, item.question, item.question, plain_text(item.answer))
     heading, anchor = BLOCK_HEADINGS["reference"]

@@ -1,6 +1,6 @@
 """Matched words in a text: HTML snippets for the result list, character spans for the article view.
 
-Both read the plain text with the index's analyzer (``analysis.locate``) and mark
+Both read the plain text with the index's analyzer (``analysis.piece``) and mark
 an *expression* (a sequence of terms: a word, a quoted phrase, a synonym such as
 'tumeur cutanée', a compound's parts) only where it is whole: its terms one after
 the other, as a phrase is matched. So 'fievre' marks 'fièvre', 'autoimmune' marks
@@ -13,7 +13,7 @@ import html
 import re
 from collections.abc import Sequence
 
-from .analysis import locate
+from .analysis import PIECES, piece, written_forms
 
 SNIPPET_CHARS = 220
 SURROUND = 70
@@ -30,26 +30,45 @@ def marks(text: str, expressions: Sequence[Sequence[str]], stop_words: bool = Fa
 
     ``stop_words``: one-word expressions also mark stop words (a query of stop words only).
     """
-    located = locate(text)
-    positional = [found for found in located if found.position is not None]
-    found: list[tuple[int, int, int]] = []
+    singles: dict[str, int] = {}
     for number, expression in enumerate(expressions):
-        if not expression:
-            continue
         if len(expression) == 1:
-            term = expression[0]
-            found += [
-                (item.start, item.end, number)
-                for item in located
-                if item.term == term and (stop_words or not item.stop)
-            ]
+            singles.setdefault(expression[0], number)
+    several = [(number, tuple(expression)) for number, expression in enumerate(expressions) if len(expression) > 1]
+    found: list[tuple[int, int, int]] = []
+    positional: list[tuple[str, int, int]] = []  # the words in order, for the expressions of several words
+    get = PIECES.get
+    for match in written_forms(text):
+        written = match.group()
+        forms, spans_, extras, stopped, _ = get(written) or piece(written)
+        if len(forms) == 1 and not several and not extras and not (stop_words and stopped):  # the common case
+            number = singles.get(forms[0][1])
+            if number is not None:
+                start = match.start()
+                found.append((start + spans_[0][0], start + spans_[0][1], number))
             continue
-        first, *others = expression
-        for at, item in enumerate(positional):
-            if item.term != first or at + len(others) >= len(positional):
+        offset = match.start()
+        for (_, term), (start, end) in zip(forms, spans_, strict=True):
+            number = singles.get(term)
+            if number is not None:
+                found.append((offset + start, offset + end, number))
+            if several:
+                positional.append((term, offset + start, offset + end))
+        for term in extras:
+            number = singles.get(term)
+            if number is not None:
+                found.append((offset, match.end(), number))
+        if stop_words:
+            for start, end, word in stopped:
+                number = singles.get(word)
+                if number is not None:
+                    found.append((offset + start, offset + end, number))
+    for number, (first, *others) in several:
+        for at, (term, start, _) in enumerate(positional):
+            if term != first or at + len(others) >= len(positional):
                 continue
-            if all(positional[at + 1 + offset].term == term for offset, term in enumerate(others)):
-                found.append((item.start, positional[at + len(others)].end, number))
+            if all(positional[at + 1 + offset][0] == word for offset, word in enumerate(others)):
+                found.append((start, positional[at + len(others)][2], number))
     found.sort(key=lambda mark: (mark[0], -mark[1]))
     merged: list[tuple[int, int, int]] = []
     for mark in found:

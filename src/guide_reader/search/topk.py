@@ -62,10 +62,7 @@ def top_hits(
     only the documents that are in (``inside=True``) or not in that collection.
     """
     run = run if run is not None else Run(searcher, words_of)
-    candidates = run.relaxed(query)
-    if among is not None:
-        documents, inside = among
-        candidates = {docnum: score for docnum, score in candidates.items() if (docnum in documents) is inside}
+    candidates = run.relaxed(query) if among is None else run.split(query, among[0])[among[1]]
     if not _has_phrase(query):
         return TopHits(list(islice(_best_first(candidates, limit), limit)), len(candidates))
     top: list[tuple[float, int]] = []  # (score, -docnum): the worst of the top first
@@ -115,6 +112,24 @@ class Run:
         """Each part's relaxed scores, by ``id`` (the part is kept with them, so its id stays its own)."""
         self.phrased: dict[int, bool] = {}
         """Whether each part holds a phrase, by ``id`` (the parts are in ``combined``)."""
+        self.splits: dict[int, tuple[Scores, Scores]] = {}
+        """Each query's relaxed scores split by ``split``, by ``id`` (the query is in ``combined``)."""
+
+    def split(self, query: wq.Query, documents: Collection[int]) -> tuple[Scores, Scores]:
+        """The query's relaxed scores outside and inside ``documents`` (one pass, at C speed)."""
+        known = self.splits.get(id(query))
+        if known is None:
+            scores = self.relaxed(query)
+            inside = scores.keys() & documents
+            if not inside:
+                known = (scores, {})
+            else:
+                outside = dict(scores)
+                for docnum in inside:
+                    del outside[docnum]
+                known = (outside, {docnum: scores[docnum] for docnum in inside})
+            self.splits[id(query)] = known
+        return known
 
     def term(self, fieldname: str, text: str) -> Scores:
         """``docnum -> weight × idf`` for one term (Whoosh's TF_IDF score)."""
