@@ -205,6 +205,13 @@ def test_a_phrase_is_marked_whole_and_never_its_words_alone() -> None:
     )
 
 
+def test_typed_words_side_by_side_make_one_mark() -> None:
+    expressions = [("globul",), ("blanc",), ("bas",)]
+    assert snippet("Un taux de globules blancs bas, des globules rouges.", expressions) == (
+        'Un taux de <b class="match term0">globules blancs bas</b>, des <b class="match term0">globules</b> rouges.'
+    )
+
+
 def test_a_synonym_expression_is_marked_only_where_it_is_whole(tmp_path: Path) -> None:
     article = Article(
         slug="p",

@@ -72,7 +72,8 @@ def marks(text: str, expressions: Sequence[Sequence[str]], stop_words: bool = Fa
     found.sort(key=lambda mark: (mark[0], -mark[1]))
     merged: list[tuple[int, int, int]] = []
     for mark in found:
-        if merged and mark[0] < merged[-1][1]:  # inside or across the one before: keep the longer
+        if merged and (mark[0] < merged[-1][1] or text[merged[-1][1] : mark[0]] == " "):
+            # inside, across or right after the one before (« globules blancs bas »): one mark
             if mark[1] > merged[-1][1]:
                 merged[-1] = (merged[-1][0], mark[1], merged[-1][2])
             continue
