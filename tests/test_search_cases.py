@@ -108,6 +108,7 @@ def test_stop_words_only_are_searched_as_words_of_headings(tmp_path: Path) -> No
     assert '<b class="match term0">' not in results.hits[0].snippet
     assert anchors(engine.search("Quand")) == ["a#quand-consulter"]
     assert anchors(engine.search("QUAND")) == ["a#quand-consulter"]  # caps lock: not an acronym in any text
+    assert anchors(engine.search("« quand »")) == ["a#quand-consulter"]
     assert not engine.search("quand fièvre").common_words
     engine.close()
 

@@ -86,6 +86,8 @@ def read_clauses(text: str, keep_stops: bool = False) -> list[Clause]:
     ``keep_stops``: stop words are searched too (for a query made of nothing else).
     """
     normalized = text.translate(_QUOTES)
+    if keep_stops:  # stop words are searched one by one (headings hold them apart, not in order)
+        return _plain_clauses(normalized.replace('"', " "), 0, len(normalized), True)[:MAX_CLAUSES]
     quotes = [at for at, char in enumerate(normalized) if char == '"']
     if len(quotes) % 2:  # an unclosed quote is read as a space
         normalized = normalized[: quotes[-1]] + " " + normalized[quotes[-1] + 1 :]
