@@ -68,11 +68,10 @@ def promote_alerts(
         alert = next((doc for doc in docs if doc.alert), None)
         if alert is None:
             continue
-        forms, extras, _ = analyze_all(alert.body)
-        symptoms = (typed & ({term for _, term in forms} | set(extras))) - set(alert.terms[0])
+        symptoms = (typed & alert.body_terms).difference(alert.title_terms)
         if not symptoms:
             continue
-        if any(doc.kind == "section" and doc.part != alert.part and symptoms <= set(doc.terms[1]) for doc in docs):
+        if any(doc.kind == "section" and doc.part != alert.part and symptoms <= doc.head_terms for doc in docs):
             continue
         if any(matches(tiers[number].query, alert, reader) for number in range(tier + 1)):
             promoted[slug] = (alert, score, tier)

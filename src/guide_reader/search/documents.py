@@ -110,6 +110,22 @@ class IndexDoc:
         return terms(self.title), terms(self.head), terms(self.body)
 
     @cached_property
+    def head_terms(self) -> frozenset[str]:
+        """The terms of the heading alone."""
+        return frozenset(terms(self.head))
+
+    @property
+    def title_terms(self) -> tuple[str, ...]:
+        """The terms of the article title (analyzed once per title)."""
+        return _title_analysis(self.title)[0]
+
+    @cached_property
+    def body_terms(self) -> frozenset[str]:
+        """The terms of the body alone, words and extras (what the alert section's rule reads)."""
+        forms, extras, _ = analyze_all(self.body)
+        return frozenset([term for _, term in forms] + extras)
+
+    @cached_property
     def bag(self) -> frozenset[str]:
         """Every term the index holds for this document (words, extras, the heading's stop words)."""
         found: set[str] = set()
