@@ -41,7 +41,6 @@ def visible_state(window: KioskWindow) -> dict[str, object]:
     return {
         "history": (list(history._entries), history._index),
         "query": window.session.query,
-        "completions": sorted(window.session.completions),
         "text_size": window.session.text_size,
         "larger_text": (window.session.larger_text, window.larger_text_button.isChecked()),
         "search text": window.search_field.text(),
@@ -107,7 +106,7 @@ def test_the_reset_puts_every_visible_field_back_to_its_start_value(qtbot) -> No
     qtbot.waitUntil(lambda: [d for d in window.findChildren(QDialog) if not d.isVisible()] == [])
     assert window.library.store is window.session.store
     start = VisitorSession(window.kiosk_text_size)
-    for name in ("text_size", "larger_text", "query", "completions"):
+    for name in ("text_size", "larger_text", "query", "emergency_details"):
         assert getattr(window.session, name) == getattr(start, name), name
     assert window.history.current == Location("home") and not window.history.can_go_back()
     close(window)
@@ -121,7 +120,6 @@ def test_every_session_field_is_covered_by_the_reset_test() -> None:
         "larger_text",
         "history",
         "query",
-        "completions",
         "article_page",
         "search_page",
         "bookmarks_page",

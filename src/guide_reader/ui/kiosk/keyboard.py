@@ -3,7 +3,7 @@ list of search suggestions shown above it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QStringListModel, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -118,9 +118,9 @@ class OnScreenKeyboard(QFrame):
 class SuggestionList(QListView):
     """The search suggestions as a list of large rows above the keyboard (never a popup)."""
 
-    chosen = Signal(str)
+    chosen = Signal(QModelIndex)  # the row touched
 
-    def __init__(self, model: QStringListModel, parent: QWidget | None = None) -> None:
+    def __init__(self, model: QAbstractItemModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("kioskSuggestions")
         self.setModel(model)
@@ -129,11 +129,8 @@ class SuggestionList(QListView):
         self.setUniformItemSizes(True)
         self.setAccessibleName(self.tr("Suggestions"))
         self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.clicked.connect(self._clicked)
+        self.clicked.connect(self.chosen)
         self.hide()
-
-    def _clicked(self, index: QModelIndex) -> None:
-        self.chosen.emit(str(index.data()))
 
     def fit(self) -> None:
         """As high as its rows, up to SUGGESTION_ROWS (the rest scrolls)."""

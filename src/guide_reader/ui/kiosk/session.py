@@ -1,12 +1,12 @@
 """One visitor's session in the kiosk: everything the visitor can see or change, in one object.
 
-The window keeps its visitor-visible state here: navigation history, the search text and its
-suggestions, the text size, the pages built during the visit (with the article read, the search
-results, the find-in-page text, the reference panel, the selection). The reset
-replaces the session whole instead of undoing each piece one by one, so state added to a page later
-goes with it. Bookmarks and reading history live in an SQLite database in memory: nothing a visitor
-does is written to disk. The dialogs a visitor opens are children of the kiosk, all closed and
-deleted at the reset.
+The window keeps its visitor-visible state here: navigation history, the search text, the text
+size, the pages built during the visit (with the article read, the search results, the
+find-in-page text, the reference panel, the selection). The reset replaces the session whole
+instead of undoing each piece one by one, so state added to a page later goes with it. Bookmarks
+and reading history live in an SQLite database in memory: nothing a visitor does is written to
+disk. The dialogs a visitor opens are children of the kiosk, all closed and deleted at the reset;
+the search suggestions, the search field and the clipboard are emptied then too.
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ from shiboken6 import isValid
 from ..navigation import NavigationHistory
 
 if TYPE_CHECKING:
-    from ...search import Completion
     from ...store import BookmarkStore
 
 # SQLite's name for a database that lives in memory only (never a file, whatever the folder).
@@ -40,18 +39,16 @@ class VisitorSession:
     """The state of one visit; a new visitor gets a new object (``VisitorSession(text_size)``).
 
     ``text_size``: the article text size in points; ``larger_text``: whether the visitor pressed
-    « Agrandir le texte »; ``query``: the search text; ``completions``: the suggestions shown for it,
-    by label; ``article_page``, ``search_page``, ``bookmarks_page``: the pages built during the visit
-    (None until first shown); ``emergency_details``:
-    whether the emergency banner is enlarged; ``store``: the visit's bookmarks and reading history (in
-    memory, opened at first use).
+    « Agrandir le texte »; ``query``: the search text; ``article_page``, ``search_page``,
+    ``bookmarks_page``: the pages built during the visit (None until first shown);
+    ``emergency_details``: whether the emergency banner is enlarged; ``store``: the visit's
+    bookmarks and reading history (in memory, opened at first use).
     """
 
     text_size: int
     larger_text: bool = False
     history: NavigationHistory = field(default_factory=NavigationHistory)
     query: str = ""
-    completions: dict[str, Completion] = field(default_factory=dict)
     article_page: QWidget | None = None
     search_page: QWidget | None = None
     bookmarks_page: QWidget | None = None

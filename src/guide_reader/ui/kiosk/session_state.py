@@ -42,14 +42,6 @@ class SessionState(_Base):
         self.session.query = value
 
     @property
-    def _completions(self) -> dict:
-        return self.session.completions
-
-    @_completions.setter
-    def _completions(self, value: dict) -> None:
-        self.session.completions = value
-
-    @property
     def text_size(self) -> int:
         return self.session.text_size
 

@@ -304,7 +304,7 @@ class KioskWindow(SessionState, ScreenGuard, KioskDialogs, MainWindow):
             QTimer.singleShot(0, dialog, dialog.deleteLater)
         self.search_timer.stop()
         self.search_field.setText("")  # unlike clear(), forgets the undo history (Ctrl+Z)
-        self.completion_model.setStringList([])
+        self.completion_model.set_completions([])
         self.larger_text_button.blockSignals(True)
         self.larger_text_button.setChecked(self.session.larger_text)
         self.larger_text_button.blockSignals(False)
