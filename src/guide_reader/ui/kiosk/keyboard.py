@@ -30,7 +30,7 @@ ROWS = (
 )
 COLUMNS = 10
 KEY_SIZE = 48  # at least 44 px, WCAG 2.5.5's target size
-SUGGESTION_ROWS = 4
+SUGGESTION_ROWS = 3
 
 
 def is_text_field(widget: object) -> bool:
