@@ -16,6 +16,8 @@ from pathlib import Path
 
 import platformdirs
 
+from .safe_files import read_text_limited
+
 APP_NAME = "guide-reader"
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -39,9 +41,8 @@ def default_content_dir() -> Path:
     if override:
         return Path(override)
     try:
-        with content_setting_file().open("rb") as stream:
-            folder = tomllib.load(stream).get("content_folder")
-    except (OSError, tomllib.TOMLDecodeError):
+        folder = tomllib.loads(read_text_limited(content_setting_file(), 64 * 1024)).get("content_folder")
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         folder = None
     return Path(folder) if isinstance(folder, str) and folder else bundled_content_dir()
 

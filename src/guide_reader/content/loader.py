@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from ..safe_files import FileTooLargeError, read_limited
 from . import markdown_format as fmt
 from .anchors import BOOKMARK_PREFIX, FOLD_PREFIX, REFERENCE_PREFIX, UNRESOLVED_PREFIX
 from .checks import display_problems
@@ -303,11 +304,10 @@ class _ArticleReader:
 
 def read_article_text(path: Path) -> str:
     try:
-        size = path.stat().st_size
-        if size > MAX_ARTICLE_BYTES:
-            limit = MAX_ARTICLE_BYTES // 1024
-            raise ContentError(path.name, None, f"fichier trop grand ({size // 1024} Ko, maximum {limit} Ko)")
-        raw = path.read_bytes()
+        raw = read_limited(path, MAX_ARTICLE_BYTES)
+    except FileTooLargeError as error:
+        size = f"{error.size // 1024} Ko" if error.size is not None else f"plus de {error.limit // 1024} Ko"
+        raise ContentError(path.name, None, f"fichier trop grand ({size}, maximum {error.limit // 1024} Ko)") from None
     except OSError as error:
         raise ContentError(path.name, None, f"lecture impossible : {error.strerror}") from None
     if b"\x00" in raw[:8192]:

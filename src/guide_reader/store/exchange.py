@@ -35,10 +35,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, cast
 
+from ..safe_files import read_text_limited
 from .model import KINDS, Bookmark, Kind, from_stamp, to_stamp
 
 FORMAT_NAME = "guide-reader-bookmarks"
 FORMAT_VERSION = 1
+MAX_EXPORT_BYTES = 64 * 1024 * 1024
+"""A bookmarks file larger than this is refused (about 6,000 bookmarks with notes at their longest)."""
 
 
 class ExchangeFormatError(ValueError):
@@ -163,7 +166,7 @@ def parse_document(document: object) -> list[ExportedBookmark]:
 def read_export(path: Path) -> list[ExportedBookmark]:
     """Parse an export file; ``OSError`` if unreadable, ``ExchangeFormatError`` if not valid."""
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
+        document = json.loads(read_text_limited(path, MAX_EXPORT_BYTES))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise ExchangeFormatError(f"fichier de signets illisible : {error}") from None
     return parse_document(document)

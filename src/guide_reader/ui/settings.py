@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import stat
+from pathlib import Path
+
 from PySide6.QtCore import QByteArray, QSettings
 
 from ..paths import user_config_dir
@@ -10,6 +13,7 @@ from .theme import DEFAULT_THEME, THEMES
 MIN_TEXT_SIZE = 9
 MAX_TEXT_SIZE = 32
 DEFAULT_TEXT_SIZE = 13
+MAX_SETTINGS_BYTES = 1024 * 1024
 LANGUAGES = ("auto", "fr", "en")
 
 
@@ -29,13 +33,26 @@ class _MemoryStore:
         pass
 
 
+def _usable(path: Path) -> bool:
+    """True when ``path`` is missing (it will be created) or a regular file under ``MAX_SETTINGS_BYTES``."""
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    return stat.S_ISREG(status.st_mode) and status.st_size <= MAX_SETTINGS_BYTES
+
+
 class Settings:
     def __init__(self, in_memory: bool = False) -> None:
         """The user's settings file, or (``in_memory``) nothing written anywhere."""
         if in_memory:
             self._store: QSettings | _MemoryStore = _MemoryStore()
         else:
-            self._store = QSettings(str(user_config_dir() / "settings.ini"), QSettings.Format.IniFormat)
+            path = user_config_dir() / "settings.ini"
+            # QSettings reads the whole file, and blocks on a FIFO: anything but a small regular file is left alone.
+            self._store = QSettings(str(path), QSettings.Format.IniFormat) if _usable(path) else _MemoryStore()
 
     def _get(self, key: str, default: object) -> object:
         return self._store.value(key, default)
