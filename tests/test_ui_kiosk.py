@@ -60,6 +60,7 @@ def test_idle_reset_leaves_no_trace_of_the_previous_visitor(qtbot, kiosk) -> Non
     qtbot.keyClicks(kiosk.article_page.find_bar.field, "globules")
     kiosk.ask_note = lambda *_args: "ma note privée"
     kiosk.bookmark_section(kiosk.article_page.article.sections[0].anchor)
+    kiosk.store_writes.finish()
     assert kiosk.library.store.bookmarks()
     assert kiosk.text_size > kiosk.kiosk_text_size
 

@@ -20,6 +20,7 @@ class NoteTooLongError(ValueError):
     def __init__(self, length: int) -> None:
         super().__init__(f"note trop longue ({length} caractères, maximum {MAX_NOTE_CHARS})")
         self.length = length
+        self.limit = MAX_NOTE_CHARS
 
 
 def check_note(note: str) -> None:

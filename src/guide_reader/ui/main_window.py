@@ -33,11 +33,13 @@ if TYPE_CHECKING:
     from .bookmarks_page import BookmarksPage
     from .search_page import SearchPage
 from .bookmark_actions import BookmarkActions
+from .degraded import DegradedStates
 from .home_page import HomePage
 from .i18n import AVAILABLE_LANGUAGES
 from .index_worker import IndexWorker
 from .navigation import Location, NavigationHistory
 from .settings import DEFAULT_TEXT_SIZE, MAX_TEXT_SIZE, MIN_TEXT_SIZE, Settings
+from .store_writes import StoreWrites
 from .theme import THEMES, apply_theme
 from .widgets import plain_label
 
@@ -87,6 +89,7 @@ class MainWindow(BookmarkActions, QMainWindow):
         self._article_page: ArticlePage | None = None
         self._search_page: SearchPage | None = None
         self._bookmarks_page: BookmarksPage | None = None
+        self._store_writes: StoreWrites | None = None
         self.pages = QStackedWidget()
         self.pages.addWidget(self.home_page)
         self.setCentralWidget(self.pages)
@@ -208,6 +211,7 @@ class MainWindow(BookmarkActions, QMainWindow):
         self.progress_bar.hide()
         self.statusBar().addWidget(self.status_label, 1)
         self.statusBar().addPermanentWidget(self.progress_bar)
+        self.degraded = DegradedStates(self.status_label)
         errors = [problem for problem in self.library.problems if problem.severity == "error"]
         if errors:
             self.status_label.setText(
@@ -318,7 +322,8 @@ class MainWindow(BookmarkActions, QMainWindow):
             bookmarked = self._bookmarked_anchors(article.slug) if self.bookmarks_allowed else None
             self.article_page.show_article(article, location.anchor, location.position, location.query, bookmarked)
             self.setWindowTitle(f"{article.title} — Guide Reader")
-            self.library.store.history.record_article(article, location.anchor)
+            anchor = location.anchor
+            self.store_writes.submit(lambda store: store.history.record_article(article, anchor), key="history")
         elif location.page == "search":
             self.pages.setCurrentWidget(self.search_page)
             if self.search_field.text() != location.query:
@@ -595,7 +600,36 @@ class MainWindow(BookmarkActions, QMainWindow):
             )
         self.settings.sync()
 
+    @property
+    def store_writes(self) -> StoreWrites:
+        """The store's writes, off the GUI thread (created with the store, at first use)."""
+        if self._store_writes is None:
+            self._store_writes = StoreWrites(self.library.store, self)
+            self._store_writes.write_failed.connect(self.report_write_failure)
+        return self._store_writes
+
+    def report_write_failure(self, error: BaseException) -> None:
+        """Say once that bookmarks and history are not being kept; reading goes on."""
+        from .write_failures import reason_text
+
+        self.degraded.say(
+            "store-write",
+            self.tr("Vos signets et votre historique ne sont pas enregistrés : %1.").replace("%1", reason_text(error)),
+        )
+
+    def reset_store(self) -> None:
+        """Forget bookmarks and history once the writes already queued are done (the kiosk's reset)."""
+        from ..store import StoreWriteError
+
+        self.store_writes.finish()
+        try:
+            self.library.store.reset()
+        except StoreWriteError as error:
+            self.report_write_failure(error)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self._store_writes is not None:
+            self._store_writes.close()
         self.save_session()
         QApplication.instance().removeEventFilter(self)
         worker = getattr(self, "_index_worker", None)
