@@ -588,6 +588,11 @@ class MainWindow(BookmarkActions, QMainWindow):
         if last is not None and self.library.article(last[0]) is not None:
             slug, anchor, position = last
             self.go_to(Location("article", slug, anchor, position=position))
+            page = self.article_page
+            if anchor and page.current_anchor() != anchor and page.view.scroll_to(anchor):
+                # The article changed: the saved position now falls in another section; the section wins.
+                page.go_to(anchor)
+                self.history.replace_current(Location("article", slug, anchor))
 
     def save_session(self) -> None:
         self.settings.geometry = self.saveGeometry()
