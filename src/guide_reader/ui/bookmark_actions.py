@@ -216,8 +216,25 @@ class BookmarkActions(_Base):
         self.store_writes.submit(lambda store: store.import_from(path), done=imported, failed=refused)
 
     def show_store_notice(self) -> None:
-        """Tell the reader when their bookmark file was damaged and set aside."""
-        notice = self.library.store.notice
+        """Tell the reader when their bookmark file was damaged and set aside, read-only, or not usable."""
+        store = self.library.store
+        if store.read_only:
+            self.degraded.say(
+                "store",
+                QCoreApplication.translate(
+                    "BookmarkActions",
+                    "Vos signets sont affichés, mais les nouveaux ne peuvent pas être enregistrés : "
+                    "leur fichier est en lecture seule.",
+                ),
+            )
+        elif store.path is None:
+            self.degraded.say(
+                "store",
+                QCoreApplication.translate(
+                    "BookmarkActions", "Les signets et l'historique de cette session ne seront pas enregistrés."
+                ),
+            )
+        notice = store.notice
         if notice:
             box = QMessageBox(
                 QMessageBox.Icon.Warning,

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
 from ..library import Library
+
+_log = logging.getLogger(__name__)
 
 
 class IndexCancelledError(Exception):
@@ -22,9 +25,10 @@ class IndexSignals(QObject):
 class IndexWorker(QRunnable):
     """One run of ``ensure_index``; no process is spawned, the GUI thread never waits on it."""
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, rebuild: bool = False) -> None:
         super().__init__()
         self.library = library
+        self.rebuild = rebuild
         self.signals = IndexSignals()
         self._cancelled = threading.Event()
 
@@ -39,10 +43,11 @@ class IndexWorker(QRunnable):
 
     def run(self) -> None:
         try:
-            report = self.library.search_engine.ensure_index(self._progress)
+            report = self.library.search_engine.ensure_index(self._progress, rebuild=self.rebuild)
         except IndexCancelledError:
             return
         except Exception as error:
+            _log.exception("index build failed")
             if not self._cancelled.is_set():
                 self.signals.failed.emit(str(error))
         else:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,7 +29,7 @@ from ..library import Library
 from ..paths import remember_content_dir
 
 if TYPE_CHECKING:
-    from ..search import Completion, SearchHit
+    from ..search import Completion, IndexReport, SearchHit, SearchResults
     from .article_page import ArticlePage
     from .bookmarks_page import BookmarksPage
     from .search_page import SearchPage
@@ -42,6 +43,8 @@ from .settings import DEFAULT_TEXT_SIZE, MAX_TEXT_SIZE, MIN_TEXT_SIZE, Settings
 from .store_writes import StoreWrites
 from .theme import THEMES, apply_theme
 from .widgets import plain_label
+
+_log = logging.getLogger(__name__)
 
 SEARCH_DELAY_MS = 150
 INDEX_STOP_WAIT_MS = 10_000
@@ -79,6 +82,7 @@ class MainWindow(BookmarkActions, QMainWindow):
         self.history = NavigationHistory()
         self.index_is_ready = False
         self.index_error: str | None = None
+        self._rebuilding = False
         self._pending_query = ""
         self._completions: dict[str, Completion] = {}
         self.setWindowTitle(self.tr("Guide Reader — guides de santé hors ligne"))
@@ -243,9 +247,9 @@ class MainWindow(BookmarkActions, QMainWindow):
             self._index_after_paint = False
             self.start_indexing()
 
-    def start_indexing(self) -> None:
-        """Build or update the search index on a pool thread; the window stays responsive."""
-        worker = IndexWorker(self.library)
+    def start_indexing(self, rebuild: bool = False) -> None:
+        """Build or update (or ``rebuild``) the search index on a pool thread; the window stays responsive."""
+        worker = IndexWorker(self.library, rebuild)
         worker.signals.progress.connect(self._index_progress)
         worker.signals.finished.connect(self._index_finished)
         worker.signals.failed.connect(self._index_failed)
@@ -262,10 +266,12 @@ class MainWindow(BookmarkActions, QMainWindow):
         if page is not None and self.pages.currentWidget() is page and not self.index_is_ready:
             page.show_preparing(done, total)
 
-    def _index_finished(self, _report: object) -> None:
+    def _index_finished(self, report: IndexReport) -> None:
         self.index_is_ready = True
+        self.index_error = None
         self.progress_bar.hide()
         self.status_label.setText(self.tr("Recherche prête."))
+        self._say_index_problems(report.problems)
         self.index_ready.emit()
         if self._pending_query:
             self._run_search()
@@ -273,12 +279,49 @@ class MainWindow(BookmarkActions, QMainWindow):
             self._article_page.refresh_highlights()  # words searched before the index was ready
 
     def _index_failed(self, message: str) -> None:
-        self.index_error = message
+        _log.error("search index unavailable: %s", message)
+        plain = self.tr("La recherche est indisponible pour le moment ; la lecture des guides continue.")
+        self.index_error = plain
         self.progress_bar.hide()
-        self.status_label.setText(self.tr("La recherche est indisponible : %1").replace("%1", message))
+        self.degraded.say("index", plain)
+        self.status_label.setText(plain)
         self.index_unavailable.emit()
         if self._search_page is not None:
-            self._search_page.show_unavailable(message)
+            self._search_page.show_unavailable(plain)
+
+    def _say_index_problems(self, problems: list[str]) -> None:
+        """Each degraded state of the index said once in plain words (the details go to the log)."""
+        for problem in problems:
+            _log.warning("search index: %s", problem)
+            if "index en mémoire" in problem:
+                self.degraded.say(
+                    "index-memory",
+                    self.tr(
+                        "La recherche fonctionne, mais son index n'a pas pu être enregistré : "
+                        "il sera refait au prochain démarrage."
+                    ),
+                )
+            elif "synonymes" in problem:
+                self.degraded.say(
+                    "synonyms", self.tr("La liste des synonymes n'a pas pu être lue : la recherche marche sans elle.")
+                )
+
+    def _search(self, query: str) -> SearchResults:
+        """Search; a search that fails on a damaged index says so once and rebuilds it in the worker."""
+        engine = self.library.search_engine
+        seen = len(engine.problems)
+        results = engine.search(query)
+        failures = [problem for problem in engine.problems[seen:] if problem.startswith("recherche impossible")]
+        if failures and not self._rebuilding:
+            _log.error("search failed on the index: %s", failures[0])
+            self._rebuilding = True
+            self.index_is_ready = False
+            self.start_indexing(rebuild=True)
+            self.degraded.say(
+                "search",
+                self.tr("L'index de recherche était endommagé : il est reconstruit, les résultats vont revenir."),
+            )
+        return results
 
     def _highlight_spans(self, text: str, query: str) -> list[tuple[int, int]]:
         if not self.index_is_ready:
@@ -423,7 +466,11 @@ class MainWindow(BookmarkActions, QMainWindow):
         elif not self.index_is_ready:
             self.search_page.show_preparing()
         else:
-            self.search_page.show_results(self.library.search_engine.search(query))
+            results = self._search(query)
+            if self.index_is_ready:
+                self.search_page.show_results(results)
+            else:  # the index was found damaged: it is being rebuilt, the results come back after
+                self.search_page.show_preparing()
         self.page_shown.emit("search")
 
     def _open_first_result(self) -> None:
