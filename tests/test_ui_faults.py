@@ -160,3 +160,21 @@ def test_each_write_failure_reason_is_said_in_plain_words(qtbot, reason) -> None
     from guide_reader.ui.write_failures import reason_text
 
     assert reason_text(StoreWriteError(reason)) == str(StoreWriteError(reason))
+
+
+def test_removing_on_read_only_media_says_why_and_keeps_the_bookmark(qtbot) -> None:
+    path = default_database_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with BookmarkStore(path) as store:
+        store.add("leucopenie", SECTION, kind="section", article_title="Leucopénie", heading="Quand", note="gardée")
+        store.history.record("leucopenie", SECTION, article_title="Leucopénie")
+    read_only_media(path)
+    window = make_window(qtbot, "")
+    window.go_to(window.history.current.__class__("bookmarks"))
+    page = window.bookmarks_page
+    page.tree.setCurrentItem(page.tree.topLevelItem(0).child(0))
+    page.remove_current()
+    page.clear_history()
+    assert "le fichier des signets est en lecture seule" in window.status_label.text()
+    assert len(window.library.store.bookmarks()) == 1
+    assert len(window.library.store.history.recent()) == 1

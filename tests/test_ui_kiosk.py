@@ -268,6 +268,7 @@ def test_the_next_visitor_cannot_undo_back_to_the_previous_one(qtbot, kiosk) -> 
     qtbot.keyClicks(kiosk.article_page.find_bar.field, "neutrophiles")
     kiosk.ask_note = lambda *_args: "Mon fils a 39 de fièvre"
     kiosk.bookmark_section("quand-consulter-un-medecin")
+    kiosk.store_writes.finish()
     kiosk.go_to(kiosk.history.current.__class__("bookmarks"))
     page = kiosk.bookmarks_page
     page.tree.setCurrentItem(page.tree.topLevelItem(0).child(0))

@@ -63,6 +63,8 @@ class BookmarkActions(_Base):
             page = self._article_page
             if page is not None and page.article is not None and page.article.slug == article.slug:
                 page.set_bookmarked(self._bookmarked_anchors(article.slug))
+            if self._bookmarks_page is not None and self.pages.currentWidget() is self._bookmarks_page:
+                self._bookmarks_page.refresh()  # opened while the write was under way
             self.status_label.setText(
                 QCoreApplication.translate("BookmarkActions", "Signet enregistré : %1").replace("%1", heading)
             )

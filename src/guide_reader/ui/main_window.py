@@ -539,6 +539,7 @@ class MainWindow(BookmarkActions, QMainWindow):
             page.import_requested.connect(self.import_bookmarks)
             page.print_requested.connect(self.print_sheet)
             page.pdf_requested.connect(self.save_sheet_pdf)
+            page.write_failed.connect(self.report_write_failure)
             self.pages.addWidget(page)
             self._bookmarks_page = page
         return self._bookmarks_page

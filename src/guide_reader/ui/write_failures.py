@@ -25,17 +25,13 @@ _REASONS = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("WriteFailures", text)
-
-
 def reason_text(error: BaseException) -> str:
     """Why a change was not kept, in the interface language and in plain words."""
     if isinstance(error, StoreWriteError):
-        return _tr(_REASONS[error.reason])
+        return QCoreApplication.translate("WriteFailures", _REASONS[error.reason])
     if isinstance(error, NoteTooLongError):
         return (
-            _tr("note trop longue (%1 caractères, maximum %2)")
+            QCoreApplication.translate("WriteFailures", "note trop longue (%1 caractères, maximum %2)")
             .replace("%1", str(error.length))
             .replace("%2", str(error.limit))
         )
@@ -58,21 +54,23 @@ class NoteNotKeptDialog(QDialog):
 
     def __init__(self, heading: str, note: str, error: BaseException, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_tr("Signet non enregistré"))
+        self.setWindowTitle(self.tr("Signet non enregistré"))
         message = plain_label(
-            _tr("Le signet « %1 » n'a pas été enregistré : %2. Votre note est gardée ci-dessous.")
+            QCoreApplication.translate(
+                "WriteFailures", "Le signet « %1 » n'a pas été enregistré : %2. Votre note est gardée ci-dessous."
+            )
             .replace("%1", heading)
             .replace("%2", reason_text(error))
         )
         message.setWordWrap(True)
         self.message = message
         self.editor = QPlainTextEdit(note)
-        self.editor.setAccessibleName(_tr("Note non enregistrée"))
+        self.editor.setAccessibleName(self.tr("Note non enregistrée"))
         self.editor.setTabChangesFocus(True)
         buttons = QDialogButtonBox()
-        self.retry_button = buttons.addButton(_tr("Réessayer"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.copy_button = buttons.addButton(_tr("Copier la note"), QDialogButtonBox.ButtonRole.ActionRole)
-        close = buttons.addButton(_tr("Fermer"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.retry_button = buttons.addButton(self.tr("Réessayer"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.copy_button = buttons.addButton(self.tr("Copier la note"), QDialogButtonBox.ButtonRole.ActionRole)
+        close = buttons.addButton(self.tr("Fermer"), QDialogButtonBox.ButtonRole.RejectRole)
         self.retry_button.clicked.connect(self._retry)
         self.copy_button.clicked.connect(self.copy_note)
         close.clicked.connect(self.reject)
@@ -87,7 +85,7 @@ class NoteNotKeptDialog(QDialog):
 
     def copy_note(self) -> None:
         QApplication.clipboard().setText(self.note())
-        self.copy_button.setText(_tr("Note copiée"))
+        self.copy_button.setText(self.tr("Note copiée"))
 
     def _retry(self) -> None:
         self.accept()
