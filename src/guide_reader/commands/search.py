@@ -79,7 +79,7 @@ def _progress_printer() -> Callable[[int, int, str], None]:
 def _run_index(args: argparse.Namespace) -> int:
     library, engine = _engine(args)
     try:
-        report = engine.ensure_index(_progress_printer(), rebuild=args.rebuild)
+        report = engine.ensure_index(_progress_printer(), rebuild=args.rebuild, verify=True)
         _print_report(report)
         return 0
     finally:
