@@ -154,3 +154,38 @@ def test_a_read_only_store_is_said_in_the_window(window) -> None:
     window.show_store_notice()
     assert window.degraded.said["store"].startswith("Vos signets sont affichés, mais les nouveaux ne peuvent pas")
     window.store_notice_box.close()
+
+
+def test_a_later_search_retries_a_failed_index_build(qtbot, window) -> None:
+    window._index_failed("[Errno 2] No such file or directory: 'guide_x.trm'")
+    window._last_index_try -= 60  # as if the failure were a minute old
+    with qtbot.waitSignal(window.index_ready, timeout=60_000):
+        window.search_for("fièvre")
+    assert window.index_error is None
+    assert window.search_page.hits
+
+
+def test_the_window_heals_an_index_damaged_with_its_time_kept(qtbot, window) -> None:
+    import os
+
+    from guide_reader.search.store import INDEX_NAME
+    from tests.conftest import show_and_index
+
+    show_and_index(qtbot, window)
+    index_dir = window.library.index_dir
+    segment = max(index_dir.glob(f"{INDEX_NAME}_*.seg"), key=lambda path: path.stat().st_size)
+    status = segment.stat()
+    data = bytearray(segment.read_bytes())
+    for offset in range(len(data) // 3, len(data) // 3 + 64):
+        data[offset] ^= 0x55
+    segment.write_bytes(bytes(data))
+    os.utime(segment, ns=(status.st_atime_ns, status.st_mtime_ns))
+    again = MainWindow(Library(), Settings(in_memory=True))
+    qtbot.addWidget(again)
+    again.show()
+    with qtbot.waitSignal(again.index_ready, timeout=60_000):
+        again.start_indexing()  # opens the index as it is: the manifest sees nothing wrong
+    qtbot.waitUntil(lambda: "search" in again.degraded.said, timeout=60_000)  # the check after opening
+    assert again.degraded.said["search"] == "L'index de recherche était endommagé : il a été reconstruit."
+    again.search_for("traitement")
+    assert again.search_page.hits

@@ -142,3 +142,25 @@ def test_a_damaged_index_that_kept_its_times_is_found_and_rebuilt_by_index(tmp_p
     assert IndexGenerations(index_dir).verify() == []
     assert main(["search", "traitement", "--index-dir", str(index_dir)]) == 0
     assert "résultat(s) pour « traitement »" in capsys.readouterr().out
+
+
+def test_search_command_rebuilds_an_index_it_cannot_search(tmp_path, capsys, monkeypatch) -> None:
+    from guide_reader.cli import main
+    from guide_reader.search import engine as engine_module
+
+    index_dir = tmp_path / "index"
+    assert main(["index", "--index-dir", str(index_dir)]) == 0
+    real_run, calls = engine_module.SearchEngine._run, []
+
+    def fails_once(self, *args):
+        calls.append(1)
+        if len(calls) == 1:
+            raise OSError("damaged segment")
+        return real_run(self, *args)
+
+    monkeypatch.setattr(engine_module.SearchEngine, "_run", fails_once)
+    capsys.readouterr()
+    assert main(["search", "fièvre", "--index-dir", str(index_dir)]) == 0
+    captured = capsys.readouterr()
+    assert "index endommagé : reconstruction, puis nouvelle recherche" in captured.err
+    assert "résultat(s) pour « fièvre »" in captured.out

@@ -98,6 +98,19 @@ class SearchEngine:
                 report.problems.insert(0, f"index endommagé ({', '.join(damaged[:3])}) : reconstruit")
             return report
 
+    def repair_if_damaged(self, progress: Progress | None = None) -> IndexReport | None:
+        """Read every index file; rebuild when one does not match its CRC (damage that kept its time).
+
+        For a worker, after ``ensure_index``: searches go on meanwhile. None when nothing was damaged.
+        """
+        with self._build_lock:
+            damaged = self._store.verify()
+            if not damaged:
+                return None
+            report = self._ensure(progress, True)
+            report.problems.insert(0, f"index endommagé ({', '.join(damaged[:3])}) : reconstruit")
+            return report
+
     def _ensure(self, progress: Progress | None, rebuild: bool) -> IndexReport:
         """``ensure_index`` with ``_build_lock`` held."""
         index, vocabulary, report = self._store.ensure(self.articles, progress, rebuild)

@@ -53,3 +53,16 @@ class IndexWorker(QRunnable):
         else:
             if not self._cancelled.is_set():
                 self.signals.finished.emit(report)
+            self._repair()
+
+    def _repair(self) -> None:
+        """Search is ready: now read the whole index once, and rebuild it if a file was damaged in place."""
+        try:
+            report = self.library.search_engine.repair_if_damaged(self._progress)
+        except IndexCancelledError:
+            return
+        except Exception:
+            _log.exception("index check failed")
+            return
+        if report is not None and not self._cancelled.is_set():
+            self.signals.finished.emit(report)

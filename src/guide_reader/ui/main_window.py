@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import logging
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -47,6 +48,7 @@ from .widgets import plain_label
 _log = logging.getLogger(__name__)
 
 SEARCH_DELAY_MS = 150
+INDEX_RETRY_S = 10.0
 INDEX_STOP_WAIT_MS = 10_000
 THEME_LABELS = {
     "light": QT_TRANSLATE_NOOP("MainWindow", "Clair"),
@@ -83,6 +85,7 @@ class MainWindow(BookmarkActions, QMainWindow):
         self.index_is_ready = False
         self.index_error: str | None = None
         self._rebuilding = False
+        self._last_index_try = 0.0
         self._pending_query = ""
         self._completions: dict[str, Completion] = {}
         self.setWindowTitle(self.tr("Guide Reader — guides de santé hors ligne"))
@@ -249,6 +252,7 @@ class MainWindow(BookmarkActions, QMainWindow):
 
     def start_indexing(self, rebuild: bool = False) -> None:
         """Build or update (or ``rebuild``) the search index on a pool thread; the window stays responsive."""
+        self._last_index_try = time.monotonic()
         worker = IndexWorker(self.library, rebuild)
         worker.signals.progress.connect(self._index_progress)
         worker.signals.finished.connect(self._index_finished)
@@ -280,6 +284,7 @@ class MainWindow(BookmarkActions, QMainWindow):
 
     def _index_failed(self, message: str) -> None:
         _log.error("search index unavailable: %s", message)
+        self._last_index_try = time.monotonic()
         plain = self.tr("La recherche est indisponible pour le moment ; la lecture des guides continue.")
         self.index_error = plain
         self.progress_bar.hide()
@@ -289,11 +294,21 @@ class MainWindow(BookmarkActions, QMainWindow):
         if self._search_page is not None:
             self._search_page.show_unavailable(plain)
 
+    def _retry_indexing(self) -> None:
+        """After a failed build, a later search tries again (not more than once every ``INDEX_RETRY_S``)."""
+        now = time.monotonic()
+        if now - self._last_index_try >= INDEX_RETRY_S:
+            self._last_index_try = now
+            self.index_error = None
+            self.start_indexing()
+
     def _say_index_problems(self, problems: list[str]) -> None:
         """Each degraded state of the index said once in plain words (the details go to the log)."""
         for problem in problems:
             _log.warning("search index: %s", problem)
-            if "index en mémoire" in problem:
+            if problem.startswith(("index endommagé", "index illisible")):
+                self.degraded.say("search", self.tr("L'index de recherche était endommagé : il a été reconstruit."))
+            elif "index en mémoire" in problem:
                 self.degraded.say(
                     "index-memory",
                     self.tr(
@@ -463,6 +478,7 @@ class MainWindow(BookmarkActions, QMainWindow):
             self.search_page.show_hint()
         elif self.index_error is not None:
             self.search_page.show_unavailable(self.index_error)
+            self._retry_indexing()
         elif not self.index_is_ready:
             self.search_page.show_preparing()
         else:
