@@ -164,3 +164,29 @@ def test_search_command_rebuilds_an_index_it_cannot_search(tmp_path, capsys, mon
     captured = capsys.readouterr()
     assert "index endommagé : reconstruction, puis nouvelle recherche" in captured.err
     assert "résultat(s) pour « fièvre »" in captured.out
+
+
+def test_two_windows_started_together_on_a_fresh_cache_both_search(tmp_path, big_content) -> None:
+    """Each window waits for the other's build (or builds), then searches; neither says search is unavailable."""
+    env = {
+        "GUIDE_READER_INDEX_DIR": str(tmp_path / "index"),
+        "GUIDE_READER_CACHE_DIR": str(tmp_path / "cache"),
+        "GUIDE_READER_STATE_DIR": str(tmp_path / "state"),
+        "QT_QPA_PLATFORM": "offscreen",
+    }
+    windows = [
+        _start(
+            "--content", str(big_content), "--search", "fièvre", "--screenshot", str(tmp_path / f"w{n}.png"), env=env
+        )
+        for n in range(2)
+    ]
+    for window in windows:
+        code, _out, err = _finish(window)
+        assert code == 0, err
+        assert "Traceback" not in err
+        assert (tmp_path / f"w{windows.index(window)}.png").stat().st_size > 10_000
+    log_file = tmp_path / "state" / "guide-reader.log"
+    log = log_file.read_text(encoding="utf-8") if log_file.exists() else ""  # written at the first record only
+    assert "search index unavailable" not in log
+    assert "degraded state" not in log
+    assert "unexpected error" not in log
