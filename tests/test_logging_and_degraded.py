@@ -189,3 +189,17 @@ def test_the_window_heals_an_index_damaged_with_its_time_kept(qtbot, window) -> 
     assert again.degraded.said["search"] == "L'index de recherche était endommagé : il a été reconstruit."
     again.search_for("traitement")
     assert again.search_page.hits
+
+
+def test_an_exception_escaping_a_slot_reaches_the_reporter(qtbot, monkeypatch) -> None:
+    from PySide6.QtCore import QTimer
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
+    setup_logging()
+    reporter = install(QApplication.instance())
+    QTimer.singleShot(0, lambda: {}["missing key"])
+    qtbot.waitUntil(lambda: reporter.reported == 1)
+    assert "KeyError: 'missing key'" in log_file().read_text(encoding="utf-8")
+    qtbot.waitUntil(lambda: reporter.box is not None)
+    reporter.box.close()

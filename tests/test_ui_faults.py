@@ -178,3 +178,35 @@ def test_removing_on_read_only_media_says_why_and_keeps_the_bookmark(qtbot) -> N
     assert "le fichier des signets est en lecture seule" in window.status_label.text()
     assert len(window.library.store.bookmarks()) == 1
     assert len(window.library.store.history.recent()) == 1
+
+
+def test_open_from_the_command_line_shows_the_window_when_history_cannot_be_written(tmp_path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    data = tmp_path / "data"
+    data.mkdir()
+    path = data / "guide-reader.sqlite3"
+    with BookmarkStore(path) as store:
+        store.history.record("leucopenie", article_title="Leucopénie")
+    read_only_media(path)
+    shot = tmp_path / "open.png"
+    env = {
+        **os.environ,
+        "GUIDE_READER_DATA_DIR": str(data),
+        "GUIDE_READER_STATE_DIR": str(tmp_path / "state"),
+        "QT_QPA_PLATFORM": "offscreen",
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "guide_reader", "--open", "leucopenie", "--screenshot", str(shot)],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env=env,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert shot.stat().st_size > 10_000
+    assert "store write failed" in (tmp_path / "state" / "guide-reader.log").read_text(encoding="utf-8")
