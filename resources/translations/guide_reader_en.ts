@@ -456,6 +456,10 @@ The details are in the log: %1</translation>
         <translation>Search is unavailable for now; you can still read the guides.</translation>
     </message>
     <message>
+        <source>L&apos;index de recherche était endommagé : il a été reconstruit.</source>
+        <translation>The search index was damaged: it has been rebuilt.</translation>
+    </message>
+    <message>
         <source>La recherche fonctionne, mais son index n&apos;a pas pu être enregistré : il sera refait au prochain démarrage.</source>
         <translation>Search works, but its index could not be saved: it will be built again at the next start.</translation>
     </message>

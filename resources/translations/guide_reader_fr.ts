@@ -454,6 +454,10 @@ Les détails sont dans le journal : %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>L&apos;index de recherche était endommagé : il a été reconstruit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>La recherche fonctionne, mais son index n&apos;a pas pu être enregistré : il sera refait au prochain démarrage.</source>
         <translation type="unfinished"></translation>
     </message>
