@@ -190,3 +190,55 @@ def test_two_windows_started_together_on_a_fresh_cache_both_search(tmp_path, big
     assert "search index unavailable" not in log
     assert "degraded state" not in log
     assert "unexpected error" not in log
+
+
+def _hold_build_lock(index_dir: Path) -> int:
+    import fcntl
+
+    index_dir.parent.mkdir(parents=True, exist_ok=True)
+    holder = os.open(index_dir.parent / f".{index_dir.name}.lock", os.O_CREAT | os.O_RDWR)
+    fcntl.flock(holder, fcntl.LOCK_EX)
+    return holder
+
+
+def test_a_copy_waits_for_another_copys_build_with_progress(tmp_path) -> None:
+    import threading
+
+    from .test_search_index import make_articles
+
+    index_dir = tmp_path / "index"
+    holder = _hold_build_lock(index_dir)
+    progress: list[tuple[int, int, str]] = []
+    reports = []
+    worker = threading.Thread(
+        target=lambda: reports.append(
+            SearchEngine(make_articles(), index_dir).ensure_index(progress.append and (lambda *a: progress.append(a)))
+        ),
+        daemon=True,
+    )
+    worker.start()
+    deadline = time.monotonic() + 30
+    while not progress and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert progress[0] == (0, 0, "index en préparation par un autre programme")
+    assert not reports  # still waiting
+    os.close(holder)  # the other copy is done
+    worker.join(30)
+    assert not worker.is_alive()
+    assert [report.action for report in reports] == ["built"]
+
+
+def test_a_build_lock_held_too_long_gives_a_memory_index(tmp_path) -> None:
+    from .test_search_index import make_articles
+
+    index_dir = tmp_path / "index"
+    holder = _hold_build_lock(index_dir)
+    try:
+        engine = SearchEngine(make_articles(), index_dir)
+        engine._store.build_wait = 0.5
+        report = engine.ensure_index()
+    finally:
+        os.close(holder)
+    assert report.problems[0] == "index en préparation par un autre programme depuis trop longtemps"
+    assert "mémoire" in report.problems[-1]
+    assert len(engine.search("fièvre").hits) == 3

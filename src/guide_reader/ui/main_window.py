@@ -264,7 +264,7 @@ class MainWindow(BookmarkActions, QMainWindow):
         QThreadPool.globalInstance().start(worker)
 
     def _index_progress(self, done: int, total: int, _message: str) -> None:
-        self.progress_bar.setRange(0, max(total, 1))
+        self.progress_bar.setRange(0, total)  # total 0: busy (another copy of the program builds it)
         self.progress_bar.setValue(done)
         page = self._search_page
         if page is not None and self.pages.currentWidget() is page and not self.index_is_ready:
