@@ -210,11 +210,9 @@ def test_a_copy_waits_for_another_copys_build_with_progress(tmp_path) -> None:
     holder = _hold_build_lock(index_dir)
     progress: list[tuple[int, int, str]] = []
     reports = []
+    engine = SearchEngine(make_articles(), index_dir)
     worker = threading.Thread(
-        target=lambda: reports.append(
-            SearchEngine(make_articles(), index_dir).ensure_index(progress.append and (lambda *a: progress.append(a)))
-        ),
-        daemon=True,
+        target=lambda: reports.append(engine.ensure_index(lambda *call: progress.append(call))), daemon=True
     )
     worker.start()
     deadline = time.monotonic() + 30
