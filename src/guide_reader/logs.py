@@ -35,8 +35,7 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
         if getattr(handler, "guide_reader_log", False):
             logger.removeHandler(handler)
             handler.close()
-    logger.setLevel(level)
-    logger.propagate = False  # nothing on the terminal: the commands print their own messages
+    logger.setLevel(level)  # with a handler here, nothing reaches the terminal: the commands print their own messages
     path = log_file()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
