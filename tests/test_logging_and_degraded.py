@@ -168,10 +168,13 @@ def test_a_later_search_retries_a_failed_index_build(qtbot, window) -> None:
 def test_the_window_heals_an_index_damaged_with_its_time_kept(qtbot, window) -> None:
     import os
 
+    from PySide6.QtCore import QThreadPool
+
     from guide_reader.search.store import INDEX_NAME
     from tests.conftest import show_and_index
 
     show_and_index(qtbot, window)
+    assert QThreadPool.globalInstance().waitForDone(60_000)  # its own check of the index is done too
     index_dir = window.library.index_dir
     segment = max(index_dir.glob(f"{INDEX_NAME}_*.seg"), key=lambda path: path.stat().st_size)
     status = segment.stat()

@@ -31,6 +31,8 @@ class IndexWorker(QRunnable):
         self.rebuild = rebuild
         self.signals = IndexSignals()
         self._cancelled = threading.Event()
+        self.done = threading.Event()
+        """Set when ``run`` has returned (the build and the check after it)."""
 
     def cancel(self) -> None:
         """Stop at the next progress step (the engine cancels its writer): the program is closing."""
@@ -42,6 +44,12 @@ class IndexWorker(QRunnable):
         self.signals.progress.emit(done, total, message)
 
     def run(self) -> None:
+        try:
+            self._run()
+        finally:
+            self.done.set()
+
+    def _run(self) -> None:
         try:
             report = self.library.search_engine.ensure_index(self._progress, rebuild=self.rebuild)
         except IndexCancelledError:

@@ -702,8 +702,8 @@ class MainWindow(BookmarkActions, QMainWindow):
         self.save_session()
         QApplication.instance().removeEventFilter(self)
         worker = getattr(self, "_index_worker", None)
-        if worker is not None and not self.index_is_ready:
-            worker.cancel()  # an index build half done is cancelled cleanly, not cut off at exit
+        if worker is not None and not worker.done.is_set():
+            worker.cancel()  # an index build (or repair) half done is cancelled cleanly, not cut off at exit
             QThreadPool.globalInstance().waitForDone(INDEX_STOP_WAIT_MS)
         super().closeEvent(event)
 
