@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import stat
 from pathlib import Path
 
@@ -9,6 +10,8 @@ from PySide6.QtCore import QByteArray, QSettings
 
 from ..paths import user_config_dir
 from .theme import DEFAULT_THEME, THEMES
+
+_log = logging.getLogger(__name__)
 
 MIN_TEXT_SIZE = 9
 MAX_TEXT_SIZE = 32
@@ -39,9 +42,13 @@ def _usable(path: Path) -> bool:
         status = path.stat()
     except FileNotFoundError:
         return True
-    except OSError:
+    except OSError as error:
+        _log.warning("settings file %s not read: %s", path, error)
         return False
-    return stat.S_ISREG(status.st_mode) and status.st_size <= MAX_SETTINGS_BYTES
+    if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_SETTINGS_BYTES:
+        _log.warning("settings file %s not read: not a regular file of at most %d bytes", path, MAX_SETTINGS_BYTES)
+        return False
+    return True
 
 
 class Settings:
