@@ -73,3 +73,10 @@ def test_check_command_names_file_and_line(tmp_path, capsys) -> None:
     captured = capsys.readouterr()
     assert "essai.md:8" in captured.err or "essai.md, ligne 8" in captured.err
     assert "1 avertissement(s)" in captured.out
+
+
+def test_search_text_drops_in_page_link_syntax_and_nested_list_markers() -> None:
+    from guide_reader.search.documents import plain_text
+
+    text = plain_text("Voir [la suite](#suite) [2].\n\n- un\n    - sous-un\n- deux")
+    assert text == "Voir la suite.\n\nun\nsous-un\ndeux"

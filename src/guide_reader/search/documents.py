@@ -23,7 +23,8 @@ BLOCK_HEADINGS = {
 }
 
 _MARKUP = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>])|\*\*|(?<!\w)\*|\*(?!\w)|`")
-_LINE_MARKERS = re.compile(r"^(?:>\s?|[-+*]\s+|\d+[.)]\s+)", re.MULTILINE)
+_LINE_MARKERS = re.compile(r"^[ \t]*(?:>\s?|[-+*]\s+|\d+[.)]\s+)", re.MULTILINE)
+_IN_PAGE_LINK = re.compile(r"\[([^\[\]]*)\]\(#[\w-]*\)")
 
 
 _SPACE_BEFORE_PUNCTUATION = re.compile(r"[ \t]+([.,;:])")
@@ -38,6 +39,8 @@ def plain_text(markdown: str) -> str:
     have no markup, and the scans cost more than the checks.
     """
     text = CITATION_PATTERN.sub("", markdown) if "[" in markdown else markdown
+    if "](#" in text:
+        text = _IN_PAGE_LINK.sub(r"\1", text)
     if "\n" in text or text[:1] in _LINE_START:
         text = _LINE_MARKERS.sub("", text)
     if "*" in text or "`" in text or "\\" in text:
