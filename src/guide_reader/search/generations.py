@@ -179,18 +179,25 @@ class IndexGenerations:
             os.close(descriptor)
 
     def verify(self) -> list[str]:
-        """Every index file whose contents do not match the manifest's CRC (reads the whole index)."""
-        manifest = index_store.Manifest.read(self.index_dir / index_store.MANIFEST_NAME)
-        if manifest is None:
+        """Every index file whose contents do not match the manifest's CRC (reads the whole index).
+
+        Under the build lock: a folder another copy is switching is never taken for a damaged one.
+        """
+        try:
+            with self._build_lock(None):
+                manifest = index_store.Manifest.read(self.index_dir / index_store.MANIFEST_NAME)
+                if manifest is None:
+                    return []
+                damaged = []
+                for name, signature in manifest.files.items():
+                    try:
+                        if index_store._crc(self.index_dir / name) != signature[1]:
+                            damaged.append(name)
+                    except OSError:
+                        damaged.append(name)
+                return damaged
+        except BuildLockTimeoutError:
             return []
-        damaged = []
-        for name, signature in manifest.files.items():
-            try:
-                if index_store._crc(self.index_dir / name) != signature[1]:
-                    damaged.append(name)
-            except OSError:
-                damaged.append(name)
-        return damaged
 
 
 def _pid_alive(text: str) -> bool:
