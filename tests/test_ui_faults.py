@@ -210,3 +210,17 @@ def test_open_from_the_command_line_shows_the_window_when_history_cannot_be_writ
     assert "Traceback" not in result.stderr
     assert shot.stat().st_size > 10_000
     assert "store write failed" in (tmp_path / "state" / "guide-reader.log").read_text(encoding="utf-8")
+
+
+def test_an_edited_note_not_saved_stays_on_screen(qtbot) -> None:
+    path = default_database_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with BookmarkStore(path) as store:
+        bookmark = store.add("leucopenie", SECTION, kind="section", article_title="L", heading="Quand", note="avant")
+    read_only_media(path)
+    window = make_window(qtbot, "après, plus long")
+    window.edit_bookmark_note(bookmark)
+    window.store_writes.finish()
+    assert window.note_not_kept_dialog.note() == "après, plus long"
+    assert "lecture seule" in window.note_not_kept_dialog.message.text()
+    assert window.library.store.get(bookmark.id).note == "avant"
