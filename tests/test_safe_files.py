@@ -216,3 +216,18 @@ def test_a_non_file_window_settings_file_is_not_read(tmp_path, kind) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip().isdigit()
+
+
+@pytest.mark.parametrize("kind", NON_FILES)
+def test_a_non_file_pronunciation_list_is_reported_not_read(tmp_path, kind) -> None:
+    source = tmp_path / "pronunciation.txt"
+    _make(kind, source)
+    result = _run_child(
+        f"""
+        from pathlib import Path
+        from guide_reader.content.pronunciation import load_pronunciation
+        print(load_pronunciation(Path({str(source)!r})).problems)
+        """
+    )
+    assert result.returncode == 0, result.stderr
+    assert "pronunciation.txt" in result.stdout
