@@ -463,6 +463,10 @@ The details are in the log: %1</translation>
         <translation>Search is unavailable for now; you can still read the guides.</translation>
     </message>
     <message>
+        <source>l&apos;index de recherche n&apos;a pas pu être préparé ; une prochaine recherche réessaiera.</source>
+        <translation>the search index could not be prepared; a later search will try again.</translation>
+    </message>
+    <message>
         <source>L&apos;index de recherche était endommagé : il a été reconstruit.</source>
         <translation>The search index was damaged: it has been rebuilt.</translation>
     </message>

@@ -461,6 +461,10 @@ Les détails sont dans le journal : %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>l&apos;index de recherche n&apos;a pas pu être préparé ; une prochaine recherche réessaiera.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>L&apos;index de recherche était endommagé : il a été reconstruit.</source>
         <translation type="unfinished"></translation>
     </message>

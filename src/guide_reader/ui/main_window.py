@@ -287,13 +287,13 @@ class MainWindow(BookmarkActions, QMainWindow):
         _log.error("search index unavailable: %s", message)
         self._last_index_try = time.monotonic()
         plain = self.tr("La recherche est indisponible pour le moment ; la lecture des guides continue.")
-        self.index_error = plain
+        self.index_error = self.tr("l'index de recherche n'a pas pu être préparé ; une prochaine recherche réessaiera.")
         self.progress_bar.hide()
         self.degraded.say("index", plain)
         self.status_label.setText(plain)
         self.index_unavailable.emit()
         if self._search_page is not None:
-            self._search_page.show_unavailable(plain)
+            self._search_page.show_unavailable(self.index_error)
 
     def _retry_indexing(self) -> None:
         """After a failed build, a later search tries again (not more than once every ``INDEX_RETRY_S``)."""
