@@ -224,3 +224,18 @@ def test_an_edited_note_not_saved_stays_on_screen(qtbot) -> None:
     assert window.note_not_kept_dialog.note() == "après, plus long"
     assert "lecture seule" in window.note_not_kept_dialog.message.text()
     assert window.library.store.get(bookmark.id).note == "avant"
+
+
+def test_a_kiosk_whose_session_file_cannot_be_emptied_does_not_start(qtbot, capsys) -> None:
+    from guide_reader.paths import user_data_dir
+    from guide_reader.ui.app import WindowOptions, _kiosk_window
+
+    path = user_data_dir() / "kiosk-session.sqlite3"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with BookmarkStore(path) as store:
+        store.add("leucopenie", SECTION, kind="section", article_title="L", heading="H", note="visiteur d'hier")
+    read_only_media(path)
+    assert _kiosk_window(WindowOptions(kiosk=True)) is None
+    assert "Le fichier de session du kiosque ne peut pas être vidé : le fichier des signets est en lecture seule." in (
+        capsys.readouterr().err
+    )
