@@ -216,6 +216,13 @@
     </message>
 </context>
 <context>
+    <name>CompletionModel</name>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ErrorReporter</name>
     <message>
         <source>Un problème inattendu est survenu. Vous pouvez continuer à lire ; si quelque chose ne répond plus, fermez puis rouvrez le programme.
@@ -819,6 +826,10 @@ Les détails sont dans le journal : %1</source>
     </message>
     <message>
         <source>Vouliez-vous dire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ces mots sont trop courants pour être cherchés dans le texte : ils ne le sont que dans les titres, intertitres et questions. Ajoutez un mot plus précis, ou choisissez une des propositions sous le champ de recherche.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
