@@ -124,6 +124,7 @@ def test_every_session_field_is_covered_by_the_reset_test() -> None:
         "search_page",
         "bookmarks_page",
         "emergency_details",
+        "store_writes",
         "_store",
     }
 

@@ -86,6 +86,7 @@ def test_the_countdown_goes_above_an_open_dialog_and_a_touch_on_it_keeps_the_not
         "cancelled": True,
         "still open": True,
     }
+    kiosk.store_writes.finish()  # the bookmark is written off the GUI thread
     assert [bookmark.note for bookmark in kiosk.library.store.bookmarks()] == ["fievre"]
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from .. import paths
+from ..safe_files import FileTooLargeError, read_limited
 from .pin import MAX_CHECK_ITERATIONS, MIN_ITERATIONS, pin_hash_iterations
 
 CONFIG_FILE_NAME = "kiosk.toml"
@@ -199,8 +200,13 @@ def load_config(path: Path | None = None) -> KioskConfig:
 
 def _read(path: Path) -> str:
     try:
-        with path.open("rb") as file:
-            raw = file.read(MAX_FILE_BYTES + 1)
+        raw = read_limited(path, MAX_FILE_BYTES)
+    except FileTooLargeError:
+        raise KioskConfigError(
+            f"{path} : fichier trop grand pour des réglages (plus de {MAX_FILE_BYTES // 1024} Kio) ; "
+            "repartir de « guide-reader kiosk-pin --example »",
+            path=path,
+        ) from None
     except FileNotFoundError:
         raise KioskConfigError(f"Fichier de réglages du kiosque introuvable : {path}", path=path) from None
     except IsADirectoryError:
@@ -210,12 +216,6 @@ def _read(path: Path) -> str:
     except OSError as error:
         reason = error.strerror or str(error)
         raise KioskConfigError(f"Impossible de lire les réglages du kiosque {path} : {reason}", path=path) from None
-    if len(raw) > MAX_FILE_BYTES:
-        raise KioskConfigError(
-            f"{path} : fichier trop grand pour des réglages (plus de {MAX_FILE_BYTES // 1024} Kio) ; "
-            "repartir de « guide-reader kiosk-pin --example »",
-            path=path,
-        )
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -52,6 +52,9 @@ def run(options: WindowOptions) -> int:
     from .theme import THEMES
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    from .excepthook import install as install_excepthook
+
+    install_excepthook(app)
     app.setApplicationName("guide-reader")
     app.setApplicationDisplayName("Guide Reader")
     app.setApplicationVersion(__version__)

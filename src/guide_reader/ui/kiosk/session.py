@@ -12,7 +12,6 @@ the search suggestions, the search field and the clipboard are emptied then too.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QWidget
@@ -22,16 +21,14 @@ from ..navigation import NavigationHistory
 
 if TYPE_CHECKING:
     from ...store import BookmarkStore
-
-# SQLite's name for a database that lives in memory only (never a file, whatever the folder).
-IN_MEMORY = Path(":memory:")
+    from ..store_writes import StoreWrites
 
 
 def memory_store() -> BookmarkStore:
     """A bookmark store that lives in memory: a visitor's notes and pages never reach the disk."""
     from ...store import BookmarkStore
 
-    return BookmarkStore(IN_MEMORY)
+    return BookmarkStore.in_memory()
 
 
 @dataclass
@@ -42,7 +39,8 @@ class VisitorSession:
     « Agrandir le texte »; ``query``: the search text; ``article_page``, ``search_page``,
     ``bookmarks_page``: the pages built during the visit (None until first shown);
     ``emergency_details``: whether the emergency banner is enlarged; ``store``: the visit's
-    bookmarks and reading history (in memory, opened at first use).
+    bookmarks and reading history (in memory, opened at first use); ``store_writes``: the queue of
+    the visit's writes to it, off the GUI thread (made by the window at first use).
     """
 
     text_size: int
@@ -53,6 +51,7 @@ class VisitorSession:
     search_page: QWidget | None = None
     bookmarks_page: QWidget | None = None
     emergency_details: bool = False
+    store_writes: StoreWrites | None = None
     _store: BookmarkStore | None = field(default=None, repr=False)
 
     def pages(self) -> list[QWidget]:
@@ -75,6 +74,10 @@ class VisitorSession:
             page.hide()
             page.deleteLater()
         self.article_page = self.search_page = self.bookmarks_page = None
+        if self.store_writes is not None and isValid(self.store_writes):
+            self.store_writes.close()  # the writes already queued end in this visit's store
+            self.store_writes.deleteLater()
+        self.store_writes = None
         if self._store is not None:
             self._store.close()
             self._store = None

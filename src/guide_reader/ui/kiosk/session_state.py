@@ -15,6 +15,7 @@ from ..main_window import MainWindow
 from ..navigation import NavigationHistory
 
 if TYPE_CHECKING:
+    from ..store_writes import StoreWrites
     from .session import VisitorSession
 
     _Base = MainWindow
@@ -40,6 +41,14 @@ class SessionState(_Base):
     @_pending_query.setter
     def _pending_query(self, value: str) -> None:
         self.session.query = value
+
+    @property
+    def _store_writes(self) -> StoreWrites | None:
+        return self.session.store_writes
+
+    @_store_writes.setter
+    def _store_writes(self, value: StoreWrites | None) -> None:
+        self.session.store_writes = value
 
     @property
     def text_size(self) -> int:

@@ -4,7 +4,6 @@ memory, and a window that takes the whole screen back whenever it loses it."""
 from __future__ import annotations
 
 import sys
-from contextlib import suppress
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,10 +34,19 @@ SCREENSHOT_TIMEOUT_MS = 60_000
 
 
 def remove_old_session_files(folder: Path) -> None:
-    """Delete what an earlier version left of its visitors on disk."""
+    """Delete what an earlier version left of its visitors on disk (the kiosk never reads it: its
+    session lives in memory); a file that cannot be deleted is said on stderr."""
     for suffix in ("", "-wal", "-shm", "-journal"):
-        with suppress(FileNotFoundError):
-            (folder / f"{OLD_SESSION_FILE}{suffix}").unlink()
+        path = folder / f"{OLD_SESSION_FILE}{suffix}"
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            continue
+        except OSError as error:
+            print(
+                f"Ancien fichier de session du kiosque non supprimé : {path} ({error.strerror or error}).",
+                file=sys.stderr,
+            )
 
 
 def keep_qt_settings_off_disk() -> QTemporaryDir:
