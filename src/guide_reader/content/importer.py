@@ -61,10 +61,20 @@ class _Line:
     text: str
 
 
+@dataclass(frozen=True)
+class Dropped:
+    """A line or block of the raw text left out of the article: where, what kind of debris, its text."""
+
+    line: int | None
+    kind: str
+    text: str
+
+
 @dataclass
 class ImportResult:
     article: Article
     warnings: list[Problem] = field(default_factory=list)
+    dropped: list[Dropped] = field(default_factory=list)
 
 
 def decode(raw: bytes, source: str) -> tuple[str, list[Problem]]:
@@ -417,13 +427,40 @@ def _read_byline(article: Article, paragraphs: list[_Line]) -> list[_Line]:
     return remaining
 
 
-def import_file(path: Path) -> ImportResult:
+def read_source(path: Path, limit: int = MAX_SOURCE_BYTES) -> bytes:
+    """The bytes of a raw article file, at most ``limit`` bytes; ContentError (naming the file) otherwise."""
     source = path.name
     try:
-        raw = path.read_bytes()
+        if not path.is_file():
+            raise ContentError(source, None, "pas un fichier ordinaire")
+        with path.open("rb") as file:
+            raw = file.read(limit + 1)
     except OSError as error:
         raise ContentError(source, None, f"lecture impossible : {error.strerror}") from None
+    if len(raw) > limit:
+        raise ContentError(source, None, f"fichier trop grand ({_megabytes(path)}, maximum {limit // 1024 // 1024} Mo)")
+    return raw
+
+
+def _megabytes(path: Path) -> str:
+    try:
+        return f"{path.stat().st_size / 1024 / 1024:.1f} Mo"
+    except OSError:
+        return "taille inconnue"
+
+
+def import_bytes(raw: bytes, source: str) -> ImportResult:
+    """Raw bytes of the file named ``source`` -> ImportResult; ContentError if it cannot be an article."""
     text, warnings = decode(raw, source)
     result = import_text(text, source)
     result.warnings[:0] = warnings
     return result
+
+
+def source_limit(path: Path) -> int:
+    """The largest file ``read_source`` takes for this kind of source, in bytes."""
+    return MAX_SOURCE_BYTES
+
+
+def import_file(path: Path) -> ImportResult:
+    return import_bytes(read_source(path), path.name)

@@ -145,7 +145,9 @@ class _ArticleReader:
             title=title,
             subtitle=field_value("subtitle"),
             author=field_value("author"),
-            date=self._date(field_value("date")),
+            date=self._date(field_value("date"), "date"),
+            updated=self._date(field_value("updated"), "updated"),
+            site=field_value("site"),
             source_file=field_value("source"),
         )
         if slugify(self.path.stem) != self.path.stem:
@@ -167,13 +169,13 @@ class _ArticleReader:
             else:
                 start, count = 0, 0
 
-    def _date(self, value: str | None) -> date | None:
+    def _date(self, value: str | None, key: str) -> date | None:
         if value is None:
             return None
         try:
             return date.fromisoformat(value)
         except ValueError:
-            self.report(self.line_of("date:"), f"date illisible « {value} » (attendu AAAA-MM-JJ)")
+            self.report(self.line_of(f"{key}:"), f"date illisible « {value} » (attendu AAAA-MM-JJ)")
             return None
 
     def _read_blocks(self, article: Article, blocks: list[etree.Element]) -> None:

@@ -8,6 +8,8 @@ they tell the loader what a block holds; the headings are free text)::
     subtitle: Guide Complet 2025
     author: Jeanne Martin
     date: 2018-03-12
+    updated: 2019-01-05
+    site: Santé Magazine
     source: sources/002_leucopenie.txt
     ---
 
@@ -99,6 +101,8 @@ def _front_matter(article: Article) -> list[str]:
         "subtitle": article.subtitle,
         "author": article.author,
         "date": article.date.isoformat() if article.date else None,
+        "updated": article.updated.isoformat() if article.updated else None,
+        "site": article.site,
         "source": article.source_file,
     }
     lines = ["---"]

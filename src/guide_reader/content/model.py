@@ -67,6 +67,11 @@ class Article:
     lead: str = ""
     author: str | None = None
     date: date | None = None
+    """When the page was first published."""
+    updated: date | None = None
+    """When the page was last revised, if it says so."""
+    site: str | None = None
+    """The name of the site the page came from, as the page gives it."""
     sections: list[Section] = field(default_factory=list)
     faq: list[FaqItem] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)

@@ -121,6 +121,8 @@ class ArticleRenderer:
             byline.append(f"Par {html.escape(article.author)}")
         if article.date:
             byline.append(f"publié le {french_date(article.date)}")
+        if article.updated:
+            byline.append(f"mis à jour le {french_date(article.updated)}")
         if byline:
             parts.append(f'<p class="byline">{", ".join(byline)}</p>')
         if article.lead:
