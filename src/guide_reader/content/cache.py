@@ -29,6 +29,8 @@ _LOADER_SOURCES = (
     "checks.py",
     "text.py",
     "anchors.py",
+    "debris.py",
+    "bylines.py",
 )
 """Every module of this package the loader runs: a change in any of them reloads the articles."""
 

@@ -12,13 +12,15 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
 from . import debris
 from .anchors import BOOKMARK_PREFIX, FOLD_PREFIX, REFERENCE_PREFIX, UNRESOLVED_PREFIX
-from .markdown_format import escape_paragraph
+from .bylines import Byline, parse_byline
+from .markdown_format import escape_inline, escape_paragraph, table_markdown
 from .model import Article, FaqItem, Publication, Reference, Section, WebResource
 from .problems import ContentError, Problem
 from .text import fold, slugify, unique_anchor
@@ -26,6 +28,8 @@ from .text import fold, slugify, unique_anchor
 MAX_SOURCE_BYTES = 2 * 1024 * 1024
 MAX_HEADING_LENGTH = 120
 MAX_HEADING_WORDS = 16
+MAX_ELLIPSIS_HEADING_WORDS = 10
+MAX_REPEATED_TITLE_WORDS = 6
 
 _FRENCH_MONTHS = {
     "janv": 1, "janvier": 1, "févr": 2, "fevr": 2, "février": 2, "mars": 3, "avr": 4,
@@ -34,8 +38,6 @@ _FRENCH_MONTHS = {
     "déc": 12, "dec": 12, "décembre": 12,
 }  # fmt: skip
 _DATED_SNIPPET = re.compile(r"^(\d{1,2})\s+([a-zéû]+)\.?\s+(\d{4})\s+[—–-]\s+(.*)$", re.IGNORECASE)
-_BYLINE_AUTHOR = re.compile(r"^(?:publié\s+par|par|rédigé\s+par|auteur\s*:)\s+(.+?)\s*$", re.IGNORECASE)
-_BYLINE_DATE = re.compile(r"^(?:publié\s+)?(?:le\s+)?(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+à\s+\S+)?\s*$", re.IGNORECASE)
 _GLUED_QUESTION = re.compile(r"^(.{8,300}?\?)\s*([A-ZÀ-Ý«\"].*)$")
 _REFERENCE_LINE = re.compile(r"^\[(\d{1,4})\]\s*(.*?)\s*(?:Lien)?$")
 _PUBLICATION_LINE = re.compile(r"^(.*?)\s*\((\d{4})\)\s*$")
@@ -45,6 +47,13 @@ _LINK_PREFIXES = (REFERENCE_PREFIX, UNRESOLVED_PREFIX, FOLD_PREFIX, BOOKMARK_PRE
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
 """Invisible control characters of a copied page (the whitespace ones become spaces): a NUL
 made the written article a 'binary file' for the loader, STX/ETX vanished in Markdown."""
+_TABLE_ROW = re.compile(r"^\|?[^|]*(\|[^|]*)+$")
+_TABLE_RULE = re.compile(r"\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?")
+_BYLINE_KEYWORD = re.compile(
+    r"(publie|ecrit|redige|paru|mis a jour|mise a jour|derniere|modifie|actualise|par|auteur)\b"
+)
+BYLINE_LINES = 6
+"""How far from the top a line holding only a date is read as the page's date."""
 _SUBTITLE_HINT = re.compile(r"\bguide\b|\b(19|20)\d\d\b", re.IGNORECASE)
 
 _FAQ_HEADINGS = {"questions frequentes", "faq", "foire aux questions", "vos questions"}
@@ -59,6 +68,8 @@ _WEB_HEADINGS = {"ressources web", "liens utiles", "sites web"}
 class _Line:
     number: int
     text: str
+    markdown: str | None = None
+    """A block already written as Markdown (a table): never a heading, never escaped again."""
 
 
 @dataclass(frozen=True)
@@ -103,31 +114,104 @@ def _normalized_lines(text: str) -> list[_Line]:
     return [_Line(number, re.sub(r"\s+", " ", line).strip()) for number, line in enumerate(text.split("\n"), 1)]
 
 
-def _drop_debris(lines: list[_Line]) -> list[_Line]:
-    """Remove ads, share widgets, image captions and credits, and doubled headings.
+def _drop_debris(lines: list[_Line], dropped: list[Dropped]) -> list[_Line]:
+    """Remove ads, share widgets, navigation, image captions and credits, and doubled headings.
 
-    Blank lines are kept (as empty text): they tell where magazine paragraphs end.
+    Blank lines are kept (as empty text): they tell where magazine paragraphs end. Every line
+    removed is added to ``dropped``.
     """
-    kept = [line for line in lines if not debris.is_ad(line.text) and not debris.is_share_widget(line.text)]
-    drop: set[int] = set()
-    filled = [index for index, line in enumerate(kept) if line.text]
-    for position, index in enumerate(filled):
-        text = kept[index].text
-        previous = kept[filled[position - 1]].text if position > 0 else None
-        following = kept[filled[position + 1]].text if position + 1 < len(filled) else None
+    drop: dict[int, str] = {}
+    filled = [index for index, line in enumerate(lines) if line.text and line.markdown is None]
+    later_keys = Counter(_heading_key(lines[index].text) for index in filled)
+    at_top = True
+    opener: str | None = None  # 'links' under 'À lire aussi', 'contents' under 'Sommaire'
+    for index in filled:
+        text = lines[index].text
+        later_keys[_heading_key(text)] -= 1
+        if at_top and debris.is_bullet(text):
+            drop[index] = "navigation"  # a menu or breadcrumb above the title
+            continue
+        at_top = False
+        if opener == "links" and debris.is_bullet(text):
+            drop[index] = "navigation"
+            continue
+        if opener == "contents" and (debris.is_bullet(text) or later_keys[_heading_key(text)] > 0):
+            drop[index] = "navigation"
+            continue
+        opener = None
+        if kind := debris.debris_kind(text):
+            drop[index] = kind
+            if debris.is_contents_heading(text):
+                opener = "contents"
+            elif debris.opens_link_list(text):
+                opener = "links"
+    kept = [index for index in filled if index not in drop]
+    for position, index in enumerate(kept):
+        text = lines[index].text
+        previous = lines[kept[position - 1]].text if position > 0 else None
+        following = lines[kept[position + 1]].text if position + 1 < len(kept) else None
         if debris.is_credit(text):
-            drop.add(index)
+            drop[index] = "crédit photo"
             if previous is not None and debris.looks_like_caption(previous):
-                drop.add(filled[position - 1])
+                drop[kept[position - 1]] = "légende"
         elif previous is not None and previous == following and _is_heading_like(previous) and text != previous:
             # A heading printed twice around its image caption: drop the caption and the copy.
-            drop.add(index)
-            drop.add(filled[position + 1])
+            drop[index] = "légende"
+            drop[kept[position + 1]] = "intertitre répété"
         elif debris.looks_like_caption(text) and (
             previous is None or debris.ends_sentence(previous) or _is_heading_like(previous)
         ):
-            drop.add(index)
-    return [line for index, line in enumerate(kept) if index not in drop]
+            drop[index] = "légende"
+    dropped += [Dropped(lines[i].number, kind, debris.strip_bullet(lines[i].text)) for i, kind in sorted(drop.items())]
+    return [line for index, line in enumerate(lines) if index not in drop]
+
+
+def _take_bylines(lines: list[_Line], byline_lines: int, dropped: list[Dropped]) -> tuple[list[_Line], Byline]:
+    """Remove the byline lines ('Publié le …', 'Par …', 'Mis à jour le …'), keeping their author and dates.
+
+    A line that is only a date counts among the first ``byline_lines`` lines of text.
+    """
+    found = Byline()
+    kept: list[_Line] = []
+    position = 0
+    for line in lines:
+        if not line.text or line.markdown is not None:
+            kept.append(line)
+            continue
+        position += 1
+        byline = parse_byline(line.text)
+        if byline is None or (position > byline_lines and not _BYLINE_KEYWORD.match(fold(line.text))):
+            kept.append(line)
+            continue
+        found.author = found.author or byline.author
+        found.published = found.published or byline.published
+        found.updated = found.updated or byline.updated
+        dropped.append(Dropped(line.number, "signature", line.text))
+    return kept, found
+
+
+def _group_tables(lines: list[_Line]) -> list[_Line]:
+    """Consecutive rows like 'Eczéma atopique | 15% des enfants |' (two or more) -> one Markdown table."""
+    grouped: list[_Line] = []
+    run: list[_Line] = []
+    for line in [*lines, _Line(0, "")]:
+        if _TABLE_ROW.match(line.text) and ("|" in line.text.strip("|") or _TABLE_RULE.fullmatch(line.text)):
+            run.append(line)
+            continue
+        if len(run) >= 2 and any(not _TABLE_RULE.fullmatch(row.text) for row in run):
+            rows = [_table_cells(row.text) for row in run if not _TABLE_RULE.fullmatch(row.text)]
+            text = " ".join(row.text for row in run)
+            escaped = [[escape_inline(cell) for cell in row] for row in rows]
+            grouped.append(_Line(run[0].number, text, table_markdown(escaped)))
+        else:
+            grouped += run
+        run = []
+        grouped.append(line)
+    return grouped[:-1]
+
+
+def _table_cells(row: str) -> list[str]:
+    return [cell.strip() for cell in row.strip().strip("|").split("|")]
 
 
 def _mend_paragraphs(lines: list[_Line]) -> list[_Line]:
@@ -147,6 +231,8 @@ def _mend_paragraphs(lines: list[_Line]) -> list[_Line]:
         previous = paragraphs[-1] if paragraphs else None
         continues = (
             previous is not None
+            and line.markdown is None
+            and previous.markdown is None
             and blank_since_last
             and line.text[0].islower()
             and not debris.ends_sentence(pieces[-1][-1])
@@ -157,13 +243,14 @@ def _mend_paragraphs(lines: list[_Line]) -> list[_Line]:
             length += 1 + len(line.text)
         elif (
             previous is not None
+            and line.markdown is None
             and len(line.text) == length
             and line.text == " ".join(pieces[-1])
             and _is_heading_like(line.text)
         ):
             pass  # the same heading printed twice in a row
         else:
-            paragraphs.append(_Line(line.number, line.text))
+            paragraphs.append(_Line(line.number, line.text, line.markdown))
             pieces.append([line.text])
             length = len(line.text)
         blank_since_last = False
@@ -179,6 +266,8 @@ def _is_heading_like(text: str) -> bool:
         return False
     if text.endswith("?"):
         return True
+    if text.endswith(("…", "...")):  # 'Et chez le nourrisson…'
+        return len(text.split()) <= MAX_ELLIPSIS_HEADING_WORDS
     return not debris.ends_sentence(text) or text.endswith(")")
 
 
@@ -204,6 +293,10 @@ def _parse_french_date(day: str, month: str, year: str) -> date | None:
         return None
 
 
+def _markdown_block(line: _Line) -> str:
+    return line.markdown if line.markdown is not None else escape_paragraph(line.text)
+
+
 class _Builder:
     """Reads paragraphs one by one into an Article; its mode is the block being read."""
 
@@ -211,9 +304,10 @@ class _Builder:
         self.article = article
         self.source = source
         self.warnings: list[Problem] = []
+        self.dropped: list[Dropped] = []
         self.mode = "lead"
-        self.lead: list[str] = []
-        self.sections: list[tuple[_Line, list[str]]] = []
+        self.lead: list[_Line] = []
+        self.sections: list[tuple[_Line, list[_Line]]] = []
         self.faq: dict[str, list[str]] = {}
         self.faq_order: list[str] = []
         self.current_question: str | None = None
@@ -223,8 +317,15 @@ class _Builder:
         self.questions: dict[str, str] = {}
         self.answer_starts: dict[str, list[int]] = {}
 
+    def ignore(self, line: _Line, message: str) -> None:
+        self.warnings.append(Problem(self.source, line.number, message, "warning"))
+        self.dropped.append(Dropped(line.number, "ignoré", line.text))
+
     def feed(self, line: _Line) -> None:
         text = line.text
+        if line.markdown is not None and self.mode in ("lead", "section"):
+            (self.sections[-1][1] if self.mode == "section" else self.lead).append(line)
+            return
         if disclaimer := _DISCLAIMER.match(text):
             self._flush_web()
             self.article.disclaimer = disclaimer.group(1).strip()
@@ -244,16 +345,20 @@ class _Builder:
         elif self.mode == "web":
             self._feed_web(text)
         elif self.mode == "sources":
-            self.warnings.append(Problem(self.source, line.number, "ligne ignorée dans les sources", "warning"))
+            self.ignore(line, "ligne ignorée dans les sources")
         elif self.mode == "after-disclaimer":
-            self.warnings.append(Problem(self.source, line.number, "texte après l'avertissement ignoré", "warning"))
+            self.ignore(line, "texte après l'avertissement ignoré")
         elif _is_heading_like(text) and not text.startswith("- "):
-            self.sections.append((line, []))
-            self.mode = "section"
+            if self.mode == "section" and not self.sections[-1][1]:
+                # A heading right under a heading: a subheading, kept in bold at the top of the section.
+                self.sections[-1][1].append(_Line(line.number, text, f"**{escape_inline(text)}**"))
+            else:
+                self.sections.append((line, []))
+                self.mode = "section"
         elif self.mode == "section":
-            self.sections[-1][1].append(text)
+            self.sections[-1][1].append(line)
         else:
-            self.lead.append(text)
+            self.lead.append(line)
 
     def _switch_mode(self, key: str) -> bool:
         modes = (
@@ -284,7 +389,7 @@ class _Builder:
                 self.sections.append((line, []))
                 self.mode = "section"
             else:
-                self.warnings.append(Problem(self.source, line.number, "réponse sans question ignorée", "warning"))
+                self.ignore(line, "réponse sans question ignorée")
             return
         else:
             self.faq[self.current_question].append(text)
@@ -308,7 +413,7 @@ class _Builder:
                 self.warnings.append(Problem(self.source, line.number, f"référence [{number}] en double", "warning"))
             self.references.setdefault(number, match.group(2).strip())
         else:
-            self.warnings.append(Problem(self.source, line.number, "référence sans numéro ignorée", "warning"))
+            self.ignore(line, "référence sans numéro ignorée")
 
     def _feed_publication(self, text: str) -> None:
         text = debris.strip_bullet(text)
@@ -338,7 +443,7 @@ class _Builder:
     def finish(self) -> Article:
         self._flush_web()
         article = self.article
-        article.lead = "\n\n".join(escape_paragraph(text) for text in self.lead)
+        article.lead = "\n\n".join(_markdown_block(line) for line in self.lead)
         taken: set[str] = {"questions-frequentes", "specialites", "references", "publications",
                            "ressources-web", "avertissement", "lead", "top"}  # fmt: skip
         for heading_line, paragraphs in self.sections:
@@ -346,9 +451,10 @@ class _Builder:
                 self.warnings.append(
                     Problem(self.source, heading_line.number, f"section vide retirée : {heading_line.text}", "warning")
                 )
+                self.dropped.append(Dropped(heading_line.number, "intertitre sans texte", heading_line.text))
                 continue
             anchor = unique_anchor(self._section_anchor(heading_line.text), taken)
-            body = "\n\n".join(escape_paragraph(text) for text in paragraphs)
+            body = "\n\n".join(_markdown_block(line) for line in paragraphs)
             article.sections.append(Section(anchor, heading_line.text, body))
         for key in self.faq_order:
             answer = self._fuller_answer(key)
@@ -374,13 +480,18 @@ class _Builder:
         starts = self.answer_starts[key] + [len(paragraphs)]
         answers = [paragraphs[start:end] for start, end in itertools.pairwise(starts)]
         best = max(answers, key=lambda answer: sum(len(text) for text in answer))
+        for answer in answers:
+            if answer is not best and answer:
+                self.dropped.append(Dropped(None, "réponse en double", " ".join(answer)))
         return "\n\n".join(escape_paragraph(text) for text in best)
 
 
 def import_text(text: str, source: str) -> ImportResult:
     """Structure the raw text of one article; ``source`` names it in messages."""
-    lines = _normalized_lines(text)
-    lines = _drop_debris(lines)
+    dropped: list[Dropped] = []
+    lines = _group_tables(_normalized_lines(text))
+    lines = _drop_debris(lines, dropped)
+    lines, byline = _take_bylines(lines, BYLINE_LINES, dropped)
     paragraphs = _mend_paragraphs(lines)
     if not paragraphs:
         raise ContentError(source, None, "fichier vide : aucun texte")
@@ -388,43 +499,71 @@ def import_text(text: str, source: str) -> ImportResult:
     if len(title_line.text) > 200:
         raise ContentError(source, title_line.number, "pas de titre : la première ligne est un paragraphe")
     title, subtitle, short_title = _parse_title(title_line.text)
-    slug = slugify(short_title, 50)
-    if not slug:
+    article = Article(slug="", title=title, subtitle=subtitle, source_file=f"sources/{Path(source).name}")
+    article.author, article.date, article.updated = byline.author, byline.published, byline.updated
+    body = _drop_repeated_title(title_line, paragraphs[1:], dropped)
+    body = _drop_captions_among_headings(body, dropped)
+    return build_article(article, short_title, title_line, body, source, dropped)
+
+
+def build_article(
+    article: Article, short_title: str, title_line: _Line, body: list[_Line], source: str, dropped: list[Dropped]
+) -> ImportResult:
+    """Read the body paragraphs into ``article`` (slug from ``short_title``); ContentError if nothing is left."""
+    article.slug = slugify(short_title, 50)
+    if not article.slug:
         raise ContentError(source, title_line.number, f"titre sans lettres ni chiffres : {title_line.text!r}")
-    article = Article(slug=slug, title=title, subtitle=subtitle, source_file=f"sources/{Path(source).name}")
-    body = paragraphs[1:]
-    body = _read_byline(article, body)
     builder = _Builder(article, source)
     for line in body:
         builder.feed(line)
     article = builder.finish()
     warnings = builder.warnings
+    dropped += builder.dropped
+    dropped.sort(key=lambda item: item.line if item.line is not None else len(dropped) + 10**9)
     if not article.lead.strip() and not article.sections and not article.faq:
         raise ContentError(source, title_line.number, "aucun texte à lire après le titre")
     if not article.sections and not article.faq:
         warnings.append(Problem(source, None, "aucun intertitre trouvé : tout le texte est dans le chapeau", "warning"))
-    return ImportResult(article, warnings)
+    return ImportResult(article, warnings, dropped)
 
 
-def _read_byline(article: Article, paragraphs: list[_Line]) -> list[_Line]:
-    """'Publié par NAME' / 'le 12/03/2018' just under the title."""
-    remaining = list(paragraphs)
-    for _ in range(2):
-        if not remaining:
-            break
-        text = remaining[0].text
-        if (author := _BYLINE_AUTHOR.match(text)) and article.author is None:
-            article.author = author.group(1)
-        elif (when := _BYLINE_DATE.match(text)) and article.date is None:
-            day, month, year = (int(part) for part in when.groups())
-            try:
-                article.date = date(year, month, day)
-            except ValueError:
-                break
-        else:
-            break
-        remaining.pop(0)
-    return remaining
+def _drop_repeated_title(title: _Line, body: list[_Line], dropped: list[Dropped]) -> list[_Line]:
+    """'Angine' alone under 'Angine : Guide Complet 2025 …': the condition's name, not a section."""
+    if not body or body[0].markdown is not None:
+        return body
+    first = body[0].text
+    key = _heading_key(first)
+    if (
+        len(first.split()) <= MAX_REPEATED_TITLE_WORDS
+        and not debris.ends_sentence(first)
+        and key
+        and _heading_key(title.text).startswith(key)
+    ):
+        dropped.append(Dropped(body[0].number, "titre répété", first))
+        return body[1:]
+    return body
+
+
+def _drop_captions_among_headings(body: list[_Line], dropped: list[Dropped]) -> list[_Line]:
+    """In a run of heading-like lines, the ones that read as a photo's caption are not headings.
+
+    'Quand consulter ?' / 'Médecin examinant la gorge d'un enfant' / text: the caption goes, the
+    heading stays. A run keeps at least one line.
+    """
+    drop: set[int] = set()
+    run: list[int] = []
+    for index, line in enumerate([*body, _Line(0, "")]):
+        if line.markdown is None and _is_heading_like(line.text) and not line.text.startswith("- "):
+            run.append(index)
+            continue
+        if len(run) >= 2:
+            captions = [position for position in run if debris.looks_like_french_caption(body[position].text)]
+            if len(captions) < len(run):
+                drop.update(captions)
+        run = []
+    for index in sorted(drop):
+        dropped.append(Dropped(body[index].number, "légende", body[index].text))
+    return [line for index, line in enumerate(body) if index not in drop]
 
 
 def read_source(path: Path, limit: int = MAX_SOURCE_BYTES) -> bytes:

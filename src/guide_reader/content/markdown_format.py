@@ -77,7 +77,10 @@ _INLINE_SPECIALS = re.compile(r"([\\`*_{}]|(?<=\])\()")
 _DEFINITION_START = re.compile(r"^([ ]{0,3})\[(?=[^\[\]\n]*\]:)", re.MULTILINE)
 """'[name]: address' on a line of its own is a link definition for Markdown: the line would vanish."""
 _CLOSING_HASHES = re.compile(r"#+$")
-_BLOCK_STARTS = re.compile(r"^(#|>|\d+[.)]\s|[-+*]\s|=+\s*$|-+\s*$)")
+_BLOCK_STARTS = re.compile(r"^(#|>|[-+*]\s|=+\s*$|-+\s*$)")
+_NUMBERED_START = re.compile(r"^(\d+)\.(\s)")
+"""'1. boire souvent' would start a numbered list: its dot is escaped ('1\\. ', shown '1. '), never the line
+('\\1. ' showed a backslash). '3) ' starts no list in Python-Markdown."""
 
 
 def escape_inline(text: str) -> str:
@@ -87,12 +90,29 @@ def escape_inline(text: str) -> str:
 
 def escape_block_start(markdown_text: str) -> str:
     """Keep a paragraph from being read as a heading, list or quote."""
-    return "\\" + markdown_text if _BLOCK_STARTS.match(markdown_text) else markdown_text
+    if _BLOCK_STARTS.match(markdown_text):
+        return "\\" + markdown_text
+    return _NUMBERED_START.sub(r"\1\\.\2", markdown_text, count=1)
 
 
 def escape_paragraph(text: str) -> str:
     """Escape plain text so that it reads back as one plain paragraph."""
     return escape_block_start(escape_inline(text))
+
+
+def table_markdown(rows: list[list[str]]) -> str:
+    """A pipe table from rows of cells already in inline Markdown; the first row is the header.
+
+    Short rows are padded with empty cells, so that every row has as many cells as the longest.
+    """
+    width = max(len(row) for row in rows)
+    lines = []
+    for number, row in enumerate(rows):
+        cells = [*row, *[""] * (width - len(row))]
+        lines.append("| " + " | ".join(cells) + " |")
+        if number == 0:
+            lines.append("| " + " | ".join(["---"] * width) + " |")
+    return "\n".join(lines)
 
 
 def _front_matter(article: Article) -> list[str]:
