@@ -200,6 +200,6 @@ def test_check_warns_about_navigation_caption_and_byline_titles_and_headings(tmp
     messages = [str(problem) for problem in display_problems("a.md", text, article)]
     assert len(messages) == 4, messages
     assert any("titre" in message and "navigation" in message for message in messages)
-    assert any("légende" in message and "Médecin examinant" in message for message in messages)
+    assert any("a.md:7:" in message and "légende" in message and "Médecin examinant" in message for message in messages)
     assert any("signature" in message for message in messages)
     assert all("Quand consulter" not in message for message in messages)

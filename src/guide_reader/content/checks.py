@@ -61,11 +61,13 @@ def display_problems(file: str, text: str, article: Article) -> list[Problem]:
             report(number, "lien vers une adresse extérieure : affiché en texte, jamais ouvert", "warning")
     if not article.lead.strip() and not article.sections and not article.faq:
         report(None, "article vide : ni chapeau, ni section, ni question")
+    lines = list(_body_lines(text))
     if look := _looks_like_debris(article.title):
         report(1, f"titre qui ressemble à {look} : « {article.title[:60]} »", "warning")
     for section in article.sections:
         if look := _looks_like_debris(section.heading):
-            report(None, f"intertitre qui ressemble à {look} : « {section.heading[:60]} »", "warning")
+            line = next((number for number, text in lines if f"{{#{section.anchor}}}" in text), None)
+            report(line, f"intertitre qui ressemble à {look} : « {section.heading[:60]} »", "warning")
         if len(section.heading) > MAX_HEADING_LENGTH:
             length = len(section.heading)
             report(None, f"titre de section très long ({length} caractères) : « {section.heading[:50]}… »", "warning")
