@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ..content.importer import import_bytes, read_source, source_limit
+from ..content.loader import MAX_ARTICLE_BYTES
 from ..content.markdown_format import to_markdown
 from ..content.model import Article
 from ..content.placement import SOURCES_DIR, Placer
@@ -60,8 +61,13 @@ def _run_import(args: argparse.Namespace) -> int:
             result.article.slug = placement.slug
             result.article.source_file = f"{SOURCES_DIR}/{placement.source_name}"
             target = out / f"{placement.slug}.md"
+            markdown = to_markdown(result.article)
+            if len(markdown.encode("utf-8")) > MAX_ARTICLE_BYTES:
+                size, limit = len(markdown.encode("utf-8")) // 1024, MAX_ARTICLE_BYTES // 1024
+                message = f"article trop long ({size} Ko, maximum {limit} Ko) : le lecteur ne l'ouvrirait pas"
+                raise ContentError(source.name, None, message)
             if not args.dry_run:
-                _write(out / SOURCES_DIR / placement.source_name, raw, target, to_markdown(result.article))
+                _write(out / SOURCES_DIR / placement.source_name, raw, target, markdown)
         except ContentError as error:
             print_problems([error.problem])
             failed += 1

@@ -26,6 +26,7 @@ from .problems import ContentError, Problem
 from .text import fold, slugify, unique_anchor
 
 MAX_SOURCE_BYTES = 2 * 1024 * 1024
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 MAX_HEADING_LENGTH = 120
 MAX_HEADING_WORDS = 16
 MAX_ELLIPSIS_HEADING_WORDS = 10
@@ -65,11 +66,24 @@ _WEB_HEADINGS = {"ressources web", "liens utiles", "sites web"}
 
 
 @dataclass
-class _Line:
+class Block:
+    """A line of the raw text, then a paragraph or block of the article; ``number``: its first line."""
+
     number: int
     text: str
     markdown: str | None = None
-    """A block already written as Markdown (a table): never a heading, never escaped again."""
+    """A block already written as Markdown (a table, a list): never a heading, never escaped again."""
+    heading: bool | None = None
+    """Known to be a heading or not (from a page's HTML); None: guessed from the text."""
+    items: list[str] | None = None
+    """A list's items, read one by one where a list is no body text (references, FAQ)."""
+    ordered: bool = False
+
+
+def _is_heading(line: Block) -> bool:
+    if line.heading is not None:
+        return line.heading
+    return line.markdown is None and _is_heading_like(line.text)
 
 
 @dataclass(frozen=True)
@@ -107,14 +121,14 @@ def decode(raw: bytes, source: str) -> tuple[str, list[Problem]]:
         return text, [warning]
 
 
-def _normalized_lines(text: str) -> list[_Line]:
+def _normalized_lines(text: str) -> list[Block]:
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = text.replace("\t", " ").replace("\u00a0", " ").replace("\u200b", "")
     text = _CONTROL_CHARACTERS.sub("", text)
-    return [_Line(number, re.sub(r"\s+", " ", line).strip()) for number, line in enumerate(text.split("\n"), 1)]
+    return [Block(number, re.sub(r"\s+", " ", line).strip()) for number, line in enumerate(text.split("\n"), 1)]
 
 
-def _drop_debris(lines: list[_Line], dropped: list[Dropped]) -> list[_Line]:
+def _drop_debris(lines: list[Block], dropped: list[Dropped]) -> list[Block]:
     """Remove ads, share widgets, navigation, image captions and credits, and doubled headings.
 
     Blank lines are kept (as empty text): they tell where magazine paragraphs end. Every line
@@ -166,13 +180,13 @@ def _drop_debris(lines: list[_Line], dropped: list[Dropped]) -> list[_Line]:
     return [line for index, line in enumerate(lines) if index not in drop]
 
 
-def _take_bylines(lines: list[_Line], byline_lines: int, dropped: list[Dropped]) -> tuple[list[_Line], Byline]:
+def _take_bylines(lines: list[Block], byline_lines: int, dropped: list[Dropped]) -> tuple[list[Block], Byline]:
     """Remove the byline lines ('Publié le …', 'Par …', 'Mis à jour le …'), keeping their author and dates.
 
     A line that is only a date counts among the first ``byline_lines`` lines of text.
     """
     found = Byline()
-    kept: list[_Line] = []
+    kept: list[Block] = []
     position = 0
     for line in lines:
         if not line.text or line.markdown is not None:
@@ -190,11 +204,11 @@ def _take_bylines(lines: list[_Line], byline_lines: int, dropped: list[Dropped])
     return kept, found
 
 
-def _group_tables(lines: list[_Line]) -> list[_Line]:
+def _group_tables(lines: list[Block]) -> list[Block]:
     """Consecutive rows like 'Eczéma atopique | 15% des enfants |' (two or more) -> one Markdown table."""
-    grouped: list[_Line] = []
-    run: list[_Line] = []
-    for line in [*lines, _Line(0, "")]:
+    grouped: list[Block] = []
+    run: list[Block] = []
+    for line in [*lines, Block(0, "")]:
         if _TABLE_ROW.match(line.text) and ("|" in line.text.strip("|") or _TABLE_RULE.fullmatch(line.text)):
             run.append(line)
             continue
@@ -202,7 +216,7 @@ def _group_tables(lines: list[_Line]) -> list[_Line]:
             rows = [_table_cells(row.text) for row in run if not _TABLE_RULE.fullmatch(row.text)]
             text = " ".join(row.text for row in run)
             escaped = [[escape_inline(cell) for cell in row] for row in rows]
-            grouped.append(_Line(run[0].number, text, table_markdown(escaped)))
+            grouped.append(Block(run[0].number, text, table_markdown(escaped)))
         else:
             grouped += run
         run = []
@@ -214,13 +228,13 @@ def _table_cells(row: str) -> list[str]:
     return [cell.strip() for cell in row.strip().strip("|").split("|")]
 
 
-def _mend_paragraphs(lines: list[_Line]) -> list[_Line]:
+def _mend_paragraphs(lines: list[Block]) -> list[Block]:
     """One entry per paragraph; a sentence split across a blank line is joined again.
 
     The pieces of a paragraph are joined once at the end: joining them as they come took
     time growing with the square of the paragraph's length.
     """
-    paragraphs: list[_Line] = []
+    paragraphs: list[Block] = []
     pieces: list[list[str]] = []  # the lines of each paragraph
     length = 0  # of the last paragraph once joined
     blank_since_last = False
@@ -250,7 +264,7 @@ def _mend_paragraphs(lines: list[_Line]) -> list[_Line]:
         ):
             pass  # the same heading printed twice in a row
         else:
-            paragraphs.append(_Line(line.number, line.text, line.markdown))
+            paragraphs.append(Block(line.number, line.text, line.markdown))
             pieces.append([line.text])
             length = len(line.text)
         blank_since_last = False
@@ -275,7 +289,7 @@ def _heading_key(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", fold(text)))
 
 
-def _parse_title(text: str) -> tuple[str, str | None, str]:
+def parse_title(text: str) -> tuple[str, str | None, str]:
     """'Leucopénie : Guide Complet 2025 - ...' -> title, subtitle, short form for the slug."""
     short, separator, rest = text.partition(" : ")
     if not separator:
@@ -293,7 +307,7 @@ def _parse_french_date(day: str, month: str, year: str) -> date | None:
         return None
 
 
-def _markdown_block(line: _Line) -> str:
+def _markdown_block(line: Block) -> str:
     return line.markdown if line.markdown is not None else escape_paragraph(line.text)
 
 
@@ -306,8 +320,8 @@ class _Builder:
         self.warnings: list[Problem] = []
         self.dropped: list[Dropped] = []
         self.mode = "lead"
-        self.lead: list[_Line] = []
-        self.sections: list[tuple[_Line, list[_Line]]] = []
+        self.lead: list[Block] = []
+        self.sections: list[tuple[Block, list[Block]]] = []
         self.faq: dict[str, list[str]] = {}
         self.faq_order: list[str] = []
         self.current_question: str | None = None
@@ -317,14 +331,19 @@ class _Builder:
         self.questions: dict[str, str] = {}
         self.answer_starts: dict[str, list[int]] = {}
 
-    def ignore(self, line: _Line, message: str) -> None:
+    def ignore(self, line: Block, message: str) -> None:
         self.warnings.append(Problem(self.source, line.number, message, "warning"))
         self.dropped.append(Dropped(line.number, "ignoré", line.text))
 
-    def feed(self, line: _Line) -> None:
+    def feed(self, line: Block) -> None:
         text = line.text
         if line.markdown is not None and self.mode in ("lead", "section"):
             (self.sections[-1][1] if self.mode == "section" else self.lead).append(line)
+            return
+        if line.items is not None:
+            for number, item in enumerate(line.items, 1):
+                numbered = self.mode == "references" and line.ordered and not _REFERENCE_LINE.match(item)
+                self.feed(Block(line.number, f"- [{number}] {item}" if numbered else f"- {item}", heading=False))
             return
         if disclaimer := _DISCLAIMER.match(text):
             self._flush_web()
@@ -332,8 +351,11 @@ class _Builder:
             self.mode = "after-disclaimer"
             return
         key = _heading_key(text)
-        if _is_heading_like(text) and self._switch_mode(key):
+        is_heading = _is_heading(line)
+        if is_heading and self._switch_mode(key):
             return
+        if self.mode == "faq" and line.heading and not text.endswith("?"):
+            self.mode = "section"  # the FAQ is over: an ordinary section follows
         if self.mode == "faq":
             self._feed_faq(line)
         elif self.mode == "specialties":
@@ -348,10 +370,10 @@ class _Builder:
             self.ignore(line, "ligne ignorée dans les sources")
         elif self.mode == "after-disclaimer":
             self.ignore(line, "texte après l'avertissement ignoré")
-        elif _is_heading_like(text) and not text.startswith("- "):
+        elif is_heading and not text.startswith("- "):
             if self.mode == "section" and not self.sections[-1][1]:
                 # A heading right under a heading: a subheading, kept in bold at the top of the section.
-                self.sections[-1][1].append(_Line(line.number, text, f"**{escape_inline(text)}**"))
+                self.sections[-1][1].append(Block(line.number, text, f"**{escape_inline(text)}**"))
             else:
                 self.sections.append((line, []))
                 self.mode = "section"
@@ -377,7 +399,7 @@ class _Builder:
                 return True
         return False
 
-    def _feed_faq(self, line: _Line) -> None:
+    def _feed_faq(self, line: Block) -> None:
         text = line.text
         glued = _GLUED_QUESTION.match(text)
         if text.endswith("?") and len(text) <= 300:
@@ -405,7 +427,7 @@ class _Builder:
         if answer:
             self.faq[key].append(answer)
 
-    def _feed_reference(self, line: _Line) -> None:
+    def _feed_reference(self, line: Block) -> None:
         match = _REFERENCE_LINE.match(debris.strip_bullet(line.text))
         if match:
             number = int(match.group(1))
@@ -498,16 +520,16 @@ def import_text(text: str, source: str) -> ImportResult:
     title_line = paragraphs[0]
     if len(title_line.text) > 200:
         raise ContentError(source, title_line.number, "pas de titre : la première ligne est un paragraphe")
-    title, subtitle, short_title = _parse_title(title_line.text)
+    title, subtitle, short_title = parse_title(title_line.text)
     article = Article(slug="", title=title, subtitle=subtitle, source_file=f"sources/{Path(source).name}")
     article.author, article.date, article.updated = byline.author, byline.published, byline.updated
-    body = _drop_repeated_title(title_line, paragraphs[1:], dropped)
+    body = drop_repeated_title(title_line, paragraphs[1:], dropped)
     body = _drop_captions_among_headings(body, dropped)
     return build_article(article, short_title, title_line, body, source, dropped)
 
 
 def build_article(
-    article: Article, short_title: str, title_line: _Line, body: list[_Line], source: str, dropped: list[Dropped]
+    article: Article, short_title: str, title_line: Block, body: list[Block], source: str, dropped: list[Dropped]
 ) -> ImportResult:
     """Read the body paragraphs into ``article`` (slug from ``short_title``); ContentError if nothing is left."""
     article.slug = slugify(short_title, 50)
@@ -521,13 +543,17 @@ def build_article(
     dropped += builder.dropped
     dropped.sort(key=lambda item: item.line if item.line is not None else len(dropped) + 10**9)
     if not article.lead.strip() and not article.sections and not article.faq:
-        raise ContentError(source, title_line.number, "aucun texte à lire après le titre")
+        message = "aucun texte à lire après le titre"
+        if dropped:
+            kinds = ", ".join(dict.fromkeys(item.kind for item in dropped))
+            message += f" ({len(dropped)} ligne(s) ou bloc(s) écarté(s) : {kinds})"
+        raise ContentError(source, title_line.number, message)
     if not article.sections and not article.faq:
         warnings.append(Problem(source, None, "aucun intertitre trouvé : tout le texte est dans le chapeau", "warning"))
     return ImportResult(article, warnings, dropped)
 
 
-def _drop_repeated_title(title: _Line, body: list[_Line], dropped: list[Dropped]) -> list[_Line]:
+def drop_repeated_title(title: Block, body: list[Block], dropped: list[Dropped]) -> list[Block]:
     """'Angine' alone under 'Angine : Guide Complet 2025 …': the condition's name, not a section."""
     if not body or body[0].markdown is not None:
         return body
@@ -544,7 +570,7 @@ def _drop_repeated_title(title: _Line, body: list[_Line], dropped: list[Dropped]
     return body
 
 
-def _drop_captions_among_headings(body: list[_Line], dropped: list[Dropped]) -> list[_Line]:
+def _drop_captions_among_headings(body: list[Block], dropped: list[Dropped]) -> list[Block]:
     """In a run of heading-like lines, the ones that read as a photo's caption are not headings.
 
     'Quand consulter ?' / 'Médecin examinant la gorge d'un enfant' / text: the caption goes, the
@@ -552,8 +578,8 @@ def _drop_captions_among_headings(body: list[_Line], dropped: list[Dropped]) -> 
     """
     drop: set[int] = set()
     run: list[int] = []
-    for index, line in enumerate([*body, _Line(0, "")]):
-        if line.markdown is None and _is_heading_like(line.text) and not line.text.startswith("- "):
+    for index, line in enumerate([*body, Block(0, "")]):
+        if _is_heading(line) and not line.text.startswith("- "):
             run.append(index)
             continue
         if len(run) >= 2:
@@ -589,7 +615,14 @@ def _megabytes(path: Path) -> str:
 
 
 def import_bytes(raw: bytes, source: str) -> ImportResult:
-    """Raw bytes of the file named ``source`` -> ImportResult; ContentError if it cannot be an article."""
+    """Raw bytes of the file named ``source`` (copied text or a saved HTML page) -> ImportResult.
+
+    Raises ContentError, naming ``source``, when they cannot be an article.
+    """
+    from .html_importer import import_html, looks_like_html  # trafilatura only for a page
+
+    if looks_like_html(raw) or Path(source).suffix.lower() in HTML_SUFFIXES:
+        return import_html(raw, source)
     text, warnings = decode(raw, source)
     result = import_text(text, source)
     result.warnings[:0] = warnings
@@ -597,8 +630,10 @@ def import_bytes(raw: bytes, source: str) -> ImportResult:
 
 
 def source_limit(path: Path) -> int:
-    """The largest file ``read_source`` takes for this kind of source, in bytes."""
-    return MAX_SOURCE_BYTES
+    """The largest file ``read_source`` takes for this kind of source (by its name), in bytes."""
+    from .html_importer import MAX_HTML_BYTES
+
+    return MAX_HTML_BYTES if path.suffix.lower() in HTML_SUFFIXES else MAX_SOURCE_BYTES
 
 
 def import_file(path: Path) -> ImportResult:
