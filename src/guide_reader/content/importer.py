@@ -102,11 +102,32 @@ class ImportResult:
     dropped: list[Dropped] = field(default_factory=list)
 
 
+def _utf16_encoding(raw: bytes) -> str | None:
+    """'utf-16' for text with a byte order mark (Windows' 'Unicode'), 'utf-16-le'/'-be' for text
+    whose every other byte is zero; None otherwise."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    sample = raw[:4096]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) >= 0.9 * len(odd) and 0 not in even:
+        return "utf-16-le"
+    if even.count(0) >= 0.9 * len(even) and 0 not in odd:
+        return "utf-16-be"
+    return None
+
+
 def decode(raw: bytes, source: str) -> tuple[str, list[Problem]]:
-    """Bytes -> text (UTF-8, else Windows-1252 with a warning); binary is refused."""
+    """Bytes -> text (UTF-8, UTF-16, else Windows-1252 with a warning); binary is refused."""
     if len(raw) > MAX_SOURCE_BYTES:
         size = len(raw) / 1024 / 1024
         raise ContentError(source, None, f"fichier trop grand ({size:.1f} Mo, maximum 2 Mo)")
+    if utf16 := _utf16_encoding(raw):
+        try:
+            return raw.decode(utf16), []
+        except UnicodeDecodeError:
+            raise ContentError(source, None, "texte illisible : UTF-16 abîmé") from None
     if b"\x00" in raw[:8192]:
         raise ContentError(source, None, "fichier binaire, pas du texte")
     try:
@@ -637,4 +658,5 @@ def source_limit(path: Path) -> int:
 
 
 def import_file(path: Path) -> ImportResult:
-    return import_bytes(read_source(path), path.name)
+    """The article in the file at ``path`` (text or saved page); ContentError naming the file otherwise."""
+    return import_bytes(read_source(path, source_limit(path)), path.name)
