@@ -154,8 +154,8 @@ def test_a_five_megabyte_saved_page_imports(tmp_path) -> None:
     ("content", "message"),
     [
         (b"", "fichier vide"),
-        (b"<!DOCTYPE html><html><head><title>Accueil</title></head><body><nav><a href='/'>Accueil</a></nav></body></html>",
-         "aucun texte"),
+        (b"<!DOCTYPE html><html><head><title>Accueil</title></head>"
+         b"<body><nav><a href='/'>Accueil</a></nav></body></html>", "aucun texte"),
         ("<!DOCTYPE html><html><head><title>Offre</title></head><body><main>"
          "<p>Consultez un médecin en ligne dès aujourd'hui</p><ul><li>Consultation remboursable *</li>"
          "<li>Ordonnance et arrêt de travail sécurisés (HDS)</li></ul>"
