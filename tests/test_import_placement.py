@@ -100,3 +100,24 @@ def test_dry_run_writes_nothing_and_says_what_would_happen(tmp_path, capsys) -> 
     report = capsys.readouterr().out
     assert not out.exists()
     assert str(out / "angine-2.md") in report and "essai : rien n'est écrit" in report
+
+
+def test_the_summary_counts_what_was_kept_and_shows_the_first_dropped_lines(tmp_path, capsys) -> None:
+    from . import importer_inputs as pages
+
+    source = _write(tmp_path / "varicelle.txt", pages.NAVIGATION)
+    assert main(["import", str(source), "--out", str(tmp_path / "out")]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1:4] == [
+        "  titre : Varicelle : ce qu'il faut savoir",
+        "  3 sections, 0 questions, 0 références",
+        "  écarté : 18 lignes ou blocs (navigation 14, partage 4)",
+    ]
+    assert lines[4:9] == [
+        "    l. 1 navigation : « Accueil »",
+        "    l. 2 navigation : « Santé »",
+        "    l. 3 navigation : « Maladies infantiles »",
+        "    l. 6 navigation : « Sommaire »",
+        "    l. 7 navigation : « Qu'est-ce que la varicelle ? »",
+    ]
+    assert lines[9] == "    … et 13 autre(s)"
