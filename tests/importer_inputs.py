@@ -173,3 +173,138 @@ Que faire ?
 Et chez le nourrisson…
 Le risque de déshydratation est plus grand : consultez vite.
 """
+
+# A women's magazine, copied from the browser: breadcrumb, byline with time, an ad label,
+# a photo credit under a caption, a newsletter box and a 'Sur le même thème' list at the end.
+MAGAZINE_COPY = """Santé > Maladies > Cystite
+Cystite : 7 gestes pour l'éviter
+
+Par Camille Roux | Publié le 09/02/2023 à 10h30
+Mis à jour le 14/03/2024
+
+La cystite touche une femme sur deux au moins une fois. Quelques gestes simples réduisent le risque.
+
+Publicité
+Femme buvant un grand verre d'eau
+© Adobe Stock
+
+Boire beaucoup
+
+Boire un litre et demi à deux litres d'eau par jour dilue les urines et aide à chasser les bactéries de la vessie.
+
+Ne pas se retenir
+
+Uriner dès que le besoin se fait sentir, et après chaque rapport, limite la remontée des germes.
+
+Recevez notre newsletter santé
+S'inscrire à la newsletter
+
+Quand consulter ?
+
+En cas de fièvre, de douleur dans le dos ou de sang dans les urines, consultez le jour même.
+
+Sur le même thème
+• Mycose vaginale : les bons réflexes
+• Infection urinaire chez l'homme
+"""
+MAGAZINE_COPY_DEBRIS = [
+    "Santé > Maladies > Cystite",
+    "Par Camille Roux | Publié le 09/02/2023 à 10h30",
+    "Mis à jour le 14/03/2024",
+    "Publicité",
+    "Femme buvant un grand verre d'eau",
+    "© Adobe Stock",
+    "Recevez notre newsletter santé",
+    "S'inscrire à la newsletter",
+    "Sur le même thème",
+    "• Mycose vaginale : les bons réflexes",
+    "• Infection urinaire chez l'homme",
+]
+
+# A brand's question page: a menu at the top, questions as headings, answers in paragraphs,
+# a 'RÉDIGÉ PAR UN MÉDECIN' badge and a share row.
+BRAND_QUESTIONS_COPY = """• Nos produits
+• Conseils santé
+• Contact
+Rhume : toutes vos questions
+RÉDIGÉ PAR UN MÉDECIN
+Publié le 2 novembre 2022
+Le rhume est une infection virale bénigne du nez et de la gorge.
+Questions fréquentes
+Le rhume est-il contagieux ?
+Oui, surtout les deux ou trois premiers jours, par les mains et les gouttelettes.
+Combien de temps dure un rhume ?
+Sept à dix jours en général ; la toux peut durer un peu plus longtemps.
+Faut-il des antibiotiques ?
+Non, les antibiotiques n'agissent pas sur les virus.
+Partager
+Imprimer
+"""
+BRAND_QUESTIONS_COPY_DEBRIS = [
+    "• Nos produits",
+    "• Conseils santé",
+    "• Contact",
+    "RÉDIGÉ PAR UN MÉDECIN",
+    "Publié le 2 novembre 2022",
+    "Questions fréquentes",
+    "Partager",
+    "Imprimer",
+]
+
+# An encyclopedia-style page: a contents list, a table of figures, numbered references.
+ENCYCLOPEDIA_COPY = """Rougeole
+Sommaire
+1 Symptômes
+2 Épidémiologie
+3 Prévention
+La rougeole est une maladie infectieuse virale très contagieuse [1].
+1 Symptômes
+Une forte fièvre, une toux et un écoulement nasal précèdent l'éruption de plaques rouges [2].
+2 Épidémiologie
+Année | Cas en France |
+2011 | 15 000 |
+2019 | 2 600 |
+3 Prévention
+Deux doses de vaccin protègent à environ 97 %.
+Références
+[1] Organisation mondiale de la santé, 2023.
+[2] Santé publique France, 2020.
+"""
+ENCYCLOPEDIA_COPY_DEBRIS = ["Sommaire", "1 Symptômes", "2 Épidémiologie", "3 Prévention", "Références"]
+
+# A health blog: 'Spread the love', a heading with an ellipsis, a numbered list, a
+# '(...) Cliquez ici' teaser, comment widgets at the end.
+BLOG_COPY = """Aller au contenu
+Le blog santé de Marc
+Migraine : ce qui m'a vraiment aidé
+
+Publié par Marc Lefèvre le 5 mai 2021
+
+Spread the love
+
+Après dix ans de migraines, voici ce qui a changé ma vie, avec l'accord de mon neurologue.
+
+Les déclencheurs à repérer
+
+1. le manque de sommeil;
+2. les repas sautés;
+3) l'alcool, surtout le vin rouge.
+
+Et pendant la crise…
+
+Le noir, le calme et un traitement pris tôt font toute la différence.
+
+(...) Cliquez ici pour voir la suite
+
+Commentaires récents
+Laisser un commentaire
+"""
+BLOG_COPY_DEBRIS = [
+    "Aller au contenu",
+    "Le blog santé de Marc",
+    "Publié par Marc Lefèvre le 5 mai 2021",
+    "Spread the love",
+    "(...) Cliquez ici pour voir la suite",
+    "Commentaires récents",
+    "Laisser un commentaire",
+]

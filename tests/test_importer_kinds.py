@@ -145,12 +145,16 @@ def test_navigation_patterns_not_exact_strings(debris) -> None:
 def test_pipe_tables_stay_tables_and_nothing_is_dropped(tmp_path) -> None:
     result = import_text(pages.TABLE, "eczema.txt")
     article = result.article
-    assert [s.heading for s in article.sections] == ["Fréquence selon le type", "Traitements", "Quand consulter ?"]
+    headings = [s.heading for s in article.sections]
+    assert headings == ["Fréquence selon le type", "Traitements", "Les Crèmes", "Quand consulter ?"]
     assert article.sections[0].body == (
         "| Type | Fréquence |\n| --- | --- |\n"
         "| Eczéma atopique | 15% des enfants |\n| Eczéma de contact | 5% des adultes |"
     )
-    assert article.sections[1].body == "**Les Crèmes**\n\nLes dermocorticoïdes calment les poussées en quelques jours."
+    assert (article.sections[1].body, article.sections[2].body) == (
+        "",  # a part whose text is in its subpart: both headings kept
+        "Les dermocorticoïdes calment les poussées en quelques jours.",
+    )
     assert result.dropped == []
     assert pages.kept_word_ratio(pages.TABLE, [], to_markdown(article)) >= 0.98
     assert _round_trip(tmp_path, article).article == article
@@ -203,3 +207,72 @@ def test_check_warns_about_navigation_caption_and_byline_titles_and_headings(tmp
     assert any("a.md:7:" in message and "légende" in message and "Médecin examinant" in message for message in messages)
     assert any("signature" in message for message in messages)
     assert all("Quand consulter" not in message for message in messages)
+
+
+LAYOUTS = {
+    "magazine": (pages.MAGAZINE_COPY, pages.MAGAZINE_COPY_DEBRIS),
+    "brand-questions": (pages.BRAND_QUESTIONS_COPY, pages.BRAND_QUESTIONS_COPY_DEBRIS),
+    "encyclopedia": (pages.ENCYCLOPEDIA_COPY, pages.ENCYCLOPEDIA_COPY_DEBRIS),
+    "blog": (pages.BLOG_COPY, pages.BLOG_COPY_DEBRIS),
+    "guide-second-layout": (pages.GUIDE_SECOND_LAYOUT, pages.GUIDE_SECOND_LAYOUT_DEBRIS),
+    "captions": (pages.CAPTIONS, pages.CAPTIONS_DEBRIS),
+    "navigation": (pages.NAVIGATION, pages.NAVIGATION_DEBRIS),
+    "table": (pages.TABLE, []),
+}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_every_layout_keeps_its_body_words_and_reads_back_the_same(tmp_path, layout) -> None:
+    raw, debris_lines = LAYOUTS[layout]
+    article = import_text(raw, f"{layout}.txt").article
+    markdown = to_markdown(article)
+    assert pages.kept_word_ratio(raw, debris_lines, markdown) >= 0.98
+    assert _round_trip(tmp_path, article).article == article
+
+
+def test_magazine_copy() -> None:
+    result = import_text(pages.MAGAZINE_COPY, "cystite.txt")
+    article = result.article
+    assert article.title == "Cystite : 7 gestes pour l'éviter"
+    assert (article.author, article.date, article.updated) == ("Camille Roux", date(2023, 2, 9), date(2024, 3, 14))
+    assert [s.heading for s in article.sections] == ["Boire beaucoup", "Ne pas se retenir", "Quand consulter ?"]
+    assert sorted(item.text for item in result.dropped) == sorted(
+        line.lstrip("• ") for line in pages.MAGAZINE_COPY_DEBRIS
+    )
+
+
+def test_brand_question_page_copy() -> None:
+    article = import_text(pages.BRAND_QUESTIONS_COPY, "rhume.txt").article
+    assert (article.title, article.author, article.date) == (
+        "Rhume : toutes vos questions",
+        "Un médecin",
+        date(2022, 11, 2),
+    )
+    assert article.lead == "Le rhume est une infection virale bénigne du nez et de la gorge."
+    assert [item.question for item in article.faq] == [
+        "Le rhume est-il contagieux ?",
+        "Combien de temps dure un rhume ?",
+        "Faut-il des antibiotiques ?",
+    ]
+    assert article.faq[2].answer == "Non, les antibiotiques n'agissent pas sur les virus."
+
+
+def test_encyclopedia_copy() -> None:
+    article = import_text(pages.ENCYCLOPEDIA_COPY, "rougeole.txt").article
+    assert [s.heading for s in article.sections] == ["1 Symptômes", "2 Épidémiologie", "3 Prévention"]
+    assert article.sections[1].body.startswith("| Année | Cas en France |\n| --- | --- |")
+    assert [ref.number for ref in article.references] == [1, 2] and article.unresolved_citations() == []
+
+
+def test_blog_copy_site_name_above_the_title() -> None:
+    result = import_text(pages.BLOG_COPY, "migraine.txt")
+    article = result.article
+    assert (article.title, article.slug) == ("Migraine : ce qui m'a vraiment aidé", "migraine")
+    assert (article.author, article.date) == ("Marc Lefèvre", date(2021, 5, 5))
+    assert article.lead.startswith("Après dix ans de migraines")
+    assert [s.heading for s in article.sections] == ["Les déclencheurs à repérer", "Et pendant la crise…"]
+    assert (
+        article.sections[0].body
+        == "1\\. le manque de sommeil;\n\n2\\. les repas sautés;\n\n3) l'alcool, surtout le vin rouge."
+    )
+    assert ("nom du site", "Le blog santé de Marc") in [(item.kind, item.text) for item in result.dropped]

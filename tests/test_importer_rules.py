@@ -129,9 +129,9 @@ def test_file_with_no_headings_gives_a_lead_and_a_warning() -> None:
     assert any("aucun intertitre" in str(warning) for warning in result.warnings)
 
 
-def test_heading_under_a_heading_is_kept_as_a_subheading() -> None:
+def test_heading_under_a_heading_is_kept() -> None:
     result = import_text("Titre\n\nChapeau.\n\nSection\nSous-partie\nTexte.\n", "a.txt")
-    assert [(s.heading, s.body) for s in result.article.sections] == [("Section", "**Sous-partie**\n\nTexte.")]
+    assert [(s.heading, s.body) for s in result.article.sections] == [("Section", ""), ("Sous-partie", "Texte.")]
     assert result.dropped == []
 
 

@@ -23,6 +23,7 @@ _PUBLISHED = re.compile(rf"(?:publie|ecrit|redige|paru|mis en ligne)?\s*(?:le\s+
 _UPDATED = re.compile(
     rf"(?:mis a jour|mise a jour|modifie|actualise|derniere mise a jour)\s*(?:le\s*|:\s*)?{_DATE}{_TIME}"
 )
+_TRAILING_DATE = re.compile(rf"\s((?:publie\s+)?le\s+{_DATE}{_TIME})$")
 _AUTHOR_LEAD = re.compile(r"(?:publie|ecrit|redige|article redige|signe)?\s*par\s+|auteur\s*:\s*|auteure\s*:\s*")
 _NAME_WORD = re.compile(r"(?:Dr\.?|Pr\.?|[A-ZÀ-Ý][\w'’.-]*|de|du|des|la|le|van|von|d'|d’)$")
 _SEPARATORS = re.compile(r"\s*(?:[|,·•–—]|\s-\s)\s*")
@@ -93,6 +94,9 @@ def _split(line: str, folded: str) -> list[tuple[str, str]]:
 
 def _split_author(original: str, key: str) -> list[tuple[str, str]]:
     """'le 12/03/2018 à 10h30 par Claire Dubois' -> the date part and the author part."""
+    if _AUTHOR_LEAD.match(key) and (dated := _TRAILING_DATE.search(key)):  # 'Par NAME le 5 mai 2021'
+        return [(original[: dated.start()].strip(), key[: dated.start()].strip()),
+                (original[dated.start(1) :].strip(), key[dated.start(1) :].strip())]  # fmt: skip
     match = re.search(r"\s(par)\s", key)
     if match and not _AUTHOR_LEAD.match(key):
         return [(original[: match.start()].strip(), key[: match.start()].strip()),

@@ -29,7 +29,7 @@ _SHARE = re.compile(
     r"|epingler|pin it|imprimer( (cet|l') article)?|envoyer par (e-?)?mail|copier le lien|google news"
     r"|(suivre|ajouter) .{1,40} sur google news|suivez-?nous( sur .{1,40})?|facebook|twitter|x|linkedin|pinterest"
     r"|whatsapp|instagram|e-?mail|messenger|(abonnez-?vous|inscrivez-?vous|s'inscrire)( a (la|notre) newsletter.*)?"
-    r"|newsletter"
+    r"|newsletter|[^.!?]{0,40}\bnewsletter\b[^.!?]{0,40}"
 )
 _NAVIGATION = re.compile(
     r"(aller|passer|sauter|acceder)( directement)? (au|a la|a) (contenu( principal)?|navigation|menu|recherche)"

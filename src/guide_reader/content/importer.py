@@ -31,6 +31,7 @@ MAX_HEADING_LENGTH = 120
 MAX_HEADING_WORDS = 16
 MAX_ELLIPSIS_HEADING_WORDS = 10
 MAX_REPEATED_TITLE_WORDS = 6
+MAX_LINES_ABOVE_TITLE = 3
 
 _FRENCH_MONTHS = {
     "janv": 1, "janvier": 1, "févr": 2, "fevr": 2, "février": 2, "mars": 3, "avr": 4,
@@ -201,12 +202,16 @@ def _drop_debris(lines: list[Block], dropped: list[Dropped]) -> list[Block]:
     return [line for index, line in enumerate(lines) if index not in drop]
 
 
-def _take_bylines(lines: list[Block], byline_lines: int, dropped: list[Dropped]) -> tuple[list[Block], Byline]:
+def _take_bylines(
+    lines: list[Block], byline_lines: int, dropped: list[Dropped]
+) -> tuple[list[Block], Byline, int | None]:
     """Remove the byline lines ('Publié le …', 'Par …', 'Mis à jour le …'), keeping their author and dates.
 
-    A line that is only a date counts among the first ``byline_lines`` lines of text.
+    A line that is only a date counts among the first ``byline_lines`` lines of text. Returns the
+    lines left, the byline, and the number of its first line (None without a byline).
     """
     found = Byline()
+    first: int | None = None
     kept: list[Block] = []
     position = 0
     for line in lines:
@@ -221,8 +226,9 @@ def _take_bylines(lines: list[Block], byline_lines: int, dropped: list[Dropped])
         found.author = found.author or byline.author
         found.published = found.published or byline.published
         found.updated = found.updated or byline.updated
+        first = first or line.number
         dropped.append(Dropped(line.number, "signature", line.text))
-    return kept, found
+    return kept, found, first
 
 
 def _group_tables(lines: list[Block]) -> list[Block]:
@@ -340,6 +346,8 @@ class _Builder:
         self.source = source
         self.warnings: list[Problem] = []
         self.dropped: list[Dropped] = []
+        self.followed: set[int] = set()
+        """Sections with no text of their own but a heading right under them: a part and its subpart."""
         self.mode = "lead"
         self.lead: list[Block] = []
         self.sections: list[tuple[Block, list[Block]]] = []
@@ -393,11 +401,9 @@ class _Builder:
             self.ignore(line, "texte après l'avertissement ignoré")
         elif is_heading and not text.startswith("- "):
             if self.mode == "section" and not self.sections[-1][1]:
-                # A heading right under a heading: a subheading, kept in bold at the top of the section.
-                self.sections[-1][1].append(Block(line.number, text, f"**{escape_inline(text)}**"))
-            else:
-                self.sections.append((line, []))
-                self.mode = "section"
+                self.followed.add(len(self.sections) - 1)  # a heading right under it: kept, even empty
+            self.sections.append((line, []))
+            self.mode = "section"
         elif self.mode == "section":
             self.sections[-1][1].append(line)
         else:
@@ -489,8 +495,8 @@ class _Builder:
         article.lead = "\n\n".join(_markdown_block(line) for line in self.lead)
         taken: set[str] = {"questions-frequentes", "specialites", "references", "publications",
                            "ressources-web", "avertissement", "lead", "top"}  # fmt: skip
-        for heading_line, paragraphs in self.sections:
-            if not paragraphs:
+        for position, (heading_line, paragraphs) in enumerate(self.sections):
+            if not paragraphs and position not in self.followed:
                 self.warnings.append(
                     Problem(self.source, heading_line.number, f"section vide retirée : {heading_line.text}", "warning")
                 )
@@ -534,10 +540,11 @@ def import_text(text: str, source: str) -> ImportResult:
     dropped: list[Dropped] = []
     lines = _group_tables(_normalized_lines(text))
     lines = _drop_debris(lines, dropped)
-    lines, byline = _take_bylines(lines, BYLINE_LINES, dropped)
+    lines, byline, byline_number = _take_bylines(lines, BYLINE_LINES, dropped)
     paragraphs = _mend_paragraphs(lines)
     if not paragraphs:
         raise ContentError(source, None, "fichier vide : aucun texte")
+    paragraphs = _drop_site_name(paragraphs, byline_number, dropped)
     title_line = paragraphs[0]
     if len(title_line.text) > 200:
         raise ContentError(source, title_line.number, "pas de titre : la première ligne est un paragraphe")
@@ -547,6 +554,21 @@ def import_text(text: str, source: str) -> ImportResult:
     body = drop_repeated_title(title_line, paragraphs[1:], dropped)
     body = _drop_captions_among_headings(body, dropped)
     return build_article(article, short_title, title_line, body, source, dropped)
+
+
+def _drop_site_name(paragraphs: list[Block], byline_number: int | None, dropped: list[Dropped]) -> list[Block]:
+    """'Le blog santé de Marc' / 'Migraine : ce qui m'a aidé' / byline: the title is the line above the byline.
+
+    Only short lines above a byline near the top count; the ones above the title are the site's name.
+    """
+    if byline_number is None:
+        return paragraphs
+    above = [line for line in paragraphs[:MAX_LINES_ABOVE_TITLE] if line.number < byline_number]
+    if len(above) < 2 or not all(_is_heading_like(line.text) for line in above):
+        return paragraphs
+    for line in above[:-1]:
+        dropped.append(Dropped(line.number, "nom du site", line.text))
+    return paragraphs[len(above) - 1 :]
 
 
 def build_article(
