@@ -199,3 +199,14 @@ def test_one_command_imports_the_good_files_and_fails_for_the_bad_ones(tmp_path,
     assert "latin.txt:1: avertissement: pas en UTF-8" in captured.err
     assert "3 fichier(s) sur 5 non importé(s)" in captured.err
     assert sorted(path.name for path in out.glob("*.md")) == ["angine.md", "fievre.md"]
+
+
+def test_the_article_cache_keeps_the_update_date_and_site(tmp_path, capsys) -> None:
+    from guide_reader.library import load_articles
+
+    assert main(["import", str(PAGES / "magazine.html"), "--out", str(tmp_path)]) == 0
+    first = load_articles(tmp_path)
+    second = load_articles(tmp_path)  # from the cache
+    assert second == first
+    article = second[0][0]
+    assert (article.updated, article.site) == (date(2024, 1, 5), "Santé Magazine")

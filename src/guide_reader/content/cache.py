@@ -68,6 +68,8 @@ def _article_from_dict(data: dict[str, Any]) -> Article:
         lead=data["lead"],
         author=data["author"],
         date=when(data["date"]),
+        updated=when(data.get("updated")),
+        site=data.get("site"),
         sections=[Section(**item) for item in data["sections"]],
         faq=[FaqItem(**item) for item in data["faq"]],
         references=[Reference(**item) for item in data["references"]],

@@ -124,7 +124,8 @@ class ArticleRenderer:
         if article.updated:
             byline.append(f"mis à jour le {french_date(article.updated)}")
         if byline:
-            parts.append(f'<p class="byline">{", ".join(byline)}</p>')
+            shown = ", ".join(byline)
+            parts.append(f'<p class="byline">{shown[0].upper()}{shown[1:]}</p>')
         if article.lead:
             parts.append('<a name="lead"></a><div class="lead" id="lead">')
             parts.append(self.markdown_html(article.lead).replace("<p>", '<p class="lead">'))
