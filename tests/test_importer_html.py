@@ -198,6 +198,7 @@ def test_one_command_imports_the_good_files_and_fails_for_the_bad_ones(tmp_path,
     assert "pub.html: erreur:" in captured.err
     assert "latin.txt:1: avertissement: pas en UTF-8" in captured.err
     assert "3 fichier(s) sur 5 non importé(s)" in captured.err
+    assert "  hors du contenu principal : environ " in captured.out
     assert sorted(path.name for path in out.glob("*.md")) == ["angine.md", "fievre.md"]
 
 

@@ -43,6 +43,9 @@ def report_lines(source: str, target: Path, placement: Placement, result: Import
             )
         )
     )
+    if result.words_outside:
+        words = _plural(result.words_outside, "mot", "mots")
+        lines.append(f"  hors du contenu principal : environ {words} de la page (menus, pied de page, commentaires…)")
     if not result.dropped:
         lines.append("  rien d'écarté")
         return lines

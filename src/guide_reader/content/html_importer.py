@@ -34,6 +34,7 @@ _HTML_START = re.compile(
     rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title)\b", re.IGNORECASE | re.DOTALL
 )
 _BLOCK_TAGS = frozenset({"p", "head", "list", "table", "quote", "code"})
+_WORD = re.compile(r"\w+")
 _OUTSIDE_LINK = re.compile(r"^(https?|ftp|mailto):", re.IGNORECASE)
 
 
@@ -225,4 +226,26 @@ def import_html(raw: bytes, source: str) -> ImportResult:
     blocks = _drop_debris(blocks, article, dropped)
     title_block = Block(0, title)
     blocks = drop_repeated_title(title_block, blocks, dropped)
-    return build_article(article, short_title, title_block, blocks, source, dropped)
+    result = build_article(article, short_title, title_block, blocks, source, dropped)
+    kept = (
+        _word_count(title) + result.article.word_count() + sum(_word_count(s.heading) for s in result.article.sections)
+    )
+    kept += sum(_word_count(ref.text) for ref in result.article.references)
+    kept += sum(_word_count(item.text) for item in dropped)
+    result.words_outside = max(0, _page_words(page) - kept)
+    return result
+
+
+def _word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def _page_words(page: str | bytes) -> int:
+    """The words a reader of the page sees: its body's text, scripts and styles left out."""
+    from trafilatura import load_html
+
+    tree = load_html(page)
+    if tree is None:
+        return 0
+    hidden = "ancestor::script or ancestor::style or ancestor::noscript or ancestor::template"
+    return sum(_word_count(text) for text in tree.xpath(f"//body//text()[not({hidden})]"))

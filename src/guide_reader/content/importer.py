@@ -101,6 +101,8 @@ class ImportResult:
     article: Article
     warnings: list[Problem] = field(default_factory=list)
     dropped: list[Dropped] = field(default_factory=list)
+    words_outside: int | None = None
+    """For a saved page: the words of its text left out as not main content (menus, footers, comments)."""
 
 
 def _utf16_encoding(raw: bytes) -> str | None:
