@@ -257,7 +257,7 @@ def _table_cells(row: str) -> list[str]:
     return [cell.strip() for cell in row.strip().strip("|").split("|")]
 
 
-def _mend_paragraphs(lines: list[Block]) -> list[Block]:
+def _mend_paragraphs(lines: list[Block], dropped: list[Dropped]) -> list[Block]:
     """One entry per paragraph; a sentence split across a blank line is joined again.
 
     The pieces of a paragraph are joined once at the end: joining them as they come took
@@ -291,7 +291,7 @@ def _mend_paragraphs(lines: list[Block]) -> list[Block]:
             and line.text == " ".join(pieces[-1])
             and _is_heading_like(line.text)
         ):
-            pass  # the same heading printed twice in a row
+            dropped.append(Dropped(line.number, "intertitre répété", line.text))  # printed twice in a row
         else:
             paragraphs.append(Block(line.number, line.text, line.markdown))
             pieces.append([line.text])
@@ -462,6 +462,8 @@ class _Builder:
             number = int(match.group(1))
             if number in self.references:
                 self.warnings.append(Problem(self.source, line.number, f"référence [{number}] en double", "warning"))
+                if self.references[number] != match.group(2).strip():
+                    self.dropped.append(Dropped(line.number, "référence en double", line.text))
             self.references.setdefault(number, match.group(2).strip())
         else:
             self.ignore(line, "référence sans numéro ignorée")
@@ -543,7 +545,7 @@ def import_text(text: str, source: str) -> ImportResult:
     lines = _group_tables(_normalized_lines(text))
     lines = _drop_debris(lines, dropped)
     lines, byline, byline_number = _take_bylines(lines, BYLINE_LINES, dropped)
-    paragraphs = _mend_paragraphs(lines)
+    paragraphs = _mend_paragraphs(lines, dropped)
     if not paragraphs:
         raise ContentError(source, None, "fichier vide : aucun texte")
     paragraphs = _drop_site_name(paragraphs, byline_number, dropped)
