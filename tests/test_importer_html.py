@@ -211,3 +211,34 @@ def test_the_article_cache_keeps_the_update_date_and_site(tmp_path, capsys) -> N
     assert second == first
     article = second[0][0]
     assert (article.updated, article.site) == (date(2024, 1, 5), "Santé Magazine")
+
+
+def test_a_page_imports_with_the_network_blocked(tmp_path, monkeypatch, capsys) -> None:
+    """trafilatura and htmldate read the file only: no look-up, no connection, even for outside addresses."""
+    import socket
+
+    attempts: list[str] = []
+
+    def refuse(name: str):
+        def refused(*args, **kwargs):
+            attempts.append(name)
+            raise OSError(f"network blocked: {name}")
+
+        return refused
+
+    for name in ("create_connection", "getaddrinfo", "gethostbyname"):
+        monkeypatch.setattr(socket, name, refuse(name))
+    monkeypatch.setattr(socket.socket, "connect", refuse("connect"))
+    page = (
+        (PAGES / "magazine.html")
+        .read_text(encoding="utf-8")
+        .replace(
+            "</head>",
+            '<link rel="canonical" href="https://www.example.org/angine"><img src="https://cdn.example.org/a.jpg"></head>',
+        )
+    )
+    path = tmp_path / "angine.html"
+    path.write_text(page, encoding="utf-8")
+    assert main(["import", str(path), "--out", str(tmp_path / "out")]) == 0
+    assert attempts == []
+    assert (tmp_path / "out" / "angine.md").exists()
