@@ -276,3 +276,14 @@ def test_blog_copy_site_name_above_the_title() -> None:
         == "1\\. le manque de sommeil;\n\n2\\. les repas sautés;\n\n3) l'alcool, surtout le vin rouge."
     )
     assert ("nom du site", "Le blog santé de Marc") in [(item.kind, item.text) for item in result.dropped]
+
+
+def test_a_long_table_is_split_so_that_the_reader_opens_it(tmp_path) -> None:
+    rows = "".join(f"Ligne {number} | {number * 3} mg |\n" for number in range(1, 1001))
+    raw = f"Doses : Guide Complet 2025\nLes doses usuelles.\nTableau des doses\nÂge | Dose |\n{rows}"
+    article = import_text(raw, "doses.txt").article
+    loaded = _round_trip(tmp_path, article)
+    assert [problem for problem in loaded.problems if problem.severity == "error"] == []
+    assert loaded.article == article
+    body = article.sections[0].body
+    assert body.count("| Âge | Dose |") == 3 and "| Ligne 1000 | 3000 mg |" in body

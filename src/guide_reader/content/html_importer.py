@@ -17,14 +17,16 @@ from pathlib import Path
 from . import debris
 from .bylines import Byline, parse_byline
 from .importer import (
+    MAX_TABLE_ROWS,
     Block,
     Dropped,
     ImportResult,
     build_article,
     drop_repeated_title,
     parse_title,
+    table_blocks,
 )
-from .markdown_format import escape_inline, table_markdown
+from .markdown_format import escape_inline
 from .model import Article
 from .problems import ContentError
 
@@ -92,14 +94,13 @@ def _blocks(body: object) -> list[Block]:
             items = [item for item in items if item]
             if not items:
                 continue
-            blocks.append(_list_block(number, items, element.get("rend") == "ol"))
+            for start in range(0, len(items), MAX_TABLE_ROWS):
+                blocks.append(_list_block(number, items[start : start + MAX_TABLE_ROWS], element.get("rend") == "ol"))
         elif element.tag == "table":
             rows = [[_text(cell) for cell in row.iterchildren("cell")] for row in element.iter("row")]
             rows = [row for row in rows if any(row)]
             if rows:
-                escaped = [[escape_inline(cell) for cell in row] for row in rows]
-                text = " ".join(" ".join(row) for row in rows)
-                blocks.append(Block(number, text, table_markdown(escaped), heading=False))
+                blocks += table_blocks(number, rows)
         else:
             text = _text(element)
             if text:

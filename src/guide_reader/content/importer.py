@@ -32,6 +32,8 @@ MAX_HEADING_WORDS = 16
 MAX_ELLIPSIS_HEADING_WORDS = 10
 MAX_REPEATED_TITLE_WORDS = 6
 MAX_LINES_ABOVE_TITLE = 3
+MAX_TABLE_ROWS = 400
+"""Rows of one table or items of one list in the written article (the loader reads 500 lines a block)."""
 
 _FRENCH_MONTHS = {
     "janv": 1, "janvier": 1, "févr": 2, "fevr": 2, "février": 2, "mars": 3, "avr": 4,
@@ -243,14 +245,25 @@ def _group_tables(lines: list[Block]) -> list[Block]:
             continue
         if len(run) >= 2 and any(not _TABLE_RULE.fullmatch(row.text) for row in run):
             rows = [_table_cells(row.text) for row in run if not _TABLE_RULE.fullmatch(row.text)]
-            text = " ".join(row.text for row in run)
-            escaped = [[escape_inline(cell) for cell in row] for row in rows]
-            grouped.append(Block(run[0].number, text, table_markdown(escaped)))
+            grouped += table_blocks(run[0].number, rows)
         else:
             grouped += run
         run = []
         grouped.append(line)
     return grouped[:-1]
+
+
+def table_blocks(number: int, rows: list[list[str]]) -> list[Block]:
+    """Rows of plain-text cells (the first one the header) -> Markdown tables, one per
+    ``MAX_TABLE_ROWS`` rows, the header repeated: the loader refuses a block past 500 lines."""
+    header, body = rows[0], rows[1:] or [[]]
+    blocks = []
+    for start in range(0, len(body), MAX_TABLE_ROWS):
+        chunk = [header, *body[start : start + MAX_TABLE_ROWS]]
+        escaped = [[escape_inline(cell) for cell in row] for row in chunk if row]
+        text = " ".join(" ".join(row) for row in chunk)
+        blocks.append(Block(number, text, table_markdown(escaped), heading=False))
+    return blocks
 
 
 def _table_cells(row: str) -> list[str]:

@@ -103,12 +103,13 @@ def escape_paragraph(text: str) -> str:
 def table_markdown(rows: list[list[str]]) -> str:
     """A pipe table from rows of cells already in inline Markdown; the first row is the header.
 
-    Short rows are padded with empty cells, so that every row has as many cells as the longest.
+    Short rows are padded with empty cells, so that every row has as many cells as the longest;
+    a '|' inside a cell is escaped.
     """
     width = max(len(row) for row in rows)
     lines = []
     for number, row in enumerate(rows):
-        cells = [*row, *[""] * (width - len(row))]
+        cells = [cell.replace("|", "\\|") for cell in [*row, *[""] * (width - len(row))]]
         lines.append("| " + " | ".join(cells) + " |")
         if number == 0:
             lines.append("| " + " | ".join(["---"] * width) + " |")
