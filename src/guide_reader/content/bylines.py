@@ -27,6 +27,8 @@ _TRAILING_DATE = re.compile(rf"\s((?:publie\s+)?le\s+{_DATE}{_TIME})$")
 _AUTHOR_LEAD = re.compile(r"(?:publie|ecrit|redige|article redige|signe)?\s*par\s+|auteur\s*:\s*|auteure\s*:\s*")
 _NAME_WORD = re.compile(r"(?:Dr\.?|Pr\.?|[A-ZÀ-Ý][\w'’.-]*|de|du|des|la|le|van|von|d'|d’)$")
 _SEPARATORS = re.compile(r"\s*(?:[|,·•–—]|\s-\s)\s*")
+_HINT = re.compile(r"\d|\bpar\b|auteur", re.IGNORECASE)
+"""Every byline has a date (a digit) or an author ('par', 'auteur'): other lines are not folded at all."""
 MAX_BYLINE_LENGTH = 160
 
 
@@ -65,7 +67,7 @@ def _author(original: str) -> str | None:
 
 def parse_byline(line: str) -> Byline | None:
     """The author and dates of a whole byline line, or None if the line is anything else."""
-    if not line or len(line) > MAX_BYLINE_LENGTH:
+    if not line or len(line) > MAX_BYLINE_LENGTH or not _HINT.search(line):
         return None
     byline = Byline()
     # Folding keeps the length: positions in the folded line are positions in the line.

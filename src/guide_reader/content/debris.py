@@ -96,37 +96,30 @@ def is_bullet(line: str) -> bool:
     return bool(re.match(r"^\s*[-•*–]\s+", line))
 
 
-def is_ad(line: str) -> bool:
-    key = _key(line)
-    return bool(key) and (key in AD_LINES or bool(_AD.fullmatch(key)))
-
-
-def is_share_widget(line: str) -> bool:
-    key = _key(line)
-    return bool(key) and bool(_SHARE.fullmatch(key))
-
-
-def is_navigation(line: str) -> bool:
-    """A skip link, breadcrumb, 'À lire aussi', 'Poursuivre la lecture', comment widget..."""
-    key = _key(line)
-    return bool(key) and bool(_NAVIGATION.fullmatch(key))
-
-
 def opens_link_list(line: str) -> bool:
+    """A navigation line that heads a list of links ('À lire aussi', 'Articles récents')."""
     return bool(_BLOCK_OPENER.fullmatch(_key(line)))
 
 
 def is_contents_heading(line: str) -> bool:
+    """'Sommaire', 'Table des matières', 'Dans cet article': a list of in-page links follows."""
     return bool(_CONTENTS.fullmatch(_key(line)))
 
 
 def debris_kind(line: str) -> str | None:
-    """'publicité', 'partage' or 'navigation' for a line that is one of them, else None."""
-    if is_ad(line):
+    """'publicité', 'partage' or 'navigation' for a line that is one of them, else None.
+
+    Ads, share widgets and navigation: skip links, breadcrumbs, 'À lire aussi', 'Poursuivre
+    la lecture', comment widgets, a 'Sommaire'.
+    """
+    key = _key(line)
+    if not key:
+        return None
+    if key in AD_LINES or _AD.fullmatch(key):
         return "publicité"
-    if is_share_widget(line):
+    if _SHARE.fullmatch(key):
         return "partage"
-    if is_navigation(line) or is_contents_heading(line):
+    if _NAVIGATION.fullmatch(key) or _CONTENTS.fullmatch(key):
         return "navigation"
     return None
 

@@ -162,12 +162,13 @@ def _drop_debris(lines: list[Block], dropped: list[Dropped]) -> list[Block]:
     """
     drop: dict[int, str] = {}
     filled = [index for index, line in enumerate(lines) if line.text and line.markdown is None]
-    later_keys = Counter(_heading_key(lines[index].text) for index in filled)
+    later_keys: Counter[str] = Counter()  # the lines below a 'Sommaire', to find its entries again
     at_top = True
     opener: str | None = None  # 'links' under 'À lire aussi', 'contents' under 'Sommaire'
-    for index in filled:
+    for position, index in enumerate(filled):
         text = lines[index].text
-        later_keys[_heading_key(text)] -= 1
+        if opener == "contents":
+            later_keys[_heading_key(text)] -= 1
         if at_top and debris.is_bullet(text):
             drop[index] = "navigation"  # a menu or breadcrumb above the title
             continue
@@ -183,6 +184,7 @@ def _drop_debris(lines: list[Block], dropped: list[Dropped]) -> list[Block]:
             drop[index] = kind
             if debris.is_contents_heading(text):
                 opener = "contents"
+                later_keys = Counter(_heading_key(lines[later].text) for later in filled[position + 1 :])
             elif debris.opens_link_list(text):
                 opener = "links"
     kept = [index for index in filled if index not in drop]
