@@ -242,3 +242,22 @@ def test_a_page_imports_with_the_network_blocked(tmp_path, monkeypatch, capsys) 
     assert main(["import", str(path), "--out", str(tmp_path / "out")]) == 0
     assert attempts == []
     assert (tmp_path / "out" / "angine.md").exists()
+
+
+def test_a_page_heading_ends_the_questions_and_the_references() -> None:
+    html = (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>Toux</title></head><body><article>"
+        "<h1>Toux</h1><p>La toux est un réflexe qui protège les bronches [1].</p>"
+        "<h2>Questions fréquentes</h2><h3>La toux est-elle grave ?</h3><p>Rarement.</p>"
+        "<h2>Les sirops</h2><p>Ils ont peu d'effet prouvé chez l'enfant.</p>"
+        "<h2>Références</h2><ol><li>Collège de pneumologie, 2021.</li></ol>"
+        "<h2>Pour aller plus loin</h2><p>Parlez-en à votre pharmacien.</p>"
+        "</article></body></html>"
+    )
+    article = import_bytes(html.encode(), "toux.html").article
+    assert [item.question for item in article.faq] == ["La toux est-elle grave ?"]
+    assert [(s.heading, s.body) for s in article.sections] == [
+        ("Les sirops", "Ils ont peu d'effet prouvé chez l'enfant."),
+        ("Pour aller plus loin", "Parlez-en à votre pharmacien."),
+    ]
+    assert [(ref.number, ref.text) for ref in article.references] == [(1, "Collège de pneumologie, 2021.")]

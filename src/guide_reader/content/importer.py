@@ -60,6 +60,7 @@ BYLINE_LINES = 6
 """How far from the top a line holding only a date is read as the page's date."""
 _SUBTITLE_HINT = re.compile(r"\bguide\b|\b(19|20)\d\d\b", re.IGNORECASE)
 
+_LIST_MODES = frozenset({"faq", "specialties", "sources", "references", "publications", "web"})
 _FAQ_HEADINGS = {"questions frequentes", "faq", "foire aux questions", "vos questions"}
 _SPECIALTY_HEADINGS = {"specialites medicales concernees", "specialites medicales", "specialites concernees"}
 _SOURCES_HEADINGS = {"sources et references", "sources"}
@@ -400,8 +401,11 @@ class _Builder:
         is_heading = _is_heading(line)
         if is_heading and self._switch_mode(key):
             return
-        if self.mode == "faq" and line.heading and not text.endswith("?"):
-            self.mode = "section"  # the FAQ is over: an ordinary section follows
+        if line.heading and self.mode in _LIST_MODES and not (self.mode == "faq" and text.endswith("?")):
+            self._flush_web()
+            self.sections.append((line, []))  # a page's own heading ends the FAQ or a list of sources
+            self.mode = "section"
+            return
         if self.mode == "faq":
             self._feed_faq(line)
         elif self.mode == "specialties":
