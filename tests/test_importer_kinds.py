@@ -287,3 +287,12 @@ def test_a_long_table_is_split_so_that_the_reader_opens_it(tmp_path) -> None:
     assert loaded.article == article
     body = article.sections[0].body
     assert body.count("| Âge | Dose |") == 3 and "| Ligne 1000 | 3000 mg |" in body
+
+
+def test_a_teaser_link_ending_a_paragraph_goes_and_the_paragraph_stays() -> None:
+    raw = "Toux : que faire ?\n\nLa toux protège les bronches. (...) Cliquez ici pour voir la suite\n\nCauses\n\nUn rhume.\n"
+    result = import_text(raw, "toux.txt")
+    assert result.article.lead == "La toux protège les bronches."
+    assert [(item.line, item.kind, item.text) for item in result.dropped] == [
+        (3, "navigation", "(...) Cliquez ici pour voir la suite")
+    ]

@@ -42,6 +42,11 @@ _NAVIGATION = re.compile(
     r"|poursuivre la lecture( ci-dessous)?|(\(\.\.\.\) ?|\[\.\.\.\] ?|… ?)?cliquez ici( pour .{1,60})?"
     r"|(lire|voir) la suite( de l'article)?"
 )
+TEASER_END = re.compile(
+    r"\s*(\(\.\.\.\)|\[\.\.\.\]|\[…\]|\(…\))?\s*(cliquez ici|cliquer ici) pour (voir|lire) la suite\W{0,3}$",
+    re.IGNORECASE,
+)
+"""A teaser's link at the end of a paragraph: the paragraph stays, the link goes."""
 _BLOCK_OPENER = re.compile(
     r"(a )?(lire|voir|decouvrir) (aussi|egalement)|sur le meme (sujet|theme)"
     r"|(nos |les )?(articles?|dossiers?) (similaires|lies|recents|populaires|associes|les plus lus)"

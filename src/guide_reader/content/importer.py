@@ -181,6 +181,11 @@ def _drop_debris(lines: list[Block], dropped: list[Dropped]) -> list[Block]:
             drop[index] = "navigation"
             continue
         opener = None
+        if teaser := debris.TEASER_END.search(text):  # '… (...) Cliquez ici pour voir la suite' ending a paragraph
+            if teaser.start() > 0:
+                lines[index].text = text[: teaser.start()]
+                dropped.append(Dropped(lines[index].number, "navigation", teaser.group().strip()))
+                continue
         if kind := debris.debris_kind(text):
             drop[index] = kind
             if debris.is_contents_heading(text):
@@ -607,7 +612,7 @@ def build_article(
     article = builder.finish()
     warnings = builder.warnings
     dropped += builder.dropped
-    dropped.sort(key=lambda item: item.line if item.line is not None else len(dropped) + 10**9)
+    dropped.sort(key=lambda item: (item.line is None, item.line or 0))
     if not article.lead.strip() and not article.sections and not article.faq:
         message = "aucun texte à lire après le titre"
         if dropped:
