@@ -290,7 +290,9 @@ def test_a_long_table_is_split_so_that_the_reader_opens_it(tmp_path) -> None:
 
 
 def test_a_teaser_link_ending_a_paragraph_goes_and_the_paragraph_stays() -> None:
-    raw = "Toux : que faire ?\n\nLa toux protège les bronches. (...) Cliquez ici pour voir la suite\n\nCauses\n\nUn rhume.\n"
+    raw = (
+        "Toux : que faire ?\n\nLa toux protège les bronches. (...) Cliquez ici pour voir la suite\n\nCauses\n\nRhume.\n"
+    )
     result = import_text(raw, "toux.txt")
     assert result.article.lead == "La toux protège les bronches."
     assert [(item.line, item.kind, item.text) for item in result.dropped] == [

@@ -181,11 +181,11 @@ def _drop_debris(lines: list[Block], dropped: list[Dropped]) -> list[Block]:
             drop[index] = "navigation"
             continue
         opener = None
-        if teaser := debris.TEASER_END.search(text):  # '… (...) Cliquez ici pour voir la suite' ending a paragraph
-            if teaser.start() > 0:
-                lines[index].text = text[: teaser.start()]
-                dropped.append(Dropped(lines[index].number, "navigation", teaser.group().strip()))
-                continue
+        teaser = debris.TEASER_END.search(text)  # '… (...) Cliquez ici pour voir la suite' ending a paragraph
+        if teaser and teaser.start() > 0:
+            lines[index].text = text[: teaser.start()]
+            dropped.append(Dropped(lines[index].number, "navigation", teaser.group().strip()))
+            continue
         if kind := debris.debris_kind(text):
             drop[index] = kind
             if debris.is_contents_heading(text):
