@@ -28,7 +28,7 @@ def test_magazine_page_metadata_structure_and_no_boilerplate(tmp_path) -> None:
     article = result.article
     assert (article.slug, article.title) == ("angine", "Angine : symptômes et traitements")
     assert (article.author, article.date, article.updated) == ("Claire Dubois", date(2023, 2, 9), date(2024, 1, 5))
-    assert article.site == "Santé Magazine"
+    assert article.publisher == "Santé Magazine"
     assert article.source_file == "sources/magazine.html"
     assert article.lead.startswith("L'angine est une inflammation des amygdales")
     assert [s.heading for s in article.sections] == ["Les symptômes", "Fréquence", "Quand consulter un médecin ?"]
@@ -50,7 +50,7 @@ def test_magazine_page_metadata_structure_and_no_boilerplate(tmp_path) -> None:
 
 def test_brand_question_page_gives_an_faq() -> None:
     article = _import("brand-faq.html").article
-    assert article.site == "Laboratoire Pastilla"
+    assert article.publisher == "Laboratoire Pastilla"
     assert article.title == "Maux de gorge : vos questions"
     assert [item.question for item in article.faq] == [
         "Le mal de gorge est-il contagieux ?",
@@ -87,7 +87,7 @@ def test_insurer_page_in_latin_1_with_only_an_update_date() -> None:
 def test_blog_post_drops_share_comments_and_widgets() -> None:
     result = _import("blog.html")
     article = result.article
-    assert (article.author, article.date, article.site) == ("Léa Martin", date(2021, 6, 3), "Le blog de Léa")
+    assert (article.author, article.date, article.publisher) == ("Léa Martin", date(2021, 6, 3), "Le blog de Léa")
     assert [s.heading for s in article.sections] == [
         "Reconnaître l'eczéma",
         "Les soins au quotidien",
@@ -210,7 +210,7 @@ def test_the_article_cache_keeps_the_update_date_and_site(tmp_path, capsys) -> N
     second = load_articles(tmp_path)  # from the cache
     assert second == first
     article = second[0][0]
-    assert (article.updated, article.site) == (date(2024, 1, 5), "Santé Magazine")
+    assert (article.updated, article.publisher) == (date(2024, 1, 5), "Santé Magazine")
 
 
 def test_a_page_imports_with_the_network_blocked(tmp_path, monkeypatch, capsys) -> None:

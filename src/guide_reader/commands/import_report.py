@@ -30,7 +30,8 @@ def report_lines(source: str, target: Path, placement: Placement, result: Import
     trial = " — essai : rien n'est écrit" if dry_run else ""
     lines = [f"{source} -> {target} ({action}){trial}", f"  titre : {article.title}"]
     byline = [f"{label} {value}" for label, value in (("par", article.author), ("publié le", article.date),
-                                                       ("mis à jour le", article.updated)) if value]  # fmt: skip
+                                                       ("mis à jour le", article.updated),
+                                                       ("site :", article.publisher)) if value]  # fmt: skip
     if byline:
         lines.append("  " + ", ".join(str(part) for part in byline))
     lines.append(

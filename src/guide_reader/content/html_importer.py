@@ -221,7 +221,7 @@ def import_html(raw: bytes, source: str) -> ImportResult:
     main_title, subtitle, short_title = parse_title(title)
     published = _iso_date(document.date)
     article = Article(slug="", title=main_title, subtitle=subtitle, author=document.author or None, date=published)
-    article.site = site
+    article.publisher = site
     article.source_file = f"sources/{Path(source).name}"
     article.updated = _updated(page, published)
     blocks = _drop_debris(blocks, article, dropped)

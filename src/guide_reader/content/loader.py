@@ -148,9 +148,9 @@ class _ArticleReader:
             title=title,
             subtitle=field_value("subtitle"),
             author=field_value("author"),
-            date=self._date(field_value("date"), "date"),
+            date=self._date(field_value("date")),
+            publisher=field_value("publisher"),
             updated=self._date(field_value("updated"), "updated"),
-            site=field_value("site"),
             source_file=field_value("source"),
         )
         if slugify(self.path.stem) != self.path.stem:
@@ -172,7 +172,7 @@ class _ArticleReader:
             else:
                 start, count = 0, 0
 
-    def _date(self, value: str | None, key: str) -> date | None:
+    def _date(self, value: str | None, key: str = "date") -> date | None:
         if value is None:
             return None
         try:

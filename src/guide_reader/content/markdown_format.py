@@ -8,8 +8,8 @@ they tell the loader what a block holds; the headings are free text)::
     subtitle: Guide Complet 2025
     author: Jeanne Martin
     date: 2018-03-12
+    publisher: Santé Magazine
     updated: 2019-01-05
-    site: Santé Magazine
     source: sources/002_leucopenie.txt
     ---
 
@@ -122,8 +122,8 @@ def _front_matter(article: Article) -> list[str]:
         "subtitle": article.subtitle,
         "author": article.author,
         "date": article.date.isoformat() if article.date else None,
+        "publisher": article.publisher,
         "updated": article.updated.isoformat() if article.updated else None,
-        "site": article.site,
         "source": article.source_file,
     }
     lines = ["---"]

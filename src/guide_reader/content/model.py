@@ -66,12 +66,9 @@ class Article:
     subtitle: str | None = None
     lead: str = ""
     author: str | None = None
-    date: date | None = None
-    """When the page was first published."""
-    updated: date | None = None
-    """When the page was last revised, if it says so."""
-    site: str | None = None
-    """The name of the site the page came from, as the page gives it."""
+    date: date | None = None  # first publication
+    publisher: str | None = None  # site name or publisher
+    updated: date | None = None  # last update
     sections: list[Section] = field(default_factory=list)
     faq: list[FaqItem] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)
