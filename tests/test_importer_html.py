@@ -261,3 +261,30 @@ def test_a_page_heading_ends_the_questions_and_the_references() -> None:
         ("Pour aller plus loin", "Parlez-en à votre pharmacien."),
     ]
     assert [(ref.number, ref.text) for ref in article.references] == [(1, "Collège de pneumologie, 2021.")]
+
+
+MAIN_CONTENT = {
+    "magazine.html": ("//article", ["Par Claire Dubois, publié le 9 février 2023"]),
+    "brand-faq.html": ("//main", ["Partager", "Partager sur Facebook", "Imprimer"]),
+    "insurer.html": (
+        "//div[@id='contenu']",
+        ["Mis à jour le 12/03/2018", "À lire aussi : Le cholestérol en 5 questions"],
+    ),
+    "blog.html": ("//div[@class='entry-content']", ["Spread the love", "Poursuivre la lecture ci-dessous"]),
+    "encyclopedia.html": ("//div[@id='bodyContent']", ["Sommaire", "1 Symptômes", "2 Traitement"]),
+}
+
+
+@pytest.mark.parametrize("name", MAIN_CONTENT)
+def test_saved_pages_keep_the_words_of_their_main_content(name) -> None:
+    """The text of the page's main element (its paragraphs, items, cells and headings), debris
+    aside, is in the article: at least 98% of its words."""
+    from lxml import html as lxml_html
+
+    path, debris_lines = MAIN_CONTENT[name]
+    tree = lxml_html.fromstring((PAGES / name).read_bytes())
+    (main_element,) = tree.xpath(path)
+    blocks = main_element.xpath(".//p | .//li | .//h1 | .//h2 | .//h3 | .//td | .//th")
+    raw = "\n".join(" ".join(block.text_content().split()) for block in blocks)
+    markdown = to_markdown(import_file(PAGES / name).article)
+    assert pages.kept_word_ratio(raw, debris_lines, markdown) >= 0.98
