@@ -298,3 +298,15 @@ def test_a_teaser_link_ending_a_paragraph_goes_and_the_paragraph_stays() -> None
     assert [(item.line, item.kind, item.text) for item in result.dropped] == [
         (3, "navigation", "(...) Cliquez ici pour voir la suite")
     ]
+
+
+@pytest.mark.parametrize(
+    "subheading",
+    ["Facteurs favorisant la maladie", "Facteurs Favorisant la Régression", "Patients sous traitement anticoagulant",
+     "Enfants et adolescents", "Médecin traitant et spécialiste"],
+)  # fmt: skip
+def test_a_real_subheading_among_headings_is_no_caption(subheading) -> None:
+    raw = f"Asthme : Guide Complet 2025\nL'asthme touche les bronches.\nCauses\n{subheading}\nLe tabac aggrave tout.\n"
+    result = import_text(raw, "asthme.txt")
+    assert [s.heading for s in result.article.sections] == ["Causes", subheading]
+    assert result.dropped == []

@@ -75,7 +75,8 @@ _SUBJECTS = frozenset(
     "patiente personne personnes jeune fille garcon couple famille mere pere main mains portrait illustration "
     "photo image vue gros".split()
 )
-_SCENE_WORDS = frozenset("avec au aux dans sur chez devant pres contre sous".split())
+_SCENE_WORDS = frozenset("avec au dans sur chez devant pres contre par".split())
+_DETERMINERS = frozenset("un une des le la les".split())
 _NOT_PARTICIPLES = frozenset(
     "enfant patient important avant pendant durant suivant courant maintenant cependant devant tant autant quant "
     "constant suffisant puissant vivant restant soignant traitant calmant etudiant habitant croissant gant geant "
@@ -153,16 +154,19 @@ def looks_like_caption(line: str) -> bool:
 def looks_like_french_caption(line: str) -> bool:
     """An image's alt text in French: a scene ('Médecin examinant la gorge d'un enfant').
 
-    Only asked of a line that stands among headings: a person or thing doing something (a present
-    participle), or a person placed somewhere ('Enfant malade au lit'); never a question or a title
-    with a colon.
+    A person shown doing something (a present participle) or placed somewhere ('Enfant malade au
+    lit'), written in sentence case; never a question, a title with a colon, or a heading in Title
+    Case ('Facteurs Favorisant la Régression').
     """
     text = line.strip()
     if not text or ends_sentence(text) or ":" in text or "?" in text or looks_like_caption(text):
         return looks_like_caption(text)
+    if any(word[:1].isupper() for word in re.split(r"[\s'’-]+", text)[1:] if len(word) > 3):
+        return False
     words = re.findall(r"[a-z]+", fold(text))
     if len(words) < 3:
         return False
+    person = words[0] in _SUBJECTS or (words[0] in _DETERMINERS and words[1] in _SUBJECTS)
     participle = any(word.endswith("ant") and len(word) > 4 and word not in _NOT_PARTICIPLES for word in words)
-    scene = words[0] in _SUBJECTS and any(word in _SCENE_WORDS for word in words[1:])
-    return participle or scene
+    scene = any(word in _SCENE_WORDS for word in words[1:])
+    return person and (participle or scene)
