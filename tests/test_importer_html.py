@@ -288,3 +288,21 @@ def test_saved_pages_keep_the_words_of_their_main_content(name) -> None:
     raw = "\n".join(" ".join(block.text_content().split()) for block in blocks)
     markdown = to_markdown(import_file(PAGES / name).article)
     assert pages.kept_word_ratio(raw, debris_lines, markdown) >= 0.98
+
+
+def test_a_contents_list_and_a_related_links_list_left_in_the_main_content_go() -> None:
+    html = (
+        "<!DOCTYPE html><html><head><meta charset='utf-8'><title>Otite</title></head><body><article>"
+        "<h1>Otite</h1><p>L'otite est une infection de l'oreille moyenne, fréquente chez le jeune enfant.</p>"
+        "<h2>Sommaire</h2><ul><li>Les symptômes</li><li>Les traitements</li></ul>"
+        "<h2>Les symptômes</h2><p>Douleur, fièvre et irritabilité sont les signes les plus fréquents.</p>"
+        "<p>À lire aussi</p><ul><li>Angine de l'enfant</li><li>Rhume du nourrisson</li></ul>"
+        "<h2>Les traitements</h2><p>Le paracétamol soulage, les antibiotiques ne sont pas toujours utiles.</p>"
+        "</article></body></html>"
+    )
+    result = import_bytes(html.encode(), "otite.html")
+    assert [s.heading for s in result.article.sections] == ["Les symptômes", "Les traitements"]
+    assert [item.text for item in result.dropped] == [
+        "Sommaire", "Les symptômes", "Les traitements", "À lire aussi", "Angine de l'enfant", "Rhume du nourrisson",
+    ]  # fmt: skip
+    assert "Rhume" not in to_markdown(result.article)

@@ -54,7 +54,7 @@ def report_lines(source: str, target: Path, placement: Placement, result: Import
     detail = ", ".join(f"{kind} {count}" for kind, count in kinds.most_common())
     lines.append(f"  écarté : {_plural(len(result.dropped), 'ligne ou bloc', 'lignes ou blocs')} ({detail})")
     for item in result.dropped[:SHOWN_DROPPED]:
-        where = f"l. {item.line}" if item.line else "-"
+        where = f"{result.place} {item.line}" if item.line else "-"
         lines.append(f"    {where} {item.kind} : « {_shorten(item.text)} »")
     if len(result.dropped) > SHOWN_DROPPED:
         lines.append(f"    … et {len(result.dropped) - SHOWN_DROPPED} autre(s)")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import debris
 from .bylines import Byline, parse_byline
@@ -29,6 +30,9 @@ from .importer import (
 from .markdown_format import escape_inline
 from .model import Article
 from .problems import ContentError
+
+if TYPE_CHECKING:
+    from lxml.etree import _Element
 
 MAX_HTML_BYTES = 8 * 1024 * 1024
 """A saved page carries its scripts and styles: several times the size of its text."""
@@ -61,27 +65,34 @@ def _page_text(raw: bytes, source: str) -> str | bytes:
     return raw
 
 
-def _text(element: object) -> str:
+def _text(element: _Element) -> str:
     """An element's text on one line; an outside link kept as 'label (address)', never as a link."""
-    parts: list[str] = [element.text or ""]  # type: ignore[attr-defined]
-    for child in element:  # type: ignore[attr-defined]
+    try:
+        return _inline_text(element)
+    except RecursionError:  # elements nested past Python's stack: their words, without the addresses
+        return " ".join("".join(element.itertext()).split())
+
+
+def _inline_text(element: _Element) -> str:
+    parts: list[str] = [element.text or ""]
+    for child in element:
         if child.tag == "ref":
-            label = _text(child)
+            label = _inline_text(child)
             target = (child.get("target") or "").strip()
             shown = target.removeprefix("mailto:")
             parts.append(f"{label} ({shown})" if _OUTSIDE_LINK.match(target) and shown != label else label)
         elif child.tag in ("graphic", "lb"):
             parts.append(" ")
         else:
-            parts.append(_text(child))
+            parts.append(_inline_text(child))
         parts.append(child.tail or "")
     return " ".join("".join(parts).split())
 
 
-def _blocks(body: object) -> list[Block]:
+def _blocks(body: _Element) -> list[Block]:
     """The main content's elements, in order, as Blocks numbered from 1."""
     blocks: list[Block] = []
-    for element in body.iter(*_BLOCK_TAGS):  # type: ignore[attr-defined]
+    for element in body.iter(*_BLOCK_TAGS):
         if any(parent.tag in _BLOCK_TAGS for parent in element.iterancestors()):
             continue  # a paragraph inside a list item or a table cell is read with it
         number = len(blocks) + 1
@@ -133,13 +144,20 @@ def _drop_debris(blocks: list[Block], article: Article, dropped: list[Dropped]) 
     """
     kept: list[Block] = []
     stated = Byline()
+    links_follow = False  # after 'Sommaire' or 'À lire aussi': the list under it is links
     for block in blocks:
+        if links_follow and block.items is not None:
+            dropped += [Dropped(block.number, "navigation", item) for item in block.items]
+            links_follow = False
+            continue
+        links_follow = False
         if block.items is not None:
             block = _without_debris_items(block, dropped)
             if block is None:
                 continue
         if block.markdown is None and (kind := debris.debris_kind(block.text)):
             dropped.append(Dropped(block.number, kind, debris.strip_bullet(block.text)))
+            links_follow = debris.is_contents_heading(block.text) or debris.opens_link_list(block.text)
         elif block.markdown is None and (byline := parse_byline(block.text)):
             stated.author = stated.author or byline.author
             stated.published = stated.published or byline.published
@@ -234,6 +252,7 @@ def import_html(raw: bytes, source: str) -> ImportResult:
     kept += sum(_word_count(ref.text) for ref in result.article.references)
     kept += sum(_word_count(item.text) for item in dropped)
     result.words_outside = max(0, _page_words(page) - kept)
+    result.place = "bloc"
     return result
 
 

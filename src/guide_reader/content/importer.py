@@ -106,6 +106,8 @@ class ImportResult:
     dropped: list[Dropped] = field(default_factory=list)
     words_outside: int | None = None
     """For a saved page: the words of its text left out as not main content (menus, footers, comments)."""
+    place: str = "l."
+    """What a Dropped's number counts: 'l.' lines of copied text, 'bloc' blocks of a page's main content."""
 
 
 def _utf16_encoding(raw: bytes) -> str | None:
