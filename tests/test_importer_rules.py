@@ -179,3 +179,12 @@ def test_windows_1252_text_is_read_with_a_warning(tmp_path) -> None:
     assert result.article.title == "Fièvre"
     assert result.article.lead == "La fièvre est fréquente."
     assert any("Windows-1252" in str(warning) for warning in result.warnings)
+
+
+def test_a_web_resource_line_without_a_page_title_is_listed() -> None:
+    text = GUIDE.replace(
+        "- Asthme : les symptômes (ameli.fr)\n", "Une ligne perdue\n- Asthme : les symptômes (ameli.fr)\n"
+    )
+    result = import_text(text, "a.txt")
+    assert ("ignoré", "Une ligne perdue") in [(item.kind, item.text) for item in result.dropped]
+    assert result.article.web_resources[0].site == "ameli.fr"

@@ -422,7 +422,7 @@ class _Builder:
         elif self.mode == "publications":
             self._feed_publication(text)
         elif self.mode == "web":
-            self._feed_web(text)
+            self._feed_web(line)
         elif self.mode == "sources":
             self.ignore(line, "ligne ignorée dans les sources")
         elif self.mode == "after-disclaimer":
@@ -502,7 +502,8 @@ class _Builder:
         else:
             self.article.publications.append(Publication(text, None))
 
-    def _feed_web(self, text: str) -> None:
+    def _feed_web(self, line: Block) -> None:
+        text = line.text
         title = _WEB_TITLE_LINE.match(debris.strip_bullet(text)) if text.startswith("- ") else None
         if title:
             self._flush_web()
@@ -513,6 +514,8 @@ class _Builder:
             snippet = dated.group(4) if dated and when else text
             self.web.append(WebResource(*self.pending_web_title, when, snippet))
             self.pending_web_title = None
+        else:
+            self.ignore(line, "ligne des ressources web sans titre de page ignorée")
 
     def _flush_web(self) -> None:
         if self.pending_web_title:
