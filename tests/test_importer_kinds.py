@@ -310,3 +310,12 @@ def test_a_real_subheading_among_headings_is_no_caption(subheading) -> None:
     result = import_text(raw, "asthme.txt")
     assert [s.heading for s in result.article.sections] == ["Causes", subheading]
     assert result.dropped == []
+
+
+def test_a_table_is_indexed_and_shown_in_snippets_as_cells_not_pipes() -> None:
+    from guide_reader.search.documents import plain_text
+
+    body = import_text(pages.TABLE, "eczema.txt").article.sections[0].body
+    assert plain_text(body) == (
+        "Type · Fréquence\nEczéma atopique · 15% des enfants\nEczéma de contact · 5% des adultes"
+    )

@@ -116,6 +116,28 @@ def table_markdown(rows: list[list[str]]) -> str:
     return "\n".join(lines)
 
 
+_TABLE_LINE = re.compile(r"^\| (.*) \|$")
+_TABLE_RULE_LINE = re.compile(r"^\|( --- \|)+$")
+_CELL_SEPARATOR = re.compile(r"(?<!\\) \| ")
+
+
+def table_text(markdown_text: str) -> str:
+    """The tables of a body as a reader sees them: a row's cells joined by ' · ', no rule line.
+
+    The other lines are left as they are. For the search index and its snippets.
+    """
+    lines = []
+    for line in markdown_text.split("\n"):
+        if _TABLE_RULE_LINE.match(line):
+            continue
+        row = _TABLE_LINE.match(line)
+        if row:
+            cells = (cell.strip().replace("\\|", "|") for cell in _CELL_SEPARATOR.split(row.group(1)))
+            line = " · ".join(cell for cell in cells if cell)
+        lines.append(line)
+    return "\n".join(lines)
+
+
 def _front_matter(article: Article) -> list[str]:
     fields = {
         "title": article.title,

@@ -38,6 +38,8 @@ def plain_text(markdown: str) -> str:
     have no markup, and the scans cost more than the checks.
     """
     text = CITATION_PATTERN.sub("", markdown) if "[" in markdown else markdown
+    if "|" in text:
+        text = fmt.table_text(text)
     if "\n" in text or text[:1] in _LINE_START:
         text = _LINE_MARKERS.sub("", text)
     if "*" in text or "`" in text or "\\" in text:
