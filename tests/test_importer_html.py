@@ -306,3 +306,28 @@ def test_a_contents_list_and_a_related_links_list_left_in_the_main_content_go() 
         "Sommaire", "Les symptômes", "Les traitements", "À lire aussi", "Angine de l'enfant", "Rhume du nourrisson",
     ]  # fmt: skip
     assert "Rhume" not in to_markdown(result.article)
+
+
+def test_a_page_saved_as_one_file_mhtml_imports(tmp_path) -> None:
+    """Chrome's « Page Web, un seul fichier »: MIME parts, the page in quoted-printable, an image beside it."""
+    import quopri
+
+    html = (PAGES / "magazine.html").read_bytes()
+    archive = (
+        b"From: <Saved by Blink>\r\nSnapshot-Content-Location: https://www.example.org/angine\r\n"
+        b"Subject: Angine\r\nMIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n"
+        b'\ttype="text/html";\r\n\tboundary="----MultipartBoundary--x----"\r\n\r\n\r\n'
+        b"------MultipartBoundary--x----\r\nContent-Type: text/html\r\nContent-ID: <frame-1@mhtml.blink>\r\n"
+        b"Content-Transfer-Encoding: quoted-printable\r\nContent-Location: https://www.example.org/angine\r\n\r\n"
+        + quopri.encodestring(html).replace(b"\n", b"\r\n")
+        + b"\r\n------MultipartBoundary--x----\r\nContent-Type: image/jpeg\r\nContent-Transfer-Encoding: base64\r\n"
+        b"Content-Location: https://www.example.org/gorge.jpg\r\n\r\n/9j/4AAQSkZJRgABAQ==\r\n"
+        b"------MultipartBoundary--x------\r\n"
+    )
+    path = tmp_path / "angine.mhtml"
+    path.write_bytes(archive)
+    article = import_file(path).article
+    assert article.title == "Angine : symptômes et traitements"
+    assert (article.author, article.publisher) == ("Claire Dubois", "Santé Magazine")
+    assert [s.heading for s in article.sections] == ["Les symptômes", "Fréquence", "Quand consulter un médecin ?"]
+    assert "gorge.jpg" not in to_markdown(article)

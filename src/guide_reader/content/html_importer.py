@@ -34,8 +34,11 @@ from .problems import ContentError
 if TYPE_CHECKING:
     from lxml.etree import _Element
 
+WEB_ARCHIVE_SUFFIXES = frozenset({".mht", ".mhtml"})
 MAX_HTML_BYTES = 8 * 1024 * 1024
 """A saved page carries its scripts and styles: several times the size of its text."""
+MAX_WEB_ARCHIVE_BYTES = 32 * 1024 * 1024
+"""A page saved as one file carries its images too (read past, never decoded)."""
 _HTML_START = re.compile(
     rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title)\b", re.IGNORECASE | re.DOTALL
 )
@@ -63,6 +66,37 @@ def _page_text(raw: bytes, source: str) -> str | bytes:
         except UnicodeDecodeError:
             raise ContentError(source, None, "page illisible : UTF-16 abîmé") from None
     return raw
+
+
+def looks_like_web_archive(raw: bytes, source: str) -> bool:
+    """A page saved as one file by Chrome or Edge (« Page Web, un seul fichier », .mhtml): MIME."""
+    head = raw[:2048].lower()
+    return Path(source).suffix.lower() in WEB_ARCHIVE_SUFFIXES or (
+        head.startswith((b"from:", b"mime-version:", b"snapshot-content-location:", b"subject:"))
+        and b"multipart/related" in head
+    )
+
+
+def _archived_page(raw: bytes, source: str) -> str | bytes:
+    """The HTML part of a web archive (MHTML); its images and styles are never read.
+
+    Decoded when the part names its charset; else its bytes, for the page's own <meta charset>.
+    """
+    import email
+    import email.policy
+
+    message = email.message_from_bytes(raw, policy=email.policy.default)
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            payload = part.get_payload(decode=True)
+            if not isinstance(payload, bytes):
+                break
+            charset = part.get_content_charset()
+            try:
+                return payload.decode(charset) if charset else payload
+            except (LookupError, UnicodeDecodeError):
+                raise ContentError(source, None, f"page enregistrée illisible : encodage {charset}") from None
+    raise ContentError(source, None, "fichier MHTML sans page HTML")
 
 
 def _text(element: _Element) -> str:
@@ -211,7 +245,7 @@ def import_html(raw: bytes, source: str) -> ImportResult:
 
     if not raw.strip():
         raise ContentError(source, None, "fichier vide : aucun texte")
-    page = _page_text(raw, source)
+    page = _archived_page(raw, source) if looks_like_web_archive(raw, source) else _page_text(raw, source)
     try:
         document = trafilatura.bare_extraction(
             page,

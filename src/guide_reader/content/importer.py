@@ -26,7 +26,7 @@ from .problems import ContentError, Problem
 from .text import fold, slugify, unique_anchor
 
 MAX_SOURCE_BYTES = 2 * 1024 * 1024
-HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml", ".mht", ".mhtml"})
 MAX_HEADING_LENGTH = 120
 MAX_HEADING_WORDS = 16
 MAX_ELLIPSIS_HEADING_WORDS = 10
@@ -695,9 +695,9 @@ def import_bytes(raw: bytes, source: str) -> ImportResult:
 
     Raises ContentError, naming ``source``, when they cannot be an article.
     """
-    from .html_importer import import_html, looks_like_html  # trafilatura only for a page
+    from .html_importer import import_html, looks_like_html, looks_like_web_archive  # trafilatura only for a page
 
-    if looks_like_html(raw) or Path(source).suffix.lower() in HTML_SUFFIXES:
+    if looks_like_html(raw) or looks_like_web_archive(raw, source) or Path(source).suffix.lower() in HTML_SUFFIXES:
         return import_html(raw, source)
     text, warnings = decode(raw, source)
     result = import_text(text, source)
@@ -707,9 +707,12 @@ def import_bytes(raw: bytes, source: str) -> ImportResult:
 
 def source_limit(path: Path) -> int:
     """The largest file ``read_source`` takes for this kind of source (by its name), in bytes."""
-    from .html_importer import MAX_HTML_BYTES
+    from .html_importer import MAX_HTML_BYTES, MAX_WEB_ARCHIVE_BYTES, WEB_ARCHIVE_SUFFIXES
 
-    return MAX_HTML_BYTES if path.suffix.lower() in HTML_SUFFIXES else MAX_SOURCE_BYTES
+    suffix = path.suffix.lower()
+    if suffix in WEB_ARCHIVE_SUFFIXES:
+        return MAX_WEB_ARCHIVE_BYTES
+    return MAX_HTML_BYTES if suffix in HTML_SUFFIXES else MAX_SOURCE_BYTES
 
 
 def import_file(path: Path) -> ImportResult:
