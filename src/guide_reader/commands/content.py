@@ -22,7 +22,7 @@ AddCommand = Callable[[str, str], argparse.ArgumentParser]
 
 
 def register(command: AddCommand) -> None:
-    importer = command("import", "convertir des pages (texte copié, page enregistrée .html ou .mhtml) en fichiers Markdown")
+    importer = command("import", "convertir des pages (texte copié, page enregistrée .html, .mhtml) en Markdown")
     importer.add_argument("sources", nargs="+", type=Path, metavar="SOURCE")
     importer.add_argument("--out", type=Path, metavar="DIR", help="dossier de sortie (par défaut : celui des articles)")
     importer.add_argument("--dry-run", action="store_true", help="dire ce qui serait fait, sans rien écrire")
