@@ -1,10 +1,13 @@
-"""Raw article text copied from a web page -> Article.
+"""Raw article text copied from a web page -> Article (a saved page goes through html_importer).
 
-Two layouts are recognised without per-file rules: the long 'Guide Complet'
-template (one paragraph a line, headings as bare short lines, FAQ, sources,
-disclaimer) and the magazine layout (byline, blank-line paragraphs, headings
-printed twice around an image caption). The steps, in order: decode, drop
-debris, mend broken paragraphs, then read the structure.
+Layouts are read by kinds of line, never by site: one paragraph a line or blank-line
+paragraphs, headings as bare short lines, FAQ, sources, disclaimer (the 'Guide Complet'
+template in both its versions, magazines, blogs, question pages, encyclopedia pages).
+The steps, in order: decode; group pipe tables; drop debris (debris.py: ads, navigation,
+share widgets, captions, credits); take the bylines (bylines.py); mend broken paragraphs;
+find the title (a site's name above it, the condition's name under it); drop captions
+among headings; then read the structure. Every line left out is returned as a Dropped,
+so that an import never loses text silently.
 """
 
 from __future__ import annotations
