@@ -319,3 +319,11 @@ def test_a_table_is_indexed_and_shown_in_snippets_as_cells_not_pipes() -> None:
     assert plain_text(body) == (
         "Type · Fréquence\nEczéma atopique · 15% des enfants\nEczéma de contact · 5% des adultes"
     )
+
+
+def test_a_signature_at_the_end_never_moves_the_title() -> None:
+    raw = "Angine : Guide Complet 2025\nAngine\nDéfinition\nL'angine est une inflammation.\nTraitement\nDu repos.\n"
+    raw += "Par Claire Dubois\n"
+    result = import_text(raw, "angine.txt")
+    assert (result.article.title, result.article.author) == ("Angine", "Claire Dubois")
+    assert [s.heading for s in result.article.sections] == ["Définition", "Traitement"]

@@ -599,9 +599,9 @@ def _drop_site_name(paragraphs: list[Block], byline_number: int | None, dropped:
     """
     if byline_number is None:
         return paragraphs
-    above = [line for line in paragraphs[:MAX_LINES_ABOVE_TITLE] if line.number < byline_number]
-    if len(above) < 2 or not all(_is_heading_like(line.text) for line in above):
-        return paragraphs
+    above = [line for line in paragraphs[: MAX_LINES_ABOVE_TITLE + 1] if line.number < byline_number]
+    if not 2 <= len(above) <= MAX_LINES_ABOVE_TITLE or not all(_is_heading_like(line.text) for line in above):
+        return paragraphs  # no byline right under the first lines
     for line in above[:-1]:
         dropped.append(Dropped(line.number, "nom du site", line.text))
     return paragraphs[len(above) - 1 :]
