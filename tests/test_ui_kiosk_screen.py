@@ -202,3 +202,40 @@ def test_panels_fit_a_portrait_screen_at_the_largest_text_scale(qtbot) -> None:
         for label in panel.findChildren(QLabel):
             assert place(panel, window).contains(place(label, window)), label.text()
     window.exit_allowed = True
+
+
+def test_at_double_text_size_the_keyboard_and_banner_stay_on_a_landscape_screen(qtbot) -> None:
+    window = make_kiosk(qtbot, size=(1280, 800), text_scale=2.0)
+    window.open_article("leucopenie")
+    window.show_keyboard(window.search_field)
+    QApplication.processEvents()
+    assert window.minimumSizeHint().height() <= 800
+    assert window.size().toTuple() == (1280, 800)
+    screen = QRect(0, 0, 1280, 800)
+    for name in ("hide", "space", "enter", "backspace"):
+        assert screen.contains(place(window.keyboard.keys[name], window)), name
+    assert screen.contains(place(window.banner, window))
+    controls = visible_controls(window)
+    overlapping = [
+        (first.text(), second.text())
+        for index, first in enumerate(controls)
+        for second in controls[index + 1 :]
+        if place(first, window).intersects(place(second, window))
+    ]
+    assert overlapping == []  # the pages give way, no button is crushed onto another
+    qtbot.mouseClick(window.keyboard.keys["hide"], Qt.MouseButton.LeftButton)  # « Masquer »
+    assert not window.keyboard.isVisible() and window.article_page.read_aloud.isVisible()
+    window.exit_allowed = True
+
+
+def test_at_double_text_size_no_toolbar_label_is_cut(qtbot) -> None:
+    for size in ((1280, 800), (800, 1280)):
+        window = make_kiosk(qtbot, size=size, text_scale=2.0)
+        window.open_article("leucopenie")
+        QApplication.processEvents()
+        for action in window.toolbar.actions():
+            button = window.toolbar.widgetForAction(action)
+            if isinstance(button, QAbstractButton) and button.isVisible() and button.text():
+                assert button.width() >= button.sizeHint().width(), (size, button.text())
+        assert window.width() == size[0]
+        window.exit_allowed = True

@@ -44,9 +44,13 @@ ACTIVITY_EVENTS = frozenset(
 BLOCKED_EVENTS = frozenset({QEvent.Type.ContextMenu, QEvent.Type.WhatsThis})
 EXIT_CORNER_SIZE = 90
 NARROW_WIDTH = 1000  # below this width (a portrait screen), the toolbar uses its short labels
-SEARCH_FIELD_MIN_WIDTH = 150  # how often the kiosk checks that it still has the screen
+SEARCH_FIELD_MIN_WIDTH = 150
+# The pages give way to the keyboard (they scroll) rather than push the window past the screen's bottom.
+PAGES_MIN_HEIGHT = 120
+KEY_MAX_POINTS = 20  # keys of about 48 px: six rows fit above the banner at any text_scale
 STAFF_KEY_CHORD = "Ctrl+Alt+Shift+P"
 LARGER_TEXT_FACTOR = 1.35
+MIN_TOOLBAR_POINTS = 12  # the toolbar's text shrinks down to this size rather than leave the screen
 KIOSK_STYLESHEET = """
 QWidget {{ font-size: {text}pt; }}
 QPushButton, QToolButton, QLineEdit, QSpinBox, QDoubleSpinBox, QComboBox {{ min-height: 44px; min-width: 44px; }}
@@ -126,14 +130,31 @@ class KioskWindow(SessionState, ScreenGuard, KioskDialogs, MainWindow):
             self.toolbar.widgetForAction(action).setAccessibleName(label.strip("◀▶☆ "))
 
     def _fit_toolbar(self) -> None:
-        """Short labels on a narrow (portrait) screen; the buttons keep their accessible names."""
-        narrow = self.width() < NARROW_WIDTH
-        for action, label in self._full_labels.items():
-            action.setText(label.split()[-1 if action is self.forward_action else 0] if narrow else label)
+        """Short labels on a narrow (portrait) screen, or wherever the full ones would be cut (a large
+        text_scale); the buttons keep their accessible names. The search field takes what is left."""
+        self._set_toolbar_labels(short=False)
         if not hasattr(self, "larger_text_button"):
             return
-        self.larger_text_button.setText(self.tr("Texte +") if narrow else self.tr("Agrandir le texte"))
-        # The search field takes what the buttons leave, so that no button is squeezed.
+        self.toolbar.setStyleSheet("")
+        if self.width() < NARROW_WIDTH or not self._toolbar_fits():
+            self._set_toolbar_labels(short=True)
+        points = max(self.text_size - 2, MIN_TOOLBAR_POINTS)
+        while not self._toolbar_fits() and points > MIN_TOOLBAR_POINTS:  # short labels still too wide
+            points = max(points - 2, MIN_TOOLBAR_POINTS)
+            self.toolbar.setStyleSheet(f"QToolButton, QLineEdit {{ font-size: {points}pt; }}")
+        self.search_field.setMaximumWidth(max(SEARCH_FIELD_MIN_WIDTH, self.width() - self._toolbar_buttons_width()))
+
+    def _toolbar_fits(self) -> bool:
+        return self._toolbar_buttons_width() + SEARCH_FIELD_MIN_WIDTH <= self.width()
+
+    def _set_toolbar_labels(self, short: bool) -> None:
+        for action, label in self._full_labels.items():
+            action.setText(label.split()[-1 if action is self.forward_action else 0] if short else label)
+        if hasattr(self, "larger_text_button"):
+            self.larger_text_button.setText(self.tr("Texte +") if short else self.tr("Agrandir le texte"))
+
+    def _toolbar_buttons_width(self) -> int:
+        """Pixels the toolbar's visible widgets other than the search field need, spacing included."""
         others = [
             widget
             for action in self.toolbar.actions()
@@ -142,8 +163,7 @@ class KioskWindow(SessionState, ScreenGuard, KioskDialogs, MainWindow):
             and action.isVisible()
         ]
         spacing = self.toolbar.layout().spacing() * (len(others) + 1) + 16
-        used = sum(max(widget.sizeHint().width(), widget.minimumWidth()) for widget in others) + spacing
-        self.search_field.setMaximumWidth(max(SEARCH_FIELD_MIN_WIDTH, self.width() - used))
+        return sum(max(widget.sizeHint().width(), widget.minimumWidth()) for widget in others) + spacing
 
     def resizeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
@@ -165,13 +185,14 @@ class KioskWindow(SessionState, ScreenGuard, KioskDialogs, MainWindow):
         self.suggestions.chosen.connect(self._completion_chosen)
         self.completion_model.modelReset.connect(self._update_suggestions)
         self.keyboard = OnScreenKeyboard()
-        self.keyboard.hidden_by_user.connect(self.suggestions.hide)
+        self.keyboard.hidden_by_user.connect(self.hide_keyboard)
         self.banner = EmergencyBanner(self.config.emergency_label, self.config.emergency_details)
         self.banner.button.toggled.connect(lambda enlarged: setattr(self.session, "emergency_details", enlarged))
         container = QWidget()
         layout = QVBoxLayout(container)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        self.pages.setMinimumHeight(PAGES_MIN_HEIGHT)
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.suggestions)
         layout.addWidget(self.keyboard)
@@ -188,11 +209,12 @@ class KioskWindow(SessionState, ScreenGuard, KioskDialogs, MainWindow):
                 theme=self.theme,
                 text=size,
                 toolbar=max(size - 2, 12),
-                keys=round(size * 1.05),
+                keys=min(round(size * 1.05), KEY_MAX_POINTS),
                 title=round(size * 1.5),
             )
             + banner_stylesheet(size)
         )
+        self._fit_toolbar()
 
     def set_text_size(self, size: int, *args: bool, **kwargs: bool) -> None:
         super().set_text_size(size, *args, **kwargs)
@@ -212,10 +234,16 @@ class KioskWindow(SessionState, ScreenGuard, KioskDialogs, MainWindow):
         self.keyboard.attach(field)
         self.keyboard.show()
         self._update_suggestions()
+        self._show_read_aloud_controls(False)  # they would be crushed on a short screen; the text scrolls
 
     def hide_keyboard(self) -> None:
         self.keyboard.hide()
         self.suggestions.hide()
+        self._show_read_aloud_controls(True)
+
+    def _show_read_aloud_controls(self, visible: bool) -> None:
+        if self._article_page is not None:
+            self._article_page.read_aloud.setVisible(visible)
 
     # Activity, idle and reset ---------------------------------------------------------
 
