@@ -5,15 +5,16 @@ from __future__ import annotations
 import threading
 
 import pytest
-from PySide6.QtCore import QPointF, Qt, QUrl
+from PySide6.QtCore import QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QCloseEvent, QContextMenuEvent, QMouseEvent
 from PySide6.QtPrintSupport import QPrintDialog
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu
 
-from guide_reader.kiosk import KioskConfig, KioskFeatures, hash_pin
+from guide_reader.kiosk import KioskConfig, KioskConfigError, KioskFeatures, hash_pin, load_config
 from guide_reader.library import Library
 from guide_reader.store import BookmarkStore
 from guide_reader.ui.kiosk import overlays
+from guide_reader.ui.kiosk.out_of_order import OutOfOrderPage
 from guide_reader.ui.kiosk.window import EXIT_CORNER_SIZE, KioskWindow
 from guide_reader.ui.settings import DEFAULT_TEXT_SIZE
 
@@ -298,6 +299,41 @@ def test_press_events_inside_the_corner_are_counted(qtbot, kiosk) -> None:
         )
         QApplication.sendEvent(kiosk, press)
     assert kiosk.pin_pad.isVisible()
+
+
+def quick_taps(widget, point, count: int) -> None:
+    """Taps as a window system delivers quick ones: every second press comes as a double click."""
+    for tap in range(count):
+        kind = QMouseEvent.Type.MouseButtonDblClick if tap % 2 else QMouseEvent.Type.MouseButtonPress
+        event = QMouseEvent(
+            kind,
+            QPointF(point),
+            QPointF(widget.mapToGlobal(point)),
+            Qt.MouseButton.LeftButton,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+        QApplication.sendEvent(widget, event)
+
+
+def test_quick_taps_in_the_corner_open_the_pin_pad(qtbot, kiosk) -> None:
+    kiosk.pin_pad.close_pad()
+    quick_taps(kiosk, kiosk.corner_point(), kiosk.config.exit_taps)
+    assert kiosk.pin_pad.isVisible()
+    kiosk.pin_pad.close_pad()
+
+
+def test_quick_taps_show_the_out_of_order_page_details(qtbot, tmp_path) -> None:
+    path = tmp_path / "kiosk.toml"
+    path.write_text("exit_taps = 0\n", encoding="utf-8")
+    with pytest.raises(KioskConfigError) as caught:
+        load_config(path)
+    page = OutOfOrderPage(caught.value, lambda: load_config(path), lambda _config: None)
+    qtbot.addWidget(page)
+    page.resize(800, 600)
+    page.show()
+    quick_taps(page, QPoint(page.width() - 20, 20), 5)
+    assert page.staff_details.isVisible()
 
 
 def test_the_next_visitor_cannot_undo_back_to_the_previous_one(qtbot, kiosk) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QSizePolicy, QVBoxLayout, QW
 from ...kiosk import KioskConfig, KioskConfigError
 from ...kiosk.gesture import CornerTaps
 from .banner import EmergencyBanner, banner_stylesheet
+from .touch import TAP_EVENTS
 
 CORNER_SIZE = 90
 CORNER_TAPS = 5
@@ -107,7 +108,7 @@ class OutOfOrderPage(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() in (QEvent.Type.ContextMenu, QEvent.Type.WhatsThis):
             return True
-        if event.type() == QEvent.Type.MouseButtonPress and isinstance(watched, QWidget) and watched.window() is self:
+        if event.type() in TAP_EVENTS and isinstance(watched, QWidget) and watched.window() is self:
             local = self.mapFromGlobal(event.globalPosition().toPoint())  # type: ignore[attr-defined]
             if local.x() >= self.width() - CORNER_SIZE and local.y() <= CORNER_SIZE:
                 self.register_corner_tap()

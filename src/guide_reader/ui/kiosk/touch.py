@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QUrl
+from PySide6.QtCore import QEvent, QPoint, QUrl
 from PySide6.QtWidgets import QTextBrowser
 
 TOUCH_TARGET = 44  # px, WCAG 2.5.5
+# A tap: a quick second tap reaches the program as a double click instead of a press.
+TAP_EVENTS = frozenset({QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonDblClick})
 _STEP = 6
 
 

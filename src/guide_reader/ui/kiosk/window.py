@@ -29,7 +29,7 @@ from .overlays import IdleCountdown, PinPad
 from .screen_guard import ScreenGuard
 from .session import VisitorSession
 from .session_state import SessionState
-from .touch import open_nearest_anchor
+from .touch import TAP_EVENTS, open_nearest_anchor
 
 ACTIVITY_EVENTS = frozenset(
     {
@@ -252,7 +252,7 @@ class KioskWindow(SessionState, ScreenGuard, KioskDialogs, MainWindow):
         if kind in BLOCKED_EVENTS:
             return True
         if kind in ACTIVITY_EVENTS:
-            if kind == QEvent.Type.MouseButtonPress and self._is_exit_corner_tap(event):
+            if kind in TAP_EVENTS and self._is_exit_corner_tap(event):
                 return True
             if self.note_activity():
                 return True  # the touch that dismisses 'Toujours là ?' does nothing else
