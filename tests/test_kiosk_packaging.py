@@ -69,3 +69,30 @@ def test_systemd_reads_the_unit_without_a_syntax_warning(tmp_path) -> None:
         if "Unknown" in line or "Invalid" in line or "Failed to parse" in line or "ignoring" in line.lower()
     ]
     assert problems == []
+
+
+def test_the_install_script_refuses_a_program_the_service_cannot_read(tmp_path) -> None:
+    """A program in a home or temporary folder fails under ProtectHome and PrivateTmp: refused before
+    anything is installed (here every command that would install something fails loudly instead)."""
+    if not str(tmp_path.resolve()).startswith(("/tmp/", "/var/tmp/", "/home/", "/root/")):
+        pytest.skip("the temporary folder is not one the service cannot read")
+    fake = tmp_path / "bin"
+    fake.mkdir()
+    for name in ("id", "apt-get", "systemd-sysusers", "systemctl", "install", "ln"):
+        (fake / name).write_text("#!/bin/sh\n" + ("echo 0\n" if name == "id" else "echo ran $0 >&2; exit 99\n"))
+        (fake / name).chmod(0o755)
+    program = tmp_path / "checkout" / ".venv" / "bin" / "guide-reader"
+    program.parent.mkdir(parents=True)
+    program.write_text("#!/bin/sh\n")
+    program.chmod(0o755)
+    done = subprocess.run(
+        ["sh", str(KIOSK / "install-kiosk"), str(program)],
+        capture_output=True,
+        text=True,
+        env={"PATH": f"{fake}:/usr/bin:/bin"},
+        check=False,
+        timeout=30,
+    )
+    assert done.returncode == 1, done.stderr
+    assert "ran " not in done.stderr
+    assert "/opt/guide-reader/guide-reader" in done.stderr
