@@ -239,3 +239,14 @@ def test_at_double_text_size_no_toolbar_label_is_cut(qtbot) -> None:
                 assert button.width() >= button.sizeHint().width(), (size, button.text())
         assert window.width() == size[0]
         window.exit_allowed = True
+
+
+def test_the_home_page_fits_a_portrait_screen_at_any_text_scale(qtbot) -> None:
+    for scale in (1.3, 2.0, 3.0):
+        window = make_kiosk(qtbot, size=(800, 1280), text_scale=scale)
+        home = window.home_page
+        QApplication.processEvents()
+        assert home.horizontalScrollBar().maximum() == 0, scale  # nothing to scroll sideways to
+        for card in home.cards:
+            assert home.viewport().rect().right() >= place(card, home.viewport()).right(), (scale, card.slug)
+        window.exit_allowed = True

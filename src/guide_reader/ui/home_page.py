@@ -6,7 +6,7 @@ import math
 import re
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QResizeEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from ..content.model import Article
@@ -14,6 +14,7 @@ from .widgets import plain_label, plain_tooltip
 
 WORDS_PER_MINUTE = 200
 LEAD_PREVIEW_CHARS = 220
+CARD_MIN_CHARS = 24  # below this width (in average characters) the cards go into one column
 
 
 def lead_preview(article: Article) -> str:
@@ -51,6 +52,10 @@ class ArticleCard(QFrame):
         minutes = reading_minutes(article)
         details = QLabel(self.tr("%n section(s)", "", sections) + " · " + self.tr("%n min de lecture", "", minutes))
         details.setObjectName("cardDetails")
+        details.setWordWrap(True)
+        for label in (title, lead, details):
+            # Wrapped more, never wider than the page (large text, a narrow screen).
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(18, 16, 18, 16)
         layout.setSpacing(8)
@@ -95,16 +100,21 @@ class HomePage(QScrollArea):
         )
         intro.setWordWrap(True)
         intro.setObjectName("pageIntro")
+        heading.setWordWrap(True)
+        for label in (heading, intro):
+            label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # never wider than the page
         layout.addWidget(heading)
         layout.addWidget(intro)
         grid = QGridLayout()
         grid.setSpacing(16)
+        self.grid = grid
+        self.columns = 0
         self.cards: list[ArticleCard] = []
-        for position, article in enumerate(articles):
+        for article in articles:
             card = ArticleCard(article)
             card.activated.connect(self.article_chosen)
-            grid.addWidget(card, position // 2, position % 2)
             self.cards.append(card)
+        self._arrange_cards()
         if not articles:
             empty = QLabel(self.tr("Aucun guide n'a pu être chargé. Vérifiez le dossier des articles."))
             empty.setWordWrap(True)
@@ -113,6 +123,26 @@ class HomePage(QScrollArea):
         layout.addStretch(1)
         self.setWidget(content)
         self.setAccessibleName(self.tr("Accueil : liste des guides"))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._arrange_cards()
+
+    def _arrange_cards(self) -> None:
+        """Two columns of cards, or one where two would be narrower than CARD_MIN_CHARS characters
+        (a portrait screen, large text): the page never scrolls sideways."""
+        if not self.cards:
+            return
+        card_min = CARD_MIN_CHARS * self.cards[0].fontMetrics().averageCharWidth()
+        available = self.viewport().width() - 64 - self.grid.spacing()
+        columns = 2 if available >= 2 * card_min else 1
+        if columns == self.columns:
+            return
+        self.columns = columns
+        for card in self.cards:
+            self.grid.removeWidget(card)
+        for position, card in enumerate(self.cards):
+            self.grid.addWidget(card, position // columns, position % columns)
 
     def focus_first_card(self) -> None:
         if self.cards:
