@@ -250,3 +250,19 @@ def test_the_home_page_fits_a_portrait_screen_at_any_text_scale(qtbot) -> None:
         for card in home.cards:
             assert home.viewport().rect().right() >= place(card, home.viewport()).right(), (scale, card.slug)
         window.exit_allowed = True
+
+
+def test_text_fields_with_text_show_no_clipped_clear_button(qtbot) -> None:
+    window = make_kiosk(qtbot)
+    window.open_article("leucopenie")
+    window.article_page.open_find()
+    fields = [window.article_page.find_bar.field, window.search_field]
+    for field in fields:
+        field.setText("globules")
+    QApplication.processEvents()
+    for field in fields:
+        for button in field.findChildren(QAbstractButton):
+            if button.isVisible():  # a button half outside its field cannot be touched nor read
+                assert field.rect().contains(button.geometry()), button.geometry()
+                assert button.width() >= 44 and button.height() >= 44
+    window.exit_allowed = True

@@ -8,6 +8,7 @@ from PySide6.QtGui import QClipboard, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
+    QLineEdit,
     QScroller,
     QTextBrowser,
     QToolButton,
@@ -262,6 +263,9 @@ class KioskWindow(SessionState, ScreenGuard, KioskDialogs, MainWindow):
                 return True
         if kind == QEvent.Type.MouseButtonPress and is_text_field(watched) and self.isAncestorOf(watched):
             self.show_keyboard(watched)  # a touch on a text field, never a focus moved by the program
+        if kind == QEvent.Type.Polish and isinstance(watched, QLineEdit):
+            # Its ✕ would be a finger-sized button half outside the field; the keyboard's ⌫ erases.
+            watched.setClearButtonEnabled(False)
         if isinstance(watched, QDialog):
             if kind == QEvent.Type.Polish and watched.isWindow():
                 self.embed_dialog(watched)
