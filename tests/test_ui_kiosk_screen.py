@@ -4,6 +4,7 @@ emergency numbers are always there, it takes the screen back, and bad settings s
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QWidget
 
 from guide_reader.kiosk import KioskConfig, KioskConfigError, KioskFeatures, load_config
@@ -265,4 +266,18 @@ def test_text_fields_with_text_show_no_clipped_clear_button(qtbot) -> None:
             if button.isVisible():  # a button half outside its field cannot be touched nor read
                 assert field.rect().contains(button.geometry()), button.geometry()
                 assert button.width() >= 44 and button.height() >= 44
+    window.exit_allowed = True
+
+
+def test_keyboard_shortcuts_never_make_the_text_smaller_than_text_scale(qtbot) -> None:
+    window = make_kiosk(qtbot, text_scale=1.5)
+    window.open_article("leucopenie")
+    window.activateWindow()
+    size = window.kiosk_text_size
+    for keys in ("Ctrl+-", "Ctrl+-", "Ctrl+0"):
+        qtbot.keyClick(window.article_page.view, QKeySequence(keys)[0].key(), QKeySequence(keys)[0].keyboardModifiers())
+        assert window.text_size >= size, keys
+    window.larger_text_button.click()
+    qtbot.keyClick(window.article_page.view, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
+    assert window.text_size == size and not window.larger_text_button.isChecked()  # Ctrl+0: the kiosk's size
     window.exit_allowed = True

@@ -218,7 +218,8 @@ class KioskWindow(SessionState, ScreenGuard, KioskDialogs, MainWindow):
         self._fit_toolbar()
 
     def set_text_size(self, size: int, *args: bool, **kwargs: bool) -> None:
-        super().set_text_size(size, *args, **kwargs)
+        """Never below the size text_scale gives (a keyboard's Ctrl+− or Ctrl+0 included)."""
+        super().set_text_size(max(size, self.kiosk_text_size), *args, **kwargs)
         if hasattr(self, "keyboard"):  # built: the base class sets the size while building the window
             self._apply_kiosk_style()
 
@@ -354,6 +355,11 @@ class KioskWindow(SessionState, ScreenGuard, KioskDialogs, MainWindow):
     def search_for(self, query: str) -> None:
         super().search_for(query)
         self.show_keyboard(self.search_field)  # a visitor searching may want to change the words
+
+    def reset_text_size(self) -> None:
+        """Ctrl+0: the kiosk's own size (text_scale), « Agrandir le texte » released."""
+        self.larger_text_button.setChecked(False)
+        self.set_text_size(self.kiosk_text_size)
 
     def _toggle_larger_text(self, larger: bool) -> None:
         self.session.larger_text = larger
