@@ -3,6 +3,7 @@ emergency numbers are always there, it takes the screen back, and bad settings s
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QLineEdit, QWidget
@@ -205,14 +206,15 @@ def test_panels_fit_a_portrait_screen_at_the_largest_text_scale(qtbot) -> None:
     window.exit_allowed = True
 
 
-def test_at_double_text_size_the_keyboard_and_banner_stay_on_a_landscape_screen(qtbot) -> None:
-    window = make_kiosk(qtbot, size=(1280, 800), text_scale=2.0)
+@pytest.mark.parametrize(("width", "height", "scale"), [(1280, 800, 2.0), (1024, 600, 1.3)])
+def test_the_keyboard_and_banner_stay_on_a_short_landscape_screen(qtbot, width, height, scale) -> None:
+    window = make_kiosk(qtbot, size=(width, height), text_scale=scale)
     window.open_article("leucopenie")
     window.show_keyboard(window.search_field)
     QApplication.processEvents()
-    assert window.minimumSizeHint().height() <= 800
-    assert window.size().toTuple() == (1280, 800)
-    screen = QRect(0, 0, 1280, 800)
+    assert window.minimumSizeHint().height() <= height
+    assert window.size().toTuple() == (width, height)
+    screen = QRect(0, 0, width, height)
     for name in ("hide", "space", "enter", "backspace"):
         assert screen.contains(place(window.keyboard.keys[name], window)), name
     assert screen.contains(place(window.banner, window))

@@ -47,8 +47,8 @@ EXIT_CORNER_SIZE = 90
 NARROW_WIDTH = 1000  # below this width (a portrait screen), the toolbar uses its short labels
 SEARCH_FIELD_MIN_WIDTH = 150
 # The pages give way to the keyboard (they scroll) rather than push the window past the screen's bottom.
-PAGES_MIN_HEIGHT = 120
-KEY_MAX_POINTS = 20  # keys of about 48 px: six rows fit above the banner at any text_scale
+PAGES_MIN_HEIGHT = 100
+KEY_MAX_POINTS = 20  # with little padding, keys of about 48 px: six rows fit above the banner at any text_scale
 STAFF_KEY_CHORD = "Ctrl+Alt+Shift+P"
 LARGER_TEXT_FACTOR = 1.35
 MIN_TOOLBAR_POINTS = 12  # the toolbar's text shrinks down to this size rather than leave the screen
@@ -65,6 +65,7 @@ QFrame#kioskOverlay, QDialog[kioskEmbedded="true"] {{
     background-color: {theme.surface}; border: 3px solid {theme.accent}; border-radius: 14px;
 }}
 QFrame#onScreenKeyboard QPushButton, QPushButton#pinKey {{ font-size: {keys}pt; }}
+QFrame#onScreenKeyboard QPushButton {{ padding: 2px; min-height: 40px; }}
 QPushButton:disabled {{ color: {theme.muted}; background-color: {theme.background};
     border: 2px dashed {theme.border}; }}
 QListView#kioskSuggestions::item {{ min-height: 48px; padding: 0 12px; }}
