@@ -33,6 +33,50 @@
         <translation>Guide text</translation>
     </message>
     <message>
+        <source>Afficher ou masquer le sommaire (F9)</source>
+        <translation>Show or hide the contents (F9)</translation>
+    </message>
+    <message>
+        <source>◧ Masquer le sommaire</source>
+        <translation>◧ Hide contents</translation>
+    </message>
+    <message>
+        <source>◧ Sommaire</source>
+        <translation>◧ Contents</translation>
+    </message>
+    <message>
+        <source>Sommaire affiché</source>
+        <translation>Contents shown</translation>
+    </message>
+    <message>
+        <source>Sommaire masqué</source>
+        <translation>Contents hidden</translation>
+    </message>
+    <message>
+        <source>Source : %1</source>
+        <translation>Source: %1</translation>
+    </message>
+    <message>
+        <source>Source non indiquée</source>
+        <translation>Source not given</translation>
+    </message>
+    <message>
+        <source>publié le %1</source>
+        <translation>published %1</translation>
+    </message>
+    <message>
+        <source>date inconnue</source>
+        <translation>date unknown</translation>
+    </message>
+    <message>
+        <source>mis à jour le %1</source>
+        <translation>updated %1</translation>
+    </message>
+    <message>
+        <source>mise à jour inconnue</source>
+        <translation>last update unknown</translation>
+    </message>
+    <message>
         <source>Début du guide</source>
         <translation>Start of the guide</translation>
     </message>
@@ -60,8 +104,12 @@
 <context>
     <name>BookmarkActions</name>
     <message>
-        <source>Faites défiler jusqu&apos;à une section pour la marquer.</source>
-        <translation>Scroll to a section to bookmark it.</translation>
+        <source>Aucune section n&apos;est à l&apos;écran : faites défiler jusqu&apos;au titre d&apos;une section, ou utilisez le bouton ☆ à côté du titre.</source>
+        <translation>No section is on screen: scroll to a section&apos;s heading, or use the ☆ button beside the heading.</translation>
+    </message>
+    <message>
+        <source>Marquer une section</source>
+        <translation>Bookmark a section</translation>
     </message>
     <message>
         <source>Signet enregistré : %1</source>
@@ -306,8 +354,8 @@
         <translation>Guide Reader — offline health guides</translation>
     </message>
     <message>
-        <source>Navigation</source>
-        <translation>Navigation</translation>
+        <source>Barre d&apos;outils</source>
+        <translation>Toolbar</translation>
     </message>
     <message>
         <source>◀ Retour</source>
@@ -342,6 +390,22 @@
         <translation>My bookmarks and reading history (Ctrl+B)</translation>
     </message>
     <message>
+        <source>Page précédente</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <source>Page suivante</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <source>Accueil : liste des guides</source>
+        <translation>Home: list of guides</translation>
+    </message>
+    <message>
+        <source>Mes signets et l&apos;historique de lecture</source>
+        <translation>My bookmarks and reading history</translation>
+    </message>
+    <message>
         <source>Chercher dans les guides (Ctrl+K)</source>
         <translation>Search the guides (Ctrl+K)</translation>
     </message>
@@ -362,6 +426,10 @@
         <translation>Bookmark the current section, with a note (Ctrl+D)</translation>
     </message>
     <message>
+        <source>Marquer la section en cours</source>
+        <translation>Bookmark the current section</translation>
+    </message>
+    <message>
         <source>A−</source>
         <translation>A−</translation>
     </message>
@@ -380,6 +448,14 @@
     <message>
         <source>Taille normale</source>
         <translation>Normal size</translation>
+    </message>
+    <message>
+        <source>Texte plus petit</source>
+        <translation>Smaller text</translation>
+    </message>
+    <message>
+        <source>Texte plus grand</source>
+        <translation>Larger text</translation>
     </message>
     <message>
         <source>Affichage</source>

@@ -33,6 +33,50 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Afficher ou masquer le sommaire (F9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>◧ Masquer le sommaire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>◧ Sommaire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sommaire affiché</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sommaire masqué</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source : %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source non indiquée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>publié le %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>date inconnue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mis à jour le %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mise à jour inconnue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Début du guide</source>
         <translation type="unfinished"></translation>
     </message>
@@ -60,7 +104,11 @@
 <context>
     <name>BookmarkActions</name>
     <message>
-        <source>Faites défiler jusqu&apos;à une section pour la marquer.</source>
+        <source>Aucune section n&apos;est à l&apos;écran : faites défiler jusqu&apos;au titre d&apos;une section, ou utilisez le bouton ☆ à côté du titre.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marquer une section</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -306,7 +354,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Navigation</source>
+        <source>Barre d&apos;outils</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -342,6 +390,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Page précédente</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page suivante</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accueil : liste des guides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mes signets et l&apos;historique de lecture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Chercher dans les guides (Ctrl+K)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -362,6 +426,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Marquer la section en cours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A−</source>
         <translation type="unfinished"></translation>
     </message>
@@ -379,6 +447,14 @@
     </message>
     <message>
         <source>Taille normale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Texte plus petit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Texte plus grand</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -146,6 +146,8 @@ class _ArticleReader:
             subtitle=field_value("subtitle"),
             author=field_value("author"),
             date=self._date(field_value("date")),
+            publisher=field_value("publisher"),
+            updated=self._date(field_value("updated"), "updated"),
             source_file=field_value("source"),
         )
         if slugify(self.path.stem) != self.path.stem:
@@ -167,13 +169,13 @@ class _ArticleReader:
             else:
                 start, count = 0, 0
 
-    def _date(self, value: str | None) -> date | None:
+    def _date(self, value: str | None, key: str = "date") -> date | None:
         if value is None:
             return None
         try:
             return date.fromisoformat(value)
         except ValueError:
-            self.report(self.line_of("date:"), f"date illisible « {value} » (attendu AAAA-MM-JJ)")
+            self.report(self.line_of(f"{key}:"), f"date illisible « {value} » (attendu AAAA-MM-JJ)")
             return None
 
     def _read_blocks(self, article: Article, blocks: list[etree.Element]) -> None:

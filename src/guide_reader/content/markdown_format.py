@@ -99,6 +99,8 @@ def _front_matter(article: Article) -> list[str]:
         "subtitle": article.subtitle,
         "author": article.author,
         "date": article.date.isoformat() if article.date else None,
+        "publisher": article.publisher,
+        "updated": article.updated.isoformat() if article.updated else None,
         "source": article.source_file,
     }
     lines = ["---"]

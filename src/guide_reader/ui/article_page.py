@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtCore import QDate, QLocale, QModelIndex, QRect, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QResizeEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..content import markdown_format as fmt
 from ..content.anchors import BOOKMARK_PREFIX, FOLD_PREFIX, REFERENCE_PREFIX, UNRESOLVED_PREFIX
@@ -16,11 +27,41 @@ from .article_view import ArticleView, Span
 from .find_bar import FindBar
 from .reference_panel import ReferencePanel
 from .theme import Theme, document_css
-from .widgets import plain_tooltip
+from .widgets import plain_label, plain_tooltip
 
 Highlighter = Callable[[str, str], list[Span]]
 SEARCH_KIND = "search"
 ANCHOR_ROLE = Qt.ItemDataRole.UserRole
+NARROW_WIDTH = 760  # px: below this the contents panel starts folded away
+
+
+class WrappingDelegate(QStyledItemDelegate):
+    """Item heights for wrapped text: QTreeView sizes its rows for one line otherwise."""
+
+    PADDING = 12  # px: the item padding of the style sheet, top and bottom
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802 (Qt's name)
+        view = self.parent()
+        assert isinstance(view, QTreeWidget)
+        depth, parent = 0, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        width = max(40, view.viewport().width() - view.indentation() * (depth + 1) - 8)
+        styled = QStyleOptionViewItem(option)
+        self.initStyleOption(styled, index)
+        bounds = QFontMetrics(styled.font).boundingRect(
+            QRect(0, 0, width, 100_000), int(Qt.TextFlag.TextWordWrap), styled.text
+        )
+        return QSize(width, bounds.height() + self.PADDING)
+
+
+class ContentsTree(QTreeWidget):
+    """The contents panel: its rows grow when it narrows, so that headings wrap instead of being cut."""
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if event.oldSize().width() != event.size().width():
+            self.scheduleDelayedItemsLayout()
 
 
 class ArticlePage(QWidget):
@@ -37,40 +78,81 @@ class ArticlePage(QWidget):
         self.query = ""
         self.folded_faq: set[str] = set()
         self.bookmarked: set[str] | None = set()  # None: no bookmark buttons
-        self.toc = QTreeWidget()
+        self.chosen_anchor = ""  # the last anchor asked for: current even when it cannot reach the top
+        self.toc = ContentsTree()
         self.toc.setHeaderHidden(True)
         self.toc.setAccessibleName(self.tr("Sommaire du guide"))
-        self.toc.setMinimumWidth(240)
-        self.toc.setWordWrap(True)
+        self.toc.setMinimumWidth(160)
+        self.toc.setWordWrap(True)  # long headings wrap onto more lines instead of ending in "…"
+        self.toc.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.toc.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.toc.header().setStretchLastSection(True)
+        self.toc.setItemDelegate(WrappingDelegate(self.toc))
         self.toc.itemClicked.connect(self._toc_item_chosen)
         self.toc.itemActivated.connect(self._toc_item_chosen)
         self.view = ArticleView()
         self.view.setAccessibleName(self.tr("Texte du guide"))
         self.view.anchorClicked.connect(self._link_clicked)
-        self.view.verticalScrollBar().valueChanged.connect(self._follow_scroll)
+        self.view.verticalScrollBar().valueChanged.connect(self._scrolled)
         self.reference_panel = ReferencePanel()
-        self.reference_panel.go_to_reference.connect(lambda number: self.jump_requested.emit(f"ref-{number}"))
+        self.reference_panel.go_to_reference.connect(self._go_to_reference)
         self.reference_panel.close_button.clicked.connect(lambda: self.view.setFocus())
         self.find_bar = FindBar(self.view, theme)
         self.find_bar.closed.connect(lambda: self.view.setFocus())
         self.find_bar.hide()
+        self.toc_button = QToolButton()
+        self.toc_button.setCheckable(True)
+        self.toc_button.setChecked(True)
+        self.toc_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.toc_button.setToolTip(self.tr("Afficher ou masquer le sommaire (F9)"))
+        self.toc_button.toggled.connect(self.show_toc)
+        self.toc_button.setShortcut(QKeySequence("F9"))
+        self.trust_label = plain_label()
+        self.trust_label.setObjectName("muted")
+        self.trust_label.setWordWrap(True)
+        header = QHBoxLayout()
+        header.setContentsMargins(6, 2, 6, 2)
+        header.addWidget(self.toc_button)
+        header.addWidget(self.trust_label, 1)
         column = QWidget()
         column_layout = QVBoxLayout(column)
         column_layout.setContentsMargins(0, 0, 0, 0)
         column_layout.setSpacing(0)
+        column_layout.addLayout(header)
         column_layout.addWidget(self.find_bar)
         column_layout.addWidget(self.view, 1)
         column_layout.addWidget(self.reference_panel)
-        splitter = QSplitter()
+        self.splitter = splitter = QSplitter()
         splitter.addWidget(self.toc)
         splitter.addWidget(column)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([320, 880])
         splitter.setChildrenCollapsible(False)
+        splitter.setHandleWidth(8)  # a handle a mouse can take: the contents panel is resizable
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
-        self.setTabOrder(self.toc, self.view)
+        self.setTabOrder(self.toc, self.toc_button)
+        self.setTabOrder(self.toc_button, self.view)
+        self._update_toc_button()
+
+    def show_toc(self, shown: bool) -> None:
+        """Show or hide the contents panel (hidden, the text takes the whole width: small screens)."""
+        self.toc.setVisible(shown)
+        if self.toc_button.isChecked() != shown:
+            self.toc_button.setChecked(shown)
+        self._update_toc_button()
+
+    def _update_toc_button(self) -> None:
+        shown = self.toc_button.isChecked()
+        self.toc_button.setText(self.tr("◧ Masquer le sommaire") if shown else self.tr("◧ Sommaire"))
+        self.toc_button.setAccessibleName(self.tr("Sommaire affiché") if shown else self.tr("Sommaire masqué"))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        narrow = event.size().width() < NARROW_WIDTH
+        if event.oldSize().width() < 0 or (event.oldSize().width() < NARROW_WIDTH) != narrow:
+            self.show_toc(not narrow)  # the panel folds away on a small screen, and comes back
+        super().resizeEvent(event)
 
     # Showing -----------------------------------------------------------------
 
@@ -88,6 +170,7 @@ class ArticlePage(QWidget):
             self.bookmarked = None if bookmarked is None else set(bookmarked)
             self.renderer = ArticleRenderer(article)
             self.folded_faq = set()
+            self.trust_label.setText(self.trust_text(article))
             self._fill_toc()
             self.reference_panel.hide()
             self._render()
@@ -98,8 +181,26 @@ class ArticlePage(QWidget):
             self._highlight_query()
         self.go_to(anchor, position)
 
+    def trust_text(self, article: Article) -> str:
+        """Who wrote or published the article, when, and when it was last updated: or that it is unknown."""
+        locale = QLocale()  # the interface language (set with the translations)
+
+        def when(value: date | None) -> str:
+            return locale.toString(QDate(value.year, value.month, value.day), QLocale.FormatType.LongFormat)
+
+        source = article.publisher or article.author
+        parts = [
+            self.tr("Source : %1").replace("%1", source) if source else self.tr("Source non indiquée"),
+            self.tr("publié le %1").replace("%1", when(article.date)) if article.date else self.tr("date inconnue"),
+            self.tr("mis à jour le %1").replace("%1", when(article.updated))
+            if article.updated
+            else self.tr("mise à jour inconnue"),
+        ]
+        return " · ".join(parts)
+
     def go_to(self, anchor: str = "", position: int | None = None) -> None:
         """To a text position (where the reader was), else to an anchor, else to the top."""
+        self.chosen_anchor = anchor if position is None else ""
         if position is not None:
             self.view.scroll_to_position(position)
         elif not anchor or not self.view.scroll_to(anchor):
@@ -176,8 +277,20 @@ class ArticlePage(QWidget):
     # Following the reader ------------------------------------------------------
 
     def current_anchor(self) -> str:
+        """The contents entry being read: the last heading scrolled past the top of the view.
+
+        At the end of the text the last headings can never reach the top: there, the one the
+        reader chose (if it is on screen) or else the last one on screen is current.
+        """
         anchors = [item.data(0, ANCHOR_ROLE) for item in self._toc_items()]
-        return self.view.anchor_at_top(anchors) or "top"
+        at_top = self.view.anchor_at_top(anchors) or "top"
+        bar = self.view.verticalScrollBar()
+        if bar.maximum() == 0 or bar.value() < bar.maximum():
+            return at_top
+        on_screen = self.view.anchors_on_screen(anchors)
+        if self.chosen_anchor in on_screen:
+            return self.chosen_anchor
+        return on_screen[-1] if on_screen else at_top
 
     def reading_position(self) -> int:
         """The text position at the top of the view: stays right when the text size or width changes."""
@@ -185,6 +298,12 @@ class ArticlePage(QWidget):
 
     def scroll_value(self) -> int:
         return self.view.verticalScrollBar().value()
+
+    def _scrolled(self) -> None:
+        bar = self.view.verticalScrollBar()
+        if bar.value() < bar.maximum():
+            self.chosen_anchor = ""  # the reader moved on from the entry they chose
+        self._follow_scroll()
 
     def _follow_scroll(self) -> None:
         anchor = self.current_anchor()
@@ -216,6 +335,10 @@ class ArticlePage(QWidget):
         else:
             self.jump_requested.emit(name)
 
+    def _go_to_reference(self, number: int) -> None:
+        self.jump_requested.emit(f"ref-{number}")
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)  # the keys keep reading the text
+
     def show_citation(self, number: int) -> None:
         reference = self.article.reference(number) if self.article else None
         if reference is None:
@@ -242,11 +365,15 @@ class ArticlePage(QWidget):
         self.view.set_page("", self.text_size)
 
     def bookmarkable_anchor(self) -> str | None:
-        """The section or FAQ question being read, if any."""
+        """The section or FAQ question being read: scrolled past the top, else the first one on screen."""
         if self.article is None:
             return None
         anchors = [section.anchor for section in self.article.sections] + [item.anchor for item in self.article.faq]
-        return self.view.anchor_at_top(anchors)
+        at_top = self.view.anchor_at_top(anchors)
+        if at_top is not None:
+            return at_top
+        on_screen = self.view.anchors_on_screen(anchors)
+        return on_screen[0] if on_screen else None
 
     def toggle_faq(self, anchor: str) -> None:
         self.folded_faq ^= {anchor}

@@ -38,9 +38,21 @@ class BookmarkActions(_Base):
             return
         anchor = anchor or self.article_page.bookmarkable_anchor()
         if anchor is None:
-            self.status_label.setText(
-                QCoreApplication.translate("BookmarkActions", "Faites défiler jusqu'à une section pour la marquer.")
+            message = QCoreApplication.translate(
+                "BookmarkActions",
+                "Aucune section n'est à l'écran : faites défiler jusqu'au titre d'une section, "
+                "ou utilisez le bouton ☆ à côté du titre.",
             )
+            self.status_label.setText(message)
+            box = QMessageBox(
+                QMessageBox.Icon.Information,
+                QCoreApplication.translate("BookmarkActions", "Marquer une section"),
+                message,
+                QMessageBox.StandardButton.Ok,
+                self,
+            )
+            box.open()  # said where the reader looks, and read by a screen reader
+            self.bookmark_refused_box = box
             return
         existing = self.library.store.find(article.slug, anchor)
         heading = next(

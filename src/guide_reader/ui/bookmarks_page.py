@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ..library import Library
 from ..store import Bookmark, BookmarkStore, Status, resolve
+from .toolstrip import FlowLayout
 from .widgets import plain_label, plain_tooltip
 
 BOOKMARK_ROLE = Qt.ItemDataRole.UserRole
@@ -61,7 +62,7 @@ class BookmarksPage(QWidget):
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([self.tr("Section"), self.tr("Note")])
         self.tree.setAccessibleName(self.tr("Signets, groupés par guide"))
-        self.tree.setColumnWidth(0, 380)
+        self.tree.setColumnWidth(0, 320)
         self.tree.setWordWrap(True)
         self.tree.itemActivated.connect(self._open_item)
         self.tree.currentItemChanged.connect(self._update_buttons)
@@ -83,10 +84,9 @@ class BookmarksPage(QWidget):
         self.open_button = self._button(self.tr("Ouvrir"), self._open_current)
         self.edit_button = self._button(self.tr("Modifier la note"), self._edit_current)
         self.remove_button = self._button(self.tr("Retirer"), self.remove_current)
-        actions = QHBoxLayout()
+        actions = FlowLayout()  # wraps on a small screen or with large text: no button is cut off
         for button in (self.open_button, self.edit_button, self.remove_button):
             actions.addWidget(button)
-        actions.addStretch(1)
         print_button = self._button(self.tr("Imprimer…"), self.print_requested.emit)
         print_button.setVisible(print_allowed)
         self.file_buttons = [

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import html
+import itertools
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QStringListModel, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QMouseEvent, QShortcut
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QMouseEvent, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QCompleter,
@@ -17,8 +18,8 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QProgressBar,
+    QSizePolicy,
     QStackedWidget,
-    QToolBar,
     QToolButton,
     QWidget,
 )
@@ -39,6 +40,7 @@ from .index_worker import IndexWorker
 from .navigation import Location, NavigationHistory
 from .settings import DEFAULT_TEXT_SIZE, MAX_TEXT_SIZE, MIN_TEXT_SIZE, Settings
 from .theme import THEMES, apply_theme
+from .toolstrip import ToolStrip
 from .widgets import plain_label
 
 SEARCH_DELAY_MS = 150
@@ -102,12 +104,9 @@ class MainWindow(BookmarkActions, QMainWindow):
     # Building --------------------------------------------------------------------
 
     def _build_toolbar(self) -> None:
-        self.toolbar = toolbar = QToolBar(self.tr("Navigation"))
-        toolbar.setMovable(False)
-        toolbar.setFloatable(False)
+        self.toolbar = toolbar = ToolStrip(self.tr("Barre d'outils"))
         toolbar.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.addToolBar(toolbar)
+        self.setMenuWidget(toolbar)  # wraps onto more lines when narrow: no control is ever hidden
         self.back_action = self._action(self.tr("◀ Retour"), self.go_back, QKeySequence.StandardKey.Back)
         self.back_action.setToolTip(self.tr("Page précédente (Alt+Gauche)"))
         self.forward_action = self._action(self.tr("Suivant ▶"), self.go_forward, QKeySequence.StandardKey.Forward)
@@ -116,8 +115,10 @@ class MainWindow(BookmarkActions, QMainWindow):
         self.home_action.setToolTip(self.tr("Liste des guides (Alt+Début)"))
         self.bookmarks_action = self._action(self.tr("Signets"), lambda: self.go_to(Location("bookmarks")), "Ctrl+B")
         self.bookmarks_action.setToolTip(self.tr("Mes signets et l'historique de lecture (Ctrl+B)"))
-        for action in (self.back_action, self.forward_action, self.home_action, self.bookmarks_action):
-            toolbar.addAction(action)
+        toolbar.addAction(self.back_action, self.tr("Page précédente"))
+        toolbar.addAction(self.forward_action, self.tr("Page suivante"))
+        toolbar.addAction(self.home_action, self.tr("Accueil : liste des guides"))
+        toolbar.addAction(self.bookmarks_action, self.tr("Mes signets et l'historique de lecture"))
         self.search_field = QLineEdit()
         self.search_field.setPlaceholderText(self.tr("Chercher dans les guides (Ctrl+K)"))
         self.search_field.setAccessibleName(self.tr("Chercher dans les guides"))
@@ -125,7 +126,8 @@ class MainWindow(BookmarkActions, QMainWindow):
             self.tr("Les résultats s'affichent pendant la frappe ; Entrée ouvre le premier résultat.")
         )
         self.search_field.setClearButtonEnabled(True)
-        self.search_field.setMinimumWidth(280)
+        self.search_field.setMinimumWidth(200)
+        self.search_field.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.search_field.textEdited.connect(self._query_edited)
         self.search_field.returnPressed.connect(self._open_first_result)
         self.completion_model = QStringListModel(self)
@@ -137,7 +139,7 @@ class MainWindow(BookmarkActions, QMainWindow):
         self.search_field_action = toolbar.addWidget(self.search_field)
         self.bookmark_action = self._action(self.tr("☆ Marquer"), lambda: self.bookmark_section(None), "Ctrl+D")
         self.bookmark_action.setToolTip(self.tr("Marquer la section en cours, avec une note (Ctrl+D)"))
-        toolbar.addAction(self.bookmark_action)
+        toolbar.addAction(self.bookmark_action, self.tr("Marquer la section en cours"))
         self.smaller_action = self._action(
             self.tr("A−"), lambda: self.change_text_size(-1), QKeySequence.StandardKey.ZoomOut
         )
@@ -148,14 +150,18 @@ class MainWindow(BookmarkActions, QMainWindow):
         self.larger_action.setToolTip(self.tr("Texte plus grand (Ctrl++)"))
         self.larger_action.setShortcuts([QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl+=")])
         self.reset_size_action = self._action(self.tr("Taille normale"), self.reset_text_size, "Ctrl+0")
-        toolbar.addAction(self.smaller_action)
-        toolbar.addAction(self.larger_action)
+        toolbar.addAction(self.smaller_action, self.tr("Texte plus petit"))
+        toolbar.addAction(self.larger_action, self.tr("Texte plus grand"))
         self.view_button = QToolButton()
         self.view_button.setText(self.tr("Affichage"))
         self.view_button.setAccessibleName(self.tr("Affichage : thème, taille du texte, langue"))
+        self.view_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.view_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.view_button.setMenu(self._view_menu())
         self.view_button_action = toolbar.addWidget(self.view_button)
+        widgets = toolbar.focus_order()
+        for first, second in itertools.pairwise(widgets):
+            QWidget.setTabOrder(first, second)
 
     def _action(self, text: str, slot: object, shortcut: object = None) -> QAction:
         action = QAction(text, self)
@@ -510,13 +516,15 @@ class MainWindow(BookmarkActions, QMainWindow):
     def reset_text_size(self) -> None:
         self.set_text_size(DEFAULT_TEXT_SIZE)
 
-    def set_text_size(self, size: int) -> None:
+    def set_text_size(self, size: int, remember: bool = True) -> None:
+        """Every text of the program at ``size`` pt for the article (the chrome in proportion)."""
         self.text_size = max(MIN_TEXT_SIZE, min(MAX_TEXT_SIZE, size))
-        self.settings.text_size = self.text_size
+        if remember:
+            self.settings.text_size = self.text_size
+        apply_theme(QApplication.instance(), self.theme, self.text_size)  # first: it resizes the chrome
         for page in (self._article_page, self._search_page):
             if page is not None:
                 page.set_text_size(self.text_size)
-        apply_theme(QApplication.instance(), self.theme, self.text_size)
 
     def _choose_language(self, code: str) -> None:
         self.settings.language = code
@@ -594,6 +602,10 @@ class MainWindow(BookmarkActions, QMainWindow):
                 self.article_page.reading_position(),
             )
         self.settings.sync()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        self.toolbar.fit_width(event.size().width())
+        super().resizeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.save_session()

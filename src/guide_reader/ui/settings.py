@@ -5,11 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QSettings
 
 from ..paths import user_config_dir
+from .text_size import DEFAULT_TEXT_SIZE, MAX_TEXT_SIZE, MIN_TEXT_SIZE
 from .theme import DEFAULT_THEME, THEMES
 
-MIN_TEXT_SIZE = 9
-MAX_TEXT_SIZE = 32
-DEFAULT_TEXT_SIZE = 13
+__all__ = ["DEFAULT_TEXT_SIZE", "MAX_TEXT_SIZE", "MIN_TEXT_SIZE", "Settings"]
 LANGUAGES = ("auto", "fr", "en")
 
 
