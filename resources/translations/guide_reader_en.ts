@@ -418,6 +418,10 @@
         <translation>Results appear as you type; Enter opens the first result.</translation>
     </message>
     <message>
+        <source>Effacer la recherche</source>
+        <translation>Clear the search</translation>
+    </message>
+    <message>
         <source>☆ Marquer</source>
         <translation>☆ Bookmark</translation>
     </message>
@@ -708,8 +712,15 @@
         <translation>The guides can still be read from the home page. Details: %1</translation>
     </message>
     <message>
-        <source>Vouliez-vous dire</source>
-        <translation>Did you mean</translation>
+        <source>Vouliez-vous dire « %1 » ?</source>
+        <translation>Did you mean “%1”?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n guide(s)</source>
+        <translation>
+            <numerusform>%n guide</numerusform>
+            <numerusform>%n guides</numerusform>
+        </translation>
     </message>
     <message>
         <source>Aucun résultat pour « %1 »</source>

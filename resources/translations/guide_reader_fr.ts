@@ -418,6 +418,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Effacer la recherche</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>☆ Marquer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -708,8 +712,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Vouliez-vous dire</source>
+        <source>Vouliez-vous dire « %1 » ?</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n guide(s)</source>
+        <translation>
+            <numerusform>%n guide</numerusform>
+            <numerusform>%n guides</numerusform>
+        </translation>
     </message>
     <message>
         <source>Aucun résultat pour « %1 »</source>

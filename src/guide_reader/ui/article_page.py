@@ -92,6 +92,7 @@ class ArticlePage(QWidget):
         self.toc.itemActivated.connect(self._toc_item_chosen)
         self.view = ArticleView()
         self.view.setAccessibleName(self.tr("Texte du guide"))
+        self.view.focus_colour = theme.focus
         self.view.anchorClicked.connect(self._link_clicked)
         self.view.verticalScrollBar().valueChanged.connect(self._scrolled)
         self.reference_panel = ReferencePanel()
@@ -383,6 +384,7 @@ class ArticlePage(QWidget):
 
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
+        self.view.focus_colour = theme.focus
         self.find_bar.theme = theme
         self._rerender_in_place()
 

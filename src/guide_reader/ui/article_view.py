@@ -4,9 +4,21 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QUrl
-from PySide6.QtGui import QColor, QFontMetricsF, QKeyEvent, QResizeEvent, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QUrl
+from PySide6.QtGui import (
+    QColor,
+    QFontMetricsF,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
+
+from .theme import FOCUS_RING_WIDTH
 
 Span = tuple[int, int]
 LINE_LENGTH_CAP = 75  # characters: lines longer than this are hard to follow (WCAG 1.4.8)
@@ -21,6 +33,7 @@ class ArticleView(QTextBrowser):
         self.setOpenExternalLinks(False)
         self.setSearchPaths([])
         self._text_size: int | None = None  # pt; None: the widget's font
+        self.focus_colour = "#1d5fa8"  # the theme's focus ring (set by the page)
         self._anchor_positions: list[tuple[int, str]] = []
         self._highlights: dict[str, list[QTextEdit.ExtraSelection]] = {}
 
@@ -58,6 +71,39 @@ class ArticleView(QTextBrowser):
     def loadResource(self, kind: int, name: QUrl) -> object:  # noqa: N802 (Qt's name)
         """Images, stylesheets, anything by address: never loaded."""
         return None
+
+    def focused_link_rect(self) -> QRect | None:
+        """Where the link chosen with Tab is (viewport coordinates), or None."""
+        cursor = self.textCursor()
+        if not (self.hasFocus() and cursor.hasSelection()):
+            return None
+        probe = QTextCursor(self.document())
+        probe.setPosition(cursor.selectionStart() + 1)
+        if not probe.charFormat().isAnchor():
+            return None
+        start = QTextCursor(self.document())
+        start.setPosition(cursor.selectionStart())
+        end = QTextCursor(self.document())
+        end.setPosition(cursor.selectionEnd())
+        return self.cursorRect(start).united(self.cursorRect(end))
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        """Qt marks the link chosen with Tab with a 1 px dotted box: a ring as the rest of the window has."""
+        super().paintEvent(event)
+        rect = self.focused_link_rect()
+        if rect is None:
+            return
+        painter = QPainter(self.viewport())
+        pen = QPen(QColor(self.focus_colour), FOCUS_RING_WIDTH)
+        pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+        painter.setPen(pen)
+        painter.drawRect(rect.adjusted(-3, -1, 3, 1))
+        painter.end()
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802 (Qt's names)
+        moved = super().focusNextPrevChild(next)
+        self.viewport().update()  # the ring follows the link
+        return moved
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         """QTextEdit gives its document the widget's font when that changes (the program's text

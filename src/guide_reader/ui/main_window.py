@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from .article_page import ArticlePage
     from .bookmarks_page import BookmarksPage
     from .search_page import SearchPage
+from .announce import StatusLabel
 from .bookmark_actions import BookmarkActions
 from .home_page import HomePage
 from .i18n import AVAILABLE_LANGUAGES
@@ -41,7 +42,6 @@ from .navigation import Location, NavigationHistory
 from .settings import DEFAULT_TEXT_SIZE, MAX_TEXT_SIZE, MIN_TEXT_SIZE, Settings
 from .theme import THEMES, apply_theme
 from .toolstrip import ToolStrip
-from .widgets import plain_label
 
 SEARCH_DELAY_MS = 150
 INDEX_STOP_WAIT_MS = 10_000
@@ -126,6 +126,8 @@ class MainWindow(BookmarkActions, QMainWindow):
             self.tr("Les résultats s'affichent pendant la frappe ; Entrée ouvre le premier résultat.")
         )
         self.search_field.setClearButtonEnabled(True)
+        for button in self.search_field.findChildren(QToolButton):  # the clear button
+            button.setAccessibleName(self.tr("Effacer la recherche"))
         self.search_field.setMinimumWidth(200)
         self.search_field.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.search_field.textEdited.connect(self._query_edited)
@@ -207,7 +209,7 @@ class MainWindow(BookmarkActions, QMainWindow):
         leave.setContext(Qt.ShortcutContext.WidgetShortcut)
 
     def _build_status_bar(self) -> None:
-        self.status_label = plain_label()
+        self.status_label = StatusLabel()
         self.progress_bar = QProgressBar()
         self.progress_bar.setMaximumWidth(220)
         self.progress_bar.setAccessibleName(self.tr("Préparation de la recherche"))
