@@ -102,6 +102,69 @@
     </message>
 </context>
 <context>
+    <name>ArticleTexts</name>
+    <message>
+        <source>Par %1</source>
+        <translation>By %1</translation>
+    </message>
+    <message>
+        <source>publié le %1</source>
+        <translation>published %1</translation>
+    </message>
+    <message>
+        <source>Marquer cette section</source>
+        <translation>Bookmark this section</translation>
+    </message>
+    <message>
+        <source>Signet enregistré : modifier la note</source>
+        <translation>Bookmarked: edit the note</translation>
+    </message>
+    <message>
+        <source>Questions fréquentes</source>
+        <translation>Frequently asked questions</translation>
+    </message>
+    <message>
+        <source>Afficher la réponse</source>
+        <translation>Show the answer</translation>
+    </message>
+    <message>
+        <source>Masquer la réponse</source>
+        <translation>Hide the answer</translation>
+    </message>
+    <message>
+        <source>Spécialités médicales concernées</source>
+        <translation>Medical specialties concerned</translation>
+    </message>
+    <message>
+        <source>Références</source>
+        <translation>References</translation>
+    </message>
+    <message>
+        <source>Cité dans :</source>
+        <translation>Cited in:</translation>
+    </message>
+    <message>
+        <source>Introduction</source>
+        <translation>Introduction</translation>
+    </message>
+    <message>
+        <source>Publications scientifiques</source>
+        <translation>Scientific publications</translation>
+    </message>
+    <message>
+        <source>Ressources web</source>
+        <translation>Web resources</translation>
+    </message>
+    <message>
+        <source>Avertissement :</source>
+        <translation>Disclaimer:</translation>
+    </message>
+    <message>
+        <source>Ces informations ne remplacent pas l&apos;avis d&apos;un médecin ou d&apos;un autre professionnel de santé. En cas de doute ou de symptômes inquiétants, consultez ; en cas d&apos;urgence, appelez le 15.</source>
+        <translation>This information does not replace the advice of a doctor or another health professional. If in doubt or with worrying symptoms, see a doctor; in an emergency, call 15 (SAMU) or 112.</translation>
+    </message>
+</context>
+<context>
     <name>BookmarkActions</name>
     <message>
         <source>Aucune section n&apos;est à l&apos;écran : faites défiler jusqu&apos;au titre d&apos;une section, ou utilisez le bouton ☆ à côté du titre.</source>
@@ -736,6 +799,29 @@
             <numerusform>%n result</numerusform>
             <numerusform>%n results</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>StoreNotices</name>
+    <message>
+        <source>Le fichier des signets et de l&apos;historique était endommagé : il a été mis de côté sous le nom « %1 » et un nouveau fichier a été commencé.</source>
+        <translation>The bookmarks and history file was damaged: it was set aside as “%1” and a new file was started.</translation>
+    </message>
+    <message>
+        <source>Le fichier des signets et de l&apos;historique « %1 » n&apos;est pas utilisé : il a été créé par une version plus récente du programme. Les signets de cette session ne seront pas conservés.</source>
+        <translation>The bookmarks and history file “%1” is not used: it was made by a newer version of the program. Bookmarks of this session will not be kept.</translation>
+    </message>
+    <message>
+        <source>Le fichier des signets et de l&apos;historique « %1 » n&apos;est pas utilisé : il ne peut pas être ouvert (%2). Les signets de cette session ne seront pas conservés.</source>
+        <translation>The bookmarks and history file “%1” is not used: it cannot be opened (%2). Bookmarks of this session will not be kept.</translation>
+    </message>
+    <message>
+        <source>Le fichier endommagé a été mis de côté sous le nom « %2 ». Le fichier des signets et de l&apos;historique « %1 » n&apos;est pas utilisé : il a été créé par une version plus récente du programme. Les signets de cette session ne seront pas conservés.</source>
+        <translation>The damaged file was set aside as “%2”. The bookmarks and history file “%1” is not used: it was made by a newer version of the program. Bookmarks of this session will not be kept.</translation>
+    </message>
+    <message>
+        <source>Le fichier endommagé a été mis de côté sous le nom « %3 ». Le fichier des signets et de l&apos;historique « %1 » n&apos;est pas utilisé : il ne peut pas être ouvert (%2). Les signets de cette session ne seront pas conservés.</source>
+        <translation>The damaged file was set aside as “%3”. The bookmarks and history file “%1” is not used: it cannot be opened (%2). Bookmarks of this session will not be kept.</translation>
     </message>
 </context>
 </TS>

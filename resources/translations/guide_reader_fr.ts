@@ -102,6 +102,69 @@
     </message>
 </context>
 <context>
+    <name>ArticleTexts</name>
+    <message>
+        <source>Par %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>publié le %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marquer cette section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signet enregistré : modifier la note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questions fréquentes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afficher la réponse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Masquer la réponse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spécialités médicales concernées</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Références</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cité dans :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Introduction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publications scientifiques</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ressources web</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avertissement :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ces informations ne remplacent pas l&apos;avis d&apos;un médecin ou d&apos;un autre professionnel de santé. En cas de doute ou de symptômes inquiétants, consultez ; en cas d&apos;urgence, appelez le 15.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BookmarkActions</name>
     <message>
         <source>Aucune section n&apos;est à l&apos;écran : faites défiler jusqu&apos;au titre d&apos;une section, ou utilisez le bouton ☆ à côté du titre.</source>
@@ -736,6 +799,29 @@
             <numerusform>%n résultat</numerusform>
             <numerusform>%n résultats</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>StoreNotices</name>
+    <message>
+        <source>Le fichier des signets et de l&apos;historique était endommagé : il a été mis de côté sous le nom « %1 » et un nouveau fichier a été commencé.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le fichier des signets et de l&apos;historique « %1 » n&apos;est pas utilisé : il a été créé par une version plus récente du programme. Les signets de cette session ne seront pas conservés.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le fichier des signets et de l&apos;historique « %1 » n&apos;est pas utilisé : il ne peut pas être ouvert (%2). Les signets de cette session ne seront pas conservés.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le fichier endommagé a été mis de côté sous le nom « %2 ». Le fichier des signets et de l&apos;historique « %1 » n&apos;est pas utilisé : il a été créé par une version plus récente du programme. Les signets de cette session ne seront pas conservés.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le fichier endommagé a été mis de côté sous le nom « %3 ». Le fichier des signets et de l&apos;historique « %1 » n&apos;est pas utilisé : il ne peut pas être ouvert (%2). Les signets de cette session ne seront pas conservés.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -15,12 +15,31 @@ from contextlib import contextmanager, suppress
 from datetime import datetime
 from pathlib import Path
 
+from ..messages import Message
 from .migrations import MIGRATIONS, Migration, SchemaTooNewError, migrate
 from .recovery import check_integrity, is_damage, move_aside
 
 BUSY_TIMEOUT_SECONDS = 15.0
 
 _log = logging.getLogger(__name__)
+
+
+NOTICE_CONTEXT = "StoreNotices"
+_NOT_KEPT = "Les signets de cette session ne seront pas conservés."
+NOTICE_TEXTS: dict[str, str] = {
+    "recovered": "Le fichier des signets et de l'historique était endommagé : il a été mis de côté "
+    "sous le nom « %1 » et un nouveau fichier a été commencé.",
+    "too_new": "Le fichier des signets et de l'historique « %1 » n'est pas utilisé : il a été créé par une "
+    "version plus récente du programme. " + _NOT_KEPT,
+    "unusable": "Le fichier des signets et de l'historique « %1 » n'est pas utilisé : il ne peut pas être "
+    "ouvert (%2). " + _NOT_KEPT,
+    "too_new_set_aside": "Le fichier endommagé a été mis de côté sous le nom « %2 ». Le fichier des signets "
+    "et de l'historique « %1 » n'est pas utilisé : il a été créé par une version plus récente du programme. "
+    + _NOT_KEPT,
+    "unusable_set_aside": "Le fichier endommagé a été mis de côté sous le nom « %3 ». Le fichier des signets "
+    "et de l'historique « %1 » n'est pas utilisé : il ne peut pas être ouvert (%2). " + _NOT_KEPT,
+}
+"""The notices, by code, in French (``ui`` shows them translated)."""
 
 
 class Database:
@@ -32,7 +51,7 @@ class Database:
         path: Path | None,
         *,
         recovered_from: Path | None = None,
-        notice: str | None = None,
+        notice: Message | None = None,
     ) -> None:
         self._connection = connection
         self._lock = threading.RLock()
@@ -40,8 +59,10 @@ class Database:
         """The file, or None when the data only lives in memory (see ``notice``)."""
         self.recovered_from = recovered_from
         """Where a damaged file was moved to, when that happened at opening."""
-        self.notice = notice
-        """A French message the user must see (recovery, or data not kept), else None."""
+        self.notice_message = notice
+        """A message the user must see (recovery, or data not kept), else None; ``ui`` translates it."""
+        self.notice = str(notice) if notice is not None else None
+        """The same in French (the command line, logs)."""
 
     @contextmanager
     def read(self) -> Iterator[sqlite3.Connection]:
@@ -129,22 +150,16 @@ def open_database(
         connection = _connect_or_recover(path, migrations, now, moved)
         if not moved:
             return Database(connection, path)
-        notice = (
-            f"Le fichier des signets et de l'historique était endommagé : il a été mis de côté "
-            f"sous le nom « {moved[0].name} » et un nouveau fichier a été commencé."
-        )
+        notice = Message(NOTICE_CONTEXT, NOTICE_TEXTS["recovered"], (moved[0].name,))
         return Database(connection, path, recovered_from=moved[0], notice=notice)
     except SchemaTooNewError as error:
         _log.info("database %s: %s", path, error)
-        reason = "il a été créé par une version plus récente du programme"
+        code, values = "too_new", (str(path),)
     except (sqlite3.Error, OSError) as error:
         _log.info("cannot use database %s: %s", path, error)
-        reason = f"il ne peut pas être ouvert ({error})"
-    notice = (
-        f"Le fichier des signets et de l'historique « {path} » n'est pas utilisé : {reason}. "
-        "Les signets de cette session ne seront pas conservés."
-    )
+        code, values = "unusable", (str(path), str(error))
     backup = moved[0] if moved else None
     if backup is not None:
-        notice = f"Le fichier endommagé a été mis de côté sous le nom « {backup.name} ». {notice}"
+        code, values = f"{code}_set_aside", (*values, backup.name)
+    notice = Message(NOTICE_CONTEXT, NOTICE_TEXTS[code], values)
     return Database(connect(":memory:", migrations), None, recovered_from=backup, notice=notice)

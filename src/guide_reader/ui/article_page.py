@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 
-from PySide6.QtCore import QDate, QLocale, QModelIndex, QRect, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -25,6 +24,7 @@ from ..content.model import Article
 from ..content.renderer import ArticleRenderer, is_when_to_see_doctor
 from .article_view import ArticleView, Span
 from .find_bar import FindBar
+from .lower_texts import interface_date, renderer_texts
 from .reference_panel import ReferencePanel
 from .theme import Theme, document_css
 from .widgets import plain_label, plain_tooltip
@@ -169,7 +169,7 @@ class ArticlePage(QWidget):
         if self.article is None or article.slug != self.article.slug:
             self.article = article
             self.bookmarked = None if bookmarked is None else set(bookmarked)
-            self.renderer = ArticleRenderer(article)
+            self.renderer = ArticleRenderer(article, renderer_texts(), interface_date)
             self.folded_faq = set()
             self.trust_label.setText(self.trust_text(article))
             self._fill_toc()
@@ -184,11 +184,7 @@ class ArticlePage(QWidget):
 
     def trust_text(self, article: Article) -> str:
         """Who wrote or published the article, when, and when it was last updated: or that it is unknown."""
-        locale = QLocale()  # the interface language (set with the translations)
-
-        def when(value: date | None) -> str:
-            return locale.toString(QDate(value.year, value.month, value.day), QLocale.FormatType.LongFormat)
-
+        when = interface_date
         source = article.publisher or article.author
         parts = [
             self.tr("Source : %1").replace("%1", source) if source else self.tr("Source non indiquée"),

@@ -170,8 +170,11 @@ class BookmarkActions(_Base):
 
     def show_store_notice(self) -> None:
         """Tell the reader when their bookmark file was damaged and set aside."""
-        notice = self.library.store.notice
-        if notice:
+        from .lower_texts import message_text
+
+        message = self.library.store.notice_message
+        if message is not None:
+            notice = message_text(message)
             box = QMessageBox(
                 QMessageBox.Icon.Warning,
                 QCoreApplication.translate("BookmarkActions", "Signets"),
