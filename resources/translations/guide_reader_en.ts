@@ -262,6 +262,10 @@
         <translation>Undo removing the bookmark</translation>
     </message>
     <message>
+        <source>Rétablir</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
         <source>Ouvrir</source>
         <translation>Open</translation>
     </message>
@@ -300,6 +304,13 @@
     <message>
         <source>Signet « %1 » retiré.</source>
         <translation>Bookmark “%1” removed.</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n retrait(s) à annuler)</source>
+        <translation>
+            <numerusform>(%n removal to undo)</numerusform>
+            <numerusform>(%n removals to undo)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Sections lues récemment</source>

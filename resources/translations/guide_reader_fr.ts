@@ -262,6 +262,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Rétablir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Ouvrir</source>
         <translation type="unfinished"></translation>
     </message>
@@ -300,6 +304,13 @@
     <message>
         <source>Signet « %1 » retiré.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n retrait(s) à annuler)</source>
+        <translation>
+            <numerusform>(%n retrait à annuler)</numerusform>
+            <numerusform>(%n retraits à annuler)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Sections lues récemment</source>

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..library import Library
 from ..paths import remember_content_dir
+from ..store.resolve import find_anchor
 
 if TYPE_CHECKING:
     from ..search import Completion, SearchHit
@@ -315,6 +316,13 @@ class MainWindow(BookmarkActions, QMainWindow):
         current = self.history.current
         if current is not None and current.page == "article":
             self.history.remember_position(self.article_page.reading_position())
+            self._record_reading(current.slug, self.article_page.bookmarkable_anchor())
+
+    def _record_reading(self, slug: str, anchor: str | None) -> None:
+        """Note in « Lu récemment » the section being read: only a section or question, never a bare guide."""
+        article = self.library.article(slug)
+        if article is not None and anchor and find_anchor(article, anchor) is not None:
+            self.library.store.history.record_article(article, anchor)
 
     def _show(self, location: Location) -> None:
         if location.page == "article":
@@ -326,7 +334,7 @@ class MainWindow(BookmarkActions, QMainWindow):
             bookmarked = self._bookmarked_anchors(article.slug) if self.bookmarks_allowed else None
             self.article_page.show_article(article, location.anchor, location.position, location.query, bookmarked)
             self.setWindowTitle(f"{article.title} — Guide Reader")
-            self.library.store.history.record_article(article, location.anchor)
+            self._record_reading(article.slug, location.anchor)
         elif location.page == "search":
             self.pages.setCurrentWidget(self.search_page)
             if self.search_field.text() != location.query:
