@@ -5,10 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 
 from guide_reader.content.loader import load_article
 from guide_reader.content.renderer import RENDERER_TEXTS, ArticleRenderer
+from guide_reader.content.sheet import SHEET_TEXTS
 from guide_reader.library import Library
 from guide_reader.messages import Message, fill
 from guide_reader.store import BookmarkStore
@@ -17,6 +19,7 @@ from guide_reader.ui.i18n import install_translators, remove_translators
 from guide_reader.ui.lower_texts import (
     RENDERER_CONTEXT,
     RENDERER_SOURCES,
+    SHEET_SOURCES,
     STORE_CONTEXT,
     STORE_SOURCES,
     interface_date,
@@ -35,11 +38,12 @@ FRENCH_WORDS = ("Questions fréquentes", "Références", "Cité dans", "Marquer 
 def test_the_window_marks_every_text_of_the_lower_layers_for_translation() -> None:
     assert RENDERER_SOURCES == RENDERER_TEXTS and RENDERER_CONTEXT == "ArticleTexts"
     assert STORE_SOURCES == NOTICE_TEXTS and STORE_CONTEXT == NOTICE_CONTEXT
+    assert SHEET_SOURCES == SHEET_TEXTS
 
 
 def test_every_lower_layer_text_has_an_english_translation() -> None:
     english = {m.findtext("source"): m.find("translation").text for m in messages("en")}
-    for text in [*RENDERER_TEXTS.values(), *NOTICE_TEXTS.values()]:
+    for text in [*RENDERER_TEXTS.values(), *NOTICE_TEXTS.values(), *SHEET_TEXTS.values()]:
         assert english.get(text), text
         assert english[text].count("%") == text.count("%"), text  # every value keeps its place
 
@@ -50,7 +54,7 @@ def english(qtbot):
     translators = install_translators(app, "en")
     yield
     remove_translators(app, translators)
-    install_translators(app, "fr")
+    QLocale.setDefault(QLocale.system())
 
 
 def test_an_article_in_the_english_window_has_no_french_chrome(english) -> None:

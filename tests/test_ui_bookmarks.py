@@ -156,7 +156,7 @@ def test_import_of_a_bad_file_says_why_and_changes_nothing(qtbot, window, tmp_pa
 
 def test_sheet_for_the_doctor_as_pdf(qtbot, window, tmp_path) -> None:
     window.library.store.add_for(window.library.article("leucopenie"), SECTION, NOTE)
-    html = window._sheet_html()
+    html = window._sheet_html(with_texts=True)
     assert "Mes questions pour le médecin" in html
     assert "Préparé le" in html
     assert NOTE in html

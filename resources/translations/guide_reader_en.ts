@@ -278,6 +278,14 @@
         <translation>Remove</translation>
     </message>
     <message>
+        <source>Joindre le texte des sections</source>
+        <translation>Include the sections&apos; text</translation>
+    </message>
+    <message>
+        <source>La feuille pour le médecin tient sur une page : vos notes, les sections et les sources.</source>
+        <translation>The sheet for the doctor fits on one page: your notes, the sections and the sources.</translation>
+    </message>
+    <message>
         <source>Imprimer…</source>
         <translation>Print…</translation>
     </message>
@@ -810,6 +818,73 @@
             <numerusform>%n result</numerusform>
             <numerusform>%n results</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SheetTexts</name>
+    <message>
+        <source>Mes questions pour le médecin</source>
+        <translation>My questions for the doctor</translation>
+    </message>
+    <message>
+        <source>Préparé le %1 avec Guide Reader</source>
+        <translation>Prepared on %1 with Guide Reader</translation>
+    </message>
+    <message>
+        <source>Aucun signet pour le moment.</source>
+        <translation>No bookmarks yet.</translation>
+    </message>
+    <message>
+        <source>Mes notes et questions</source>
+        <translation>My notes and questions</translation>
+    </message>
+    <message>
+        <source>(sans note)</source>
+        <translation>(no note)</translation>
+    </message>
+    <message>
+        <source>Cette section n&apos;est plus disponible dans le guide.</source>
+        <translation>This section is no longer in the guide.</translation>
+    </message>
+    <message>
+        <source>D&apos;où viennent ces informations</source>
+        <translation>Where this information comes from</translation>
+    </message>
+    <message>
+        <source>Source : %1</source>
+        <translation>Source: %1</translation>
+    </message>
+    <message>
+        <source>source non indiquée</source>
+        <translation>source not given</translation>
+    </message>
+    <message>
+        <source>publié le %1</source>
+        <translation>published %1</translation>
+    </message>
+    <message>
+        <source>date de publication inconnue</source>
+        <translation>publication date unknown</translation>
+    </message>
+    <message>
+        <source>mis à jour le %1</source>
+        <translation>updated %1</translation>
+    </message>
+    <message>
+        <source>date de mise à jour inconnue</source>
+        <translation>update date unknown</translation>
+    </message>
+    <message>
+        <source>Texte des sections</source>
+        <translation>Text of the sections</translation>
+    </message>
+    <message>
+        <source>Références citées :</source>
+        <translation>References cited:</translation>
+    </message>
+    <message>
+        <source>Ces informations ne remplacent pas un avis médical. Montrez cette feuille à votre médecin.</source>
+        <translation>This information does not replace medical advice. Show this sheet to your doctor.</translation>
     </message>
 </context>
 <context>

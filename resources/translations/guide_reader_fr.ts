@@ -278,6 +278,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Joindre le texte des sections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La feuille pour le médecin tient sur une page : vos notes, les sections et les sources.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Imprimer…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -810,6 +818,73 @@
             <numerusform>%n résultat</numerusform>
             <numerusform>%n résultats</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SheetTexts</name>
+    <message>
+        <source>Mes questions pour le médecin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Préparé le %1 avec Guide Reader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucun signet pour le moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mes notes et questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(sans note)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cette section n&apos;est plus disponible dans le guide.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D&apos;où viennent ces informations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source : %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>source non indiquée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>publié le %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>date de publication inconnue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mis à jour le %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>date de mise à jour inconnue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Texte des sections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Références citées :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ces informations ne remplacent pas un avis médical. Montrez cette feuille à votre médecin.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@ import textwrap
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -118,6 +119,12 @@ class BookmarksPage(QWidget):
         actions = FlowLayout()  # wraps on a small screen or with large text: no button is cut off
         for button in (self.open_button, self.edit_button, self.remove_button):
             actions.addWidget(button)
+        self.with_texts = QCheckBox(self.tr("Joindre le texte des sections"))
+        self.with_texts.setToolTip(
+            self.tr("La feuille pour le médecin tient sur une page : vos notes, les sections et les sources.")
+        )
+        self.with_texts.setVisible(print_allowed or files_allowed)
+        actions.addWidget(self.with_texts)
         print_button = self._button(self.tr("Imprimer…"), self.print_requested.emit)
         print_button.setVisible(print_allowed)
         self.file_buttons = [

@@ -69,6 +69,33 @@ STORE_SOURCES: dict[str, str] = {
 }
 
 
+SHEET_CONTEXT = "SheetTexts"
+SHEET_SOURCES: dict[str, str] = {
+    "title": QT_TRANSLATE_NOOP("SheetTexts", "Mes questions pour le médecin"),
+    "prepared": QT_TRANSLATE_NOOP("SheetTexts", "Préparé le %1 avec Guide Reader"),
+    "empty": QT_TRANSLATE_NOOP("SheetTexts", "Aucun signet pour le moment."),
+    "notes": QT_TRANSLATE_NOOP("SheetTexts", "Mes notes et questions"),
+    "no_note": QT_TRANSLATE_NOOP("SheetTexts", "(sans note)"),
+    "missing": QT_TRANSLATE_NOOP("SheetTexts", "Cette section n'est plus disponible dans le guide."),
+    "guides": QT_TRANSLATE_NOOP("SheetTexts", "D'où viennent ces informations"),
+    "source": QT_TRANSLATE_NOOP("SheetTexts", "Source : %1"),
+    "source_unknown": QT_TRANSLATE_NOOP("SheetTexts", "source non indiquée"),
+    "published": QT_TRANSLATE_NOOP("SheetTexts", "publié le %1"),
+    "published_unknown": QT_TRANSLATE_NOOP("SheetTexts", "date de publication inconnue"),
+    "updated": QT_TRANSLATE_NOOP("SheetTexts", "mis à jour le %1"),
+    "updated_unknown": QT_TRANSLATE_NOOP("SheetTexts", "date de mise à jour inconnue"),
+    "texts": QT_TRANSLATE_NOOP("SheetTexts", "Texte des sections"),
+    "references": QT_TRANSLATE_NOOP("SheetTexts", "Références citées :"),
+    "footer": QT_TRANSLATE_NOOP(
+        "SheetTexts", "Ces informations ne remplacent pas un avis médical. Montrez cette feuille à votre médecin."
+    ),
+}
+
+
+def sheet_texts() -> dict[str, str]:
+    return translated(SHEET_CONTEXT, SHEET_SOURCES)
+
+
 def message_text(message: Message) -> str:
     """A lower layer's message in the interface language, its values in place."""
     return fill(QCoreApplication.translate(message.context, message.text), message.values)
