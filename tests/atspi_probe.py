@@ -25,8 +25,11 @@ def log(message: str) -> None:
     print(f"atspi_probe: {message}", file=sys.stderr, flush=True)
 
 
-def find_app(deadline: float) -> object:
+def find_app(deadline: float, process: subprocess.Popen[bytes]) -> object:
     while time.monotonic() < deadline:
+        if process.poll() is not None:
+            errors = process.stderr.read().decode(errors="replace") if process.stderr else ""
+            raise SystemExit(f"the program stopped (exit {process.returncode}): {errors[-1500:]}")
         desktop = pyatspi.Registry.getDesktop(0)
         for index in range(desktop.childCount):
             app = desktop.getChildAtIndex(index)
@@ -82,7 +85,7 @@ def main() -> int:
     pages: dict[str, list[list[str]]] = {}
     errors = b""
     try:
-        app = find_app(deadline)
+        app = find_app(deadline, process)
         log("window found")
         first = "search" if "--search" in command else "article"
         if first == "search":

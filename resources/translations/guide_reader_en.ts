@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name></name>
+    <message>
+        <source>Source : %1</source>
+        <translation>Source: %1</translation>
+    </message>
+    <message>
+        <source>Source non indiquée</source>
+        <translation>Source not given</translation>
+    </message>
+    <message>
+        <source>publié le %1</source>
+        <translation>published %1</translation>
+    </message>
+    <message>
+        <source>date inconnue</source>
+        <translation>date unknown</translation>
+    </message>
+    <message>
+        <source>mis à jour le %1</source>
+        <translation>updated %1</translation>
+    </message>
+    <message>
+        <source>mise à jour inconnue</source>
+        <translation>last update unknown</translation>
+    </message>
+</context>
+<context>
     <name>ArticleCard</name>
     <message numerus="yes">
         <source>%n section(s)</source>
@@ -51,30 +78,6 @@
     <message>
         <source>Sommaire masqué</source>
         <translation>Contents hidden</translation>
-    </message>
-    <message>
-        <source>Source : %1</source>
-        <translation>Source: %1</translation>
-    </message>
-    <message>
-        <source>Source non indiquée</source>
-        <translation>Source not given</translation>
-    </message>
-    <message>
-        <source>publié le %1</source>
-        <translation>published %1</translation>
-    </message>
-    <message>
-        <source>date inconnue</source>
-        <translation>date unknown</translation>
-    </message>
-    <message>
-        <source>mis à jour le %1</source>
-        <translation>updated %1</translation>
-    </message>
-    <message>
-        <source>mise à jour inconnue</source>
-        <translation>last update unknown</translation>
     </message>
     <message>
         <source>Début du guide</source>
@@ -621,6 +624,10 @@
     <message>
         <source>Les guides fournis seront utilisés au prochain démarrage.</source>
         <translation>The bundled guides will be used from the next start.</translation>
+    </message>
+    <message>
+        <source>Ressources citées : %1</source>
+        <translation>Resources cited: %1</translation>
     </message>
     <message>
         <source>Guides de santé à lire sans connexion : rien n&apos;est envoyé ni chargé sur internet.</source>

@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name></name>
+    <message>
+        <source>Source : %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source non indiquée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>publié le %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>date inconnue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mis à jour le %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mise à jour inconnue</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ArticleCard</name>
     <message numerus="yes">
         <source>%n section(s)</source>
@@ -50,30 +77,6 @@
     </message>
     <message>
         <source>Sommaire masqué</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Source : %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Source non indiquée</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>publié le %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>date inconnue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mis à jour le %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mise à jour inconnue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -620,6 +623,10 @@
     </message>
     <message>
         <source>Les guides fournis seront utilisés au prochain démarrage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ressources citées : %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QRect, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -33,6 +33,22 @@ Highlighter = Callable[[str, str], list[Span]]
 SEARCH_KIND = "search"
 ANCHOR_ROLE = Qt.ItemDataRole.UserRole
 NARROW_WIDTH = 760  # px: below this the contents panel starts folded away
+
+
+def trust_text(article: Article) -> str:
+    """Who wrote or published the article, when, and when it was last updated: or that it is unknown."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("ArticlePage", text)
+
+    source = article.publisher or article.author
+    published, updated = article.date, article.updated
+    parts = [
+        tr("Source : %1").replace("%1", source) if source else tr("Source non indiquée"),
+        tr("publié le %1").replace("%1", interface_date(published)) if published else tr("date inconnue"),
+        tr("mis à jour le %1").replace("%1", interface_date(updated)) if updated else tr("mise à jour inconnue"),
+    ]
+    return " · ".join(parts)
 
 
 class WrappingDelegate(QStyledItemDelegate):
@@ -183,17 +199,7 @@ class ArticlePage(QWidget):
         self.go_to(anchor, position)
 
     def trust_text(self, article: Article) -> str:
-        """Who wrote or published the article, when, and when it was last updated: or that it is unknown."""
-        when = interface_date
-        source = article.publisher or article.author
-        parts = [
-            self.tr("Source : %1").replace("%1", source) if source else self.tr("Source non indiquée"),
-            self.tr("publié le %1").replace("%1", when(article.date)) if article.date else self.tr("date inconnue"),
-            self.tr("mis à jour le %1").replace("%1", when(article.updated))
-            if article.updated
-            else self.tr("mise à jour inconnue"),
-        ]
-        return " · ".join(parts)
+        return trust_text(article)
 
     def go_to(self, anchor: str = "", position: int | None = None) -> None:
         """To a text position (where the reader was), else to an anchor, else to the top."""

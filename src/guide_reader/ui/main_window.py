@@ -205,6 +205,8 @@ class MainWindow(BookmarkActions, QMainWindow):
 
     def _build_shortcuts(self) -> None:
         QShortcut(QKeySequence("Ctrl+K"), self, self.focus_search)
+        QShortcut(QKeySequence("F6"), self, lambda: self.focus_next_pane(+1))
+        QShortcut(QKeySequence("Shift+F6"), self, lambda: self.focus_next_pane(-1))
         QShortcut(QKeySequence.StandardKey.Find, self, self.find_in_article)
         leave = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search_field, self._leave_search_field)
         leave.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -325,11 +327,60 @@ class MainWindow(BookmarkActions, QMainWindow):
             self.library.store.history.record_article(article, anchor)
 
     def _show(self, location: Location) -> None:
+        before = self.pages.currentWidget()
+        focus = QApplication.focusWidget()
+        focus_in_page = focus is not None and before is not None and before.isAncestorOf(focus)
+        if not self._show_page(location):
+            return
+        if focus_in_page and self.pages.currentWidget() is not before:
+            self.focus_page()  # the focus was in the page that went away: it moves into the new one
+        self.page_shown.emit(location.page)
+
+    def focus_page(self) -> None:
+        """Put the keyboard focus on the current page's main control (text, results, list)."""
+        page = self.pages.currentWidget()
+        if page is self._article_page or page is self._search_page:
+            target = page.view if page.view.isVisible() else self.search_field
+        elif page is self._bookmarks_page:
+            target = page.tree if page.tree.isVisible() else page.tabs
+        else:
+            target = page
+            if isinstance(page, HomePage) and page.cards:
+                target = page.cards[0]
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def panes(self) -> list[QWidget]:
+        """The window's parts in order, for F6 / Shift+F6: the tool bar, then the page's main controls."""
+        page = self.pages.currentWidget()
+        if page is self._article_page:
+            parts = [page.toc, page.view]
+        elif page is self._search_page:
+            parts = [page.view]
+        elif page is self._bookmarks_page:
+            parts = [page.tree if page.tree.isVisible() else page.tabs]
+        else:
+            parts = [page.cards[0]] if isinstance(page, HomePage) and page.cards else [page]
+        first = self.toolbar.widgetForAction(self.back_action)
+        tool = next((widget for widget in self.toolbar.focus_order() if widget.isEnabled()), first)
+        return [tool, *(part for part in parts if part.isVisible())]
+
+    def focus_next_pane(self, step: int) -> None:
+        """Move the focus to the next (``step`` +1) or previous (-1) part of the window."""
+        panes = self.panes()
+        focus = QApplication.focusWidget()
+        here = next((i for i, pane in enumerate(panes) if focus is pane or pane.isAncestorOf(focus)), None)
+        if here is None and focus is not None and self.toolbar.isAncestorOf(focus):
+            here = 0
+        target = panes[((here if here is not None else -1) + step) % len(panes)]
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _show_page(self, location: Location) -> bool:
+        """Show the page of ``location``; False when its guide is not there."""
         if location.page == "article":
             article = self.library.article(location.slug)
             if article is None:
                 self.status_label.setText(self.tr("Guide introuvable : %1").replace("%1", location.slug))
-                return
+                return False
             self.pages.setCurrentWidget(self.article_page)
             bookmarked = self._bookmarked_anchors(article.slug) if self.bookmarks_allowed else None
             self.article_page.show_article(article, location.anchor, location.position, location.query, bookmarked)
@@ -352,7 +403,7 @@ class MainWindow(BookmarkActions, QMainWindow):
         self.bookmark_action.setEnabled(self.bookmarks_allowed and location.page == "article")
         self.back_action.setEnabled(self.history.can_go_back())
         self.forward_action.setEnabled(self.history.can_go_forward())
-        self.page_shown.emit(location.page)
+        return True
 
     def _jump_in_article(self, anchor: str) -> None:
         current = self.history.current
@@ -422,6 +473,7 @@ class MainWindow(BookmarkActions, QMainWindow):
         completion = self._completions.get(text)
         if completion is not None:
             self.go_to(Location("article", completion.article_slug, completion.anchor))
+            self.focus_page()
 
     def _run_search(self) -> None:
         query = self._pending_query
@@ -445,7 +497,8 @@ class MainWindow(BookmarkActions, QMainWindow):
             return
         self.search_timer.stop()
         self._run_search()
-        page.open_first_hit()
+        if page.open_first_hit():
+            self.focus_page()  # like a browser after its address bar: the keys now read the text
 
     def open_hit(self, hit: SearchHit) -> None:
         self.go_to(Location("article", hit.article_slug, hit.section_anchor, query=self._pending_query))
@@ -557,15 +610,15 @@ class MainWindow(BookmarkActions, QMainWindow):
         )
 
     def about_html(self) -> str:
+        from .article_page import trust_text
+
         rows = []
         for article in self.library.articles:
-            details = [html.escape(article.source_file or "")]
-            if article.author:
-                details.append(html.escape(article.author))
+            details = [html.escape(trust_text(article))]
             sites = sorted({resource.site for resource in article.web_resources if resource.site})
             if sites:
-                details.append(html.escape(", ".join(sites)))
-            rows.append(f"<li><b>{html.escape(article.title)}</b><br>{' — '.join(d for d in details if d)}</li>")
+                details.append(html.escape(self.tr("Ressources citées : %1").replace("%1", ", ".join(sites))))
+            rows.append(f"<li><b>{html.escape(article.title)}</b><br>{'<br>'.join(details)}</li>")
         offline = self.tr("Guides de santé à lire sans connexion : rien n'est envoyé ni chargé sur internet.")
         folder = self.tr("Dossier des guides : %1").replace("%1", str(self.library.content_dir))
         sources = self.tr("Sources des guides")
