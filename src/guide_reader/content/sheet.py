@@ -137,7 +137,7 @@ def sheet_html(
         parts.append(f"<h2>{sheet.text('notes')}</h2><ol>")
         for entry in entries:
             note = html.escape(entry.note, quote=False).replace("\n", "<br>") if entry.note else sheet.text("no_note")
-            missing = "" if entry.available else f" <i>({sheet.text('missing')})</i>"
+            missing = "" if entry.available else f" <em>({sheet.text('missing')})</em>"
             parts.append(
                 f'<li><b>{html.escape(entry.heading)}</b> — <span class="guide">{html.escape(entry.article_title)}'
                 f"</span>{missing}<br>{note}</li>"
