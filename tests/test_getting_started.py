@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -72,6 +73,10 @@ def test_install_puts_the_command_on_path_and_in_the_menu(tmp_path: Path) -> Non
     desktop = (tmp_path / "share" / "applications" / "guide-reader.desktop").read_text(encoding="utf-8")
     assert f"Exec={command}\n" in desktop
     assert (tmp_path / "share" / "icons" / "hicolor" / "scalable" / "apps" / "guide-reader.svg").exists()
+    if shutil.which("desktop-file-validate"):
+        installed = tmp_path / "share" / "applications" / "guide-reader.desktop"
+        check = subprocess.run(["desktop-file-validate", str(installed)], capture_output=True, text=True, timeout=60)
+        assert check.returncode == 0 and check.stdout.strip() == "", check.stdout
     subprocess.run([str(REPO_ROOT / "scripts" / "install"), "--remove"], env=env, check=True, capture_output=True)
     assert not command.exists() and not (tmp_path / "share" / "applications" / "guide-reader.desktop").exists()
 
