@@ -68,6 +68,28 @@ def press(app: object, name: str) -> None:
     raise SystemExit(f"no button « {name} »")
 
 
+def listen_while(action, deadline: float, seconds: float = 3.0) -> list[str]:
+    """The AT-SPI announcements (what a screen reader says unasked) sent while ``action`` runs."""
+    from gi.repository import GLib
+
+    heard: list[str] = []
+
+    def on_event(event: object) -> None:
+        heard.append(str(getattr(event, "any_data", "") or ""))
+
+    pyatspi.Registry.registerEventListener(on_event, "object:announcement")
+    try:
+        action()
+        end = min(deadline, time.monotonic() + seconds)
+        context = GLib.MainContext.default()
+        while time.monotonic() < end and not heard:
+            if not context.iteration(False):
+                time.sleep(0.05)
+    finally:
+        pyatspi.Registry.deregisterEventListener(on_event, "object:announcement")
+    return heard
+
+
 def wait_for(app: object, predicate, deadline: float) -> None:
     while time.monotonic() < deadline:
         if any(predicate(row) for row in walk(app)):
@@ -93,6 +115,9 @@ def main() -> int:
         else:
             wait_for(app, lambda row: row[0] in ("tree item", "table cell"), deadline)
         pages[first] = walk(app)
+        if first == "search":
+            announcements = listen_while(lambda: press(app, "Effacer la recherche"), deadline)
+            pages["announcements"] = [["announcement", text] for text in announcements]
         press(app, "Mes signets et l'historique de lecture")
         wait_for(app, lambda row: row[0] == "page tab", deadline)
         pages["bookmarks"] = walk(app)

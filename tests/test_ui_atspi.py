@@ -162,3 +162,9 @@ def test_home_page_tree(trees) -> None:
     spoken = [row[1] for row in rows]
     for title in ("Leucopénie", "Régression Tumorale Spontanée"):
         assert title in spoken
+
+
+def test_a_changed_search_page_is_announced(trees) -> None:
+    """Clearing the search (its clear button, pressed over AT-SPI) is said without moving the focus."""
+    heard = [row[1] for row in trees["announcements"]]
+    assert heard and heard[0].startswith("Chercher dans tous les guides.")
