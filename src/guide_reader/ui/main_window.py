@@ -101,6 +101,7 @@ class MainWindow(BookmarkActions, QMainWindow):
         self.search_timer.setInterval(SEARCH_DELAY_MS)
         self.search_timer.timeout.connect(self._run_search)
         self.go_to(Location("home"))
+        self.focus_page()  # the keys start on the page, not on the first button of the tool bar
 
     # Building --------------------------------------------------------------------
 
