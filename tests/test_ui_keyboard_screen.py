@@ -172,6 +172,23 @@ def test_every_page_works_at_640_by_480(qtbot, window, page) -> None:
         assert inside.contains(top_left) and inside.contains(bottom_right), control.accessibleName() or control.text()
 
 
+@pytest.mark.parametrize("page", ["home", "article", "search"])
+def test_reading_pages_fit_640_by_480_with_200_percent_text(qtbot, page) -> None:
+    window = MainWindow(Library(), Settings())
+    qtbot.addWidget(window)
+    window.set_text_size(DEFAULT_TEXT_SIZE * 2, remember=False)
+    try:
+        window.resize(640, 480)
+        window.show()  # the first show, with the tool bar on three lines, keeps the size asked for
+        qtbot.waitExposed(window)
+        window.go_to(Location(page, "leucopenie") if page == "article" else Location(page))
+        QApplication.processEvents()
+        assert window.size() == QSize(640, 480)
+        assert all(widget.isVisible() for widget in window.toolbar.focus_order())
+    finally:
+        window.set_text_size(DEFAULT_TEXT_SIZE, remember=False)
+
+
 def test_the_toolbar_wraps_instead_of_hiding_controls(qtbot, window) -> None:
     window.resize(1280, 800)
     QApplication.processEvents()

@@ -184,7 +184,7 @@ class SearchPage(QWidget):
         self.text_size = text_size
         self.results: SearchResults | None = None
         self.heading = plain_label()
-        self.heading.setObjectName("pageTitle")
+        self.heading.setObjectName("resultsHeading")
         self.heading.setWordWrap(True)
         self.message = plain_label()
         self.message.setObjectName("pageIntro")
@@ -205,7 +205,7 @@ class SearchPage(QWidget):
         self.view.chosen.connect(self._activated)
         self.column = QWidget()
         column = QVBoxLayout(self.column)
-        column.setContentsMargins(24, 16, 24, 8)
+        column.setContentsMargins(16, 8, 16, 4)
         column.addWidget(self.suggestion_button, 0, Qt.AlignmentFlag.AlignLeft)
         column.addWidget(self.heading)
         column.addWidget(self.message)

@@ -207,6 +207,7 @@ QFrame#referencePanel, QFrame#findBar {{ background-color: {theme.note_backgroun
     border-top: 1px solid {theme.border}; }}
 QLabel#muted, QLabel#cardDetails, QLabel#pageIntro {{ color: {theme.muted}; }}
 QLabel#pageTitle {{ font-size: {round(text_size * 1.6)}pt; font-weight: bold; }}
+QLabel#resultsHeading {{ font-size: {round(text_size * 1.25)}pt; font-weight: bold; }}
 QLabel#cardTitle {{ font-size: {round(text_size * 1.3)}pt; font-weight: bold; }}
 QLabel#cardLead, QLabel#pageIntro {{ font-size: {text_size}pt; }}
 QLabel#cardDetails {{ font-size: {max(9, round(text_size * 0.9))}pt; }}

@@ -16,8 +16,10 @@ from PySide6.QtWidgets import QLayout, QLayoutItem, QToolButton, QWidget
 class FlowLayout(QLayout):
     """Items left to right, wrapping to a new line when the width runs out (height for width)."""
 
-    def __init__(self, parent: QWidget | None = None, spacing: int = 6) -> None:
+    def __init__(self, parent: QWidget | None = None, spacing: int = 6, height_for_width: bool = True) -> None:
+        """``height_for_width``: tell the parent layout the height at each width (False: the owner sets it)."""
         super().__init__(parent)
+        self.height_for_width = height_for_width
         self._items: list[QLayoutItem] = []
         self.corner: QWidget | None = None  # kept clear at the right end of the first line
         self.setSpacing(spacing)
@@ -38,7 +40,7 @@ class FlowLayout(QLayout):
         return Qt.Orientation(0)
 
     def hasHeightForWidth(self) -> bool:  # noqa: N802
-        return True
+        return self.height_for_width
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802
         return self._arrange(QRect(0, 0, width, 0), apply=False)
@@ -120,7 +122,7 @@ class ToolStrip(QWidget):
         self.setObjectName("toolStrip")
         self.setAccessibleName(name)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self.flow = FlowLayout(self)
+        self.flow = FlowLayout(self, height_for_width=False)  # fit_width sets the height
         self.flow.setContentsMargins(6, 4, 6, 4)
         self._buttons: dict[QAction, QToolButton] = {}
 
