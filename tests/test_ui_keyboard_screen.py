@@ -172,8 +172,8 @@ def test_every_page_works_at_640_by_480(qtbot, window, page) -> None:
         assert inside.contains(top_left) and inside.contains(bottom_right), control.accessibleName() or control.text()
 
 
-@pytest.mark.parametrize("page", ["home", "article", "search"])
-def test_reading_pages_fit_640_by_480_with_200_percent_text(qtbot, page) -> None:
+@pytest.mark.parametrize("page", ["home", "article", "search", "bookmarks"])
+def test_every_page_fits_640_by_480_with_200_percent_text(qtbot, page) -> None:
     window = MainWindow(Library(), Settings())
     qtbot.addWidget(window)
     window.set_text_size(DEFAULT_TEXT_SIZE * 2, remember=False)

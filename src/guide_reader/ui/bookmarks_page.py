@@ -67,12 +67,12 @@ class BookmarksPage(QWidget):
         self.undo_stack = QUndoStack(self)  # every removal, undone one by one (Ctrl+Z), most recent first
         self.undo_stack.indexChanged.connect(self._update_undo_bar)
         title = QLabel(self.tr("Mes signets"))
-        title.setObjectName("pageTitle")
+        title.setObjectName("resultsHeading")
         self.tabs = QTabWidget()
         self.tabs.addTab(self._bookmarks_tab(files_allowed, print_allowed), self.tr("Signets"))
         self.tabs.addTab(self._history_tab(), self.tr("Lu récemment"))
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setContentsMargins(16, 8, 16, 8)
         layout.addWidget(title)
         layout.addWidget(self.tabs, 1)
 
@@ -141,6 +141,7 @@ class BookmarksPage(QWidget):
             Qt.ShortcutContext.WidgetShortcut
         )
         layout = QVBoxLayout(tab)
+        layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.undo_bar)
@@ -277,6 +278,7 @@ class BookmarksPage(QWidget):
         actions.addStretch(1)
         actions.addWidget(clear_button)
         layout = QVBoxLayout(tab)
+        layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.history_list, 1)
         layout.addLayout(actions)
         return tab

@@ -185,7 +185,7 @@ QWidget {{ color: {theme.text}; }}
 QWidget:disabled {{ color: {theme.disabled}; }}
 QMainWindow, QStackedWidget > QWidget {{ background-color: {theme.background}; }}
 QWidget#toolStrip {{ background-color: {theme.surface}; border-bottom: 1px solid {theme.border}; }}
-QToolButton {{ padding: 6px 10px; border: {ring} transparent; border-radius: 6px; min-height: 24px; }}
+QToolButton {{ padding: 4px 10px; border: {ring} transparent; border-radius: 6px; min-height: 24px; }}
 QToolButton:hover {{ background-color: {theme.note_background}; }}
 QToolButton:checked {{ border-color: {theme.border}; }}
 QToolButton:focus, QLineEdit:focus, QTreeWidget:focus, QTreeView:focus, QListView:focus, QTextBrowser:focus,

@@ -123,7 +123,7 @@ class ToolStrip(QWidget):
         self.setAccessibleName(name)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.flow = FlowLayout(self, height_for_width=False)  # fit_width sets the height
-        self.flow.setContentsMargins(6, 4, 6, 4)
+        self.flow.setContentsMargins(6, 2, 6, 2)
         self._buttons: dict[QAction, QToolButton] = {}
 
     def addAction(self, action: QAction, accessible_name: str = "") -> QToolButton:  # type: ignore[override]  # noqa: N802
