@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QRect, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QKeySequence, QResizeEvent
+from PySide6.QtGui import QFont, QFontMetrics, QHideEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QSplitter,
@@ -19,12 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from ..content import markdown_format as fmt
-from ..content.anchors import BOOKMARK_PREFIX, FOLD_PREFIX, REFERENCE_PREFIX, UNRESOLVED_PREFIX
+from ..content.anchors import BOOKMARK_PREFIX, FOLD_PREFIX, LISTEN_PREFIX, REFERENCE_PREFIX, UNRESOLVED_PREFIX
 from ..content.model import Article
 from ..content.renderer import ArticleRenderer, is_when_to_see_doctor
 from .article_view import ArticleView, Span
 from .find_bar import FindBar
 from .lower_texts import interface_date, renderer_texts
+from .read_aloud import ReadAloudBar
 from .reference_panel import ReferencePanel
 from .theme import Theme, document_css
 from .widgets import plain_label, plain_tooltip
@@ -33,6 +34,7 @@ Highlighter = Callable[[str, str], list[Span]]
 SEARCH_KIND = "search"
 ANCHOR_ROLE = Qt.ItemDataRole.UserRole
 NARROW_WIDTH = 760  # px: below this the contents panel starts folded away
+CONTENTS_WIDTH = 320  # px: the contents panel's width when shown (the reader can drag it)
 
 
 def trust_text(article: Article) -> str:
@@ -131,6 +133,8 @@ class ArticlePage(QWidget):
         header.setContentsMargins(6, 2, 6, 2)
         header.addWidget(self.toc_button)
         header.addWidget(self.trust_label, 1)
+        self.read_aloud = ReadAloudBar(self.view, theme)
+        self.read_aloud.add_shortcuts(self)
         column = QWidget()
         column_layout = QVBoxLayout(column)
         column_layout.setContentsMargins(0, 0, 0, 0)
@@ -139,11 +143,18 @@ class ArticlePage(QWidget):
         column_layout.addWidget(self.find_bar)
         column_layout.addWidget(self.view, 1)
         column_layout.addWidget(self.reference_panel)
+        side = QWidget()  # « Écouter » above the contents: the text keeps its whole height
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.setSpacing(0)
+        side_layout.addWidget(self.read_aloud)
+        side_layout.addWidget(self.toc, 1)
+        self.side = side
         self.splitter = splitter = QSplitter()
-        splitter.addWidget(self.toc)
+        splitter.addWidget(side)
         splitter.addWidget(column)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([320, 880])
+        splitter.setSizes([CONTENTS_WIDTH, 880])
         splitter.setChildrenCollapsible(False)
         splitter.setHandleWidth(8)  # a handle a mouse can take: the contents panel is resizable
         layout = QVBoxLayout(self)
@@ -154,8 +165,12 @@ class ArticlePage(QWidget):
         self._update_toc_button()
 
     def show_toc(self, shown: bool) -> None:
-        """Show or hide the contents panel (hidden, the text takes the whole width: small screens)."""
+        """Show or hide the contents (hidden, the text takes all the width the read-aloud controls leave)."""
         self.toc.setVisible(shown)
+        total = sum(self.splitter.sizes())
+        if total > 0:
+            side = CONTENTS_WIDTH if shown else self.side.minimumSizeHint().width()
+            self.splitter.setSizes([side, max(0, total - side)])
         if self.toc_button.isChecked() != shown:
             self.toc_button.setChecked(shown)
         self._update_toc_button()
@@ -190,6 +205,7 @@ class ArticlePage(QWidget):
             self.trust_label.setText(self.trust_text(article))
             self._fill_toc()
             self.reference_panel.hide()
+            self.read_aloud.set_article(article)
             self._render()
         elif bookmarked is not None:
             self.set_bookmarked(bookmarked)
@@ -213,9 +229,10 @@ class ArticlePage(QWidget):
     def _render(self) -> None:
         if self.renderer is None:
             return
-        html = self.renderer.render(document_css(self.theme), self.folded_faq, self.bookmarked)
+        html = self.renderer.render(document_css(self.theme), self.folded_faq, self.bookmarked, listen=True)
         self.view.set_page(html, self.text_size)
         self._highlight_query()
+        self.read_aloud.refresh_highlight()
         if self.find_bar.isVisible():
             self.find_bar.find(self.find_bar.field.text())
 
@@ -333,6 +350,8 @@ class ArticlePage(QWidget):
             self.reference_panel.show_unresolved(int(name[len(UNRESOLVED_PREFIX) :]))
         elif name.startswith(BOOKMARK_PREFIX):
             self.bookmark_requested.emit(name[len(BOOKMARK_PREFIX) :])
+        elif name.startswith(LISTEN_PREFIX):
+            self.read_aloud.listen_section(name[len(LISTEN_PREFIX) :])
         elif name.startswith(FOLD_PREFIX):
             self.toggle_faq(name[len(FOLD_PREFIX) :])
         else:
@@ -359,6 +378,7 @@ class ArticlePage(QWidget):
         self.find_bar.field.setText("")  # forgets the undo history too
         self.find_bar.close_bar()
         self.reference_panel.hide()
+        self.read_aloud.reset()
         self.article = None
         self.renderer = None
         self.query = ""
@@ -388,6 +408,7 @@ class ArticlePage(QWidget):
         self.theme = theme
         self.view.focus_colour = theme.focus
         self.find_bar.theme = theme
+        self.read_aloud.set_theme(theme)
         self._rerender_in_place()
 
     def set_text_size(self, size: int) -> None:
@@ -398,3 +419,9 @@ class ArticlePage(QWidget):
 
     def open_find(self) -> None:
         self.find_bar.open_bar()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
+        """Another page replaces this one: reading stops (a minimised window keeps reading)."""
+        if not event.spontaneous():
+            self.read_aloud.release()
+        super().hideEvent(event)

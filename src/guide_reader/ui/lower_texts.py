@@ -34,6 +34,8 @@ RENDERER_SOURCES: dict[str, str] = {
         "Ces informations ne remplacent pas l'avis d'un médecin ou d'un autre professionnel de santé. "
         "En cas de doute ou de symptômes inquiétants, consultez ; en cas d'urgence, appelez le 15.",
     ),
+    "listen": QT_TRANSLATE_NOOP("ArticleTexts", "Écouter cette section"),
+    "listen_label": QT_TRANSLATE_NOOP("ArticleTexts", "Écouter"),
 }
 
 
