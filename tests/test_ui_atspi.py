@@ -130,7 +130,7 @@ def test_article_page_tree(trees) -> None:
     contents = [row for row in rows if row[1] == "Sommaire du guide"]
     assert contents and contents[0][0] in ("tree", "tree table", "list")
     items = [row[1] for row in rows if row[0] in ("tree item", "table cell", "list item")]
-    assert "Début du guide" in items and "Questions fréquentes" in items
+    assert items[:2] == ["Début du guide", "Leucopénie : Définition et Vue d'Ensemble"] and len(items) >= 5
     assert any(row[1] == "Texte du guide" and "focusable" in row for row in rows)
     toggle = [row for row in rows if row[1] in ("Sommaire affiché", "Sommaire masqué")]
     assert toggle and toggle[0][0] in ("toggle button", "check box") and "checked" in toggle[0]
