@@ -165,12 +165,17 @@ class ArticlePage(QWidget):
         self._update_toc_button()
 
     def show_toc(self, shown: bool) -> None:
-        """Show or hide the contents (hidden, the text takes all the width the read-aloud controls leave)."""
-        self.toc.setVisible(shown)
-        total = sum(self.splitter.sizes())
-        if total > 0:
-            side = CONTENTS_WIDTH if shown else self.side.minimumSizeHint().width()
-            self.splitter.setSizes([side, max(0, total - side)])
+        """Unfold or fold the side panel, contents and read-aloud controls (folded, the text takes the width).
+
+        Folded, the panel is one press away (F9 or « ◧ Sommaire »); reading aloud stays at hand
+        with « ▶ Écouter » beside each heading and its shortcuts.
+        """
+        self.splitter.setCollapsible(0, True)
+        total = sum(self.splitter.sizes()) or self.splitter.width()
+        side = min(CONTENTS_WIDTH, total // 2) if shown else 0
+        self.splitter.setSizes([side, max(0, total - side)])
+        self.splitter.setCollapsible(0, False)  # the mouse cannot fold it by accident; the button does
+        self.side.setEnabled(shown)  # folded, Tab and screen readers pass it by
         if self.toc_button.isChecked() != shown:
             self.toc_button.setChecked(shown)
         self._update_toc_button()

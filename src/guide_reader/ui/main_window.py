@@ -364,7 +364,7 @@ class MainWindow(BookmarkActions, QMainWindow):
             parts = [page.cards[0]] if isinstance(page, HomePage) and page.cards else [page]
         first = self.toolbar.widgetForAction(self.back_action)
         tool = next((widget for widget in self.toolbar.focus_order() if widget.isEnabled()), first)
-        return [tool, *(part for part in parts if part.isVisible())]
+        return [tool, *(part for part in parts if part.isVisible() and part.isEnabled())]
 
     def focus_next_pane(self, step: int) -> None:
         """Move the focus to the next (``step`` +1) or previous (-1) part of the window."""
