@@ -346,9 +346,8 @@ class MainWindow(BookmarkActions, QMainWindow):
         elif page is self._bookmarks_page:
             target = page.tree if page.tree.isVisible() else page.tabs
         else:
-            target = page
-            if isinstance(page, HomePage) and page.cards:
-                target = page.cards[0]
+            cards = getattr(page, "cards", None)  # the home page: its first guide
+            target = cards[0] if cards else page
         target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def panes(self) -> list[QWidget]:
@@ -361,7 +360,8 @@ class MainWindow(BookmarkActions, QMainWindow):
         elif page is self._bookmarks_page:
             parts = [page.tree if page.tree.isVisible() else page.tabs]
         else:
-            parts = [page.cards[0]] if isinstance(page, HomePage) and page.cards else [page]
+            cards = getattr(page, "cards", None)
+            parts = [cards[0]] if cards else [page]
         first = self.toolbar.widgetForAction(self.back_action)
         tool = next((widget for widget in self.toolbar.focus_order() if widget.isEnabled()), first)
         return [tool, *(part for part in parts if part.isVisible() and part.isEnabled())]
