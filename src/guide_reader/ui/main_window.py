@@ -7,7 +7,7 @@ import itertools
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QStringListModel, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QModelIndex, QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QMouseEvent, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -31,12 +31,13 @@ from ..paths import remember_content_dir
 from ..store.resolve import find_anchor
 
 if TYPE_CHECKING:
-    from ..search import Completion, SearchHit
+    from ..search import SearchHit
     from .article_page import ArticlePage
     from .bookmarks_page import BookmarksPage
     from .search_page import SearchPage
 from .announce import StatusLabel
 from .bookmark_actions import BookmarkActions
+from .completion_model import CompletionModel
 from .home_page import HomePage
 from .i18n import AVAILABLE_LANGUAGES
 from .index_worker import IndexWorker
@@ -82,7 +83,6 @@ class MainWindow(BookmarkActions, QMainWindow):
         self.index_is_ready = False
         self.index_error: str | None = None
         self._pending_query = ""
-        self._completions: dict[str, Completion] = {}
         self.setWindowTitle(self.tr("Guide Reader — guides de santé hors ligne"))
         self.home_page = HomePage(library.articles)
         self.home_page.article_chosen.connect(lambda slug: self.go_to(Location("article", slug)))
@@ -135,11 +135,11 @@ class MainWindow(BookmarkActions, QMainWindow):
         self.search_field.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.search_field.textEdited.connect(self._query_edited)
         self.search_field.returnPressed.connect(self._open_first_result)
-        self.completion_model = QStringListModel(self)
+        self.completion_model = CompletionModel(self)
         self.completer = QCompleter(self.completion_model, self)
         self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        self.completer.activated.connect(self._completion_chosen)
+        self.completer.activated[QModelIndex].connect(self._completion_chosen)
         self.search_field.setCompleter(self.completer)
         self.search_field_action = toolbar.addWidget(self.search_field)
         self.bookmark_action = self._action(self.tr("☆ Marquer"), lambda: self.bookmark_section(None), "Ctrl+D")
@@ -465,14 +465,14 @@ class MainWindow(BookmarkActions, QMainWindow):
 
     def _update_completions(self, text: str) -> None:
         if not self.index_is_ready or len(text.strip()) < 2:
-            self.completion_model.setStringList([])
+            self.completion_model.set_completions([])
             return
-        completions = self.library.search_engine.complete(text)
-        self._completions = {completion.text: completion for completion in completions}
-        self.completion_model.setStringList(list(self._completions))
+        self.completion_model.set_completions(self.library.search_engine.complete(text))
 
-    def _completion_chosen(self, text: str) -> None:
-        completion = self._completions.get(text)
+    def _completion_chosen(self, index: QModelIndex) -> None:
+        """A row of the popup (Enter or a click): that guide's section, even when another guide's
+        heading reads the same."""
+        completion = self.completion_model.completion(index)
         if completion is not None:
             self.go_to(Location("article", completion.article_slug, completion.anchor))
             self.focus_page()

@@ -267,13 +267,19 @@ class SearchPage(QWidget):
             )
         self.suggestion_button.setVisible(bool(results.suggestion))
         if not results.hits:
-            self._show(
-                self.tr("Aucun résultat pour « %1 »").replace("%1", results.query),
+            advice = (
                 self.tr(
+                    "Ces mots sont trop courants pour être cherchés dans le texte : ils ne le sont que dans les "
+                    "titres, intertitres et questions. Ajoutez un mot plus précis, ou choisissez une des "
+                    "propositions sous le champ de recherche."
+                )
+                if results.common_words
+                else self.tr(
                     "Essayez un mot plus simple ou plus courant, vérifiez l'orthographe, "
                     "ou retournez à l'accueil pour parcourir les guides."
-                ),
+                )
             )
+            self._show(self.tr("Aucun résultat pour « %1 »").replace("%1", results.query), advice)
             return
         hits = [hit for _slug, _title, group in results.groups() for hit in group]
         guides = len(results.groups())
