@@ -178,14 +178,6 @@
 <context>
     <name>BookmarkActions</name>
     <message>
-        <source>Aucune section n&apos;est à l&apos;écran : faites défiler jusqu&apos;au titre d&apos;une section, ou utilisez le bouton ☆ à côté du titre.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Marquer une section</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Signet enregistré : %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -227,6 +219,22 @@
     </message>
     <message>
         <source>Import : %1 ajouté(s), %2 fusionné(s), %3 déjà présent(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucune section n&apos;est à l&apos;écran : faites défiler jusqu&apos;au titre d&apos;une section, ou utilisez le bouton ☆ à côté du titre.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marquer une section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vos signets sont affichés, mais les nouveaux ne peuvent pas être enregistrés : leur fichier est en lecture seule.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les signets et l&apos;historique de cette session ne seront pas enregistrés.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -356,6 +364,19 @@
     </message>
 </context>
 <context>
+    <name>ErrorReporter</name>
+    <message>
+        <source>Un problème inattendu est survenu. Vous pouvez continuer à lire ; si quelque chose ne répond plus, fermez puis rouvrez le programme.
+
+Les détails sont dans le journal : %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problème inattendu</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EspeakEngine</name>
     <message>
         <source>pas de sortie son (%1)</source>
@@ -458,10 +479,6 @@
     </message>
     <message>
         <source>Guide Reader — guides de santé hors ligne</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Barre d&apos;outils</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -616,11 +633,43 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>La recherche est indisponible : %1</source>
+        <source>La recherche est indisponible pour le moment ; la lecture des guides continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>l&apos;index de recherche n&apos;a pas pu être préparé ; une prochaine recherche réessaiera.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;index de recherche était endommagé : il a été reconstruit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La recherche fonctionne, mais son index n&apos;a pas pu être enregistré : il sera refait au prochain démarrage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La liste des synonymes n&apos;a pas pu être lue : la recherche marche sans elle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;index de recherche était endommagé : il est reconstruit, les résultats vont revenir.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ressources citées : %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vos signets et votre historique ne sont pas enregistrés : %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Guide introuvable : %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Barre d&apos;outils</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -645,10 +694,6 @@
     </message>
     <message>
         <source>Les guides fournis seront utilisés au prochain démarrage.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Ressources citées : %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -696,6 +741,37 @@
     </message>
     <message>
         <source>Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note trop longue : %1 caractères, maximum %2. Raccourcissez-la pour l&apos;enregistrer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NoteNotKeptDialog</name>
+    <message>
+        <source>Signet non enregistré</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note non enregistrée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Réessayer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copier la note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note copiée</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -925,10 +1001,6 @@
         <source>Les guides restent lisibles depuis l&apos;accueil. Détail : %1</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Vouliez-vous dire « %1 » ?</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>%n guide(s)</source>
         <translation>
@@ -946,6 +1018,10 @@
     </message>
     <message>
         <source>Essayez un mot plus simple ou plus courant, vérifiez l&apos;orthographe, ou retournez à l&apos;accueil pour parcourir les guides.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vouliez-vous dire « %1 » ?</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -1043,6 +1119,41 @@
     </message>
     <message>
         <source>Le fichier endommagé a été mis de côté sous le nom « %3 ». Le fichier des signets et de l&apos;historique « %1 » n&apos;est pas utilisé : il ne peut pas être ouvert (%2). Les signets de cette session ne seront pas conservés.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le fichier des signets « %1 » est en lecture seule : vos signets sont affichés et peuvent être exportés, mais les nouveaux signets et notes ne pourront pas être conservés.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WriteFailures</name>
+    <message>
+        <source>le fichier des signets est en lecture seule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>le disque est plein</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>un autre programme utilise le fichier des signets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>le fichier des signets n&apos;est pas utilisable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>le fichier des signets ne peut pas être écrit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note trop longue (%1 caractères, maximum %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le signet « %1 » n&apos;a pas été enregistré : %2. Votre note est gardée ci-dessous.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

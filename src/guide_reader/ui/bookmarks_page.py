@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..library import Library
-from ..store import Bookmark, BookmarkStore, Status, resolve
+from ..store import Bookmark, BookmarkStore, Status, StoreWriteError, resolve
 from .toolstrip import FlowLayout
 from .widgets import plain_label, plain_tooltip
 
@@ -45,11 +45,21 @@ class RemoveBookmark(QUndoCommand):
 
     def redo(self) -> None:
         neighbour = self.page.neighbour_of(self.bookmark.id)
-        self.removed = self.page.store.remove(self.bookmark.id) or self.removed
+        try:
+            self.removed = self.page.store.remove(self.bookmark.id) or self.removed
+        except StoreWriteError as error:
+            self.setObsolete(True)  # nothing was removed: nothing to undo
+            self.page.write_failed.emit(error)
+            return
         self.page.refresh(select=neighbour)
 
     def undo(self) -> None:
-        restored = self.page.store.restore(self.removed or self.bookmark)
+        try:
+            restored = self.page.store.restore(self.removed or self.bookmark)
+        except StoreWriteError as error:
+            self.page.write_failed.emit(error)
+            QTimer.singleShot(0, self.page.undo_stack.redo)  # still removed: the undo can be tried again
+            return
         self.page.refresh(select=restored.id)
 
 
@@ -60,6 +70,7 @@ class BookmarksPage(QWidget):
     import_requested = Signal()
     print_requested = Signal()
     pdf_requested = Signal()
+    write_failed = Signal(object)  # StoreWriteError: a removal, undo or clearing not kept
 
     def __init__(self, library: Library, files_allowed: bool = True, print_allowed: bool = True) -> None:
         super().__init__()
@@ -310,5 +321,8 @@ class BookmarksPage(QWidget):
             self._open_history_item(self.history_list.currentItem())
 
     def clear_history(self) -> None:
-        self.store.history.clear()
+        try:
+            self.store.history.clear()
+        except StoreWriteError as error:
+            self.write_failed.emit(error)
         self._refresh_history()

@@ -68,6 +68,11 @@ STORE_SOURCES: dict[str, str] = {
         "et de l'historique « %1 » n'est pas utilisé : il ne peut pas être ouvert (%2). "
         "Les signets de cette session ne seront pas conservés.",
     ),
+    "read_only": QT_TRANSLATE_NOOP(
+        "StoreNotices",
+        "Le fichier des signets « %1 » est en lecture seule : vos signets sont affichés "
+        "et peuvent être exportés, mais les nouveaux signets et notes ne pourront pas être conservés.",
+    ),
 }
 
 
