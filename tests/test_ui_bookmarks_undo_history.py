@@ -77,6 +77,8 @@ def current_place_of(item) -> tuple[str, str]:
 
 def history_lines(window) -> list[str]:
     window.go_to(Location("bookmarks"))
+    assert window.store_writes.finish(30)  # the visits are written off the GUI thread
+    window.bookmarks_page.refresh_history()
     history = window.bookmarks_page.history_list
     return [history.item(row).text().rsplit("   (", 1)[0] for row in range(history.count())]
 

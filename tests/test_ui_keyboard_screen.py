@@ -121,7 +121,9 @@ def test_ctrl_d_with_the_first_section_on_screen_bookmarks_it(qtbot, window) -> 
     qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
     first = window.article_page.article.sections[0]
     assert notes == [first.heading]
-    assert window.library.store.find("leucopenie", first.anchor) is not None
+    qtbot.waitUntil(
+        lambda: window.library.store.find("leucopenie", first.anchor) is not None
+    )  # written off the GUI thread
 
 
 def test_ctrl_d_with_no_section_on_screen_says_so_in_a_dialog(qtbot, window) -> None:

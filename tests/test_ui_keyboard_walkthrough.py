@@ -74,8 +74,12 @@ def test_reading_searching_bookmarking_and_printing_with_the_keyboard_only(qtbot
 
     # Bookmarking the section being read, with a note.
     key(qtbot, Qt.Key.Key_D, CTRL)
-    bookmark = window.library.store.find("leucopenie", "quand-consulter-un-medecin")
-    assert bookmark is not None and bookmark.note == "Demander si la fièvre de mardi compte"
+    store = window.library.store
+    qtbot.waitUntil(
+        lambda: store.find("leucopenie", "quand-consulter-un-medecin") is not None
+    )  # written off the GUI thread
+    bookmark = store.find("leucopenie", "quand-consulter-un-medecin")
+    assert bookmark.note == "Demander si la fièvre de mardi compte"
 
     # Searching: type, go down the results with the arrows, open one.
     key(qtbot, Qt.Key.Key_K, CTRL)

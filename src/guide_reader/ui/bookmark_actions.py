@@ -82,6 +82,7 @@ class BookmarkActions(_Base):
                 QMessageBox.StandardButton.Ok,
                 self,
             )
+            box.setTextFormat(Qt.TextFormat.PlainText)
             box.open()  # said where the reader looks, and read by a screen reader
             self.bookmark_refused_box = box
             return

@@ -294,6 +294,10 @@ class BookmarksPage(QWidget):
         layout.addLayout(actions)
         return tab
 
+    def refresh_history(self) -> None:
+        """Fill « Lu récemment » again (a visit was just written)."""
+        self._refresh_history()
+
     def _refresh_history(self) -> None:
         """One line per guide and section read, most recent first (places without a heading left out)."""
         self.history_list.clear()

@@ -33,6 +33,7 @@ from ..paths import remember_content_dir
 from ..store.resolve import find_anchor
 
 if TYPE_CHECKING:
+    from ..content.model import Article
     from ..search import IndexReport, SearchHit, SearchResults
     from .article_page import ArticlePage
     from .bookmarks_page import BookmarksPage
@@ -87,6 +88,7 @@ class MainWindow(BookmarkActions, QMainWindow):
         self.theme = THEMES[settings.theme]
         self.text_size = settings.text_size
         self.history = NavigationHistory()
+        self._leaving: tuple[str, str | None] = ("", None)  # the guide and section being left, for the history
         self.index_is_ready = False
         self.index_error: str | None = None
         self._rebuilding = False
@@ -382,15 +384,34 @@ class MainWindow(BookmarkActions, QMainWindow):
         current = self.history.current
         if current is not None and current.page == "article":
             self.history.remember_position(self.article_page.reading_position())
-            self._record_reading(current.slug, self.article_page.bookmarkable_anchor())
+            self._leaving = (current.slug, self.article_page.bookmarkable_anchor())
 
     def _record_reading(self, slug: str, anchor: str | None) -> None:
-        """Note in « Lu récemment » the section being read: only a section or question, never a bare guide."""
-        article = self.library.article(slug)
-        if article is not None and anchor and find_anchor(article, anchor) is not None:
+        """Note the visit in the reading history: at the section being read, else at the guide itself.
+
+        The section the reader was at when leaving the previous article is noted first, in the
+        same write (a later visit replaces a write still waiting; the two stay together).
+        « Lu récemment » lists sections only: a reference, the top, the questions' heading are
+        noted as the guide, which the list leaves out.
+        """
+        places: list[tuple[Article, str]] = []
+        for place_slug, place_anchor in (self._leaving, (slug, anchor)):
+            article = self.library.article(place_slug) if place_slug else None
+            if article is not None:
+                valid = place_anchor and find_anchor(article, place_anchor) is not None
+                places.append((article, place_anchor if valid else ""))
+        self._leaving = ("", None)
+        if places:
             self.store_writes.submit(
-                lambda store: store.history.record_article(article, anchor), key=("history", slug, anchor)
+                lambda store: [store.history.record_article(article, place) for article, place in places],
+                key="history",
+                done=lambda _entries: self._history_written(),
             )
+
+    def _history_written(self) -> None:
+        page = self._bookmarks_page
+        if page is not None and self.pages.currentWidget() is page:
+            page.refresh_history()
 
     def _show(self, location: Location) -> None:
         before = self.pages.currentWidget()
@@ -441,6 +462,8 @@ class MainWindow(BookmarkActions, QMainWindow):
         target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _show_page(self, location: Location) -> bool:
+        if location.page != "article" and self._leaving[0]:
+            self._record_reading("", None)  # only the section the reader was at in the guide left
         """Show the page of ``location``; False when its guide is not there."""
         if location.page == "article":
             article = self.library.article(location.slug)
