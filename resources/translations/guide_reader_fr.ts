@@ -115,6 +115,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>mis à jour le %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Marquer cette section</source>
         <translation type="unfinished"></translation>
     </message>
@@ -364,6 +368,13 @@
     </message>
 </context>
 <context>
+    <name>EmergencyBanner</name>
+    <message>
+        <source>Touchez pour savoir quoi faire en cas d&apos;urgence</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ErrorReporter</name>
     <message>
         <source>Un problème inattendu est survenu. Vous pouvez continuer à lire ; si quelque chose ne répond plus, fermez puis rouvrez le programme.
@@ -457,9 +468,32 @@ Les détails sont dans le journal : %1</source>
     </message>
 </context>
 <context>
+    <name>KioskDialogs</name>
+    <message>
+        <source>Le dossier des fichiers n&apos;est pas là (une clé USB est-elle branchée ?). Demandez à l&apos;accueil.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucune imprimante n&apos;est reliée à cette borne : la feuille ne peut pas être imprimée.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guide Reader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compris</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>KioskWindow</name>
     <message>
         <source>Agrandir le texte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Texte +</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -790,6 +824,10 @@ Les détails sont dans le journal : %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>↵ Ligne</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Masquer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -799,6 +837,21 @@ Les détails sont dans le journal : %1</source>
     </message>
     <message>
         <source>Clavier à l&apos;écran</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OutOfOrderPage</name>
+    <message>
+        <source>Cette borne est hors service pour le moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merci de prévenir l&apos;accueil.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corriger le fichier : la borne redémarre d&apos;elle-même dès qu&apos;il est valide (modèle commenté : guide-reader kiosk-pin --example).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -817,7 +870,15 @@ Les détails sont dans le journal : %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Aucun code du personnel n&apos;est réglé : voir « guide-reader kiosk-pin ».</source>
+        <source>Réservé au personnel de l&apos;accueil.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vérification…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entrez le code à nouveau.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1123,6 +1184,13 @@ Les détails sont dans le journal : %1</source>
     </message>
     <message>
         <source>Le fichier des signets « %1 » est en lecture seule : vos signets sont affichés et peuvent être exportés, mais les nouveaux signets et notes ne pourront pas être conservés.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionList</name>
+    <message>
+        <source>Suggestions</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

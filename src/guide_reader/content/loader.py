@@ -91,6 +91,9 @@ def _block_markdown(element: etree.Element) -> str:
         return "\n".join(f"> {line}" if line else ">" for line in inner.split("\n"))
     if element.tag in ("h3", "h4", "h5", "h6"):
         return f"**{_inline_markdown(element).strip()}**"
+    if element.tag == "table":
+        rows = [[_inline_markdown(cell).strip() for cell in row] for row in element.iter("tr")]
+        return fmt.table_markdown(rows)
     if element.tag == "hr":
         return "* * *"
     return fmt.escape_paragraph(" ".join("".join(element.itertext()).split()))

@@ -30,6 +30,7 @@ DEFAULT_DISCLAIMER = (
 RENDERER_TEXTS: dict[str, str] = {
     "byline_author": "Par %1",
     "byline_date": "publié le %1",
+    "byline_updated": "mis à jour le %1",
     "bookmark_add": "Marquer cette section",
     "bookmark_edit": "Signet enregistré : modifier la note",
     "faq": "Questions fréquentes",
@@ -153,8 +154,11 @@ class ArticleRenderer:
             byline.append(self.text("byline_author", article.author))
         if article.date:
             byline.append(self.text("byline_date", self.format_date(article.date)))
+        if article.updated:
+            byline.append(self.text("byline_updated", self.format_date(article.updated)))
         if byline:
-            parts.append(f'<p class="byline">{", ".join(byline)}</p>')
+            shown = ", ".join(byline)
+            parts.append(f'<p class="byline">{shown[0].upper()}{shown[1:]}</p>')
         if article.lead:
             parts.append('<a name="lead"></a><div class="lead" id="lead">')
             parts.append(self.markdown_html(article.lead).replace("<p>", '<p class="lead">'))

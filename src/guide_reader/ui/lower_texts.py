@@ -17,6 +17,7 @@ RENDERER_CONTEXT = "ArticleTexts"
 RENDERER_SOURCES: dict[str, str] = {
     "byline_author": QT_TRANSLATE_NOOP("ArticleTexts", "Par %1"),
     "byline_date": QT_TRANSLATE_NOOP("ArticleTexts", "publié le %1"),
+    "byline_updated": QT_TRANSLATE_NOOP("ArticleTexts", "mis à jour le %1"),
     "bookmark_add": QT_TRANSLATE_NOOP("ArticleTexts", "Marquer cette section"),
     "bookmark_edit": QT_TRANSLATE_NOOP("ArticleTexts", "Signet enregistré : modifier la note"),
     "faq": QT_TRANSLATE_NOOP("ArticleTexts", "Questions fréquentes"),
