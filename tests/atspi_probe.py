@@ -121,7 +121,7 @@ def main() -> int:
         press(app, "Mes signets et l'historique de lecture")
         wait_for(app, lambda row: row[0] == "page tab", deadline)
         pages["bookmarks"] = walk(app)
-        press(app, "Accueil : liste des guides")
+        press(app, "Accueil")
         time.sleep(1)
         pages["home"] = walk(app)
     finally:

@@ -102,7 +102,7 @@ def names(rows: list[list[str]], role: str) -> list[str]:
 TOOLBAR = [
     "Page précédente",
     "Page suivante",
-    "Accueil : liste des guides",
+    "Accueil",
     "Mes signets et l'historique de lecture",
     "Marquer la section en cours",
     "Texte plus petit",

@@ -558,10 +558,6 @@ The details are in the log: %1</translation>
         <translation>Next page</translation>
     </message>
     <message>
-        <source>Accueil : liste des guides</source>
-        <translation>Home: list of guides</translation>
-    </message>
-    <message>
         <source>Mes signets et l&apos;historique de lecture</source>
         <translation>My bookmarks and reading history</translation>
     </message>

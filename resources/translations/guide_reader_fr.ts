@@ -556,10 +556,6 @@ Les détails sont dans le journal : %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Accueil : liste des guides</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Mes signets et l&apos;historique de lecture</source>
         <translation type="unfinished"></translation>
     </message>

@@ -132,7 +132,7 @@ class MainWindow(BookmarkActions, QMainWindow):
         self.bookmarks_action.setToolTip(self.tr("Mes signets et l'historique de lecture (Ctrl+B)"))
         toolbar.addAction(self.back_action, self.tr("Page précédente"))
         toolbar.addAction(self.forward_action, self.tr("Page suivante"))
-        toolbar.addAction(self.home_action, self.tr("Accueil : liste des guides"))
+        toolbar.addAction(self.home_action, self.tr("Accueil"))
         toolbar.addAction(self.bookmarks_action, self.tr("Mes signets et l'historique de lecture"))
         self.search_field = QLineEdit()
         self.search_field.setPlaceholderText(self.tr("Chercher dans les guides (Ctrl+K)"))
