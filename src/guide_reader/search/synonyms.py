@@ -10,9 +10,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..content.textfile import decode_lines
 from .analysis import terms
 
 Terms = tuple[str, ...]
+MAX_FILE_BYTES = 1024 * 1024
+"""A synonyms file past this size is not read (a wrong file, not a list of synonyms)."""
 
 
 @dataclass
@@ -62,11 +65,19 @@ def _expressions(text: str) -> list[Terms]:
 
 
 def load_synonyms(path: Path | None) -> Synonyms:
-    """The synonyms of a file; none, with a problem noted, when it cannot be read."""
+    """The synonyms of a file; none, with a problem noted, when it cannot be read.
+
+    A line that is not UTF-8 is skipped and noted with its number; the other lines still count.
+    """
     if path is None:
         return Synonyms()
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as error:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            return Synonyms(problems=[f"{path.name} : fichier de synonymes trop grand (plus de 1 Mo)"])
+        data = path.read_bytes()
+    except OSError as error:
         return Synonyms(problems=[f"{path.name} : synonymes illisibles ({error})"])
-    return parse_synonyms(text, path.name)
+    text, problems = decode_lines(data, path.name)
+    synonyms = parse_synonyms(text, path.name)
+    synonyms.problems[:0] = problems
+    return synonyms
