@@ -579,6 +579,7 @@ def test_the_window_shows_hostile_articles_and_loads_nothing(qtbot, hostile_cont
     window.search_for("img src")
     for hit in list(window.search_page.hits)[:5]:
         window.open_hit(hit)
+    window.store_writes.finish()
     assert window.library.store.bookmarks()
     sheet = window._sheet_html()
     assert_safe_html(sheet, SHEET_STYLESHEET)
@@ -639,6 +640,7 @@ def test_status_bar_never_reads_a_heading_as_html(qtbot, image_title_content) ->
     labels_before = set(_tall_labels(window))
     window.open_article("image", "section")
     window.bookmark_section("section")
+    window.store_writes.finish()
     assert window.library.store.bookmarks()
     assert set(_tall_labels(window)) - labels_before == set()
 

@@ -183,16 +183,6 @@ def test_a_synonyms_line_that_is_not_utf8_is_reported_and_the_others_still_load(
     assert loaded.expansions[("leucocyt",)] == [("globul", "blanc")]
 
 
-def test_a_huge_synonyms_file_is_not_read_and_says_why(tmp_path: Path) -> None:
-    from guide_reader.search.synonyms import load_synonyms
-
-    path = tmp_path / "synonyms.txt"
-    path.write_text("globules blancs, leucocytes\n" * 50_000, encoding="utf-8")
-    loaded = load_synonyms(path)
-    assert loaded.expansions == {}
-    assert loaded.problems == ["synonyms.txt : fichier de synonymes trop grand (plus de 1 Mo)"]
-
-
 # Highlighting in the article, completions
 
 

@@ -60,6 +60,7 @@ def test_idle_reset_leaves_no_trace_of_the_previous_visitor(qtbot, kiosk) -> Non
     qtbot.keyClicks(kiosk.article_page.find_bar.field, "globules")
     kiosk.ask_note = lambda *_args: "ma note privée"
     kiosk.bookmark_section(kiosk.article_page.article.sections[0].anchor)
+    kiosk.store_writes.finish()
     assert kiosk.library.store.bookmarks()
     assert kiosk.text_size > kiosk.kiosk_text_size
 
@@ -267,6 +268,7 @@ def test_the_next_visitor_cannot_undo_back_to_the_previous_one(qtbot, kiosk) -> 
     qtbot.keyClicks(kiosk.article_page.find_bar.field, "neutrophiles")
     kiosk.ask_note = lambda *_args: "Mon fils a 39 de fièvre"
     kiosk.bookmark_section("quand-consulter-un-medecin")
+    kiosk.store_writes.finish()
     kiosk.go_to(kiosk.history.current.__class__("bookmarks"))
     page = kiosk.bookmarks_page
     page.tree.setCurrentItem(page.tree.topLevelItem(0).child(0))

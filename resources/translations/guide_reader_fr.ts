@@ -108,6 +108,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Vos signets sont affichés, mais les nouveaux ne peuvent pas être enregistrés : leur fichier est en lecture seule.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les signets et l&apos;historique de cette session ne seront pas enregistrés.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Signets</source>
         <translation type="unfinished"></translation>
     </message>
@@ -211,6 +219,19 @@
     <name>CompletionModel</name>
     <message>
         <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ErrorReporter</name>
+    <message>
+        <source>Un problème inattendu est survenu. Vous pouvez continuer à lire ; si quelque chose ne répond plus, fermez puis rouvrez le programme.
+
+Les détails sont dans le journal : %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problème inattendu</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -443,7 +464,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>La recherche est indisponible : %1</source>
+        <source>La recherche est indisponible pour le moment ; la lecture des guides continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>l&apos;index de recherche n&apos;a pas pu être préparé ; une prochaine recherche réessaiera.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;index de recherche était endommagé : il a été reconstruit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La recherche fonctionne, mais son index n&apos;a pas pu être enregistré : il sera refait au prochain démarrage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La liste des synonymes n&apos;a pas pu être lue : la recherche marche sans elle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;index de recherche était endommagé : il est reconstruit, les résultats vont revenir.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vos signets et votre historique ne sont pas enregistrés : %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -519,6 +564,37 @@
     </message>
     <message>
         <source>Annuler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note trop longue : %1 caractères, maximum %2. Raccourcissez-la pour l&apos;enregistrer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NoteNotKeptDialog</name>
+    <message>
+        <source>Signet non enregistré</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note non enregistrée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Réessayer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copier la note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note copiée</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -770,6 +846,37 @@
             <numerusform>%n résultat</numerusform>
             <numerusform>%n résultats</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>WriteFailures</name>
+    <message>
+        <source>le fichier des signets est en lecture seule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>le disque est plein</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>un autre programme utilise le fichier des signets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>le fichier des signets n&apos;est pas utilisable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>le fichier des signets ne peut pas être écrit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note trop longue (%1 caractères, maximum %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le signet « %1 » n&apos;a pas été enregistré : %2. Votre note est gardée ci-dessous.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -27,6 +27,7 @@ _LOADER_SOURCES = (
     "problems.py",
     "cache.py",
     "checks.py",
+    "layout_checks.py",
     "text.py",
     "anchors.py",
 )

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from ..safe_files import FileTooLargeError, read_limited
 from . import debris
 from .anchors import BOOKMARK_PREFIX, FOLD_PREFIX, REFERENCE_PREFIX, UNRESOLVED_PREFIX
 from .markdown_format import escape_paragraph
@@ -420,7 +421,10 @@ def _read_byline(article: Article, paragraphs: list[_Line]) -> list[_Line]:
 def import_file(path: Path) -> ImportResult:
     source = path.name
     try:
-        raw = path.read_bytes()
+        raw = read_limited(path, MAX_SOURCE_BYTES)
+    except FileTooLargeError as error:
+        size = f"{error.size / 1024 / 1024:.1f} Mo" if error.size is not None else "plus de 2 Mo"
+        raise ContentError(source, None, f"fichier trop grand ({size}, maximum 2 Mo)") from None
     except OSError as error:
         raise ContentError(source, None, f"lecture impossible : {error.strerror}") from None
     text, warnings = decode(raw, source)

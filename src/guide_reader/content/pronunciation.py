@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..safe_files import read_limited
 from .textfile import decode_lines
 
 MAX_FILE_BYTES = 256 * 1024
@@ -90,7 +91,7 @@ def load_pronunciation(path: Path | None) -> Pronunciation:
             return Pronunciation(problems=[f"{path.name} : fichier de prononciation introuvable"])
         if path.stat().st_size > MAX_FILE_BYTES:
             return Pronunciation(problems=[f"{path.name} : fichier de prononciation trop grand (plus de 256 Ko)"])
-        data = path.read_bytes()
+        data = read_limited(path, MAX_FILE_BYTES)
     except OSError as error:
         return Pronunciation(problems=[f"{path.name} : prononciation illisible ({error})"])
     text, problems = decode_lines(data, path.name)

@@ -18,10 +18,12 @@ from pathlib import Path
 from typing import NoReturn
 
 from .. import paths
+from ..safe_files import read_limited
 from .pin import is_pin_hash
 
 CONFIG_FILE_NAME = "kiosk.toml"
 FEATURES_TABLE = "features"
+MAX_CONFIG_BYTES = 256 * 1024
 
 # Inclusive limits of the numeric settings.
 LIMITS: Mapping[str, tuple[int, int] | tuple[float, float]] = {
@@ -177,7 +179,7 @@ def load_config(path: Path | None = None) -> KioskConfig:
 
 def _read(path: Path) -> str:
     try:
-        raw = path.read_bytes()
+        raw = read_limited(path, MAX_CONFIG_BYTES)
     except FileNotFoundError:
         raise KioskConfigError(f"Fichier de réglages du kiosque introuvable : {path}", path=path) from None
     except IsADirectoryError:

@@ -11,11 +11,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..content.textfile import decode_lines
+from ..safe_files import read_limited
 from .analysis import terms
 
+MAX_SYNONYMS_BYTES = 4 * 1024 * 1024
+
 Terms = tuple[str, ...]
-MAX_FILE_BYTES = 1024 * 1024
-"""A synonyms file past this size is not read (a wrong file, not a list of synonyms)."""
 
 
 @dataclass
@@ -72,9 +73,7 @@ def load_synonyms(path: Path | None) -> Synonyms:
     if path is None:
         return Synonyms()
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            return Synonyms(problems=[f"{path.name} : fichier de synonymes trop grand (plus de 1 Mo)"])
-        data = path.read_bytes()
+        data = read_limited(path, MAX_SYNONYMS_BYTES)
     except OSError as error:
         return Synonyms(problems=[f"{path.name} : synonymes illisibles ({error})"])
     text, problems = decode_lines(data, path.name)

@@ -52,6 +52,9 @@ def run(options: WindowOptions) -> int:
     from .theme import THEMES
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    from .excepthook import install as install_excepthook
+
+    install_excepthook(app)
     app.setApplicationName("guide-reader")
     app.setApplicationDisplayName("Guide Reader")
     app.setApplicationVersion(__version__)
@@ -121,7 +124,14 @@ def _kiosk_window(options: WindowOptions) -> MainWindow | None:
             "Attention : aucun code du personnel (staff_pin_hash) ; voir « guide-reader kiosk-pin ».", file=sys.stderr
         )
     library = Library(options.content, store_path=user_data_dir() / "kiosk-session.sqlite3")
-    library.store.reset()  # nothing of a previous session, even after a power cut
+    from ..store import StoreWriteError
+
+    try:
+        library.store.reset()  # nothing of a previous session, even after a power cut
+    except StoreWriteError as error:  # it could show the last visitor's bookmarks: no kiosk then
+        print(f"Le fichier de session du kiosque ne peut pas être vidé : {error}.", file=sys.stderr)
+        library.close()
+        return None
     return KioskWindow(library, config)
 
 

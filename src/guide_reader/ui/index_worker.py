@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
 from ..library import Library
+
+_log = logging.getLogger(__name__)
 
 
 class IndexCancelledError(Exception):
@@ -22,11 +25,14 @@ class IndexSignals(QObject):
 class IndexWorker(QRunnable):
     """One run of ``ensure_index``; no process is spawned, the GUI thread never waits on it."""
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, rebuild: bool = False) -> None:
         super().__init__()
         self.library = library
+        self.rebuild = rebuild
         self.signals = IndexSignals()
         self._cancelled = threading.Event()
+        self.done = threading.Event()
+        """Set when ``run`` has returned (the build and the check after it)."""
 
     def cancel(self) -> None:
         """Stop at the next progress step (the engine cancels its writer): the program is closing."""
@@ -39,12 +45,32 @@ class IndexWorker(QRunnable):
 
     def run(self) -> None:
         try:
-            report = self.library.search_engine.ensure_index(self._progress)
+            self._run()
+        finally:
+            self.done.set()
+
+    def _run(self) -> None:
+        try:
+            report = self.library.search_engine.ensure_index(self._progress, rebuild=self.rebuild)
         except IndexCancelledError:
             return
         except Exception as error:
+            _log.exception("index build failed")
             if not self._cancelled.is_set():
                 self.signals.failed.emit(str(error))
         else:
             if not self._cancelled.is_set():
                 self.signals.finished.emit(report)
+            self._repair()
+
+    def _repair(self) -> None:
+        """Search is ready: now read the whole index once, and rebuild it if a file was damaged in place."""
+        try:
+            report = self.library.search_engine.repair_if_damaged(self._progress)
+        except IndexCancelledError:
+            return
+        except Exception:
+            _log.exception("index check failed")
+            return
+        if report is not None and not self._cancelled.is_set():
+            self.signals.finished.emit(report)

@@ -187,7 +187,7 @@ class KioskWindow(MainWindow):
             self._bookmarks_page.reset()
         self.larger_text_button.setChecked(False)
         self.set_text_size(self.kiosk_text_size)
-        self.library.store.reset()  # bookmarks and reading history of the session
+        self.reset_store()  # bookmarks and reading history of the session, after the writes queued
         self.status_label.clear()
         self.history.clear()
         self.go_to(Location("home"))
