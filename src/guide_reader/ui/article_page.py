@@ -57,6 +57,7 @@ class ArticlePage(QWidget):
         self.find_bar.hide()
         self.read_aloud = ReadAloudBar(self.view, theme)
         self.read_aloud.add_shortcuts(self)
+        self.read_aloud.utterance_started.connect(self._follow_scroll)
         column = QWidget()
         column_layout = QVBoxLayout(column)
         column_layout.setContentsMargins(0, 0, 0, 0)
@@ -200,7 +201,11 @@ class ArticlePage(QWidget):
     # Following the reader ------------------------------------------------------
 
     def current_anchor(self) -> str:
+        """The section being read: the one heard while the guide is read aloud, else the one at the top."""
         anchors = [item.data(0, ANCHOR_ROLE) for item in self._toc_items()]
+        heard = self.read_aloud.reading_anchor()
+        if heard in anchors:
+            return heard
         return self.view.anchor_at_top(anchors) or "top"
 
     def reading_position(self) -> int:
