@@ -222,9 +222,11 @@ Texte [1,2].
 
 ALLOWED_TAGS = frozenset(
     "html head meta title style body a h1 h2 h3 h4 h5 h6 p div span table tr td b strong em code pre br hr "
-    "ul ol li blockquote".split()
+    "ul ol li blockquote thead tbody th".split()
 )
-ALLOWED_ATTRIBUTES = frozenset("lang charset name id class href title width cellpadding cellspacing start".split())
+ALLOWED_ATTRIBUTES = frozenset(
+    "lang charset name id class href title width border cellpadding cellspacing start".split()
+)
 
 
 class _Shape(HTMLParser):

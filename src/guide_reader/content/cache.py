@@ -30,6 +30,8 @@ _LOADER_SOURCES = (
     "layout_checks.py",
     "text.py",
     "anchors.py",
+    "debris.py",
+    "bylines.py",
 )
 """Every module of this package the loader runs: a change in any of them reloads the articles."""
 
@@ -67,6 +69,8 @@ def _article_from_dict(data: dict[str, Any]) -> Article:
         lead=data["lead"],
         author=data["author"],
         date=when(data["date"]),
+        publisher=data.get("publisher"),
+        updated=when(data.get("updated")),
         sections=[Section(**item) for item in data["sections"]],
         faq=[FaqItem(**item) for item in data["faq"]],
         references=[Reference(**item) for item in data["references"]],

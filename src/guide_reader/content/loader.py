@@ -91,6 +91,9 @@ def _block_markdown(element: etree.Element) -> str:
         return "\n".join(f"> {line}" if line else ">" for line in inner.split("\n"))
     if element.tag in ("h3", "h4", "h5", "h6"):
         return f"**{_inline_markdown(element).strip()}**"
+    if element.tag == "table":
+        rows = [[_inline_markdown(cell).strip() for cell in row] for row in element.iter("tr")]
+        return fmt.table_markdown(rows)
     if element.tag == "hr":
         return "* * *"
     return fmt.escape_paragraph(" ".join("".join(element.itertext()).split()))
@@ -159,6 +162,8 @@ class _ArticleReader:
             subtitle=field_value("subtitle"),
             author=field_value("author"),
             date=self._date(field_value("date")),
+            publisher=field_value("publisher"),
+            updated=self._date(field_value("updated"), "updated"),
             source_file=field_value("source"),
         )
         if slugify(self.path.stem) != self.path.stem:
@@ -181,13 +186,13 @@ class _ArticleReader:
             else:
                 start, count = 0, 0
 
-    def _date(self, value: str | None) -> date | None:
+    def _date(self, value: str | None, key: str = "date") -> date | None:
         if value is None:
             return None
         try:
             return date.fromisoformat(value)
         except ValueError:
-            self.report(self.line_of("date:"), f"date illisible « {value} » (attendu AAAA-MM-JJ)")
+            self.report(self.line_of(f"{key}:"), f"date illisible « {value} » (attendu AAAA-MM-JJ)")
             return None
 
     def _read_blocks(self, article: Article, blocks: list[etree.Element]) -> None:

@@ -48,6 +48,8 @@ def plain_text(markdown: str) -> str:
     text = _CITATION.sub("", markdown) if "[" in markdown else markdown
     if "](#" in text:
         text = _IN_PAGE_LINK.sub(r"\1", text)
+    if "|" in text:
+        text = fmt.table_text(text)
     if "\n" in text or text[:1] in _LINE_START:
         text = _LINE_MARKERS.sub("", text)
     if "*" in text or "`" in text or "\\" in text:
