@@ -126,6 +126,7 @@ class ArticleRenderer:
         With ``bookmarked`` (the anchors already bookmarked), each section and question gets
         a bookmark button beside its heading: ☆ to add, ★ when it is bookmarked. With
         ``listen``, each section heading (and the questions' heading) gets an « Écouter » link.
+        The texts of these controls are the renderer's ``texts`` (see ``RENDERER_TEXTS``).
         """
         self.bookmarked = bookmarked
         self.listen = listen

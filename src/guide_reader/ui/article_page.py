@@ -135,6 +135,7 @@ class ArticlePage(QWidget):
         header.addWidget(self.trust_label, 1)
         self.read_aloud = ReadAloudBar(self.view, theme)
         self.read_aloud.add_shortcuts(self)
+        self.read_aloud.utterance_started.connect(self._follow_scroll)
         column = QWidget()
         column_layout = QVBoxLayout(column)
         column_layout.setContentsMargins(0, 0, 0, 0)
@@ -302,12 +303,16 @@ class ArticlePage(QWidget):
     # Following the reader ------------------------------------------------------
 
     def current_anchor(self) -> str:
-        """The contents entry being read: the last heading scrolled past the top of the view.
+        """The contents entry being read: the one heard while the guide is read aloud, else the last
+        heading scrolled past the top of the view.
 
         At the end of the text the last headings can never reach the top: there, the one the
         reader chose (if it is on screen) or else the last one on screen is current.
         """
         anchors = [item.data(0, ANCHOR_ROLE) for item in self._toc_items()]
+        heard = self.read_aloud.reading_anchor()
+        if heard in anchors:
+            return heard
         at_top = self.view.anchor_at_top(anchors) or "top"
         bar = self.view.verticalScrollBar()
         if bar.maximum() == 0 or bar.value() < bar.maximum():

@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from .search_page import SearchPage
 from .announce import StatusLabel
 from .bookmark_actions import BookmarkActions
-from .completion_model import CompletionModel
+from .completion_model import CompletionModel, fit_popup_width
 from .degraded import DegradedStates
 from .home_page import HomePage
 from .i18n import AVAILABLE_LANGUAGES
@@ -555,6 +555,7 @@ class MainWindow(BookmarkActions, QMainWindow):
             self.completion_model.set_completions([])
             return
         self.completion_model.set_completions(self.library.search_engine.complete(text))
+        fit_popup_width(self.completer)
 
     def _completion_chosen(self, index: QModelIndex) -> None:
         """A row of the popup (Enter or a click): that guide's section, even when another guide's
