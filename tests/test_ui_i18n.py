@@ -8,7 +8,7 @@ import xml.etree.ElementTree as etree
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from guide_reader.library import Library
 from guide_reader.ui.i18n import install_translators, remove_translators, resolve_language, translations_dir
@@ -70,7 +70,7 @@ def test_window_in_each_language(qtbot, language: str, placeholder: str, details
         qtbot.addWidget(window)
         assert window.search_field.placeholderText() == placeholder
         card = window.home_page.cards[1]
-        labels = [label.text() for label in card.findChildren(type(window.status_label))]
+        labels = [label.text() for label in card.findChildren(QLabel)]
         assert details in labels
     finally:
         remove_translators(app, translators)
@@ -85,5 +85,21 @@ def test_texts_of_the_bookmark_actions_are_translated_too(qtbot, tmp_path) -> No
         window.show()
         window.export_bookmarks(tmp_path / "signets.json")
         assert window.status_label.text() == "Bookmarks exported: 0"
+    finally:
+        remove_translators(app, translators)
+
+
+def test_the_controls_inside_the_article_page_are_translated_too(qtbot) -> None:
+    """« ▶ Écouter » beside each heading, the bookmark star's and the questions' tooltips."""
+    app = QApplication.instance()
+    translators = install_translators(app, "en")
+    try:
+        window = MainWindow(Library(), Settings())
+        qtbot.addWidget(window)
+        window.show()
+        window.open_article("leucopenie")
+        page = window.article_page.view.toHtml()
+        assert "▶\u00a0Listen" in page
+        assert "Écouter" not in page and "Masquer la réponse" not in page
     finally:
         remove_translators(app, translators)
