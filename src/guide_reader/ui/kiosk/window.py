@@ -55,8 +55,8 @@ MIN_TOOLBAR_POINTS = 12  # the toolbar's text shrinks down to this size rather t
 KIOSK_STYLESHEET = """
 QWidget {{ font-size: {text}pt; }}
 QPushButton, QToolButton, QLineEdit, QSpinBox, QDoubleSpinBox, QComboBox {{ min-height: 44px; min-width: 44px; }}
-QToolBar QToolButton, QToolBar QLineEdit {{ font-size: {toolbar}pt; }}
-QToolBar QToolButton {{ padding: 4px 6px; }}
+QWidget#toolStrip QToolButton, QWidget#toolStrip QLineEdit {{ font-size: {toolbar}pt; }}
+QWidget#toolStrip QToolButton {{ padding: 4px 6px; }}
 QTreeWidget::item, QListWidget::item, QTabBar::tab {{ min-height: 44px; }}
 QSpinBox::up-button, QSpinBox::down-button, QDoubleSpinBox::up-button, QDoubleSpinBox::down-button {{
     width: 44px; }}
@@ -125,6 +125,7 @@ class KioskWindow(SessionState, ScreenGuard, KioskDialogs, MainWindow):
         for action in (self.smaller_action, self.larger_action):
             action.setVisible(False)  # « Agrandir le texte » does it with one touch, and the toolbar fits 800 px
         self.search_field.setMinimumWidth(SEARCH_FIELD_MIN_WIDTH)
+        self.search_field.setClearButtonEnabled(False)  # see eventFilter: the fields made later too
         self._full_labels = {
             action: action.text() for action in (self.back_action, self.forward_action, self.bookmark_action)
         }
@@ -145,6 +146,7 @@ class KioskWindow(SessionState, ScreenGuard, KioskDialogs, MainWindow):
             points = max(points - 2, MIN_TOOLBAR_POINTS)
             self.toolbar.setStyleSheet(f"QToolButton, QLineEdit {{ font-size: {points}pt; }}")
         self.search_field.setMaximumWidth(max(SEARCH_FIELD_MIN_WIDTH, self.width() - self._toolbar_buttons_width()))
+        self.toolbar.fit_width(self.width())  # its height for the labels just chosen
 
     def _toolbar_fits(self) -> bool:
         return self._toolbar_buttons_width() + SEARCH_FIELD_MIN_WIDTH <= self.width()
@@ -158,11 +160,7 @@ class KioskWindow(SessionState, ScreenGuard, KioskDialogs, MainWindow):
     def _toolbar_buttons_width(self) -> int:
         """Pixels the toolbar's visible widgets other than the search field need, spacing included."""
         others = [
-            widget
-            for action in self.toolbar.actions()
-            if (widget := self.toolbar.widgetForAction(action)) is not None
-            and widget is not self.search_field
-            and action.isVisible()
+            widget for widget in self.toolbar.focus_order() if widget is not self.search_field and not widget.isHidden()
         ]
         spacing = self.toolbar.layout().spacing() * (len(others) + 1) + 16
         return sum(max(widget.sizeHint().width(), widget.minimumWidth()) for widget in others) + spacing
