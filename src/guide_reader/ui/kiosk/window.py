@@ -142,7 +142,8 @@ class KioskWindow(SessionState, ScreenGuard, KioskDialogs, MainWindow):
         if self.width() < NARROW_WIDTH or not self._toolbar_fits():
             self._set_toolbar_labels(short=True)
         points = max(self.text_size - 2, MIN_TOOLBAR_POINTS)
-        while not self._toolbar_fits() and points > MIN_TOOLBAR_POINTS:  # short labels still too wide
+        portrait = self.height() >= self.width()  # room to wrap onto a second line, none to spare in landscape
+        while not portrait and not self._toolbar_fits() and points > MIN_TOOLBAR_POINTS:  # short labels too wide
             points = max(points - 2, MIN_TOOLBAR_POINTS)
             self.toolbar.setStyleSheet(f"QToolButton, QLineEdit {{ font-size: {points}pt; }}")
         self.search_field.setMaximumWidth(max(SEARCH_FIELD_MIN_WIDTH, self.width() - self._toolbar_buttons_width()))
