@@ -146,12 +146,21 @@ def decode(raw: bytes, source: str) -> tuple[str, list[Problem]]:
         return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        try:
-            text = raw.decode("cp1252")
-        except UnicodeDecodeError:
-            raise ContentError(source, line, "texte illisible : ni UTF-8 ni Windows-1252") from None
-        warning = Problem(source, line, "pas en UTF-8 : lu comme Windows-1252", "warning")
-        return text, [warning]
+    # Line by line: text pasted from two places mixes UTF-8 lines with Windows-1252 ones, and
+    # reading the whole file as Windows-1252 would garble every accent of the UTF-8 lines.
+    lines = raw.removeprefix(b"\xef\xbb\xbf").split(b"\n")
+    try:
+        text = "\n".join(_decode_line(piece) for piece in lines)
+    except UnicodeDecodeError:
+        raise ContentError(source, line, "texte illisible : ni UTF-8 ni Windows-1252") from None
+    return text, [Problem(source, line, "pas en UTF-8 : lu comme Windows-1252", "warning")]
+
+
+def _decode_line(raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252")
 
 
 def _normalized_lines(text: str) -> list[Block]:
