@@ -3,7 +3,41 @@ forum question, a blog with a cookie banner and comments, as copied from a brows
 
 from __future__ import annotations
 
-from guide_reader.content.importer import decode, import_bytes
+from guide_reader.content.importer import decode, import_bytes, import_text
+from guide_reader.content.markdown_format import to_markdown
+
+from . import importer_inputs as pages
+
+# A drug leaflet: the dosage table copied from the browser comes with its cells separated by tabs.
+LEAFLET = (
+    "Paracétamol 500 mg : notice\n"
+    "Ce médicament soulage la douleur et la fièvre.\n"
+    "Comment le prendre ?\n"
+    "Poids\tÂge\tDose par prise\n"
+    "27 à 40 kg\t8 à 13 ans\t1 comprimé\n"
+    "Plus de 50 kg\t\t2 comprimés\n"
+    "Respectez quatre heures entre deux prises.\n"
+    "Effets indésirables\n"
+    "Rarement, une éruption cutanée.\n"
+)
+
+
+def test_a_table_copied_with_tabs_stays_a_table() -> None:
+    result = import_text(LEAFLET, "notice.txt")
+    sections = result.article.sections
+    assert [s.heading for s in sections] == ["Comment le prendre ?", "Effets indésirables"]
+    assert sections[0].body == (
+        "| Poids | Âge | Dose par prise |\n| --- | --- | --- |\n"
+        "| 27 à 40 kg | 8 à 13 ans | 1 comprimé |\n| Plus de 50 kg |  | 2 comprimés |\n\n"
+        "Respectez quatre heures entre deux prises."
+    )
+    assert result.dropped == []
+    assert pages.kept_word_ratio(LEAFLET, [], to_markdown(result.article)) == 1.0
+
+
+def test_one_line_with_a_tab_is_no_table() -> None:
+    article = import_text("Angine\nLe mal de gorge\tdure une semaine.\nSoins\nDu miel.\n", "a.txt").article
+    assert article.lead == "Le mal de gorge dure une semaine."
 
 
 def test_utf8_text_with_one_windows_1252_line_keeps_its_utf8_lines() -> None:

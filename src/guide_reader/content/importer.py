@@ -165,9 +165,36 @@ def _decode_line(raw: bytes) -> str:
 
 def _normalized_lines(text: str) -> list[Block]:
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = text.replace("\t", " ").replace("\u00a0", " ").replace("\u200b", "")
+    text = _tab_rows_to_pipes(text).replace("\t", " ").replace("\u00a0", " ").replace("\u200b", "")
     text = _CONTROL_CHARACTERS.sub("", text)
     return [Block(number, re.sub(r"\s+", " ", line).strip()) for number, line in enumerate(text.split("\n"), 1)]
+
+
+def _tab_cells(line: str) -> list[str] | None:
+    """The cells of a table row copied from a browser (separated by tabs), None for other lines."""
+    cells = line.strip(" \r").split("\t")
+    while cells and not cells[-1].strip():
+        cells.pop()
+    return [cell.strip() for cell in cells] if len(cells) >= 2 else None
+
+
+def _tab_rows_to_pipes(text: str) -> str:
+    """Two or more consecutive lines of tab-separated cells -> pipe rows ('| a | b |').
+
+    A table copied from a browser's page comes as one line a row, its cells separated by tabs;
+    the rows then go to the pipe-table step like those typed with pipes.
+    """
+    if "\t" not in text:
+        return text
+    lines = text.split("\n")
+    cells = [_tab_cells(line) for line in lines]
+    for index, row in enumerate(cells):
+        in_run = (index > 0 and cells[index - 1] is not None) or (
+            index + 1 < len(cells) and cells[index + 1] is not None
+        )
+        if row is not None and in_run:
+            lines[index] = "| " + " | ".join(cell.replace("|", "/") for cell in row) + " |"
+    return "\n".join(lines)
 
 
 def _drop_debris(lines: list[Block], dropped: list[Dropped]) -> list[Block]:
