@@ -46,3 +46,42 @@ def test_utf8_text_with_one_windows_1252_line_keeps_its_utf8_lines() -> None:
     assert text == "Toux : que faire ?\nLa toux sèche est fréquente.\nLe thé chaud aide.\n"
     assert [(w.line, w.severity) for w in warnings] == [(3, "warning")]
     assert import_bytes(raw, "toux.txt").article.lead == "La toux sèche est fréquente.\n\nLe thé chaud aide."
+
+
+BLOG_WITH_COOKIES = """Nous utilisons des cookies pour améliorer votre expérience. \
+En poursuivant votre navigation, vous acceptez leur utilisation.
+Tout accepter
+Refuser
+Personnaliser
+Forum Santé › Pédiatrie › Otite du bébé, que faire ?
+Otite chez le bébé : les signes à connaître
+Le bébé se touche l'oreille, pleure allongé et dort mal.
+Ce que fait le pédiatre
+Il regarde le tympan avec un otoscope.
+"""
+BLOG_WITH_COOKIES_DEBRIS = [
+    "Nous utilisons des cookies pour améliorer votre expérience. En poursuivant votre navigation, "
+    "vous acceptez leur utilisation.",
+    "Tout accepter",
+    "Refuser",
+    "Personnaliser",
+    "Forum Santé › Pédiatrie › Otite du bébé, que faire ?",
+]
+
+
+def test_a_cookie_banner_and_a_short_breadcrumb_never_become_the_title() -> None:
+    result = import_text(BLOG_WITH_COOKIES, "otite.txt")
+    article = result.article
+    assert article.title == "Otite chez le bébé : les signes à connaître"
+    assert article.lead == "Le bébé se touche l'oreille, pleure allongé et dort mal."
+    assert [s.heading for s in article.sections] == ["Ce que fait le pédiatre"]
+    assert sorted(d.text for d in result.dropped) == sorted(BLOG_WITH_COOKIES_DEBRIS)
+    markdown = to_markdown(article)
+    assert pages.kept_word_ratio(BLOG_WITH_COOKIES, BLOG_WITH_COOKIES_DEBRIS, markdown) == 1.0
+
+
+def test_a_sentence_about_cookies_to_eat_stays_text() -> None:
+    text = "Diabète\nLes cookies industriels contiennent beaucoup de sucre.\nQuand consulter ?\nSi soif.\n"
+    result = import_text(text, "diabete.txt")
+    assert result.article.lead == "Les cookies industriels contiennent beaucoup de sucre."
+    assert result.dropped == []

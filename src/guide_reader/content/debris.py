@@ -34,7 +34,7 @@ _SHARE = re.compile(
 _NAVIGATION = re.compile(
     r"(aller|passer|sauter|acceder)( directement)? (au|a la|a) (contenu( principal)?|navigation|menu|recherche)"
     r"|skip to (the )?(main )?(content|navigation)|menu|rechercher|fermer|retour (en haut|a l'accueil|au sommaire)"
-    r"|haut de (la )?page|(vous etes ici ?:|accueil ?[>›»/|]).*|[^.!?]{1,80}( [>›»] [^.!?]{1,80}){2,}"
+    r"|haut de (la )?page|(vous etes ici ?:|accueil ?[>›»/|]).*|[^.!?]{1,80}( [>›»] [^.!?]{1,80}){2,}\??"
     r"|((a )?(lire|voir|decouvrir) (aussi|egalement)|sur le meme (sujet|theme))( ?:.*)?"
     r"|(nos |les )?(articles?|dossiers?) (similaires|lies|recents|populaires|associes|les plus lus)"
     r"|(nos )?derniers articles|commentaires? recents?|(\d+ )?commentaires?"
@@ -53,6 +53,17 @@ _BLOCK_OPENER = re.compile(
     r"|(nos )?derniers articles|commentaires? recents?"
 )
 """A navigation line that heads a list of links: the bullet lines under it go with it."""
+_COOKIES = re.compile(
+    r"(?=.*\bcookies?\b).*\b(acceptez|accepter|consentement|traceurs|votre navigation|vos preferences"
+    r"|nous utilisons|(ce|notre) site utilise|nos partenaires)\b.*"
+    r"|(gerer|parametrer|personnaliser) (les |mes )?cookies|politique (de|des|relative aux) cookies"
+)
+"""A cookie banner's text: the consent buttons under it go with it."""
+_COOKIE_BUTTON = re.compile(
+    r"(tout )?(accepter|refuser)( (tout|et fermer|les cookies))?|j'accepte|je refuse|ok|d'accord|personnaliser"
+    r"|parametrer|(gerer|parametrer|personnaliser) (les |mes )?(cookies|preferences|choix)|continuer sans accepter"
+    r"|en savoir plus|plus d'options|fermer"
+)
 _CONTENTS = re.compile(r"(au )?sommaire|table des matieres|dans cet article|contenu de l'article")
 """A page's list of in-page links; its entries repeat headings that come later."""
 
@@ -128,6 +139,16 @@ def debris_kind(line: str) -> str | None:
     if _NAVIGATION.fullmatch(key) or _CONTENTS.fullmatch(key):
         return "navigation"
     return None
+
+
+def is_cookie_banner(line: str) -> bool:
+    """'Nous utilisons des cookies … vous acceptez leur utilisation.': consent buttons may follow."""
+    return bool(_COOKIES.fullmatch(_key(line)))
+
+
+def is_cookie_button(line: str) -> bool:
+    """'Tout accepter', 'Refuser', 'Personnaliser': a button of a cookie banner."""
+    return bool(_COOKIE_BUTTON.fullmatch(_key(line)))
 
 
 def is_credit(line: str) -> bool:

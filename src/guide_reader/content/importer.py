@@ -207,11 +207,18 @@ def _drop_debris(lines: list[Block], dropped: list[Dropped]) -> list[Block]:
     filled = [index for index, line in enumerate(lines) if line.text and line.markdown is None]
     later_keys: Counter[str] = Counter()  # the lines below a 'Sommaire', to find its entries again
     at_top = True
-    opener: str | None = None  # 'links' under 'À lire aussi', 'contents' under 'Sommaire'
+    opener: str | None = None  # 'links' under 'À lire aussi', 'contents' under 'Sommaire', 'cookies'
     for position, index in enumerate(filled):
         text = lines[index].text
         if opener == "contents":
             later_keys[_heading_key(text)] -= 1
+        if opener == "cookies" and debris.is_cookie_button(text):
+            drop[index] = "cookies"
+            continue
+        if debris.is_cookie_banner(text):
+            drop[index] = "cookies"
+            opener = "cookies"
+            continue
         if at_top and debris.is_bullet(text):
             drop[index] = "navigation"  # a menu or breadcrumb above the title
             continue
