@@ -3,6 +3,10 @@ forum question, a blog with a cookie banner and comments, as copied from a brows
 
 from __future__ import annotations
 
+from datetime import date
+
+import pytest
+
 from guide_reader.content.importer import decode, import_bytes, import_text
 from guide_reader.content.markdown_format import to_markdown
 
@@ -85,3 +89,28 @@ def test_a_sentence_about_cookies_to_eat_stays_text() -> None:
     result = import_text(text, "diabete.txt")
     assert result.article.lead == "Les cookies industriels contiennent beaucoup de sucre."
     assert result.dropped == []
+
+
+BLOG_WITH_READING_TIME = """Le blog de la maman pratique
+Otite chez le bébé : les signes à connaître
+Écrit par Julie Martin le 4 octobre 2023 · 6 min de lecture
+Mon fils a eu sa première otite à huit mois.
+Ce que fait le pédiatre
+Il regarde le tympan avec un otoscope.
+"""
+
+
+@pytest.mark.parametrize(
+    "reading_time", ["6 min de lecture", "Lecture : 4 min", "Temps de lecture : 3 minutes", "4 minutes de lecture"]
+)
+def test_a_byline_with_a_reading_time_is_a_byline(reading_time) -> None:
+    text = BLOG_WITH_READING_TIME.replace("6 min de lecture", reading_time)
+    result = import_text(text, "otite.txt")
+    article = result.article
+    assert (article.title, article.author, article.date) == (
+        "Otite chez le bébé : les signes à connaître",
+        "Julie Martin",
+        date(2023, 10, 4),
+    )
+    assert article.lead == "Mon fils a eu sa première otite à huit mois."
+    assert [s.heading for s in article.sections] == ["Ce que fait le pédiatre"]
