@@ -114,3 +114,54 @@ def test_a_byline_with_a_reading_time_is_a_byline(reading_time) -> None:
     )
     assert article.lead == "Mon fils a eu sa première otite à huit mois."
     assert [s.heading for s in article.sections] == ["Ce que fait le pédiatre"]
+
+
+# A forum question copied with its answers' buttons, votes, comment form and the site's footer.
+FORUM = """Cystites à répétition, que faire ?
+Bonjour, j'ai des cystites tous les deux mois depuis un an.
+Signaler
+Répondre
+3 réponses
+Réponse du Dr Laurent Petit
+Buvez au moins un litre et demi d'eau par jour.
+Cette réponse vous a-t-elle aidé ? Oui (24) Non (2)
+Réponse de marie34
+Merci beaucoup, je vais en parler à mon médecin.
+Signaler un abus
+Laisser un commentaire
+Votre adresse e-mail ne sera pas publiée. Les champs obligatoires sont indiqués avec *
+Commentaire *
+Nom *
+E-mail *
+Mentions légales
+Politique de confidentialité
+Plan du site
+"""
+FORUM_DEBRIS = [
+    "Signaler",
+    "Répondre",
+    "3 réponses",
+    "Cette réponse vous a-t-elle aidé ? Oui (24) Non (2)",
+    "Signaler un abus",
+    "Laisser un commentaire",
+    "Votre adresse e-mail ne sera pas publiée. Les champs obligatoires sont indiqués avec *",
+    "Commentaire *",
+    "Nom *",
+    "E-mail *",
+    "Mentions légales",
+    "Politique de confidentialité",
+    "Plan du site",
+]
+
+
+def test_forum_buttons_votes_comment_form_and_footer_never_become_sections() -> None:
+    result = import_text(FORUM, "cystite.txt")
+    article = result.article
+    assert article.title == "Cystites à répétition, que faire ?"
+    assert [s.heading for s in article.sections] == ["Réponse du Dr Laurent Petit", "Réponse de marie34"]
+    assert [s.body for s in article.sections] == [
+        "Buvez au moins un litre et demi d'eau par jour.",
+        "Merci beaucoup, je vais en parler à mon médecin.",
+    ]
+    assert sorted(d.text for d in result.dropped) == sorted(FORUM_DEBRIS)
+    assert pages.kept_word_ratio(FORUM, FORUM_DEBRIS, to_markdown(article)) == 1.0

@@ -41,6 +41,11 @@ _NAVIGATION = re.compile(
     r"|(laisser|ajouter|ecrire|poster) un commentaire"
     r"|poursuivre la lecture( ci-dessous)?|(\(\.\.\.\) ?|\[\.\.\.\] ?|… ?)?cliquez ici( pour .{1,60})?"
     r"|(lire|voir) la suite( de l'article)?"
+    r"|(\d+ )?reponses?|repondre|signaler( un abus| ce (message|commentaire|contenu))?"
+    r"|(cette reponse|cet article|cette page) (vous )?a-t-(elle|il) (aide|ete utile) ?\?.{0,40}"
+    r"|votre adresse (e-?mail|de messagerie|mail) ne sera pas publiee.{0,120}"
+    r"|(commentaire|nom|prenom|pseudo|e-?mail|adresse e-?mail|site( web)?) ?\*"
+    r"|mentions legales|politique de confidentialite|plan du site|plan d'acces|conditions generales( d'utilisation)?"
 )
 TEASER_END = re.compile(
     r"\s*(\(\.\.\.\)|\[\.\.\.\]|\[…\]|\(…\))?\s*(cliquez ici|cliquer ici) pour (voir|lire) la suite\W{0,3}$",
@@ -127,7 +132,8 @@ def debris_kind(line: str) -> str | None:
     """'publicité', 'partage' or 'navigation' for a line that is one of them, else None.
 
     Ads, share widgets and navigation: skip links, breadcrumbs, 'À lire aussi', 'Poursuivre
-    la lecture', comment widgets, a 'Sommaire'.
+    la lecture', comment and answer widgets (buttons, votes, the comment form), a site's footer
+    links, a 'Sommaire'.
     """
     key = _key(line)
     if not key:
