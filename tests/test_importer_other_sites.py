@@ -165,3 +165,36 @@ def test_forum_buttons_votes_comment_form_and_footer_never_become_sections() -> 
     ]
     assert sorted(d.text for d in result.dropped) == sorted(FORUM_DEBRIS)
     assert pages.kept_word_ratio(FORUM, FORUM_DEBRIS, to_markdown(article)) == 1.0
+
+
+# A hospital page: the title, then the department that signs it, then the date.
+HOSPITAL = """Accueil / Patients et visiteurs / Nos services / Pneumologie
+Asthme de l'adulte : comprendre et bien vivre avec sa maladie
+Service de pneumologie — CHU de Montfleury
+Mis à jour : 03.05.2024
+L'asthme est une maladie chronique des bronches.
+Les traitements
+Le traitement de fond réduit l'inflammation.
+"""
+
+
+def test_a_department_signing_a_hospital_page_is_its_author_not_its_title() -> None:
+    result = import_text(HOSPITAL, "asthme.txt")
+    article = result.article
+    assert (article.title, article.author, article.updated) == (
+        "Asthme de l'adulte : comprendre et bien vivre avec sa maladie",
+        "Service de pneumologie — CHU de Montfleury",
+        date(2024, 5, 3),
+    )
+    assert article.lead == "L'asthme est une maladie chronique des bronches."
+    assert [s.heading for s in article.sections] == ["Les traitements"]
+    assert [(d.kind, d.text) for d in result.dropped if d.kind == "signature"] == [
+        ("signature", "Service de pneumologie — CHU de Montfleury"),
+        ("signature", "Mis à jour : 03.05.2024"),
+    ]
+
+
+def test_a_title_above_a_byline_is_never_taken_for_a_department() -> None:
+    text = HOSPITAL.replace("Service de pneumologie — CHU de Montfleury\n", "")
+    title = import_text(text, "asthme.txt").article.title
+    assert title == "Asthme de l'adulte : comprendre et bien vivre avec sa maladie"

@@ -36,6 +36,11 @@ MAX_HEADING_WORDS = 16
 MAX_ELLIPSIS_HEADING_WORDS = 10
 MAX_REPEATED_TITLE_WORDS = 6
 MAX_LINES_ABOVE_TITLE = 3
+_ORGANIZATION = re.compile(
+    r"(service|pole|departement|unite|equipe|centre hospitalier|chu|chru|hopital|clinique|institut|maison de sante"
+    r"|cabinet|pharmacie|la redaction|redaction)\b"
+)
+"""A department or an institution that signs a page, folded: the line just above its byline."""
 MAX_TABLE_ROWS = 400
 """Rows of one table or items of one list in the written article (the loader reads 500 lines a block)."""
 
@@ -624,7 +629,7 @@ def import_text(text: str, source: str) -> ImportResult:
     paragraphs = _mend_paragraphs(lines, dropped)
     if not paragraphs:
         raise ContentError(source, None, "fichier vide : aucun texte")
-    paragraphs = _drop_site_name(paragraphs, byline_number, dropped)
+    paragraphs = _drop_site_name(paragraphs, byline, byline_number, dropped)
     title_line = paragraphs[0]
     if len(title_line.text) > 200:
         raise ContentError(source, title_line.number, "pas de titre : la première ligne est un paragraphe")
@@ -636,19 +641,27 @@ def import_text(text: str, source: str) -> ImportResult:
     return build_article(article, short_title, title_line, body, source, dropped)
 
 
-def _drop_site_name(paragraphs: list[Block], byline_number: int | None, dropped: list[Dropped]) -> list[Block]:
+def _drop_site_name(
+    paragraphs: list[Block], byline: Byline, byline_number: int | None, dropped: list[Dropped]
+) -> list[Block]:
     """'Le blog santé de Marc' / 'Migraine : ce qui m'a aidé' / byline: the title is the line above the byline.
 
     Only short lines above a byline near the top count; the ones above the title are the site's name.
+    A hospital's department ('Service de …', 'CHU de …') right above the byline is its author.
     """
     if byline_number is None:
         return paragraphs
     above = [line for line in paragraphs[: MAX_LINES_ABOVE_TITLE + 1] if line.number < byline_number]
     if not 2 <= len(above) <= MAX_LINES_ABOVE_TITLE or not all(_is_heading_like(line.text) for line in above):
         return paragraphs  # no byline right under the first lines
+    rest = paragraphs[len(above) :]
+    if byline.author is None and _ORGANIZATION.match(fold(above[-1].text)):
+        # 'Asthme de l'adulte' / 'Service de pneumologie — CHU de …' / 'Mis à jour …': signed by a department.
+        byline.author = above.pop().text
+        dropped.append(Dropped(paragraphs[len(above)].number, "signature", byline.author))
     for line in above[:-1]:
         dropped.append(Dropped(line.number, "nom du site", line.text))
-    return paragraphs[len(above) - 1 :]
+    return [above[-1], *rest]
 
 
 def build_article(
