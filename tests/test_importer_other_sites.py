@@ -198,3 +198,27 @@ def test_a_title_above_a_byline_is_never_taken_for_a_department() -> None:
     text = HOSPITAL.replace("Service de pneumologie — CHU de Montfleury\n", "")
     title = import_text(text, "asthme.txt").article.title
     assert title == "Asthme de l'adulte : comprendre et bien vivre avec sa maladie"
+
+
+def test_a_see_also_list_copied_without_bullets_is_navigation() -> None:
+    text = (
+        "Cystite : que faire ?\nBuvez beaucoup d'eau.\nLes traitements\nUn antibiotique court suffit.\n"
+        "Voir aussi\nCystite chez l'homme : est-ce grave ?\nBrûlures urinaires sans infection\n"
+    )
+    result = import_text(text, "cystite.txt")
+    assert [s.heading for s in result.article.sections] == ["Les traitements"]
+    assert [(d.kind, d.text) for d in result.dropped] == [
+        ("navigation", "Voir aussi"),
+        ("navigation", "Cystite chez l'homme : est-ce grave ?"),
+        ("navigation", "Brûlures urinaires sans infection"),
+    ]
+
+
+def test_a_heading_with_its_text_after_a_see_also_list_stays() -> None:
+    text = (
+        "Cystite : que faire ?\nBuvez beaucoup d'eau.\nÀ lire aussi\nCystite chez l'homme\n"
+        "Les traitements\nUn antibiotique court suffit.\n"
+    )
+    result = import_text(text, "cystite.txt")
+    assert [s.heading for s in result.article.sections] == ["Les traitements"]
+    assert [d.text for d in result.dropped] == ["À lire aussi", "Cystite chez l'homme"]

@@ -212,6 +212,7 @@ def _drop_debris(lines: list[Block], dropped: list[Dropped]) -> list[Block]:
     filled = [index for index, line in enumerate(lines) if line.text and line.markdown is None]
     later_keys: Counter[str] = Counter()  # the lines below a 'Sommaire', to find its entries again
     at_top = True
+    bulleted = False  # the links under 'À lire aussi' have bullets
     opener: str | None = None  # 'links' under 'À lire aussi', 'contents' under 'Sommaire', 'cookies'
     for position, index in enumerate(filled):
         text = lines[index].text
@@ -230,6 +231,16 @@ def _drop_debris(lines: list[Block], dropped: list[Dropped]) -> list[Block]:
         at_top = False
         if opener == "links" and debris.is_bullet(text):
             drop[index] = "navigation"
+            bulleted = True
+            continue
+        following = lines[filled[position + 1]].text if position + 1 < len(filled) else None
+        if (  # a list of links copied without its bullets: titles one a line, up to a line of text
+            opener == "links"
+            and not bulleted
+            and _is_heading_like(text)
+            and (following is None or _is_heading_like(following))
+        ):
+            drop[index] = "navigation"
             continue
         if opener == "contents" and (debris.is_bullet(text) or later_keys[_heading_key(text)] > 0):
             drop[index] = "navigation"
@@ -246,7 +257,7 @@ def _drop_debris(lines: list[Block], dropped: list[Dropped]) -> list[Block]:
                 opener = "contents"
                 later_keys = Counter(_heading_key(lines[later].text) for later in filled[position + 1 :])
             elif debris.opens_link_list(text):
-                opener = "links"
+                opener, bulleted = "links", False
     kept = [index for index in filled if index not in drop]
     for position, index in enumerate(kept):
         text = lines[index].text
