@@ -222,3 +222,66 @@ def test_a_heading_with_its_text_after_a_see_also_list_stays() -> None:
     result = import_text(text, "cystite.txt")
     assert [s.heading for s in result.article.sections] == ["Les traitements"]
     assert [d.text for d in result.dropped] == ["À lire aussi", "Cystite chez l'homme"]
+
+
+PHARMACY_PAGE = """<!DOCTYPE html>
+<html lang="fr">
+<head>
+<title>Notice Ibuprofène 200 mg - Pharmacie du Centre</title>
+<meta property="og:site_name" content="Pharmacie du Centre">
+</head>
+<body>
+<div id="cookie-banner" class="cookie-consent">
+<p>Nous utilisons des cookies pour mesurer l'audience.
+En poursuivant votre navigation, vous acceptez leur utilisation.</p>
+<button>Tout accepter</button>
+<button>Refuser</button>
+</div>
+<main>
+<h1>Ibuprofène 200 mg, comprimé enrobé</h1>
+<p>L'ibuprofène est un anti-inflammatoire utilisé contre la douleur et la fièvre
+de l'adulte et de l'enfant de plus de 20 kg.</p>
+<h2>Posologie</h2>
+<table>
+<thead>
+<tr>
+<th>Poids</th>
+<th>Âge</th>
+<th>Dose par prise</th>
+<th>Maximum par jour</th>
+</tr>
+</thead>
+<tbody>
+<tr>
+<td>20 à 30 kg</td>
+<td>6 à 11 ans</td>
+<td>1 comprimé</td>
+<td>3 comprimés</td>
+</tr>
+<tr>
+<td>Plus de 30 kg</td>
+<td>Plus de 11 ans</td>
+<td>1 à 2 comprimés</td>
+<td>6 comprimés</td>
+</tr>
+</tbody>
+</table>
+<p>Respectez au moins six heures entre deux prises.</p>
+<h2>Contre-indications</h2>
+<p>Ne prenez pas d'ibuprofène à partir du sixième mois de grossesse, ni en cas d'ulcère de l'estomac.</p>
+<h2>Quand consulter ?</h2>
+<p>Si la fièvre dure plus de trois jours ou la douleur plus de cinq jours, consultez un médecin.</p>
+</main>
+</body>
+</html>
+"""
+
+
+def test_a_saved_page_in_windows_1252_without_a_declared_charset_keeps_its_accents() -> None:
+    article = import_bytes(PHARMACY_PAGE.encode("cp1252"), "ibuprofene.html").article
+    assert (article.title, article.slug) == ("Ibuprofène 200 mg, comprimé enrobé", "ibuprofene-200-mg-comprime-enrobe")
+    assert "| 20 à 30 kg | 6 à 11 ans | 1 comprimé | 3 comprimés |" in article.sections[0].body
+    assert (
+        article.sections[2].body
+        == "Si la fièvre dure plus de trois jours ou la douleur plus de cinq jours, consultez un médecin."
+    )

@@ -42,6 +42,9 @@ MAX_WEB_ARCHIVE_BYTES = 32 * 1024 * 1024
 _HTML_START = re.compile(
     rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title)\b", re.IGNORECASE | re.DOTALL
 )
+_DECLARED_CHARSET = re.compile(rb"charset\s*=|<\?xml[^>]*encoding\s*=", re.IGNORECASE)
+_CHARSET_SCAN_BYTES = 4096
+"""Where browsers look for a page's declared encoding: its first kilobytes."""
 _BLOCK_TAGS = frozenset({"p", "head", "list", "table", "quote", "code"})
 _WORD = re.compile(r"\w+")
 _OUTSIDE_LINK = re.compile(r"^(https?|ftp|mailto):", re.IGNORECASE)
@@ -65,6 +68,13 @@ def _page_text(raw: bytes, source: str) -> str | bytes:
             return raw.decode("utf-16")
         except UnicodeDecodeError:
             raise ContentError(source, None, "page illisible : UTF-16 abîmé") from None
+    if not _DECLARED_CHARSET.search(raw[:_CHARSET_SCAN_BYTES]):
+        # No charset said: UTF-8, else Windows-1252 as for copied text (a guess from the bytes
+        # read 'è' as Central European 'č' on French pages).
+        try:
+            return raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            return raw.decode("cp1252", errors="replace")
     return raw
 
 
