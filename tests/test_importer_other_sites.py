@@ -285,3 +285,17 @@ def test_a_saved_page_in_windows_1252_without_a_declared_charset_keeps_its_accen
         article.sections[2].body
         == "Si la fièvre dure plus de trois jours ou la douleur plus de cinq jours, consultez un médecin."
     )
+
+
+def test_check_warns_about_a_cookie_banner_title(tmp_path) -> None:
+    from guide_reader.content.checks import display_problems
+    from guide_reader.content.loader import load_article
+
+    text = (
+        "---\ntitle: Nous utilisons des cookies. En poursuivant votre navigation, vous acceptez leur utilisation.\n"
+        "---\n\nL'otite est fréquente.\n"
+    )
+    path = tmp_path / "otite.md"
+    path.write_text(text, encoding="utf-8")
+    problems = display_problems("otite.md", text, load_article(path).article)
+    assert [(p.line, p.message[:45]) for p in problems] == [(1, "titre qui ressemble à un bandeau de cookies :")]
