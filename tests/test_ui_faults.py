@@ -226,16 +226,19 @@ def test_an_edited_note_not_saved_stays_on_screen(qtbot) -> None:
     assert window.library.store.get(bookmark.id).note == "avant"
 
 
-def test_a_kiosk_whose_session_file_cannot_be_emptied_does_not_start(qtbot, capsys) -> None:
+def test_a_kiosk_with_an_old_session_file_it_cannot_delete_starts_empty_and_says_so(qtbot, capsys) -> None:
+    from guide_reader.kiosk import load_config
     from guide_reader.paths import user_data_dir
-    from guide_reader.ui.app import WindowOptions, _kiosk_window
+    from guide_reader.ui.kiosk.start import kiosk_window
 
     path = user_data_dir() / "kiosk-session.sqlite3"
     path.parent.mkdir(parents=True, exist_ok=True)
     with BookmarkStore(path) as store:
         store.add("leucopenie", SECTION, kind="section", article_title="L", heading="H", note="visiteur d'hier")
-    read_only_media(path)
-    assert _kiosk_window(WindowOptions(kiosk=True)) is None
-    assert "Le fichier de session du kiosque ne peut pas être vidé : le fichier des signets est en lecture seule." in (
-        capsys.readouterr().err
-    )
+    read_only_media(path)  # its -wal and -shm are folders: they cannot be deleted as files
+    window = kiosk_window(None, load_config(None))
+    qtbot.addWidget(window)
+    assert window.library.store.bookmarks() == []  # the session lives in memory, never in that file
+    assert not path.exists()
+    assert "Ancien fichier de session du kiosque non supprimé" in capsys.readouterr().err
+    window.exit_allowed = True

@@ -223,6 +223,13 @@
     </message>
 </context>
 <context>
+    <name>EmergencyBanner</name>
+    <message>
+        <source>Touchez pour savoir quoi faire en cas d&apos;urgence</source>
+        <translation>Touch to learn what to do in an emergency</translation>
+    </message>
+</context>
+<context>
     <name>ErrorReporter</name>
     <message>
         <source>Un problème inattendu est survenu. Vous pouvez continuer à lire ; si quelque chose ne répond plus, fermez puis rouvrez le programme.
@@ -318,10 +325,33 @@ The details are in the log: %1</translation>
     </message>
 </context>
 <context>
+    <name>KioskDialogs</name>
+    <message>
+        <source>Le dossier des fichiers n&apos;est pas là (une clé USB est-elle branchée ?). Demandez à l&apos;accueil.</source>
+        <translation>The files folder is not there (is a USB stick plugged in?). Please ask at the front desk.</translation>
+    </message>
+    <message>
+        <source>Aucune imprimante n&apos;est reliée à cette borne : la feuille ne peut pas être imprimée.</source>
+        <translation>No printer is connected to this kiosk: the sheet cannot be printed.</translation>
+    </message>
+    <message>
+        <source>Guide Reader</source>
+        <translation>Guide Reader</translation>
+    </message>
+    <message>
+        <source>Compris</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
     <name>KioskWindow</name>
     <message>
         <source>Agrandir le texte</source>
         <translation>Larger text</translation>
+    </message>
+    <message>
+        <source>Texte +</source>
+        <translation>Text +</translation>
     </message>
 </context>
 <context>
@@ -615,6 +645,10 @@ The details are in the log: %1</translation>
         <translation>Search</translation>
     </message>
     <message>
+        <source>↵ Ligne</source>
+        <translation>↵ New line</translation>
+    </message>
+    <message>
         <source>Masquer</source>
         <translation>Hide</translation>
     </message>
@@ -625,6 +659,21 @@ The details are in the log: %1</translation>
     <message>
         <source>Clavier à l&apos;écran</source>
         <translation>On-screen keyboard</translation>
+    </message>
+</context>
+<context>
+    <name>OutOfOrderPage</name>
+    <message>
+        <source>Cette borne est hors service pour le moment.</source>
+        <translation>This kiosk is out of order for now.</translation>
+    </message>
+    <message>
+        <source>Merci de prévenir l&apos;accueil.</source>
+        <translation>Please tell the front desk.</translation>
+    </message>
+    <message>
+        <source>Corriger le fichier : la borne redémarre d&apos;elle-même dès qu&apos;il est valide (modèle commenté : guide-reader kiosk-pin --example).</source>
+        <translation>Fix the file: the kiosk starts again by itself as soon as it is valid (commented template: guide-reader kiosk-pin --example).</translation>
     </message>
 </context>
 <context>
@@ -642,8 +691,16 @@ The details are in the log: %1</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <source>Aucun code du personnel n&apos;est réglé : voir « guide-reader kiosk-pin ».</source>
-        <translation>No staff PIN is set: see “guide-reader kiosk-pin”.</translation>
+        <source>Réservé au personnel de l&apos;accueil.</source>
+        <translation>For the front desk staff only.</translation>
+    </message>
+    <message>
+        <source>Vérification…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>Entrez le code à nouveau.</source>
+        <translation>Enter the code again.</translation>
     </message>
     <message>
         <source>Code incorrect. Nouvel essai possible dans %1 s.</source>
@@ -848,6 +905,13 @@ The details are in the log: %1</translation>
             <numerusform>%n result</numerusform>
             <numerusform>%n results</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionList</name>
+    <message>
+        <source>Suggestions</source>
+        <translation>Suggestions</translation>
     </message>
 </context>
 <context>

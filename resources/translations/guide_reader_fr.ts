@@ -223,6 +223,13 @@
     </message>
 </context>
 <context>
+    <name>EmergencyBanner</name>
+    <message>
+        <source>Touchez pour savoir quoi faire en cas d&apos;urgence</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ErrorReporter</name>
     <message>
         <source>Un problème inattendu est survenu. Vous pouvez continuer à lire ; si quelque chose ne répond plus, fermez puis rouvrez le programme.
@@ -316,9 +323,32 @@ Les détails sont dans le journal : %1</source>
     </message>
 </context>
 <context>
+    <name>KioskDialogs</name>
+    <message>
+        <source>Le dossier des fichiers n&apos;est pas là (une clé USB est-elle branchée ?). Demandez à l&apos;accueil.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucune imprimante n&apos;est reliée à cette borne : la feuille ne peut pas être imprimée.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guide Reader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compris</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>KioskWindow</name>
     <message>
         <source>Agrandir le texte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Texte +</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -613,6 +643,10 @@ Les détails sont dans le journal : %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>↵ Ligne</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Masquer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -622,6 +656,21 @@ Les détails sont dans le journal : %1</source>
     </message>
     <message>
         <source>Clavier à l&apos;écran</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OutOfOrderPage</name>
+    <message>
+        <source>Cette borne est hors service pour le moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merci de prévenir l&apos;accueil.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corriger le fichier : la borne redémarre d&apos;elle-même dès qu&apos;il est valide (modèle commenté : guide-reader kiosk-pin --example).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -640,7 +689,15 @@ Les détails sont dans le journal : %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Aucun code du personnel n&apos;est réglé : voir « guide-reader kiosk-pin ».</source>
+        <source>Réservé au personnel de l&apos;accueil.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vérification…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entrez le code à nouveau.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -846,6 +903,13 @@ Les détails sont dans le journal : %1</source>
             <numerusform>%n résultat</numerusform>
             <numerusform>%n résultats</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionList</name>
+    <message>
+        <source>Suggestions</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

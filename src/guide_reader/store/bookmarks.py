@@ -10,7 +10,7 @@ from types import TracebackType
 
 from ..content.model import Article
 from ..paths import user_data_dir
-from .database import Database, open_database
+from .database import Database, connect, open_database
 from .exchange import ImportReport, merge_notes, read_export, write_export
 from .grouping import BookmarkGroup, group_by_article
 from .history import ReadingHistory
@@ -58,6 +58,15 @@ class BookmarkStore:
         self._database: Database = open_database(path or default_database_path())
         self._clock = clock
         self.history = ReadingHistory(self._database, clock)
+
+    @classmethod
+    def in_memory(cls, *, clock: Callable[[], datetime] = utc_now) -> BookmarkStore:
+        """A store that lives in memory only (a kiosk visit): nothing of it is ever written to disk."""
+        store = cls.__new__(cls)
+        store._database = Database(connect(":memory:"), None)
+        store._clock = clock
+        store.history = ReadingHistory(store._database, clock)
+        return store
 
     @property
     def path(self) -> Path | None:
