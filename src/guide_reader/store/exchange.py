@@ -41,6 +41,9 @@ from .model import KINDS, Bookmark, Kind, NoteTooLongError, check_note, from_sta
 FORMAT_NAME = "guide-reader-bookmarks"
 FORMAT_VERSION = 1
 MAX_EXPORT_BYTES = 64 * 1024 * 1024
+MAX_FIELD_CHARS = 10_000
+"""Characters of a bookmark's slug, anchor, kind, article title or heading in an imported file: a
+crafted file's megabyte heading would freeze the bookmarks page (notes have MAX_NOTE_CHARS)."""
 """A bookmarks file larger than this is refused (about 6,000 bookmarks with notes at their longest)."""
 
 
@@ -117,10 +120,17 @@ def write_export(path: Path, bookmarks: Iterable[Bookmark], exported_at: datetim
         raise
 
 
-def _text(entry: dict[str, Any], key: str, number: int, *, required: bool = False) -> str:
+def _text(
+    entry: dict[str, Any], key: str, number: int, *, required: bool = False, limit: int | None = MAX_FIELD_CHARS
+) -> str:
     value = entry.get(key, "")
     if not isinstance(value, str) or (required and not value.strip()) or not _encodable(value):
         raise ExchangeFormatError(f"signet n° {number} : champ « {key} » manquant ou invalide")
+    if limit is not None and len(value.strip()) > limit:
+        length = len(value.strip())
+        raise ExchangeFormatError(
+            f"signet n° {number} : champ « {key} » trop long ({length} caractères, maximum {limit})"
+        )
     return value.strip()
 
 
@@ -134,7 +144,7 @@ def _encodable(value: str) -> bool:
 
 
 def _note(entry: dict[str, Any], number: int) -> str:
-    note = _text(entry, "note", number)
+    note = _text(entry, "note", number, limit=None)  # checked below, with the note's own limit
     try:
         check_note(note)
     except NoteTooLongError as error:
