@@ -299,3 +299,22 @@ def test_check_warns_about_a_cookie_banner_title(tmp_path) -> None:
     path.write_text(text, encoding="utf-8")
     problems = display_problems("otite.md", text, load_article(path).article)
     assert [(p.line, p.message[:45]) for p in problems] == [(1, "titre qui ressemble à un bandeau de cookies :")]
+
+
+COMMENTED_PAGE = """<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Otite du bébé</title>{meta}</head>
+<body><article><h1>Otite du bébé</h1><p>Le bébé se touche l'oreille et pleure quand il est allongé.</p>
+<h2>Quand consulter ?</h2><p>Si la fièvre dure plus de deux jours ou si l'oreille coule.</p></article>
+<section id="comments" class="comments-area"><h2>2 commentaires</h2>
+<div class="comment"><span class="author">Marc</span> <time>2 mai 2024</time><p>Très clair, merci.</p></div>
+<div class="comment"><span class="author">Nadia</span> <time datetime="2024-06-20">20 juin 2024</time><p>Oui.</p></div>
+</section></body></html>
+"""
+
+
+@pytest.mark.parametrize(
+    ("meta", "published"),
+    [('<meta property="article:published_time" content="2023-06-14">', date(2023, 6, 14)), ("", None)],
+)
+def test_the_dates_of_a_pages_comments_are_not_the_articles_dates(meta, published) -> None:
+    article = import_bytes(COMMENTED_PAGE.format(meta=meta).encode(), "otite.html").article
+    assert (article.date, article.updated) == (published, None)
