@@ -318,3 +318,35 @@ COMMENTED_PAGE = """<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><
 def test_the_dates_of_a_pages_comments_are_not_the_articles_dates(meta, published) -> None:
     article = import_bytes(COMMENTED_PAGE.format(meta=meta).encode(), "otite.html").article
     assert (article.date, article.updated) == (published, None)
+
+
+# A drug leaflet in the standard French layout: its header, then the drug's name, then a list
+# of its numbered parts under « Que contient cette notice ? ».
+STANDARD_LEAFLET = """NOTICE : INFORMATION DE L'UTILISATEUR
+Paracétamol 500 mg, comprimé
+Veuillez lire attentivement cette notice avant de prendre ce médicament.
+Que contient cette notice ?
+1. Qu'est-ce que Paracétamol 500 mg et dans quels cas est-il utilisé ?
+2. Comment prendre Paracétamol 500 mg ?
+1. QU'EST-CE QUE PARACÉTAMOL 500 MG ET DANS QUELS CAS EST-IL UTILISÉ ?
+Ce médicament contient du paracétamol, un antalgique.
+2. COMMENT PRENDRE PARACÉTAMOL 500 MG ?
+Respectez quatre heures entre deux prises.
+"""
+STANDARD_LEAFLET_DEBRIS = [
+    "NOTICE : INFORMATION DE L'UTILISATEUR",
+    "Que contient cette notice ?",
+    "1. Qu'est-ce que Paracétamol 500 mg et dans quels cas est-il utilisé ?",
+    "2. Comment prendre Paracétamol 500 mg ?",
+]
+
+
+def test_a_drug_leaflets_header_and_contents_list_are_left_out() -> None:
+    result = import_text(STANDARD_LEAFLET, "paracetamol.txt")
+    article = result.article
+    assert (article.title, article.slug) == ("Paracétamol 500 mg, comprimé", "paracetamol-500-mg-comprime")
+    assert article.lead == "Veuillez lire attentivement cette notice avant de prendre ce médicament."
+    assert len(article.sections) == 2
+    assert [d.text for d in result.dropped] == STANDARD_LEAFLET_DEBRIS
+    markdown = to_markdown(article)
+    assert pages.kept_word_ratio(STANDARD_LEAFLET, STANDARD_LEAFLET_DEBRIS, markdown) == 1.0

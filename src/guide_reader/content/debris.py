@@ -45,6 +45,7 @@ _NAVIGATION = re.compile(
     r"|(cette reponse|cet article|cette page) (vous )?a-t-(elle|il) (aide|ete utile) ?\?.{0,40}"
     r"|votre adresse (e-?mail|de messagerie|mail) ne sera pas publiee.{0,120}"
     r"|(commentaire|nom|prenom|pseudo|e-?mail|adresse e-?mail|site( web)?) ?\*"
+    r"|notice ?: ?information (de l'utilisateur|du patient)"
     r"|mentions legales|politique de confidentialite|plan du site|plan d'acces|conditions generales( d'utilisation)?"
 )
 TEASER_END = re.compile(
@@ -69,7 +70,9 @@ _COOKIE_BUTTON = re.compile(
     r"|parametrer|(gerer|parametrer|personnaliser) (les |mes )?(cookies|preferences|choix)|continuer sans accepter"
     r"|en savoir plus|plus d'options|fermer"
 )
-_CONTENTS = re.compile(r"(au )?sommaire|table des matieres|dans cet article|contenu de l'article")
+_CONTENTS = re.compile(
+    r"(au )?sommaire|table des matieres|dans cet article|contenu de l'article|que contient cette notice ?\??"
+)
 """A page's list of in-page links; its entries repeat headings that come later."""
 
 _CREDIT = re.compile(
