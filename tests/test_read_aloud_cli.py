@@ -108,6 +108,19 @@ def test_a_wav_file_that_cannot_be_written_is_a_clear_message(tmp_path: Path, ca
     assert not target.parent.exists()
 
 
+def test_a_wav_path_that_is_a_fifo_is_left_as_it_is(tmp_path: Path, capsys: pytest.CaptureFixture[str]):
+    import os
+    import stat
+
+    target = tmp_path / "out.wav"
+    os.mkfifo(target)
+    assert main(["read-aloud", "leucopenie#quand-consulter", "--wav", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert f"impossible d'écrire {target}" in err and "pas un fichier ordinaire" in err
+    assert stat.S_ISFIFO(target.lstat().st_mode)
+    assert [path.name for path in tmp_path.iterdir()] == ["out.wav"]
+
+
 def test_a_failing_voice_leaves_no_file(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch):
     broken = tmp_path / "bin" / "espeak-ng"
     broken.parent.mkdir()

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from contextlib import ExitStack
 from pathlib import Path
 
+from ..safe_files import check_replaceable
 from .speech import Kind, Utterance
 
 ESPEAK = "espeak-ng"
@@ -101,8 +102,9 @@ def write_wav(
 ) -> float:
     """Say ``utterances`` into one WAV file, with their pauses; returns its length in seconds.
 
-    Raises VoiceError when espeak-ng is missing or fails; the target is then left untouched
-    (the file is written beside it and renamed at the end).
+    Raises VoiceError when espeak-ng is missing or fails, or when something other than a regular
+    file is at ``target``; the target is then left untouched (the file is written beside it and
+    renamed at the end).
     """
     if not utterances:
         raise VoiceError("rien à lire")
@@ -110,6 +112,10 @@ def write_wav(
     if program is None:
         raise VoiceError(missing_voice_message(False))
     target = Path(target)
+    try:
+        check_replaceable(target)  # a FIFO or a device there is never replaced by the file
+    except OSError as error:
+        raise VoiceError(f"impossible d'écrire {target} : {error.strerror}") from error
     partial = target.with_name(target.name + ".partiel")
     frames = 0
     framerate = 0

@@ -35,7 +35,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, cast
 
-from ..safe_files import read_limited
+from ..safe_files import check_replaceable, read_limited
 from .model import KINDS, Bookmark, Kind, NoteTooLongError, check_note, from_stamp, to_stamp
 
 FORMAT_NAME = "guide-reader-bookmarks"
@@ -106,7 +106,12 @@ def to_document(bookmarks: Iterable[Bookmark], exported_at: datetime) -> dict[st
 
 
 def write_export(path: Path, bookmarks: Iterable[Bookmark], exported_at: datetime) -> None:
-    """Write the file whole or not at all (a temporary file renamed over it)."""
+    """Write the file whole or not at all (a temporary file renamed over it).
+
+    Raises ``OSError`` when it cannot be written, and ``NotRegularFileError`` when something
+    other than a regular file is at ``path`` (it is left as it is).
+    """
+    check_replaceable(path)
     text = json.dumps(to_document(bookmarks, exported_at), ensure_ascii=False, indent=2) + "\n"
     with tempfile.NamedTemporaryFile(
         "w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
