@@ -33,6 +33,30 @@
         <translation>Guide text</translation>
     </message>
     <message>
+        <source>Écouter</source>
+        <translation>Listen</translation>
+    </message>
+    <message>
+        <source>Écouter cette section</source>
+        <translation>Listen to this section</translation>
+    </message>
+    <message>
+        <source>Marquer cette section</source>
+        <translation>Bookmark this section</translation>
+    </message>
+    <message>
+        <source>Signet enregistré : modifier la note</source>
+        <translation>Bookmarked: edit the note</translation>
+    </message>
+    <message>
+        <source>Afficher la réponse</source>
+        <translation>Show the answer</translation>
+    </message>
+    <message>
+        <source>Masquer la réponse</source>
+        <translation>Hide the answer</translation>
+    </message>
+    <message>
         <source>Début du guide</source>
         <translation>Start of the guide</translation>
     </message>

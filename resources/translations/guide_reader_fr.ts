@@ -33,6 +33,30 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Écouter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Écouter cette section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marquer cette section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signet enregistré : modifier la note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afficher la réponse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Masquer la réponse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Début du guide</source>
         <translation type="unfinished"></translation>
     </message>

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Collection, Iterable
+from dataclasses import dataclass
 from datetime import date
 
 from .anchors import BOOKMARK_PREFIX, FOLD_PREFIX, LISTEN_PREFIX
@@ -43,6 +44,19 @@ def french_date(value: date) -> str:
     return f"{day} {FRENCH_MONTHS[value.month - 1]} {value.year}"
 
 
+@dataclass(frozen=True)
+class PageLabels:
+    """The page's own controls, not the article's text: French here; ``ui/`` gives them in the
+    interface language. Plain text (escaped when rendered)."""
+
+    listen: str = "▶\u00a0Écouter"
+    listen_title: str = "Écouter cette section"
+    bookmark_add: str = "Marquer cette section"
+    bookmark_edit: str = "Signet enregistré : modifier la note"
+    show_answer: str = "Afficher la réponse"
+    hide_answer: str = "Masquer la réponse"
+
+
 class ArticleRenderer:
     """Renders one article; keeps a Markdown instance set up for its references."""
 
@@ -53,6 +67,7 @@ class ArticleRenderer:
         self.markdown = article_markdown(CitationExtension(ref.number for ref in article.references))
         self.bookmarked: Collection[str] | None = None
         self.listen = False
+        self.labels = PageLabels()
 
     def markdown_html(self, text: str) -> str:
         self.markdown.reset()
@@ -84,15 +99,18 @@ class ArticleRenderer:
         folded_faq: Collection[str] = (),
         bookmarked: Collection[str] | None = None,
         listen: bool = False,
+        labels: PageLabels | None = None,
     ) -> str:
         """The whole page; FAQ items whose anchor is in ``folded_faq`` show only their question.
 
         With ``bookmarked`` (the anchors already bookmarked), each section and question gets
         a bookmark button beside its heading: ☆ to add, ★ when it is bookmarked. With
         ``listen``, each section heading (and the questions' heading) gets an « Écouter » link.
+        ``labels``: the texts of these controls (French by default).
         """
         self.bookmarked = bookmarked
         self.listen = listen
+        self.labels = labels or PageLabels()
         parts = [
             "<!DOCTYPE html>",
             '<html lang="fr"><head><meta charset="utf-8">',
@@ -133,17 +151,17 @@ class ArticleRenderer:
         if self.bookmarked is None:
             return ""
         marked = anchor in self.bookmarked
-        symbol, title = ("★", "Signet enregistré : modifier la note") if marked else ("☆", "Marquer cette section")
+        symbol, title = ("★", self.labels.bookmark_edit) if marked else ("☆", self.labels.bookmark_add)
         href = html.escape(BOOKMARK_PREFIX + anchor, quote=True)
-        return f' <a class="bookmark" href="#{href}" title="{title}">{symbol}</a>'
+        return f' <a class="bookmark" href="#{href}" title="{html.escape(title, quote=True)}">{symbol}</a>'
 
     def _listen_button(self, anchor: str) -> str:
         if not self.listen:
             return ""
         href = html.escape(LISTEN_PREFIX + anchor, quote=True)
         return (
-            f' <a class="listen" href="#{href}" title="Écouter cette section">'
-            '<span style="font-size: small; font-weight: normal;">▶\u00a0Écouter</span></a>'
+            f' <a class="listen" href="#{href}" title="{html.escape(self.labels.listen_title, quote=True)}">'
+            f'<span style="font-size: small; font-weight: normal;">{html.escape(self.labels.listen)}</span></a>'
         )
 
     def _section(self, anchor: str, heading: str, body: str) -> list[str]:
@@ -172,7 +190,8 @@ class ArticleRenderer:
         for item in self.article.faq:
             anchor = html.escape(item.anchor, quote=True)
             is_folded = item.anchor in folded
-            marker, action = ("▸", "Afficher la réponse") if is_folded else ("▾", "Masquer la réponse")
+            marker, action = ("▸", self.labels.show_answer) if is_folded else ("▾", self.labels.hide_answer)
+            action = html.escape(action, quote=True)
             parts.append(
                 f'<h3 class="question" id="{anchor}"><a name="{anchor}"></a>'
                 f'<a class="question" href="#{FOLD_PREFIX}{anchor}" title="{action}">'

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayo
 from ..content import markdown_format as fmt
 from ..content.anchors import BOOKMARK_PREFIX, FOLD_PREFIX, LISTEN_PREFIX, REFERENCE_PREFIX, UNRESOLVED_PREFIX
 from ..content.model import Article
-from ..content.renderer import ArticleRenderer, is_when_to_see_doctor
+from ..content.renderer import ArticleRenderer, PageLabels, is_when_to_see_doctor
 from .article_view import ArticleView, Span
 from .find_bar import FindBar
 from .read_aloud import ReadAloudBar
@@ -57,6 +57,7 @@ class ArticlePage(QWidget):
         self.find_bar.hide()
         self.read_aloud = ReadAloudBar(self.view, theme)
         self.read_aloud.add_shortcuts(self)
+        self.read_aloud.utterance_started.connect(self._follow_scroll)
         column = QWidget()
         column_layout = QVBoxLayout(column)
         column_layout.setContentsMargins(0, 0, 0, 0)
@@ -119,12 +120,25 @@ class ArticlePage(QWidget):
     def _render(self) -> None:
         if self.renderer is None:
             return
-        html = self.renderer.render(document_css(self.theme), self.folded_faq, self.bookmarked, listen=True)
+        html = self.renderer.render(
+            document_css(self.theme), self.folded_faq, self.bookmarked, listen=True, labels=self._page_labels()
+        )
         self.view.set_page(html, self.text_size)
         self._highlight_query()
         self.read_aloud.refresh_highlight()
         if self.find_bar.isVisible():
             self.find_bar.find(self.find_bar.field.text())
+
+    def _page_labels(self) -> PageLabels:
+        """The texts of the controls inside the page, in the interface language."""
+        return PageLabels(
+            listen="▶\u00a0" + self.tr("Écouter"),
+            listen_title=self.tr("Écouter cette section"),
+            bookmark_add=self.tr("Marquer cette section"),
+            bookmark_edit=self.tr("Signet enregistré : modifier la note"),
+            show_answer=self.tr("Afficher la réponse"),
+            hide_answer=self.tr("Masquer la réponse"),
+        )
 
     def _rerender_in_place(self) -> None:
         position = self.reading_position()
@@ -187,7 +201,11 @@ class ArticlePage(QWidget):
     # Following the reader ------------------------------------------------------
 
     def current_anchor(self) -> str:
+        """The section being read: the one heard while the guide is read aloud, else the one at the top."""
         anchors = [item.data(0, ANCHOR_ROLE) for item in self._toc_items()]
+        heard = self.read_aloud.reading_anchor()
+        if heard in anchors:
+            return heard
         return self.view.anchor_at_top(anchors) or "top"
 
     def reading_position(self) -> int:

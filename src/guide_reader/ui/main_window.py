@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from .bookmarks_page import BookmarksPage
     from .search_page import SearchPage
 from .bookmark_actions import BookmarkActions
-from .completion_model import CompletionModel
+from .completion_model import CompletionModel, fit_popup_width
 from .degraded import DegradedStates
 from .home_page import HomePage
 from .i18n import AVAILABLE_LANGUAGES
@@ -463,6 +463,7 @@ class MainWindow(BookmarkActions, QMainWindow):
             self.completion_model.set_completions([])
             return
         self.completion_model.set_completions(self.library.search_engine.complete(text))
+        fit_popup_width(self.completer)
 
     def _completion_chosen(self, index: QModelIndex) -> None:
         """A row of the popup (Enter or a click): that guide's section, even when another guide's
