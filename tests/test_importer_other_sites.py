@@ -350,3 +350,11 @@ def test_a_drug_leaflets_header_and_contents_list_are_left_out() -> None:
     assert [d.text for d in result.dropped] == STANDARD_LEAFLET_DEBRIS
     markdown = to_markdown(article)
     assert pages.kept_word_ratio(STANDARD_LEAFLET, STANDARD_LEAFLET_DEBRIS, markdown) == 1.0
+
+
+def test_a_list_copied_with_a_tab_after_each_number_or_bullet_is_no_table() -> None:
+    text = "Gastro\nLa gastro passe seule.\nLes gestes\n1.\tboire souvent ;\n2)\tmanger léger.\n•\tse laver les mains\n"
+    with_tabs = import_text(text, "gastro.txt")
+    with_spaces = import_text(text.replace("\t", " "), "gastro.txt")
+    assert with_tabs.article == with_spaces.article
+    assert with_tabs.article.sections[0].body.startswith("1\\. boire souvent ;")

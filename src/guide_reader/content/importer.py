@@ -175,11 +175,17 @@ def _normalized_lines(text: str) -> list[Block]:
     return [Block(number, re.sub(r"\s+", " ", line).strip()) for number, line in enumerate(text.split("\n"), 1)]
 
 
+_LIST_MARKER = re.compile(r"(\d{1,3}|[a-zA-Z])[.)]|[-•*–·o▪◦]")
+"""A number or bullet that a word processor separates from its item by a tab: a list, not a table."""
+
+
 def _tab_cells(line: str) -> list[str] | None:
     """The cells of a table row copied from a browser (separated by tabs), None for other lines."""
     cells = line.strip(" \r").split("\t")
     while cells and not cells[-1].strip():
         cells.pop()
+    if len(cells) == 2 and _LIST_MARKER.fullmatch(cells[0].strip()):
+        return None
     return [cell.strip() for cell in cells] if len(cells) >= 2 else None
 
 
