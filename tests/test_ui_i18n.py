@@ -8,7 +8,7 @@ import xml.etree.ElementTree as etree
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from guide_reader.library import Library
 from guide_reader.ui.i18n import install_translators, remove_translators, resolve_language, translations_dir
@@ -70,7 +70,7 @@ def test_window_in_each_language(qtbot, language: str, placeholder: str, details
         qtbot.addWidget(window)
         assert window.search_field.placeholderText() == placeholder
         card = window.home_page.cards[1]
-        labels = [label.text() for label in card.findChildren(type(window.status_label))]
+        labels = [label.text() for label in card.findChildren(QLabel)]
         assert details in labels
     finally:
         remove_translators(app, translators)
