@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPointF, Qt, QUrl
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QAccessible, QMouseEvent
 from PySide6.QtWidgets import QApplication
 
 from guide_reader.library import Library
@@ -31,20 +31,47 @@ def open_article(qtbot, window: MainWindow, slug: str, anchor: str = "") -> None
     assert window.article_page.article is not None and window.article_page.article.slug == slug
 
 
-def test_home_lists_every_article_as_a_card(window) -> None:
-    cards = window.home_page.cards
-    assert [card.accessibleName() for card in cards] == [
-        "Cancer qui régresse tout seul : est-ce vraiment possible ?",
-        "Leucopénie",
-        "Régression Tumorale Spontanée",
-    ]
+TITLES = [
+    "Cancer qui régresse tout seul : est-ce vraiment possible ?",
+    "Leucopénie",
+    "Régression Tumorale Spontanée",
+]
+
+
+def test_home_lists_every_article_as_a_card_named_for_a_screen_reader(window) -> None:
+    assert window.home_page.titles() == TITLES
+    cards = QAccessible.queryAccessibleInterface(window.home_page.list)
+    assert cards.role() == QAccessible.Role.List
+    items = [cards.child(row) for row in range(cards.childCount())]
+    assert [item.text(QAccessible.Text.Name) for item in items] == TITLES
+    assert {item.role() for item in items} == {QAccessible.Role.ListItem}
+    assert items[1].text(QAccessible.Text.Description).startswith("15 section(s) · 16 min de lecture. La leucopénie")
     assert window.pages.currentWidget() is window.home_page
 
 
+def test_the_filter_field_narrows_the_list_accents_and_case_ignored(qtbot, window) -> None:
+    home = window.home_page
+    qtbot.keyClicks(home.filter_field, "REGRESS")
+    assert home.titles() == [TITLES[0], TITLES[2]]
+    assert home.count_label.text() == "2 guide(s) sur 3"
+    qtbot.keyClicks(home.filter_field, " spontanee")
+    assert home.titles() == [TITLES[2]]
+    qtbot.keyClick(home.filter_field, Qt.Key.Key_Return)  # opens the first guide listed
+    assert window.article_page.article.slug == "regression-tumorale-spontanee"
+    window.go_back()
+    home.filter_field.setText("globules blancs")  # the lead counts too
+    assert home.titles() == [TITLES[1]]
+    home.filter_field.setText("zzz")
+    assert home.titles() == [] and home.count_label.text() == "0 guide(s) sur 3"
+    home.reset()
+    assert home.titles() == TITLES and home.count_label.text() == "3 guide(s)"
+
+
 def test_open_an_article_from_the_home_page_with_a_click(qtbot, window) -> None:
-    card = window.home_page.cards[1]
+    home = window.home_page
+    rect = home.list.visualRect(home.row_of("leucopenie"))
     with qtbot.waitSignal(window.page_shown):
-        qtbot.mouseClick(card, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(home.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.pages.currentWidget() is window.article_page
     assert window.article_page.article.slug == "leucopenie"
     assert window.article_page.toc.topLevelItemCount() > 15
@@ -249,8 +276,9 @@ def test_the_reading_position_survives_a_text_size_change(qtbot, window) -> None
 def test_keyboard_only_reading(qtbot, window) -> None:
     window.activateWindow()
     window.home_page.focus_first_card()
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
-    assert QApplication.focusWidget() is window.home_page.cards[1]
+    assert QApplication.focusWidget() is window.home_page.list
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
+    assert window.home_page.list.currentIndex().row() == 1
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     assert window.article_page.article.slug == "leucopenie"
     qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)

@@ -2,27 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name>ArticleCard</name>
-    <message numerus="yes">
-        <source>%n section(s)</source>
-        <translation>
-            <numerusform>%n section</numerusform>
-            <numerusform>%n sections</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n min de lecture</source>
-        <translation>
-            <numerusform>%n min read</numerusform>
-            <numerusform>%n min read</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Ouvrir « %1 »</source>
-        <translation>Open “%1”</translation>
-    </message>
-</context>
-<context>
     <name>ArticlePage</name>
     <message>
         <source>Sommaire du guide</source>
@@ -208,6 +187,27 @@
     </message>
 </context>
 <context>
+    <name>CatalogueModel</name>
+    <message>
+        <source>Ouvrir « %1 »</source>
+        <translation>Open “%1”</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n section(s)</source>
+        <translation>
+            <numerusform>%n section</numerusform>
+            <numerusform>%n sections</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min de lecture</source>
+        <translation>
+            <numerusform>%n min read</numerusform>
+            <numerusform>%n min read</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <source>Chercher dans ce guide</source>
@@ -257,12 +257,35 @@
         <translation>Every guide can be read offline. Choose a guide, or search for a word (Ctrl+K), for example “fièvre” or “globules blancs”.</translation>
     </message>
     <message>
+        <source>Filtrer les guides par titre</source>
+        <translation>Filter the guides by title</translation>
+    </message>
+    <message>
+        <source>Filtrer la liste des guides</source>
+        <translation>Filter the list of guides</translation>
+    </message>
+    <message>
+        <source>Liste des guides</source>
+        <translation>List of guides</translation>
+    </message>
+    <message>
         <source>Aucun guide n&apos;a pu être chargé. Vérifiez le dossier des articles.</source>
         <translation>No guide could be loaded. Check the articles folder.</translation>
     </message>
     <message>
         <source>Accueil : liste des guides</source>
         <translation>Home: list of guides</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n guide(s)</source>
+        <translation>
+            <numerusform>%n guide</numerusform>
+            <numerusform>%n guides</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 guide(s) sur %2</source>
+        <translation>%1 of %2 guides</translation>
     </message>
 </context>
 <context>
@@ -413,13 +436,6 @@
         <source>Préparation de la recherche</source>
         <translation>Preparing search</translation>
     </message>
-    <message numerus="yes">
-        <source>%n guide(s) illisible(s) ignoré(s) : %1</source>
-        <translation>
-            <numerusform>%n unreadable guide skipped: %1</numerusform>
-            <numerusform>%n unreadable guides skipped: %1</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Préparation de la recherche…</source>
         <translation>Preparing search…</translation>
@@ -471,6 +487,13 @@
     <message>
         <source>Sources des guides</source>
         <translation>Sources of the guides</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n guide(s)</source>
+        <translation>
+            <numerusform>%n guide</numerusform>
+            <numerusform>%n guides</numerusform>
+        </translation>
     </message>
     <message>
         <source>Ces guides ne remplacent pas l&apos;avis d&apos;un professionnel de santé.</source>

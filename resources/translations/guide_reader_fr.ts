@@ -2,27 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
-    <name>ArticleCard</name>
-    <message numerus="yes">
-        <source>%n section(s)</source>
-        <translation>
-            <numerusform>%n section</numerusform>
-            <numerusform>%n sections</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n min de lecture</source>
-        <translation>
-            <numerusform>%n min de lecture</numerusform>
-            <numerusform>%n min de lecture</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Ouvrir « %1 »</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>ArticlePage</name>
     <message>
         <source>Sommaire du guide</source>
@@ -208,6 +187,27 @@
     </message>
 </context>
 <context>
+    <name>CatalogueModel</name>
+    <message>
+        <source>Ouvrir « %1 »</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n section(s)</source>
+        <translation>
+            <numerusform>%n section</numerusform>
+            <numerusform>%n sections</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min de lecture</source>
+        <translation>
+            <numerusform>%n min de lecture</numerusform>
+            <numerusform>%n min de lecture</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <source>Chercher dans ce guide</source>
@@ -257,11 +257,34 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Filtrer les guides par titre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filtrer la liste des guides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Liste des guides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Aucun guide n&apos;a pu être chargé. Vérifiez le dossier des articles.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Accueil : liste des guides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n guide(s)</source>
+        <translation>
+            <numerusform>%n guide</numerusform>
+            <numerusform>%n guides</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 guide(s) sur %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -413,13 +436,6 @@
         <source>Préparation de la recherche</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n guide(s) illisible(s) ignoré(s) : %1</source>
-        <translation>
-            <numerusform>%n guide illisible ignoré : %1</numerusform>
-            <numerusform>%n guides illisibles ignorés : %1</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Préparation de la recherche…</source>
         <translation type="unfinished"></translation>
@@ -471,6 +487,13 @@
     <message>
         <source>Sources des guides</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n guide(s)</source>
+        <translation>
+            <numerusform>%n guide</numerusform>
+            <numerusform>%n guides</numerusform>
+        </translation>
     </message>
     <message>
         <source>Ces guides ne remplacent pas l&apos;avis d&apos;un professionnel de santé.</source>

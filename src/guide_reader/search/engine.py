@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+from whoosh.filedb.filestore import FileStorage
 from whoosh.index import FileIndex
 from whoosh.query import Query
 from whoosh.searching import Searcher
@@ -20,6 +21,7 @@ from .documents import IndexDoc, article_documents
 from .model import Completion, IndexReport, SearchHit, SearchResults
 from .schema import weighting
 from .snippets import snippet, spans
+from .source import ArticleList, ArticleSource
 from .store import IndexStore, Progress
 from .synonyms import Synonyms, load_synonyms
 from .topk import top_hits
@@ -27,7 +29,7 @@ from .vocabulary import Vocabulary
 
 FALLBACK_WEIGHT = 0.5
 """Any-word hits come after every-word hits; their scores are scaled to say so."""
-DOCUMENT_CACHE = 1024
+DOCUMENT_CACHE = 256
 """Articles whose documents (the text of the snippets) are kept between searches."""
 
 
@@ -49,16 +51,16 @@ class SearchEngine:
 
     def __init__(
         self,
-        articles: Sequence[Article],
+        articles: Sequence[Article] | ArticleSource,
         index_dir: Path,
         synonyms_file: Path | None = None,
         lock_timeout: float = 10.0,
     ) -> None:
-        self.articles = list(articles)
+        """``articles``: a list of articles, or a source that reads them when needed (a catalogue)."""
+        self.source: ArticleSource = ArticleList(articles) if isinstance(articles, Sequence) else articles
         self.index_dir = index_dir
         self.synonyms: Synonyms = load_synonyms(synonyms_file)
         self._store = IndexStore(index_dir, lock_timeout)
-        self._by_slug = {article.slug: article for article in self.articles}
         self._docs: OrderedDict[str, dict[str, IndexDoc]] = OrderedDict()
         self._completer: Completer | None = None
         self._display: dict[str, str] | None = None
@@ -88,18 +90,45 @@ class SearchEngine:
 
     def _ensure(self, progress: Progress | None, rebuild: bool) -> IndexReport:
         """``ensure_index`` with ``_build_lock`` held."""
-        index, vocabulary, report = self._store.ensure(self.articles, progress, rebuild)
+        index, vocabulary, report = self._store.ensure(self.source, progress, rebuild)
+        # Built here, in the worker: at 10,000 articles the completions take a second to build.
+        completer = Completer(list(self.source.outlines()))
         # Opened here, not at the next search: a searcher reads the index as it is when
         # opened and keeps its files open, so a later rebuild (here or by another program)
         # cannot pull them from under it.
         opened = _Opened(index, index.searcher(weighting=weighting()), vocabulary)
         with self._pending_lock:
             unused, self._pending = self._pending, opened
+        self._completer, self._display = completer, None
         if unused is not None:  # never taken by a search: no one else uses it
             unused.searcher.close()
         report.problems = self.synonyms.problems + report.problems
         self.problems = report.problems
         return report
+
+    def merge_small_segments(self) -> bool:
+        """Gather the small segments that updates left into one (for a worker, after ``ensure_index``);
+        searches go on meanwhile, on the index as it was. True when it merged."""
+        with self._build_lock:
+            with self._pending_lock:
+                opened = self._pending
+            index = opened.index if opened is not None else self._index
+            if index is None or not isinstance(index.storage, FileStorage):
+                return False
+            try:
+                merged = self._store.merge_small_segments(index)
+            except Exception:  # a failed merge leaves the segments as they were: nothing lost
+                return False
+            if merged:
+                fresh = index.refresh()
+                reopened = _Opened(
+                    fresh, fresh.searcher(weighting=weighting()), Vocabulary(self._store.vocabulary_path)
+                )
+                with self._pending_lock:
+                    unused, self._pending = self._pending, reopened
+                if unused is not None:
+                    unused.searcher.close()
+            return merged
 
     def _take_pending(self) -> None:
         """Swap in the index a build left, if any; call with ``_search_lock`` held."""
@@ -201,7 +230,7 @@ class SearchEngine:
         """One document of an article, made from the article at its first hit (a few at a time, not all)."""
         docs = self._docs.get(slug)
         if docs is None:
-            article = self._by_slug.get(slug)
+            article = self.source.article(slug)
             if article is None:
                 return None
             docs = {doc.part: doc for doc in article_documents(article)}
@@ -213,19 +242,21 @@ class SearchEngine:
         return docs.get(part)
 
     def _display_forms(self) -> dict[str, str]:
+        completer = self._completer
+        if completer is None:
+            return {}
         if self._display is None:
-            self._display = self._completions().display_forms()
+            self._display = completer.display_forms()
         return self._display
 
-    def _completions(self) -> Completer:
-        if self._completer is None:
-            self._completer = Completer(self.articles)
-        return self._completer
-
     def complete(self, prefix: str, limit: int = 8) -> list[Completion]:
-        """Titles, headings and FAQ questions whose words start with what was typed."""
+        """Titles, headings and FAQ questions whose words start with what was typed; none until
+        ``ensure_index`` has built the completions (in the worker, never in the caller's thread)."""
+        completer = self._completer
+        if completer is None:
+            return []
         try:
-            return self._completions().complete(prefix[: q.MAX_QUERY_CHARS], limit)
+            return completer.complete(prefix[: q.MAX_QUERY_CHARS], limit)
         except Exception:  # never break typing
             return []
 

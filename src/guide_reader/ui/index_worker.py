@@ -48,3 +48,5 @@ class IndexWorker(QRunnable):
         else:
             if not self._cancelled.is_set():
                 self.signals.finished.emit(report)
+                # Then, still off the window's thread, the small segments of past updates become one.
+                self.library.search_engine.merge_small_segments()

@@ -42,6 +42,8 @@ from .theme import THEMES, apply_theme
 from .widgets import plain_label
 
 SEARCH_DELAY_MS = 150
+ABOUT_SOURCES_UP_TO = 30
+"""The about box lists each guide's sources up to this many guides (a large library: only their number)."""
 INDEX_STOP_WAIT_MS = 10_000
 THEME_LABELS = {
     "light": QT_TRANSLATE_NOOP("MainWindow", "Clair"),
@@ -80,7 +82,8 @@ class MainWindow(BookmarkActions, QMainWindow):
         self._pending_query = ""
         self._completions: dict[str, Completion] = {}
         self.setWindowTitle(self.tr("Guide Reader — guides de santé hors ligne"))
-        self.home_page = HomePage(library.articles)
+        self.home_page = HomePage(library.entries)
+        self.home_page.set_text_size(self.text_size)
         self.home_page.article_chosen.connect(lambda slug: self.go_to(Location("article", slug)))
         apply_theme(QApplication.instance(), self.theme, self.text_size)
         # The other pages are built at first use, so that the home page shows sooner.
@@ -208,13 +211,10 @@ class MainWindow(BookmarkActions, QMainWindow):
         self.progress_bar.hide()
         self.statusBar().addWidget(self.status_label, 1)
         self.statusBar().addPermanentWidget(self.progress_bar)
-        errors = [problem for problem in self.library.problems if problem.severity == "error"]
-        if errors:
-            self.status_label.setText(
-                self.tr("%n guide(s) illisible(s) ignoré(s) : %1", "", len(errors)).replace(
-                    "%1", ", ".join(problem.file for problem in errors)
-                )
-            )
+        broken = self.library.broken_files
+        if broken:
+            message = "%n fichier(s) de guide avec des erreurs : la commande « guide-reader check » les détaille."
+            self.status_label.setText(self.tr(message, "", broken))
 
     # Index -----------------------------------------------------------------------
 
@@ -516,6 +516,7 @@ class MainWindow(BookmarkActions, QMainWindow):
         for page in (self._article_page, self._search_page):
             if page is not None:
                 page.set_text_size(self.text_size)
+        self.home_page.set_text_size(self.text_size)
         apply_theme(QApplication.instance(), self.theme, self.text_size)
 
     def _choose_language(self, code: str) -> None:
@@ -540,7 +541,11 @@ class MainWindow(BookmarkActions, QMainWindow):
 
     def about_html(self) -> str:
         rows = []
-        for article in self.library.articles:
+        listed = self.library.entries if len(self.library.entries) <= ABOUT_SOURCES_UP_TO else []
+        for entry in listed:
+            article = self.library.article(entry.slug)
+            if article is None:
+                continue
             details = [html.escape(article.source_file or "")]
             if article.author:
                 details.append(html.escape(article.author))
@@ -550,7 +555,7 @@ class MainWindow(BookmarkActions, QMainWindow):
             rows.append(f"<li><b>{html.escape(article.title)}</b><br>{' — '.join(d for d in details if d)}</li>")
         offline = self.tr("Guides de santé à lire sans connexion : rien n'est envoyé ni chargé sur internet.")
         folder = self.tr("Dossier des guides : %1").replace("%1", str(self.library.content_dir))
-        sources = self.tr("Sources des guides")
+        sources = self.tr("Sources des guides") if listed else self.tr("%n guide(s)", "", len(self.library.entries))
         advice = self.tr("Ces guides ne remplacent pas l'avis d'un professionnel de santé.")
         return (
             f"<h3>Guide Reader {html.escape(__version__)}</h3><p>{html.escape(offline)}</p>"

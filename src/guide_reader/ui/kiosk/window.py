@@ -189,7 +189,7 @@ class KioskWindow(MainWindow):
         self.status_label.clear()
         self.history.clear()
         self.go_to(Location("home"))
-        self.home_page.verticalScrollBar().setValue(0)
+        self.home_page.reset()
         self.idle_timer.start()
 
     def search_for(self, query: str) -> None:
