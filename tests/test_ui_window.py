@@ -341,3 +341,34 @@ def test_words_searched_before_the_index_was_ready_get_highlighted(qtbot) -> Non
     with qtbot.waitSignal(window.index_ready, timeout=60_000):
         window.start_indexing()
     assert window.article_page.view.highlight_count("search") > 0
+
+
+def press(widget, button) -> None:
+    point = QPointF(20, 20)
+    event = QMouseEvent(
+        QMouseEvent.Type.MouseButtonPress, point, widget.mapToGlobal(point), button, button,
+        Qt.KeyboardModifier.NoModifier,
+    )  # fmt: skip
+    QApplication.sendEvent(widget, event)
+
+
+def test_mouse_back_and_forward_buttons_over_item_views(qtbot, window) -> None:
+    open_article(qtbot, window, "leucopenie")
+    press(window.article_page.toc.viewport(), Qt.MouseButton.BackButton)
+    assert window.pages.currentWidget() is window.home_page
+    press(window.home_page.list.viewport(), Qt.MouseButton.ForwardButton)
+    assert window.pages.currentWidget() is window.article_page
+    press(window.search_field, Qt.MouseButton.BackButton)
+    assert window.pages.currentWidget() is window.home_page
+
+
+def test_no_filter_on_every_event_of_the_program(qtbot, window) -> None:
+    filters = []
+    original = QApplication.installEventFilter
+    try:
+        QApplication.installEventFilter = lambda app, obj: filters.append(obj) or original(app, obj)
+        window.go_to(window.history.current.__class__("home"))
+        qtbot.wait(10)
+    finally:
+        QApplication.installEventFilter = original
+    assert filters == []

@@ -85,6 +85,9 @@ class MainWindow(BookmarkActions, QMainWindow):
         self.home_page = HomePage(library.entries)
         self.home_page.set_text_size(self.text_size)
         self.home_page.article_chosen.connect(lambda slug: self.go_to(Location("article", slug)))
+        self._back_buttons = BackForwardButtons(self)
+        self._watch_back_buttons(self.home_page.list.viewport())
+        self._watch_back_buttons(self.home_page.filter_field)
         apply_theme(QApplication.instance(), self.theme, self.text_size)
         # The other pages are built at first use, so that the home page shows sooner.
         self._article_page: ArticlePage | None = None
@@ -94,6 +97,7 @@ class MainWindow(BookmarkActions, QMainWindow):
         self.pages.addWidget(self.home_page)
         self.setCentralWidget(self.pages)
         self._build_toolbar()
+        self._watch_back_buttons(self.search_field)
         self._build_shortcuts()
         self._build_status_bar()
         self.search_timer = QTimer(self)
@@ -229,9 +233,6 @@ class MainWindow(BookmarkActions, QMainWindow):
         return super().event(event)
 
     def _after_first_paint(self) -> None:
-        # Watching every event of the program (mouse back / forward buttons anywhere) makes
-        # PySide wrap many Qt types at their first event: done after the window is shown.
-        QApplication.instance().installEventFilter(self)
         if getattr(self, "_reopen_after_paint", False):
             self._reopen_after_paint = False
             self._reopen_last_article()
@@ -350,21 +351,19 @@ class MainWindow(BookmarkActions, QMainWindow):
     def open_article(self, slug: str, anchor: str = "") -> None:
         self.go_to(Location("article", slug, anchor))
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if (
-            event.type() == QEvent.Type.MouseButtonPress
-            and isinstance(event, QMouseEvent)
-            and QApplication.activeModalWidget() is None  # not behind an open dialog
-            and isinstance(watched, QWidget)
-            and watched.window() is self
-        ):
-            if event.button() == Qt.MouseButton.BackButton:
-                self.go_back()
-                return True
-            if event.button() == Qt.MouseButton.ForwardButton:
-                self.go_forward()
-                return True
-        return super().eventFilter(watched, event)
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        """Mouse back / forward buttons: a press that the widget under the mouse left unhandled comes
+        here (no filter on every event of the program); item views send theirs through ``eventFilter``."""
+        if event.button() == Qt.MouseButton.BackButton:
+            self.go_back()
+        elif event.button() == Qt.MouseButton.ForwardButton:
+            self.go_forward()
+        else:
+            super().mousePressEvent(event)
+
+    def _watch_back_buttons(self, widget: QWidget) -> None:
+        """Item views take every mouse press: the back / forward buttons are watched on these alone."""
+        widget.installEventFilter(self._back_buttons)
 
     # Search ----------------------------------------------------------------------
 
@@ -456,6 +455,7 @@ class MainWindow(BookmarkActions, QMainWindow):
             from .article_page import ArticlePage
 
             page = ArticlePage(self.theme, self.text_size, self._highlight_spans)
+            self._watch_back_buttons(page.toc.viewport())
             page.jump_requested.connect(self._jump_in_article)
             page.bookmark_requested.connect(self.bookmark_section)
             self.pages.addWidget(page)
@@ -481,6 +481,7 @@ class MainWindow(BookmarkActions, QMainWindow):
             from .bookmarks_page import BookmarksPage
 
             page = BookmarksPage(self.library, self.files_allowed, self.print_allowed)
+            self._watch_back_buttons(page.tree.viewport())
             page.open_requested.connect(self.open_article)
             page.edit_requested.connect(self.edit_bookmark_note)
             page.export_requested.connect(self.export_bookmarks)
@@ -602,12 +603,29 @@ class MainWindow(BookmarkActions, QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.save_session()
-        QApplication.instance().removeEventFilter(self)
         worker = getattr(self, "_index_worker", None)
         if worker is not None and not self.index_is_ready:
             worker.cancel()  # an index build half done is cancelled cleanly, not cut off at exit
             QThreadPool.globalInstance().waitForDone(INDEX_STOP_WAIT_MS)
         super().closeEvent(event)
+
+
+class BackForwardButtons(QObject):
+    """Mouse back / forward buttons pressed over the widgets it watches go back / forward in the window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
+            if event.button() == Qt.MouseButton.BackButton:
+                self.window.go_back()
+                return True
+            if event.button() == Qt.MouseButton.ForwardButton:
+                self.window.go_forward()
+                return True
+        return False
 
 
 def ask_note(parent: QWidget, heading: str, note: str = "") -> str | None:

@@ -126,6 +126,11 @@ class KioskWindow(MainWindow):
 
     # Activity, idle and reset ---------------------------------------------------------
 
+    def _after_first_paint(self) -> None:
+        # The kiosk watches every touch and key of the program (idle time, blocked events).
+        QApplication.instance().installEventFilter(self)
+        super()._after_first_paint()
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         kind = event.type()
         if kind in BLOCKED_EVENTS:
@@ -217,4 +222,5 @@ class KioskWindow(MainWindow):
         if not self.exit_allowed:
             event.ignore()  # Alt+F4, the window manager, a stray close(): the kiosk stays
             return
+        QApplication.instance().removeEventFilter(self)
         super().closeEvent(event)
