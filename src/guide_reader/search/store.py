@@ -202,7 +202,7 @@ class IndexStore:
         one small segment each); True when it merged. For a worker thread: it takes the write lock
         (without waiting: False when another writer holds it) and rewrites the manifest."""
         with index.searcher() as searcher:
-            small = [reader for reader, _ in searcher.leaf_readers() if reader.doc_count_all() < SMALL_SEGMENT_DOCS]
+            small = [reader for reader, _ in searcher.reader().leaf_readers() if reader.doc_count_all() < SMALL_SEGMENT_DOCS]
         if len(small) < 2:
             return False
         manifest = Manifest.read(self.manifest_path)

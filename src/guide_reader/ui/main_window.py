@@ -604,9 +604,10 @@ class MainWindow(BookmarkActions, QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.save_session()
         worker = getattr(self, "_index_worker", None)
-        if worker is not None and not self.index_is_ready:
-            worker.cancel()  # an index build half done is cancelled cleanly, not cut off at exit
-            QThreadPool.globalInstance().waitForDone(INDEX_STOP_WAIT_MS)
+        if worker is not None:
+            if not self.index_is_ready:
+                worker.cancel()  # an index build half done is cancelled cleanly, not cut off at exit
+            QThreadPool.globalInstance().waitForDone(INDEX_STOP_WAIT_MS)  # or its merge of small segments ends
         super().closeEvent(event)
 
 
