@@ -202,7 +202,8 @@ class IndexStore:
         one small segment each); True when it merged. For a worker thread: it takes the write lock
         (without waiting: False when another writer holds it) and rewrites the manifest."""
         with index.searcher() as searcher:
-            small = [reader for reader, _ in searcher.reader().leaf_readers() if reader.doc_count_all() < SMALL_SEGMENT_DOCS]
+            sizes = [reader.doc_count_all() for reader, _ in searcher.reader().leaf_readers()]
+        small = [size for size in sizes if size < SMALL_SEGMENT_DOCS]
         if len(small) < 2:
             return False
         manifest = Manifest.read(self.manifest_path)
