@@ -17,7 +17,7 @@ from whoosh.searching import Searcher
 from ..content.model import Article
 from . import query as q
 from .completion import Completer
-from .documents import IndexDoc, article_documents
+from .documents import IndexDoc, article_document
 from .model import Completion, IndexReport, SearchHit, SearchResults
 from .schema import weighting
 from .snippets import snippet, spans
@@ -61,7 +61,7 @@ class SearchEngine:
         self.index_dir = index_dir
         self.synonyms: Synonyms = load_synonyms(synonyms_file)
         self._store = IndexStore(index_dir, lock_timeout)
-        self._docs: OrderedDict[str, dict[str, IndexDoc]] = OrderedDict()
+        self._docs: OrderedDict[str, _ArticleDocs] = OrderedDict()
         self._completer: Completer | None = None
         self._display: dict[str, str] | None = None
         self._index: FileIndex | None = None
@@ -227,14 +227,14 @@ class SearchEngine:
         )
 
     def _document(self, slug: str, part: str) -> IndexDoc | None:
-        """One document of an article, made from the article at its first hit (a few at a time, not all)."""
+        """One document of an article, made at its first hit from the article (read from the source;
+        the last ``DOCUMENT_CACHE`` articles read are kept), alone: not the article's other parts."""
         docs = self._docs.get(slug)
         if docs is None:
             article = self.source.article(slug)
             if article is None:
                 return None
-            docs = {doc.part: doc for doc in article_documents(article)}
-            self._docs[slug] = docs
+            docs = self._docs[slug] = _ArticleDocs(article)
             if len(self._docs) > DOCUMENT_CACHE:
                 self._docs.popitem(last=False)
         else:
@@ -273,6 +273,19 @@ class SearchEngine:
             return spans(text, terms)
         except Exception:
             return []
+
+
+class _ArticleDocs:
+    """An article and those of its documents that hits needed so far."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.made: dict[str, IndexDoc | None] = {}
+
+    def get(self, part: str) -> IndexDoc | None:
+        if part not in self.made:
+            self.made[part] = article_document(self.article, part)
+        return self.made[part]
 
 
 @dataclass(frozen=True)
