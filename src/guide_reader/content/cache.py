@@ -37,7 +37,7 @@ from .. import __version__
 from .model import Article, FaqItem, Publication, Reference, Section, WebResource
 from .problems import ContentError, Problem
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 WORDS_PER_MINUTE = 200
 LEAD_PREVIEW_CHARS = 220
 _LOADER_SOURCES = (
@@ -59,7 +59,9 @@ CREATE TABLE IF NOT EXISTS files (
     slug TEXT, problems TEXT NOT NULL, errors INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS catalogue (
     slug TEXT PRIMARY KEY, file TEXT NOT NULL, title TEXT NOT NULL, sort_key TEXT NOT NULL,
-    lead_preview TEXT NOT NULL, minutes INTEGER NOT NULL, outline TEXT NOT NULL, version TEXT NOT NULL);
+    lead_preview TEXT NOT NULL, minutes INTEGER NOT NULL, section_count INTEGER NOT NULL, outline TEXT NOT NULL,
+    version TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS catalogue_order ON catalogue (sort_key, slug);
 CREATE TABLE IF NOT EXISTS articles (slug TEXT PRIMARY KEY, data BLOB NOT NULL);
 """
 Progress = Callable[[int, int, str], None]
@@ -80,22 +82,32 @@ def reading_minutes(article: Article) -> int:
     return max(1, math.ceil(article.word_count() / WORDS_PER_MINUTE))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CatalogueEntry:
     """One article as the home page, the completions and the search results see it.
 
-    ``sections`` and ``faq`` carry anchors and headings (questions) only: bodies and answers are empty.
-    ``version`` is a hash of the parsed article: it changes when what the reader shows changes.
+    ``sections`` and ``faq`` (read from ``outline`` when asked) carry anchors and headings (questions)
+    only: bodies and answers are empty. ``version`` is a hash of the parsed article: it changes
+    when what the reader shows changes.
     """
 
     slug: str
     title: str
     lead_preview: str
     minutes: int
-    sections: tuple[Section, ...]
-    faq: tuple[FaqItem, ...]
+    section_count: int
     file: str
     version: str
+    outline: str
+    """JSON: {"sections": [[anchor, heading], ...], "faq": [[anchor, question], ...]}."""
+
+    @property
+    def sections(self) -> tuple[Section, ...]:
+        return tuple(Section(anchor, heading, "") for anchor, heading in json.loads(self.outline)["sections"])
+
+    @property
+    def faq(self) -> tuple[FaqItem, ...]:
+        return tuple(FaqItem(anchor, question, "") for anchor, question in json.loads(self.outline)["faq"])
 
 
 @dataclass(frozen=True)
@@ -303,7 +315,7 @@ class Catalogue:
         data = json.dumps(dataclasses.asdict(article), ensure_ascii=False, default=_to_json).encode()
         version = hashlib.blake2b(data, digest_size=12).hexdigest()
         self._connection.execute(
-            "INSERT INTO catalogue VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO catalogue VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 article.slug,
                 name,
@@ -311,6 +323,7 @@ class Catalogue:
                 article.title.casefold(),
                 lead_preview(article),
                 reading_minutes(article),
+                len(article.sections),
                 json.dumps(outline, ensure_ascii=False),
                 version,
             ),
@@ -323,10 +336,10 @@ class Catalogue:
         """Every article of the catalogue, by title (case-insensitive), then slug."""
         with self._lock:
             rows = self._connection.execute(
-                "SELECT slug, title, lead_preview, minutes, outline, file, version FROM catalogue "
+                "SELECT slug, title, lead_preview, minutes, section_count, file, version, outline FROM catalogue "
                 "ORDER BY sort_key, slug"
             ).fetchall()
-        return [_entry(*row) for row in rows]
+        return [CatalogueEntry(*row) for row in rows]
 
     def versions(self) -> dict[str, str]:
         """slug -> version, for the search index to compare with its manifest."""
@@ -358,17 +371,3 @@ class Catalogue:
         """How many files could not be read as articles, or were read with errors."""
         with self._lock:
             return self._connection.execute("SELECT count(*) FROM files WHERE errors > 0").fetchone()[0]
-
-
-def _entry(slug: str, title: str, preview: str, minutes: int, outline: str, file: str, version: str) -> CatalogueEntry:
-    parts = json.loads(outline)
-    return CatalogueEntry(
-        slug,
-        title,
-        preview,
-        minutes,
-        tuple(Section(anchor, heading, "") for anchor, heading in parts["sections"]),
-        tuple(FaqItem(anchor, question, "") for anchor, question in parts["faq"]),
-        file,
-        version,
-    )

@@ -101,7 +101,7 @@ class CatalogueModel(QAbstractListModel):
         return None
 
     def details(self, entry: CatalogueEntry) -> str:
-        sections = self.tr("%n section(s)", "", len(entry.sections))
+        sections = self.tr("%n section(s)", "", entry.section_count)
         return sections + " · " + self.tr("%n min de lecture", "", entry.minutes)
 
 
