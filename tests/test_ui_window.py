@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from PySide6.QtCore import QPointF, Qt, QUrl
 from PySide6.QtGui import QAccessible, QMouseEvent
@@ -372,3 +374,24 @@ def test_no_filter_on_every_event_of_the_program(qtbot, window) -> None:
     finally:
         QApplication.installEventFilter = original
     assert filters == []
+
+
+def test_a_search_typed_runs_off_the_window_thread_and_only_the_last_query_shows(qtbot, window) -> None:
+    threads = []
+    engine = window.library.search_engine
+    original = engine.search
+
+    def search(query: str, limit: int = 20):
+        threads.append(threading.current_thread())
+        return original(query, limit)
+
+    engine.search = search
+    qtbot.keyClicks(window.search_field, "fiev")
+    window._search_in_background()  # the pause after 'fiev', then more letters before it answers
+    qtbot.keyClicks(window.search_field, "re")
+    with qtbot.waitSignal(window.background_search.found, timeout=10_000):
+        pass
+    qtbot.waitUntil(lambda: bool(window.search_page.hits))
+    assert threads and threading.main_thread() not in threads
+    assert window.search_page.hits[0].snippet.lower().count("fièvre") >= 1
+    assert window.search_field.text() == "fievre"

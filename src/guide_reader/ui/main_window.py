@@ -37,6 +37,7 @@ from .home_page import HomePage
 from .i18n import AVAILABLE_LANGUAGES
 from .index_worker import IndexWorker
 from .navigation import Location, NavigationHistory
+from .search_worker import BackgroundSearch
 from .settings import DEFAULT_TEXT_SIZE, MAX_TEXT_SIZE, MIN_TEXT_SIZE, Settings
 from .theme import THEMES, apply_theme
 from .widgets import plain_label
@@ -103,7 +104,9 @@ class MainWindow(BookmarkActions, QMainWindow):
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(SEARCH_DELAY_MS)
-        self.search_timer.timeout.connect(self._run_search)
+        self.search_timer.timeout.connect(self._search_in_background)
+        self.background_search = BackgroundSearch(self)
+        self.background_search.found.connect(self._show_found)
         self.go_to(Location("home"))
 
     # Building --------------------------------------------------------------------
@@ -325,7 +328,7 @@ class MainWindow(BookmarkActions, QMainWindow):
             if self.search_field.text() != location.query:
                 self.search_field.setText(location.query)
             self._pending_query = location.query
-            self._run_search()
+            self._search_in_background()
             self.setWindowTitle(self.tr("Recherche — Guide Reader"))
         elif location.page == "bookmarks":
             self.bookmarks_page.refresh()
@@ -382,6 +385,7 @@ class MainWindow(BookmarkActions, QMainWindow):
         self._run_search()
 
     def _query_edited(self, text: str) -> None:
+        self.background_search.cancel()  # the results of what was typed before would come too late
         self._pending_query = text
         location = Location("search", query=text)
         current = self.history.current
@@ -406,7 +410,25 @@ class MainWindow(BookmarkActions, QMainWindow):
         if completion is not None:
             self.go_to(Location("article", completion.article_slug, completion.anchor))
 
+    def _search_in_background(self) -> None:
+        """The search after a pause in typing: on a pool thread, so that the next keystroke never waits."""
+        query = self._pending_query
+        page = self._search_page
+        if page is None or self.pages.currentWidget() is not page:
+            return
+        if query.strip() and self.index_is_ready and self.index_error is None:
+            self.background_search.start(self.library.search_engine, query)
+        else:
+            self._run_search()
+
+    def _show_found(self, query: str, results: object) -> None:
+        page = self._search_page
+        if page is not None and self.pages.currentWidget() is page and query == self._pending_query:
+            page.show_results(results)
+            self.page_shown.emit("search")
+
     def _run_search(self) -> None:
+        self.background_search.cancel()  # this answer replaces any still on its way
         query = self._pending_query
         if self._search_page is None or self.pages.currentWidget() is not self._search_page:
             return
@@ -608,6 +630,8 @@ class MainWindow(BookmarkActions, QMainWindow):
             if not self.index_is_ready:
                 worker.cancel()  # an index build half done is cancelled cleanly, not cut off at exit
             QThreadPool.globalInstance().waitForDone(INDEX_STOP_WAIT_MS)  # or its merge of small segments ends
+        self.background_search.cancel()
+        self.background_search.wait(INDEX_STOP_WAIT_MS)
         super().closeEvent(event)
 
 
