@@ -133,7 +133,7 @@ def test_main_flows_work_offline_and_nothing_tries_to_connect(qtbot, network_att
     assert window.index_is_ready
 
     # Search as a reader types (completions are asked for at each key; the search runs after a pause).
-    with qtbot.waitSignal(window.background_search.found, timeout=10_000):
+    with qtbot.waitSignal(window.background_search.done, timeout=10_000):
         qtbot.keyClicks(window.search_field, "fievre")
     assert window.pages.currentWidget() is window.search_page
     hits = window.search_page.hits

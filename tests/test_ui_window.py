@@ -150,7 +150,8 @@ def test_did_you_mean_is_clickable(qtbot, window) -> None:
 
 
 def test_completions_from_titles_headings_and_questions(qtbot, window) -> None:
-    qtbot.keyClicks(window.search_field, "conta")
+    with qtbot.waitSignal(window.background_completions.done):
+        qtbot.keyClicks(window.search_field, "conta")
     completions = window.completion_model.stringList()
     assert "La leucopénie est-elle contagieuse ?" in completions
     window._completion_chosen("La leucopénie est-elle contagieuse ?")
@@ -297,7 +298,8 @@ def test_controls_have_accessible_names(window) -> None:
 
 
 def test_completion_chosen_with_enter_does_not_also_open_the_first_result(qtbot, window) -> None:
-    qtbot.keyClicks(window.search_field, "conta")
+    with qtbot.waitSignal(window.background_completions.done):
+        qtbot.keyClicks(window.search_field, "conta")
     window.completer.complete()
     assert window.completer.popup().isVisible()
     window._open_first_result()  # what returnPressed does while the popup is open
@@ -389,7 +391,7 @@ def test_a_search_typed_runs_off_the_window_thread_and_only_the_last_query_shows
     qtbot.keyClicks(window.search_field, "fiev")
     window._search_in_background()  # the pause after 'fiev', then more letters before it answers
     qtbot.keyClicks(window.search_field, "re")
-    with qtbot.waitSignal(window.background_search.found, timeout=10_000):
+    with qtbot.waitSignal(window.background_search.done, timeout=10_000):
         pass
     qtbot.waitUntil(lambda: bool(window.search_page.hits))
     assert threads and threading.main_thread() not in threads

@@ -37,7 +37,7 @@ from .home_page import HomePage
 from .i18n import AVAILABLE_LANGUAGES
 from .index_worker import IndexWorker
 from .navigation import Location, NavigationHistory
-from .search_worker import BackgroundSearch
+from .search_worker import LatestOnly
 from .settings import DEFAULT_TEXT_SIZE, MAX_TEXT_SIZE, MIN_TEXT_SIZE, Settings
 from .theme import THEMES, apply_theme
 from .widgets import plain_label
@@ -105,8 +105,10 @@ class MainWindow(BookmarkActions, QMainWindow):
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(SEARCH_DELAY_MS)
         self.search_timer.timeout.connect(self._search_in_background)
-        self.background_search = BackgroundSearch(self)
-        self.background_search.found.connect(self._show_found)
+        self.background_search = LatestOnly(self)
+        self.background_search.done.connect(self._show_found)
+        self.background_completions = LatestOnly(self)
+        self.background_completions.done.connect(self._show_completions)
         self.go_to(Location("home"))
 
     # Building --------------------------------------------------------------------
@@ -399,9 +401,15 @@ class MainWindow(BookmarkActions, QMainWindow):
 
     def _update_completions(self, text: str) -> None:
         if not self.index_is_ready or len(text.strip()) < 2:
+            self.background_completions.cancel()
             self.completion_model.setStringList([])
             return
-        completions = self.library.search_engine.complete(text)
+        engine = self.library.search_engine
+        self.background_completions.start(text, lambda: engine.complete(text))  # off the window's thread
+
+    def _show_completions(self, text: str, completions: list[Completion]) -> None:
+        if text != self.search_field.text():
+            return  # typed on since: a newer list is on its way
         self._completions = {completion.text: completion for completion in completions}
         self.completion_model.setStringList(list(self._completions))
 
@@ -417,7 +425,8 @@ class MainWindow(BookmarkActions, QMainWindow):
         if page is None or self.pages.currentWidget() is not page:
             return
         if query.strip() and self.index_is_ready and self.index_error is None:
-            self.background_search.start(self.library.search_engine, query)
+            engine = self.library.search_engine
+            self.background_search.start(query, lambda: engine.search(query))
         else:
             self._run_search()
 
@@ -630,8 +639,9 @@ class MainWindow(BookmarkActions, QMainWindow):
             if not self.index_is_ready:
                 worker.cancel()  # an index build half done is cancelled cleanly, not cut off at exit
             QThreadPool.globalInstance().waitForDone(INDEX_STOP_WAIT_MS)  # or its merge of small segments ends
-        self.background_search.cancel()
-        self.background_search.wait(INDEX_STOP_WAIT_MS)
+        for background in (self.background_search, self.background_completions):
+            background.cancel()
+            background.wait(INDEX_STOP_WAIT_MS)
         super().closeEvent(event)
 
 

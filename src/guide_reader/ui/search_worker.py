@@ -1,33 +1,35 @@
-"""Searches typed in the search field, run on a pool thread so that no keystroke waits on the index."""
+"""Searches and completions of what is typed in the search field, run on a pool thread so that no
+keystroke waits on the index or on the completion list."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from collections.abc import Callable
 
-from ..search import SearchEngine, SearchResults
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 
 class _Signals(QObject):
-    finished = Signal(int, object)  # the search's number, its SearchResults
+    finished = Signal(int, object)  # the task's number, its result
 
 
-class _Search(QRunnable):
-    def __init__(self, engine: SearchEngine, query: str, number: int, signals: _Signals) -> None:
+class _Task(QRunnable):
+    def __init__(self, work: Callable[[], object], number: int, signals: _Signals) -> None:
         super().__init__()
-        self.engine, self.query, self.number, self.signals = engine, query, number, signals
+        self.work, self.number, self.signals = work, number, signals
 
     def run(self) -> None:
-        self.signals.finished.emit(self.number, self.engine.search(self.query))
+        self.signals.finished.emit(self.number, self.work())
 
 
-class BackgroundSearch(QObject):
-    """Runs one search at a time on its own thread; only the newest query's results are reported.
+class LatestOnly(QObject):
+    """Runs one task at a time on its own thread; only the newest task's result is reported.
 
-    ``found(query, results)`` is emitted in the window's thread. A query typed while another
-    runs replaces the one waiting, if any: a fast typist never queues a search per letter.
+    ``done(text, result)`` is emitted in the window's thread for the text the task was started
+    with. A task started while another runs replaces the one waiting, if any: a fast typist never
+    queues a search per letter; ``cancel`` forgets the tasks under way.
     """
 
-    found = Signal(str, object)
+    done = Signal(str, object)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -36,25 +38,23 @@ class BackgroundSearch(QObject):
         self._signals = _Signals(self)
         self._signals.finished.connect(self._finished)
         self._number = 0
-        self._queries: dict[int, str] = {}
+        self._text = ""
 
-    def start(self, engine: SearchEngine, query: str) -> None:
+    def start(self, text: str, work: Callable[[], object]) -> None:
+        """Run ``work()`` on the thread, for ``text``."""
         self._number += 1
-        self._pool.clear()  # the search not started yet is outdated
-        self._queries = {self._number: query}
-        self._pool.start(_Search(engine, query, self._number, self._signals))
+        self._pool.clear()  # the task not started yet is outdated
+        self._text = text
+        self._pool.start(_Task(work, self._number, self._signals))
 
     def cancel(self) -> None:
-        """Forget the searches under way (a synchronous search answered, or the page changed)."""
         self._number += 1
         self._pool.clear()
-        self._queries = {}
 
-    def _finished(self, number: int, results: SearchResults) -> None:
-        query = self._queries.pop(number, None)
-        if number == self._number and query is not None:
-            self.found.emit(query, results)
+    def _finished(self, number: int, result: object) -> None:
+        if number == self._number:
+            self.done.emit(self._text, result)
 
     def wait(self, milliseconds: int) -> bool:
-        """Wait for the search under way (at exit); True when none is left."""
+        """Wait for the task under way (at exit); True when none is left."""
         return self._pool.waitForDone(milliseconds)
