@@ -30,9 +30,10 @@ def test_the_catalogue_lists_titles_previews_and_outlines_without_the_whole_arti
         "Régression Tumorale Spontanée",
     ]
     entry = library.entry("leucopenie")
-    assert entry.minutes == 16 and len(entry.sections) == 15
-    assert entry.sections[-1].heading == "Quand Consulter un Médecin ?" and entry.sections[-1].body == ""
-    assert entry.faq[0].anchor == "faq-la-leucopenie-est-elle-contagieuse"
+    assert entry.minutes == 16 and entry.section_count == 15
+    outline = next(outline for outline in library.catalogue.outlines() if outline.slug == "leucopenie")
+    assert outline.sections[-1].heading == "Quand Consulter un Médecin ?" and outline.sections[-1].body == ""
+    assert outline.faq[0].anchor == "faq-la-leucopenie-est-elle-contagieuse" and outline.title == "Leucopénie"
     assert entry.lead_preview.startswith("La leucopénie correspond") and "[17]" not in entry.lead_preview
     assert library._opened == {}  # nothing whole read at start
     article = library.article("leucopenie")

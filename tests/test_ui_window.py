@@ -397,3 +397,20 @@ def test_a_search_typed_runs_off_the_window_thread_and_only_the_last_query_shows
     assert threads and threading.main_thread() not in threads
     assert window.search_page.hits[0].snippet.lower().count("fièvre") >= 1
     assert window.search_field.text() == "fievre"
+
+
+def test_the_window_lists_the_kept_catalogue_then_the_worker_brings_it_in_step(qtbot, content_copy) -> None:
+    from benchmarks.corpus import SHORT, write_corpus
+
+    Library(content_copy).close()  # the catalogue as a previous start left it
+    (content_copy / "leucopenie.md").unlink()
+    (added,) = write_corpus(content_copy, 1, seed=8, lengths=SHORT)
+    (content_copy / "casse.md").write_bytes(b"\x00binary")
+    library = Library(content_copy, sync=False)
+    window = MainWindow(library, Settings())
+    assert TITLES[1] in window.home_page.titles()  # at first paint: what was kept, no file read
+    show_and_index(qtbot, window)
+    titles = window.home_page.titles()
+    assert TITLES[1] not in titles and library.entry(added.stem).title in titles and len(titles) == 3
+    assert library.broken_files == 1 and window.problems_label.isVisible()
+    assert window.problems_label.text().startswith("1 fichier(s) de guide avec des erreurs : la commande « guide")

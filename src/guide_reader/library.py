@@ -9,7 +9,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .content.cache import Catalogue, CatalogueEntry, Progress
+from .content.cache import Catalogue, CatalogueEntry, Progress, SyncReport
 from .content.model import Article
 from .content.problems import Problem
 from .paths import bundled_content_dir, default_content_dir, user_cache_dir
@@ -35,20 +35,41 @@ class Library:
         index_dir: Path | None = None,
         store_path: Path | None = None,
         progress: Progress | None = None,
+        sync: bool = True,
     ) -> None:
-        """``progress(done, total, file)`` is called while new or changed files are parsed."""
+        """``progress(done, total, file)`` is called while new or changed files are parsed. ``sync=False``
+        lists the catalogue as it was last kept, without looking at the files: the window then calls
+        ``sync`` in its worker, after the first paint."""
         self.content_dir = content_dir or default_content_dir()
         self.store_path = store_path
         self.index_dir = index_dir or default_index_dir(self.content_dir)
         self.catalogue = open_catalogue(self.content_dir)
-        self.catalogue.sync(progress)
-        self.entries: list[CatalogueEntry] = self.catalogue.entries()
-        self._by_slug = {entry.slug: entry for entry in self.entries}
-        self._opened: OrderedDict[str, Article] = OrderedDict()
-        self.problems: list[Problem] = self.catalogue.problems()
-        self.broken_files = self.catalogue.broken_files()
+        self.in_step = False
+        """True once ``sync`` compared the catalogue with the files."""
+        if sync:
+            self.sync(progress)
+        else:
+            self._read()
+
+    def sync(self, progress: Progress | None = None) -> SyncReport:
+        """Bring the catalogue in step with the folder (a ``stat`` of each file; new and changed files
+        parsed), then read the entries and problems again. Safe from a worker thread: the lists are
+        replaced whole."""
+        report = self.catalogue.sync(progress)
+        self._read()
+        self.in_step = True
+        return report
+
+    def _read(self) -> None:
+        entries = self.catalogue.entries()
+        problems = self.catalogue.problems()
         if not self.content_dir.is_dir():
-            self.problems.insert(0, Problem(str(self.content_dir), None, "dossier d'articles introuvable"))
+            problems.insert(0, Problem(str(self.content_dir), None, "dossier d'articles introuvable"))
+        self._by_slug = {entry.slug: entry for entry in entries}
+        self._opened: OrderedDict[str, Article] = OrderedDict()
+        self.entries: list[CatalogueEntry] = entries
+        self.problems: list[Problem] = problems
+        self.broken_files: int = self.catalogue.broken_files()
 
     @property
     def articles(self) -> list[Article]:

@@ -84,12 +84,8 @@ def reading_minutes(article: Article) -> int:
 
 @dataclass(frozen=True, slots=True)
 class CatalogueEntry:
-    """One article as the home page, the completions and the search results see it.
-
-    ``sections`` and ``faq`` (read from ``outline`` when asked) carry anchors and headings (questions)
-    only: bodies and answers are empty. ``version`` is a hash of the parsed article: it changes
-    when what the reader shows changes.
-    """
+    """One article as the home page lists it. ``version`` is a hash of the parsed article: it
+    changes when what the reader shows changes."""
 
     slug: str
     title: str
@@ -98,16 +94,17 @@ class CatalogueEntry:
     section_count: int
     file: str
     version: str
-    outline: str
-    """JSON: {"sections": [[anchor, heading], ...], "faq": [[anchor, question], ...]}."""
 
-    @property
-    def sections(self) -> tuple[Section, ...]:
-        return tuple(Section(anchor, heading, "") for anchor, heading in json.loads(self.outline)["sections"])
 
-    @property
-    def faq(self) -> tuple[FaqItem, ...]:
-        return tuple(FaqItem(anchor, question, "") for anchor, question in json.loads(self.outline)["faq"])
+@dataclass(frozen=True, slots=True)
+class Outline:
+    """An article's title, section anchors and headings, question anchors and questions (bodies and
+    answers empty): what the completions need."""
+
+    slug: str
+    title: str
+    sections: tuple[Section, ...]
+    faq: tuple[FaqItem, ...]
 
 
 @dataclass(frozen=True)
@@ -336,10 +333,28 @@ class Catalogue:
         """Every article of the catalogue, by title (case-insensitive), then slug."""
         with self._lock:
             rows = self._connection.execute(
-                "SELECT slug, title, lead_preview, minutes, section_count, file, version, outline FROM catalogue "
+                "SELECT slug, title, lead_preview, minutes, section_count, file, version FROM catalogue "
                 "ORDER BY sort_key, slug"
             ).fetchall()
         return [CatalogueEntry(*row) for row in rows]
+
+    def outlines(self) -> Iterator[Outline]:
+        """Every article's outline, by title (read a thousand rows at a time)."""
+        with self._lock:
+            cursor = self._connection.execute("SELECT slug, title, outline FROM catalogue ORDER BY sort_key, slug")
+        while True:
+            with self._lock:
+                rows = cursor.fetchmany(1000)
+            if not rows:
+                return
+            for slug, title, outline in rows:
+                parts = json.loads(outline)
+                yield Outline(
+                    slug,
+                    title,
+                    tuple(Section(anchor, heading, "") for anchor, heading in parts["sections"]),
+                    tuple(FaqItem(anchor, question, "") for anchor, question in parts["faq"]),
+                )
 
     def versions(self) -> dict[str, str]:
         """slug -> version, for the search index to compare with its manifest."""

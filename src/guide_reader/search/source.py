@@ -69,4 +69,4 @@ class CatalogueSource:
         return self.catalogue.article(slug)
 
     def outlines(self) -> Iterable[Outline]:
-        return self.catalogue.entries()
+        return self.catalogue.outlines()

@@ -67,7 +67,9 @@ def run(options: WindowOptions) -> int:
         if window is None:
             return 2
     else:
-        library = Library(options.content)
+        # The catalogue as last kept: the worker compares it with the files after the first paint
+        # (at once when an article is to be opened at start).
+        library = Library(options.content, sync=bool(options.open or options.search))
         window = MainWindow(library, settings)
         if options.screenshot is None:
             window.restore_session()

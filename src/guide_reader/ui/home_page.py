@@ -72,6 +72,12 @@ class CatalogueModel(QAbstractListModel):
         self.entries = list(entries)
         self._folded: list[str | None] = [None] * len(self.entries)
 
+    def set_entries(self, entries: Sequence[CatalogueEntry]) -> None:
+        self.beginResetModel()
+        self.entries = list(entries)
+        self._folded = [None] * len(self.entries)
+        self.endResetModel()
+
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.entries)
 
@@ -312,6 +318,13 @@ class HomePage(QWidget):
         self.filter_field.setVisible(bool(entries))
         self._update_count()
         self.setAccessibleName(self.tr("Accueil : liste des guides"))
+
+    def set_entries(self, entries: Sequence[CatalogueEntry]) -> None:
+        """List these guides instead (the catalogue was brought in step with the files)."""
+        self.model.set_entries(entries)
+        self.empty_label.setVisible(not entries)
+        self.filter_field.setVisible(bool(entries))
+        self._update_count()
 
     def set_text_size(self, size: int) -> None:
         self.delegate.text_size = size

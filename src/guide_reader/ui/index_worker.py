@@ -15,6 +15,7 @@ class IndexCancelledError(Exception):
 
 class IndexSignals(QObject):
     progress = Signal(int, int, str)  # done, total, message
+    catalogue_changed = Signal()  # the library's entries and problems were read again
     finished = Signal(object)  # the IndexReport
     failed = Signal(str)
 
@@ -39,6 +40,10 @@ class IndexWorker(QRunnable):
 
     def run(self) -> None:
         try:
+            if not self.library.in_step:  # first the catalogue, by the files' sizes and times
+                changes = self.library.sync(self._progress)
+                if changes.added or changes.changed or changes.removed:
+                    self.signals.catalogue_changed.emit()
             report = self.library.search_engine.ensure_index(self._progress)
         except IndexCancelledError:
             return

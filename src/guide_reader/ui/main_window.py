@@ -218,12 +218,19 @@ class MainWindow(BookmarkActions, QMainWindow):
         self.progress_bar.setMaximumWidth(220)
         self.progress_bar.setAccessibleName(self.tr("Préparation de la recherche"))
         self.progress_bar.hide()
+        self.problems_label = plain_label()
+        self.problems_label.setWordWrap(True)
         self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().addWidget(self.problems_label, 1)
         self.statusBar().addPermanentWidget(self.progress_bar)
+        self._show_broken_files()
+
+    def _show_broken_files(self) -> None:
+        """Said for as long as it is true, beside the other messages of the status bar."""
         broken = self.library.broken_files
-        if broken:
-            message = "%n fichier(s) de guide avec des erreurs : la commande « guide-reader check » les détaille."
-            self.status_label.setText(self.tr(message, "", broken))
+        message = "%n fichier(s) de guide avec des erreurs : la commande « guide-reader check » les détaille."
+        self.problems_label.setText(self.tr(message, "", broken) if broken else "")
+        self.problems_label.setVisible(bool(broken))
 
     # Index -----------------------------------------------------------------------
 
@@ -249,6 +256,7 @@ class MainWindow(BookmarkActions, QMainWindow):
         """Build or update the search index on a pool thread; the window stays responsive."""
         worker = IndexWorker(self.library)
         worker.signals.progress.connect(self._index_progress)
+        worker.signals.catalogue_changed.connect(self._catalogue_changed)
         worker.signals.finished.connect(self._index_finished)
         worker.signals.failed.connect(self._index_failed)
         self._index_worker = worker  # keep the signals object alive
@@ -256,6 +264,11 @@ class MainWindow(BookmarkActions, QMainWindow):
         self.progress_bar.show()
         self.status_label.setText(self.tr("Préparation de la recherche…"))
         QThreadPool.globalInstance().start(worker)
+
+    def _catalogue_changed(self) -> None:
+        """The worker found added, changed or removed files: list the guides again."""
+        self.home_page.set_entries(self.library.entries)
+        self._show_broken_files()
 
     def _index_progress(self, done: int, total: int, _message: str) -> None:
         self.progress_bar.setRange(0, max(total, 1))
