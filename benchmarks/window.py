@@ -162,7 +162,7 @@ def in_process_timings(runs: int, query_count: int) -> dict[str, float]:
 def prepare(articles: int) -> tuple[Path | None, Path]:
     """The content folder (None: the bundled guides) and the cache folder, with catalogue and index made."""
     if articles == 3:
-        content, cache = None, Path(tempfile.mkdtemp(prefix="guide-reader-bench-"))
+        content, cache = None, Path(tempfile.gettempdir()) / "guide-reader-corpus" / "bundled-guides-cache"
     else:
         content = cached_corpus(articles)
         cache = content.with_name(content.name + "-cache")
