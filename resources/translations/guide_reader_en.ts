@@ -436,6 +436,13 @@
         <source>Préparation de la recherche</source>
         <translation>Preparing search</translation>
     </message>
+    <message numerus="yes">
+        <source>%n fichier(s) de guide avec des erreurs : la commande « guide-reader check » les détaille.</source>
+        <translation>
+            <numerusform>%n guide file with errors: the command “guide-reader check” lists them.</numerusform>
+            <numerusform>%n guide files with errors: the command “guide-reader check” lists them.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Préparation de la recherche…</source>
         <translation>Preparing search…</translation>

@@ -436,6 +436,13 @@
         <source>Préparation de la recherche</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n fichier(s) de guide avec des erreurs : la commande « guide-reader check » les détaille.</source>
+        <translation>
+            <numerusform>%n fichier de guide avec des erreurs : la commande « guide-reader check » le détaille.</numerusform>
+            <numerusform>%n fichiers de guide avec des erreurs : la commande « guide-reader check » les détaille.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Préparation de la recherche…</source>
         <translation type="unfinished"></translation>

@@ -228,8 +228,10 @@ class MainWindow(BookmarkActions, QMainWindow):
     def _show_broken_files(self) -> None:
         """Said for as long as it is true, beside the other messages of the status bar."""
         broken = self.library.broken_files
-        message = "%n fichier(s) de guide avec des erreurs : la commande « guide-reader check » les détaille."
-        self.problems_label.setText(self.tr(message, "", broken) if broken else "")
+        message = self.tr(
+            "%n fichier(s) de guide avec des erreurs : la commande « guide-reader check » les détaille.", "", broken
+        )
+        self.problems_label.setText(message if broken else "")
         self.problems_label.setVisible(bool(broken))
 
     # Index -----------------------------------------------------------------------
