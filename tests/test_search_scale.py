@@ -83,10 +83,12 @@ def test_a_removed_file_leaves_the_index(tmp_path) -> None:
     library.close()
 
 
-def test_completions_wait_for_the_index_worker(tmp_path) -> None:
+def test_a_search_does_not_make_the_completions(tmp_path) -> None:
     library = library_of(Path(__file__).resolve().parent.parent / "content", tmp_path)
     engine = library.search_engine
-    assert engine.complete("leuco") == []  # nothing built in the caller's thread
     engine.ensure_index()
+    assert engine.search("leucopénie").hits and engine._completer is None  # guide-reader search never pays it
+    engine.prepare_completions()  # the window's worker does, after the index
+    assert engine._completer is not None
     assert engine.complete("leuco")[0].article_slug == "leucopenie"
     library.close()

@@ -63,6 +63,7 @@ class SearchEngine:
         self._store = IndexStore(index_dir, lock_timeout)
         self._docs: OrderedDict[str, _ArticleDocs] = OrderedDict()
         self._completer: Completer | None = None
+        self._completer_lock = threading.Lock()
         self._display: dict[str, str] | None = None
         self._index: FileIndex | None = None
         self._searcher: Searcher | None = None
@@ -91,15 +92,14 @@ class SearchEngine:
     def _ensure(self, progress: Progress | None, rebuild: bool) -> IndexReport:
         """``ensure_index`` with ``_build_lock`` held."""
         index, vocabulary, report = self._store.ensure(self.source, progress, rebuild)
-        # Built here, in the worker: at 10,000 articles the completions take a second to build.
-        completer = Completer(list(self.source.outlines()))
         # Opened here, not at the next search: a searcher reads the index as it is when
         # opened and keeps its files open, so a later rebuild (here or by another program)
         # cannot pull them from under it.
         opened = _Opened(index, index.searcher(weighting=weighting()), vocabulary)
         with self._pending_lock:
             unused, self._pending = self._pending, opened
-        self._completer, self._display = completer, None
+        if report.action != "up-to-date":
+            self._completer, self._display = None, None  # made again from the new outlines at first use
         if unused is not None:  # never taken by a search: no one else uses it
             unused.searcher.close()
         report.problems = self.synonyms.problems + report.problems
@@ -242,21 +242,27 @@ class SearchEngine:
         return docs.get(part)
 
     def _display_forms(self) -> dict[str, str]:
-        completer = self._completer
-        if completer is None:
-            return {}
         if self._display is None:
-            self._display = completer.display_forms()
+            self._display = self._completions().display_forms()
         return self._display
 
+    def _completions(self) -> Completer:
+        """The completion structure, made from the outlines at first use (a second at 10,000 articles:
+        the window makes it in its worker, ``prepare_completions``, and asks for completions from a
+        pool thread; ``guide-reader search`` never needs it)."""
+        with self._completer_lock:
+            if self._completer is None:
+                self._completer = Completer(list(self.source.outlines()))
+            return self._completer
+
+    def prepare_completions(self) -> None:
+        """Make the completion structure now (for a worker thread, after ``ensure_index``)."""
+        self._completions()
+
     def complete(self, prefix: str, limit: int = 8) -> list[Completion]:
-        """Titles, headings and FAQ questions whose words start with what was typed; none until
-        ``ensure_index`` has built the completions (in the worker, never in the caller's thread)."""
-        completer = self._completer
-        if completer is None:
-            return []
+        """Titles, headings and FAQ questions whose words start with what was typed."""
         try:
-            return completer.complete(prefix[: q.MAX_QUERY_CHARS], limit)
+            return self._completions().complete(prefix[: q.MAX_QUERY_CHARS], limit)
         except Exception:  # never break typing
             return []
 

@@ -53,5 +53,7 @@ class IndexWorker(QRunnable):
         else:
             if not self._cancelled.is_set():
                 self.signals.finished.emit(report)
-                # Then, still off the window's thread, the small segments of past updates become one.
+                # Then, still off the window's thread: the completions, and the small segments
+                # of past updates merged into one.
+                self.library.search_engine.prepare_completions()
                 self.library.search_engine.merge_small_segments()
