@@ -196,7 +196,7 @@ class Catalogue:
 
     @staticmethod
     def _connect(target: str) -> sqlite3.Connection:
-        connection = sqlite3.connect(target, check_same_thread=False, isolation_level=None)
+        connection = sqlite3.connect(target, timeout=30, check_same_thread=False, isolation_level=None)
         try:
             version = connection.execute("PRAGMA user_version").fetchone()[0]
             if version not in (0, SCHEMA_VERSION):
