@@ -38,6 +38,12 @@ ensure_system_packages() {
             missing="$missing $package"
         fi
     done < "$ROOT/packaging/debian-packages.txt"
+    while read -r command package; do
+        case "$command" in ''|'#'*) continue ;; esac
+        if ! command -v "$command" >/dev/null 2>&1; then
+            missing="$missing $package"
+        fi
+    done < "$ROOT/packaging/debian-commands.txt"
     if ! ls /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf >/dev/null 2>&1 \
         && ! (command -v fc-list >/dev/null 2>&1 && [ -n "$(fc-list 2>/dev/null)" ]); then
         missing="$missing fonts-dejavu-core"

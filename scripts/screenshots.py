@@ -55,6 +55,50 @@ window.grab().save(sys.argv[1])
 window.save_sheet_pdf(Path(sys.argv[2]))
 """
 
+READ_ALOUD_SCRIPT = """
+import sys
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv[:1])
+from guide_reader.kiosk.config import KioskConfig
+from guide_reader.library import Library
+from guide_reader.ui.kiosk.window import KioskWindow
+from guide_reader.ui.main_window import MainWindow
+from guide_reader.ui.settings import DEFAULT_TEXT_SIZE, Settings
+from guide_reader.ui.speech_engine import SpeechEngine
+from guide_reader.ui.theme import THEMES, apply_theme
+
+
+class SilentEngine(SpeechEngine):  # the picture needs the controls, not the sound
+    def check_voice(self):
+        self.voice_checked.emit("")
+
+    def say(self, utterance, rate, volume):
+        pass
+
+    def stop(self):
+        pass
+
+
+apply_theme(app, THEMES[sys.argv[3]], DEFAULT_TEXT_SIZE)
+if sys.argv[2] == "kiosk":
+    window = KioskWindow(Library(), KioskConfig(path=None))
+else:
+    window = MainWindow(Library(), Settings())
+window.set_theme(sys.argv[3], remember=False)
+window.resize(1200, 780)
+window.show()
+window.open_article("leucopenie")
+bar = window.article_page.read_aloud
+bar.engine_factory = SilentEngine
+bar.when_button.click()
+for _ in range(3):
+    bar.next_button.click()
+bar.rate_box.setCurrentIndex(2)
+app.processEvents()
+window.grab().save(sys.argv[1])
+window.exit_allowed = True
+"""
+
 
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
@@ -76,6 +120,9 @@ def main() -> None:
         guide_reader("bookmarks", "add", "leucopenie#faq-puis-je-voyager-avec-une-leucopenie",
                      "--note", "Voyage en Espagne en juin : quels vaccins ?")  # fmt: skip
         guide_reader("bookmarks", "add", "regression-tumorale-spontanee#les-complications-possibles")
+        for name, mode, theme in (("read-aloud.png", "window", "dark"), ("read-aloud-kiosk.png", "kiosk", "light")):
+            subprocess.run([sys.executable, "-c", READ_ALOUD_SCRIPT, str(OUT / name), mode, theme],
+                           env=environment, check=True)  # fmt: skip
         pdf = Path(home) / "sheet.pdf"
         subprocess.run(
             [sys.executable, "-c", BOOKMARKS_SCRIPT, str(OUT / "bookmarks.png"), str(pdf)], env=environment, check=True

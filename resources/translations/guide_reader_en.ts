@@ -208,6 +208,13 @@
     </message>
 </context>
 <context>
+    <name>EspeakEngine</name>
+    <message>
+        <source>pas de sortie son (%1)</source>
+        <translation>no sound output (%1)</translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <source>Chercher dans ce guide</source>
@@ -590,6 +597,109 @@
     <message>
         <source>Entrez le code</source>
         <translation>Enter the PIN</translation>
+    </message>
+</context>
+<context>
+    <name>ReadAloudBar</name>
+    <message>
+        <source>Écouter le guide</source>
+        <translation>Listen to the guide</translation>
+    </message>
+    <message>
+        <source>Écouter le guide depuis le début</source>
+        <translation>Listen to the guide from the start</translation>
+    </message>
+    <message>
+        <source>Lire tout le guide à voix haute (Ctrl+Maj+E)</source>
+        <translation>Read the whole guide aloud (Ctrl+Shift+E)</translation>
+    </message>
+    <message>
+        <source>Écouter : quand consulter, le 15</source>
+        <translation>Listen: when to see a doctor, 15</translation>
+    </message>
+    <message>
+        <source>Écouter « Quand consulter un médecin ? » et le numéro d&apos;urgence</source>
+        <translation>Listen to “When to see a doctor?” and the emergency number</translation>
+    </message>
+    <message>
+        <source>« Quand consulter un médecin ? » puis le 15 et le 112 (Ctrl+Maj+U)</source>
+        <translation>“When to see a doctor?”, then 15 and 112 (Ctrl+Shift+U)</translation>
+    </message>
+    <message>
+        <source>Précédente</source>
+        <translation>Previous</translation>
+    </message>
+    <message>
+        <source>Phrase précédente (Ctrl+Maj+P)</source>
+        <translation>Previous sentence (Ctrl+Shift+P)</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pause</translation>
+    </message>
+    <message>
+        <source>Pause ou reprise (Ctrl+Maj+E)</source>
+        <translation>Pause or resume (Ctrl+Shift+E)</translation>
+    </message>
+    <message>
+        <source>Suivante</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <source>Phrase suivante (Ctrl+Maj+N)</source>
+        <translation>Next sentence (Ctrl+Shift+N)</translation>
+    </message>
+    <message>
+        <source>Arrêter</source>
+        <translation>Stop</translation>
+    </message>
+    <message>
+        <source>Arrêter la lecture (Ctrl+Maj+S)</source>
+        <translation>Stop reading (Ctrl+Shift+S)</translation>
+    </message>
+    <message>
+        <source>Vitesse %1×</source>
+        <translation>Speed %1×</translation>
+    </message>
+    <message>
+        <source>Vitesse de lecture</source>
+        <translation>Reading speed</translation>
+    </message>
+    <message>
+        <source>Plus vite : Ctrl+Maj+Haut ; moins vite : Ctrl+Maj+Bas</source>
+        <translation>Faster: Ctrl+Shift+Up; slower: Ctrl+Shift+Down</translation>
+    </message>
+    <message>
+        <source>Volume de la voix</source>
+        <translation>Voice volume</translation>
+    </message>
+    <message>
+        <source>Recherche de la voix française…</source>
+        <translation>Looking for the French voice…</translation>
+    </message>
+    <message>
+        <source>Lecture impossible : aucune voix française n&apos;est installée. Paquet Debian à installer : %1.</source>
+        <translation>Cannot read aloud: no French voice is installed. Debian package to install: %1.</translation>
+    </message>
+    <message>
+        <source>Phrase %1 sur %2</source>
+        <translation>Sentence %1 of %2</translation>
+    </message>
+    <message>
+        <source>Lecture terminée</source>
+        <translation>Finished reading</translation>
+    </message>
+    <message>
+        <source>La voix s&apos;est arrêtée sur une erreur : %1</source>
+        <translation>The voice stopped on an error: %1</translation>
+    </message>
+    <message>
+        <source>En pause (phrase %1)</source>
+        <translation>Paused (sentence %1)</translation>
+    </message>
+    <message>
+        <source>Reprendre</source>
+        <translation>Resume</translation>
     </message>
 </context>
 <context>

@@ -208,6 +208,13 @@
     </message>
 </context>
 <context>
+    <name>EspeakEngine</name>
+    <message>
+        <source>pas de sortie son (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FindBar</name>
     <message>
         <source>Chercher dans ce guide</source>
@@ -589,6 +596,109 @@
     </message>
     <message>
         <source>Entrez le code</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReadAloudBar</name>
+    <message>
+        <source>Écouter le guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Écouter le guide depuis le début</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lire tout le guide à voix haute (Ctrl+Maj+E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Écouter : quand consulter, le 15</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Écouter « Quand consulter un médecin ? » et le numéro d&apos;urgence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>« Quand consulter un médecin ? » puis le 15 et le 112 (Ctrl+Maj+U)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Précédente</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phrase précédente (Ctrl+Maj+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause ou reprise (Ctrl+Maj+E)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suivante</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phrase suivante (Ctrl+Maj+N)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrêter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrêter la lecture (Ctrl+Maj+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vitesse %1×</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vitesse de lecture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plus vite : Ctrl+Maj+Haut ; moins vite : Ctrl+Maj+Bas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volume de la voix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recherche de la voix française…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lecture impossible : aucune voix française n&apos;est installée. Paquet Debian à installer : %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phrase %1 sur %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lecture terminée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La voix s&apos;est arrêtée sur une erreur : %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>En pause (phrase %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reprendre</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

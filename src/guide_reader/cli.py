@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .commands import bookmarks, content, gui, kiosk, search
+from .commands import bookmarks, content, gui, kiosk, search, speech
 
 
 def _content_option(parser: argparse.ArgumentParser, default: object) -> None:
@@ -39,6 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
         bookmarks,
         search,
         kiosk,
+        speech,
     ):
         module.register(command)
     return parser

@@ -11,3 +11,6 @@ FOLD_PREFIX = "plier-"
 
 BOOKMARK_PREFIX = "marquer-"
 """``#marquer-<section or FAQ anchor>``: the bookmark button beside a heading."""
+
+LISTEN_PREFIX = "ecouter-"
+"""``#ecouter-<section anchor>``: the « Écouter » button beside a heading (reads that section only)."""

@@ -12,7 +12,7 @@ import html
 from collections.abc import Collection, Iterable
 from datetime import date
 
-from .anchors import BOOKMARK_PREFIX, FOLD_PREFIX
+from .anchors import BOOKMARK_PREFIX, FOLD_PREFIX, LISTEN_PREFIX
 from .model import CITATION_PATTERN, Article, cited_numbers
 from .text import fold
 
@@ -59,6 +59,7 @@ class ArticleRenderer:
         self.article = article
         self.markdown = article_markdown(CitationExtension(ref.number for ref in article.references))
         self.bookmarked: Collection[str] | None = None
+        self.listen = False
 
     def markdown_html(self, text: str) -> str:
         self.markdown.reset()
@@ -89,13 +90,16 @@ class ArticleRenderer:
         stylesheet: str = DEFAULT_STYLESHEET,
         folded_faq: Collection[str] = (),
         bookmarked: Collection[str] | None = None,
+        listen: bool = False,
     ) -> str:
         """The whole page; FAQ items whose anchor is in ``folded_faq`` show only their question.
 
         With ``bookmarked`` (the anchors already bookmarked), each section and question gets
-        a bookmark button beside its heading: ☆ to add, ★ when it is bookmarked.
+        a bookmark button beside its heading: ☆ to add, ★ when it is bookmarked. With
+        ``listen``, each section heading (and the questions' heading) gets an « Écouter » link.
         """
         self.bookmarked = bookmarked
+        self.listen = listen
         parts = [
             "<!DOCTYPE html>",
             '<html lang="fr"><head><meta charset="utf-8">',
@@ -137,11 +141,20 @@ class ArticleRenderer:
         href = html.escape(BOOKMARK_PREFIX + anchor, quote=True)
         return f' <a class="bookmark" href="#{href}" title="{title}">{symbol}</a>'
 
+    def _listen_button(self, anchor: str) -> str:
+        if not self.listen:
+            return ""
+        href = html.escape(LISTEN_PREFIX + anchor, quote=True)
+        return (
+            f' <a class="listen" href="#{href}" title="Écouter cette section">'
+            '<span style="font-size: small; font-weight: normal;">▶\u00a0Écouter</span></a>'
+        )
+
     def _section(self, anchor: str, heading: str, body: str) -> list[str]:
         anchor_attr = html.escape(anchor, quote=True)
         title = (
             f'<h2 id="{anchor_attr}"><a name="{anchor_attr}"></a>{html.escape(heading)}'
-            f"{self._bookmark_button(anchor)}</h2>"
+            f"{self._bookmark_button(anchor)}{self._listen_button(anchor)}</h2>"
         )
         content = self.markdown_html(body)
         if is_when_to_see_doctor(heading):
@@ -156,7 +169,10 @@ class ArticleRenderer:
     def _faq(self, folded: Collection[str]) -> list[str]:
         if not self.article.faq:
             return []
-        parts = ['<h2 id="questions-frequentes"><a name="questions-frequentes"></a>Questions fréquentes</h2>']
+        parts = [
+            '<h2 id="questions-frequentes"><a name="questions-frequentes"></a>Questions fréquentes'
+            f"{self._listen_button('questions-frequentes')}</h2>"
+        ]
         for item in self.article.faq:
             anchor = html.escape(item.anchor, quote=True)
             is_folded = item.anchor in folded
@@ -232,5 +248,6 @@ def render_article(
     stylesheet: str = DEFAULT_STYLESHEET,
     folded_faq: Collection[str] = (),
     bookmarked: Collection[str] | None = None,
+    listen: bool = False,
 ) -> str:
-    return ArticleRenderer(article).render(stylesheet, folded_faq, bookmarked)
+    return ArticleRenderer(article).render(stylesheet, folded_faq, bookmarked, listen)

@@ -5,15 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QHideEvent
 from PySide6.QtWidgets import QSplitter, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from ..content import markdown_format as fmt
-from ..content.anchors import BOOKMARK_PREFIX, FOLD_PREFIX, REFERENCE_PREFIX, UNRESOLVED_PREFIX
+from ..content.anchors import BOOKMARK_PREFIX, FOLD_PREFIX, LISTEN_PREFIX, REFERENCE_PREFIX, UNRESOLVED_PREFIX
 from ..content.model import Article
 from ..content.renderer import ArticleRenderer, is_when_to_see_doctor
 from .article_view import ArticleView, Span
 from .find_bar import FindBar
+from .read_aloud import ReadAloudBar
 from .reference_panel import ReferencePanel
 from .theme import Theme, document_css
 from .widgets import plain_tooltip
@@ -54,6 +55,8 @@ class ArticlePage(QWidget):
         self.find_bar = FindBar(self.view, theme)
         self.find_bar.closed.connect(lambda: self.view.setFocus())
         self.find_bar.hide()
+        self.read_aloud = ReadAloudBar(self.view, theme)
+        self.read_aloud.add_shortcuts(self)
         column = QWidget()
         column_layout = QVBoxLayout(column)
         column_layout.setContentsMargins(0, 0, 0, 0)
@@ -61,8 +64,14 @@ class ArticlePage(QWidget):
         column_layout.addWidget(self.find_bar)
         column_layout.addWidget(self.view, 1)
         column_layout.addWidget(self.reference_panel)
+        side = QWidget()  # « Écouter » above the contents: the text keeps its whole height
+        side_layout = QVBoxLayout(side)
+        side_layout.setContentsMargins(0, 0, 0, 0)
+        side_layout.setSpacing(0)
+        side_layout.addWidget(self.read_aloud)
+        side_layout.addWidget(self.toc, 1)
         splitter = QSplitter()
-        splitter.addWidget(self.toc)
+        splitter.addWidget(side)
         splitter.addWidget(column)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([320, 880])
@@ -90,6 +99,7 @@ class ArticlePage(QWidget):
             self.folded_faq = set()
             self._fill_toc()
             self.reference_panel.hide()
+            self.read_aloud.set_article(article)
             self._render()
         elif bookmarked is not None:
             self.set_bookmarked(bookmarked)
@@ -109,9 +119,10 @@ class ArticlePage(QWidget):
     def _render(self) -> None:
         if self.renderer is None:
             return
-        html = self.renderer.render(document_css(self.theme), self.folded_faq, self.bookmarked)
+        html = self.renderer.render(document_css(self.theme), self.folded_faq, self.bookmarked, listen=True)
         self.view.set_page(html, self.text_size)
         self._highlight_query()
+        self.read_aloud.refresh_highlight()
         if self.find_bar.isVisible():
             self.find_bar.find(self.find_bar.field.text())
 
@@ -211,6 +222,8 @@ class ArticlePage(QWidget):
             self.reference_panel.show_unresolved(int(name[len(UNRESOLVED_PREFIX) :]))
         elif name.startswith(BOOKMARK_PREFIX):
             self.bookmark_requested.emit(name[len(BOOKMARK_PREFIX) :])
+        elif name.startswith(LISTEN_PREFIX):
+            self.read_aloud.listen_section(name[len(LISTEN_PREFIX) :])
         elif name.startswith(FOLD_PREFIX):
             self.toggle_faq(name[len(FOLD_PREFIX) :])
         else:
@@ -233,6 +246,7 @@ class ArticlePage(QWidget):
         self.find_bar.field.setText("")  # forgets the undo history too
         self.find_bar.close_bar()
         self.reference_panel.hide()
+        self.read_aloud.reset()
         self.article = None
         self.renderer = None
         self.query = ""
@@ -257,6 +271,7 @@ class ArticlePage(QWidget):
     def set_theme(self, theme: Theme) -> None:
         self.theme = theme
         self.find_bar.theme = theme
+        self.read_aloud.set_theme(theme)
         self._rerender_in_place()
 
     def set_text_size(self, size: int) -> None:
@@ -267,3 +282,9 @@ class ArticlePage(QWidget):
 
     def open_find(self) -> None:
         self.find_bar.open_bar()
+
+    def hideEvent(self, event: QHideEvent) -> None:  # noqa: N802
+        """Another page replaces this one: reading stops (a minimised window keeps reading)."""
+        if not event.spontaneous():
+            self.read_aloud.release()
+        super().hideEvent(event)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
+from ..content.pronunciation import Pronunciation, load_pronunciation, pronunciation_file
 from ..library import Library
 from ..paths import remember_content_dir
 
@@ -504,10 +505,15 @@ class MainWindow(BookmarkActions, QMainWindow):
             self._watch_back_buttons(page.toc.viewport())
             page.jump_requested.connect(self._jump_in_article)
             page.bookmark_requested.connect(self.bookmark_section)
+            page.read_aloud.load_pronunciation = self._pronunciation
             self.pages.addWidget(page)
             page.resize(self.pages.size())  # laid out before the first scroll to a position
             self._article_page = page
         return self._article_page
+
+    def _pronunciation(self) -> Pronunciation:
+        """The read-aloud pronunciation rules of the content folder (else the bundled ones)."""
+        return load_pronunciation(pronunciation_file(self.library.content_dir))
 
     @property
     def search_page(self) -> SearchPage:

@@ -67,6 +67,7 @@ class KioskWindow(MainWindow):
         self._taps: list[float] = []
         for page in (self.article_page, self.search_page):  # built now, to get the touch set-up below
             page.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self.article_page.read_aloud.set_large(True)
         if self.bookmarks_allowed:
             _ = self.bookmarks_page
         self._lock_down_chrome()
@@ -80,6 +81,7 @@ class KioskWindow(MainWindow):
         self.idle_timer.setSingleShot(True)
         self.idle_timer.setInterval(config.idle_seconds * 1000)
         self.idle_timer.timeout.connect(self.countdown.start)
+        self.idle_timer.timeout.connect(self.article_page.read_aloud.pause)  # the voice stops with the countdown
         self.idle_timer.start()
         self._apply_kiosk_style()
 
