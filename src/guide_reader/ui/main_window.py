@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -44,6 +45,7 @@ from .theme import THEMES, apply_theme
 from .widgets import plain_label
 
 SEARCH_DELAY_MS = 150
+GIL_SWITCH_SECONDS = 0.001
 ABOUT_SOURCES_UP_TO = 30
 """The about box lists each guide's sources up to this many guides (a large library: only their number)."""
 INDEX_STOP_WAIT_MS = 10_000
@@ -70,6 +72,11 @@ class MainWindow(BookmarkActions, QMainWindow):
         """``files_allowed``: export, import and PDF file dialogs; ``print_allowed``: the print dialog."""
         super().__init__()
         self._painted = False
+        self._first_paint_watch = FirstPaint(self)
+        self.installEventFilter(self._first_paint_watch)
+        # Python threads hand the GIL over every 5 ms by default: a search in a worker could keep
+        # each of the window's Python calls waiting that long. Every millisecond keeps keys prompt.
+        sys.setswitchinterval(min(sys.getswitchinterval(), GIL_SWITCH_SECONDS))
         self.library = library
         self.files_allowed = files_allowed
         self.print_allowed = print_allowed
@@ -241,11 +248,12 @@ class MainWindow(BookmarkActions, QMainWindow):
         """Start the index work once the window is on screen, so it never delays the first paint."""
         self._index_after_paint = True
 
-    def event(self, event: QEvent) -> bool:
-        if not self._painted and event.type() == QEvent.Type.Paint:
-            self._painted = True
-            QTimer.singleShot(0, self._after_first_paint)
-        return super().event(event)
+    def _first_paint(self) -> None:
+        """Called once, by the filter that watches the window until it is painted (then removed: no
+        Python call on each of the window's events after that)."""
+        self._painted = True
+        self.removeEventFilter(self._first_paint_watch)
+        QTimer.singleShot(0, self._after_first_paint)
 
     def _after_first_paint(self) -> None:
         if getattr(self, "_reopen_after_paint", False):
@@ -664,6 +672,19 @@ class MainWindow(BookmarkActions, QMainWindow):
             background.cancel()
             background.wait(INDEX_STOP_WAIT_MS)
         super().closeEvent(event)
+
+
+class FirstPaint(QObject):
+    """Tells the window of its first paint."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint and not self.window._painted:
+            self.window._first_paint()
+        return False
 
 
 class BackForwardButtons(QObject):
