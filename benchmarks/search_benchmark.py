@@ -55,9 +55,17 @@ MEMORY_CHILD = """
 import json, re, sys
 sys.path.insert(0, sys.argv[1])
 from benchmarks.search_benchmark import run_queries_alone
-run_queries_alone(sys.argv[2], sys.argv[3], json.loads(sys.argv[4]))
+run_queries_alone(sys.argv[2], json.loads(sys.argv[3]))
 print(re.search(r"VmHWM:\\s+(\\d+)", open("/proc/self/status").read()).group(1))
 """
+FTS_MEMORY_CHILD = """
+import json, re, sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+for match in json.loads(sys.argv[3]):
+    db.execute(sys.argv[2], (match,)).fetchall()
+print(re.search(r"VmHWM:\\s+(\\d+)", open("/proc/self/status").read()).group(1))
+"""
+"""FTS5's own process imports sqlite3 only, as a program built on it would."""
 
 
 def timed(function: Callable[[], object]) -> float:
@@ -161,35 +169,30 @@ def fresh_process_open(content: Path, cache: Path, index_dir: Path, fts_path: Pa
     )
 
 
-def run_queries_alone(engine: str, target: str, queries: dict[str, list[str]]) -> None:
-    """For the memory child: open one engine's index and run every query (``target``: content|cache|index
-    for Whoosh, the database file for FTS5)."""
-    if engine == "whoosh":
-        content, cache, index_dir = target.split("|")
-        os.environ["GUIDE_READER_CACHE_DIR"] = cache
-        library = Library(Path(content), Path(index_dir))
-        searcher = library.search_engine
-        searcher.ensure_index()
-        for texts in queries.values():
-            for text in texts:
-                searcher.search(text, 20)
-        library.close()
-    else:
-        db = sqlite3.connect(target)
-        for kind, texts in queries.items():
-            for text in texts:
-                db.execute(FTS_QUERY, (fts_match(text, kind),)).fetchall()
-        db.close()
+def run_queries_alone(target: str, queries: dict[str, list[str]]) -> None:
+    """For Whoosh's memory child: open the index as the reader does and run every query
+    (``target``: content folder|cache folder|index folder)."""
+    content, cache, index_dir = target.split("|")
+    os.environ["GUIDE_READER_CACHE_DIR"] = cache
+    library = Library(Path(content), Path(index_dir))
+    engine = library.search_engine
+    engine.ensure_index()
+    for texts in queries.values():
+        for text in texts:
+            engine.search(text, 20)
+    library.close()
 
 
 def memory_of(engine: str, target: str, queries: dict[str, list[str]]) -> float:
     """The peak memory (VmHWM, MiB) of a process that opens one engine's index and runs every query."""
     import json
 
-    output = subprocess.run(
-        [sys.executable, "-c", MEMORY_CHILD, str(ROOT), engine, target, json.dumps(queries)],
-        check=True, capture_output=True, text=True,
-    ).stdout  # fmt: skip
+    if engine == "fts":
+        matches = [fts_match(text, kind) for kind, texts in queries.items() for text in texts]
+        command = [sys.executable, "-c", FTS_MEMORY_CHILD, target, FTS_QUERY, json.dumps(matches)]
+    else:
+        command = [sys.executable, "-c", MEMORY_CHILD, str(ROOT), target, json.dumps(queries)]
+    output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
     return int(output.split()[-1]) / 1024
 
 
