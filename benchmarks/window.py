@@ -150,7 +150,9 @@ def in_process_timings(runs: int, query_count: int) -> dict[str, float]:
         QTest.keyClick(window.search_field, Qt.Key.Key_Escape)
         slowest.append(worst)
     window.close()
+    status = Path("/proc/self/status").read_text()
     return {
+        "memory_after": int(status.split("VmHWM:")[1].split()[0]) / 1024,
         "open": statistics.median(opening) * 1000,
         "minutes": longest.minutes,
         "keystroke_p95": percentile(slowest, 0.95) * 1000,
@@ -222,6 +224,7 @@ def main() -> None:
         f"| slowest keystroke of a 12-character query, p95 over {timings['queries']:.0f} queries "
         f"(median) | {timings['keystroke_p95']:.0f} ms ({timings['keystroke_median']:.0f} ms) | | |"
     )
+    print(f"| peak memory after opening articles and typing the queries | {timings['memory_after']:.0f} MiB | | |")
     print(f"\nload after the run: {load_average()}")
 
 
