@@ -414,3 +414,15 @@ def test_the_window_lists_the_kept_catalogue_then_the_worker_brings_it_in_step(q
     assert TITLES[1] not in titles and library.entry(added.stem).title in titles and len(titles) == 3
     assert library.broken_files == 1 and window.problems_label.isVisible()
     assert window.problems_label.text().startswith("1 fichier(s) de guide avec des erreurs : la commande « guide")
+
+
+def test_a_first_start_on_a_new_folder_says_it_is_reading_then_lists(qtbot, tmp_path) -> None:
+    from benchmarks.corpus import SHORT, write_corpus
+
+    write_corpus(tmp_path / "guides", 4, seed=6, lengths=SHORT)
+    library = Library(tmp_path / "guides", sync=False)
+    window = MainWindow(library, Settings())
+    assert window.home_page.titles() == []
+    assert window.home_page.empty_label.text().startswith("Lecture des guides du dossier")
+    show_and_index(qtbot, window)
+    assert len(window.home_page.titles()) == 4 and not window.home_page.empty_label.isVisible()

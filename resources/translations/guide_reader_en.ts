@@ -283,6 +283,10 @@
         <source>Accueil : liste des guides</source>
         <translation>Home: list of guides</translation>
     </message>
+    <message>
+        <source>Lecture des guides du dossier… La liste apparaîtra dans un instant.</source>
+        <translation>Reading the guides of the folder… The list will appear in a moment.</translation>
+    </message>
     <message numerus="yes">
         <source>%n guide(s)</source>
         <translation>

@@ -283,6 +283,10 @@
         <source>Accueil : liste des guides</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Lecture des guides du dossier… La liste apparaîtra dans un instant.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>%n guide(s)</source>
         <translation>

@@ -319,9 +319,14 @@ class HomePage(QWidget):
         self._update_count()
         self.setAccessibleName(self.tr("Accueil : liste des guides"))
 
+    def show_reading(self) -> None:
+        """No guide listed yet because the folder is being read for the first time (not: none could be read)."""
+        self.empty_label.setText(self.tr("Lecture des guides du dossier… La liste apparaîtra dans un instant."))
+
     def set_entries(self, entries: Sequence[CatalogueEntry]) -> None:
         """List these guides instead (the catalogue was brought in step with the files)."""
         self.model.set_entries(entries)
+        self.empty_label.setText(self.tr("Aucun guide n'a pu être chargé. Vérifiez le dossier des articles."))
         self.empty_label.setVisible(not entries)
         self.filter_field.setVisible(bool(entries))
         self._update_count()

@@ -42,7 +42,7 @@ class IndexWorker(QRunnable):
         try:
             if not self.library.in_step:  # first the catalogue, by the files' sizes and times
                 changes = self.library.sync(self._progress)
-                if changes.added or changes.changed or changes.removed:
+                if changes.added or changes.changed or changes.removed or not self.library.entries:
                     self.signals.catalogue_changed.emit()
             report = self.library.search_engine.ensure_index(self._progress)
         except IndexCancelledError:

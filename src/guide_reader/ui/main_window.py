@@ -93,6 +93,8 @@ class MainWindow(BookmarkActions, QMainWindow):
         self.setWindowTitle(self.tr("Guide Reader — guides de santé hors ligne"))
         self.home_page = HomePage(library.entries)
         self.home_page.set_text_size(self.text_size)
+        if not library.in_step and not library.entries:
+            self.home_page.show_reading()  # a first start: the worker reads the folder after the first paint
         self.home_page.article_chosen.connect(lambda slug: self.go_to(Location("article", slug)))
         self._back_buttons = BackForwardButtons(self)
         self._watch_back_buttons(self.home_page.list.viewport())
@@ -277,7 +279,8 @@ class MainWindow(BookmarkActions, QMainWindow):
         QThreadPool.globalInstance().start(worker)
 
     def _catalogue_changed(self) -> None:
-        """The worker found added, changed or removed files: list the guides again."""
+        """The worker found added, changed or removed files (or read the folder a first time): list the
+        guides again."""
         self.home_page.set_entries(self.library.entries)
         self._show_broken_files()
 
