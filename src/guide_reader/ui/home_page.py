@@ -14,7 +14,6 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import (
     QAbstractListModel,
-    QEvent,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -25,7 +24,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QPen
+from PySide6.QtGui import QFocusEvent, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -249,7 +248,7 @@ class CardList(QListView):
             return
         super().keyPressEvent(event)
 
-    def focusInEvent(self, event: QEvent) -> None:  # noqa: N802
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
         if not self.currentIndex().isValid() and self.model() is not None and self.model().rowCount():
             self.setCurrentIndex(self.model().index(0, 0))
         super().focusInEvent(event)
