@@ -18,10 +18,10 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     QRect,
-    QRegularExpression,
     QSize,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QFocusEvent, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QPen
@@ -55,7 +55,21 @@ CARD_MARGIN = 8
 GUTTER = 44
 """Room at the left of the cards for the letter of each alphabetical group."""
 PADDING = 14
+FILTER_DELAY_MS = 120
+"""The list is narrowed after this pause in typing: a keystroke itself never waits on 10,000 rows."""
 ModelIndex = QModelIndex | QPersistentModelIndex
+
+
+_FRENCH = str.maketrans(
+    {**dict(zip("àâäáãåçéèêëíìîïñóòôöõúùûüýÿ", "aaaaaaceeeeiiiinooooouuuuyy", strict=True)),
+     "œ": "oe", "æ": "ae", "…": " ", "«": " ", "»": " ", "’": "'", "–": "-", "—": "-", "\u00a0": " ", "\u202f": " "}
+)  # fmt: skip
+
+
+def _quick_fold(text: str) -> str:
+    """``fold`` for the filter, fast on French text (one translate); other letters go through ``fold``."""
+    lowered = text.casefold().translate(_FRENCH)
+    return lowered if lowered.isascii() else fold(lowered)
 
 
 def group_letter(title: str) -> str:
@@ -69,13 +83,19 @@ class CatalogueModel(QAbstractListModel):
     def __init__(self, entries: Sequence[CatalogueEntry], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.entries = list(entries)
-        self._folded: list[str | None] = [None] * len(self.entries)
+        self._folded: list[str] | None = None
 
     def set_entries(self, entries: Sequence[CatalogueEntry]) -> None:
         self.beginResetModel()
         self.entries = list(entries)
-        self._folded = [None] * len(self.entries)
+        self._folded = None
         self.endResetModel()
+
+    def filter_texts(self) -> list[str]:
+        """Title and lead of each row, folded (lowercase, no accents): made at the first filtering."""
+        if self._folded is None:
+            self._folded = [_quick_fold(f"{entry.title} {entry.lead_preview}") for entry in self.entries]
+        return self._folded
 
     def rowCount(self, parent: ModelIndex = QModelIndex()) -> int:  # noqa: N802, B008
         return 0 if parent.isValid() else len(self.entries)
@@ -97,10 +117,7 @@ class CatalogueModel(QAbstractListModel):
         if role == LETTER_ROLE:
             return group_letter(entry.title)
         if role == FILTER_ROLE:
-            folded = self._folded[index.row()]
-            if folded is None:
-                folded = self._folded[index.row()] = fold(f"{entry.title} {entry.lead_preview}")
-            return folded
+            return self.filter_texts()[index.row()]
         if role == Qt.ItemDataRole.ToolTipRole:
             return plain_tooltip(self.tr("Ouvrir « %1 »").replace("%1", entry.title))
         return None
@@ -111,20 +128,28 @@ class CatalogueModel(QAbstractListModel):
 
 
 class FoldedFilter(QSortFilterProxyModel):
-    """Keeps the rows whose title or lead contain every typed word, accents and case ignored (Qt's
-    own regular-expression filter over the folded text: one look-ahead per word)."""
+    """Keeps the rows whose title or lead contain every typed word, accents and case ignored.
+
+    The test runs over the whole catalogue at once, in Python (a few milliseconds at 10,000 guides,
+    on text folded once); Qt then only asks each row for its answer, without calling the model."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._words: list[str] = []
-        self.setFilterRole(FILTER_ROLE)
+        self._accepted: list[bool] = []
 
     def set_text(self, text: str) -> None:
         words = fold(text).split()
-        if words != self._words:
-            self._words = words
-            pattern = "".join(f"(?=.*{QRegularExpression.escape(word)})" for word in words)
-            self.setFilterRegularExpression(QRegularExpression(f"^{pattern}" if words else ""))
+        if words == self._words:
+            return
+        self._words = words
+        model = self.sourceModel()
+        if words and isinstance(model, CatalogueModel):
+            self._accepted = [all(word in text for word in words) for text in model.filter_texts()]
+        self.setFilterFixedString(" ".join(words))  # tells Qt that the filter changed
+
+    def filterAcceptsRow(self, source_row: int, source_parent: ModelIndex) -> bool:  # noqa: N802
+        return not self._words or (source_row < len(self._accepted) and self._accepted[source_row])
 
 
 class CardDelegate(QStyledItemDelegate):
@@ -305,7 +330,11 @@ class HomePage(QWidget):
         self.list.setItemDelegate(self.delegate)
         self.list.setAccessibleName(self.tr("Liste des guides"))
         self.list.chosen.connect(self.article_chosen)
-        self.filter_field.textChanged.connect(self._filter)
+        self.filter_timer = QTimer(self)
+        self.filter_timer.setSingleShot(True)
+        self.filter_timer.setInterval(FILTER_DELAY_MS)
+        self.filter_timer.timeout.connect(self._filter)
+        self.filter_field.textChanged.connect(lambda _text: self.filter_timer.start())
         self.filter_field.to_list.connect(self.focus_first_card)
         self.filter_field.open_first.connect(self._open_first)
         self.empty_label = QLabel(self.tr("Aucun guide n'a pu être chargé. Vérifiez le dossier des articles."))
@@ -334,8 +363,9 @@ class HomePage(QWidget):
         self.delegate.text_size = size
         self.list.reset()  # the uniform row height is measured again
 
-    def _filter(self, text: str) -> None:
-        self.proxy.set_text(text)
+    def _filter(self) -> None:
+        self.filter_timer.stop()
+        self.proxy.set_text(self.filter_field.text())
         self._update_count()
 
     def _update_count(self) -> None:
@@ -348,10 +378,12 @@ class HomePage(QWidget):
         self.count_label.setText(text)
 
     def _open_first(self) -> None:
+        self._filter()  # what was typed, even within the pause
         if self.proxy.rowCount():
             self.article_chosen.emit(self.proxy.index(0, 0).data(SLUG_ROLE))
 
     def focus_first_card(self) -> None:
+        self._filter()
         if self.proxy.rowCount():
             self.list.setCurrentIndex(self.proxy.index(0, 0))
         self.list.setFocus(Qt.FocusReason.OtherFocusReason)
@@ -365,7 +397,8 @@ class HomePage(QWidget):
         return QModelIndex()
 
     def titles(self) -> list[str]:
-        """The titles of the cards shown, in order."""
+        """The titles of the cards shown, in order (after the filter's pause)."""
+        self._filter()
         return [self.proxy.index(row, 0).data() for row in range(self.proxy.rowCount())]
 
     def verticalScrollBar(self) -> QScrollBar:  # noqa: N802
@@ -374,5 +407,6 @@ class HomePage(QWidget):
     def reset(self) -> None:
         """Back to the whole list, at the top, nothing typed (a kiosk's next visitor)."""
         self.filter_field.clear()
+        self._filter()
         self.list.scrollToTop()
         self.list.setCurrentIndex(QModelIndex())
