@@ -99,6 +99,38 @@ window.grab().save(sys.argv[1])
 window.exit_allowed = True
 """
 
+COMPLETIONS_SCRIPT = """
+import sys
+from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtGui import QPainter
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv[:1])
+from guide_reader.library import Library
+from guide_reader.ui.main_window import MainWindow
+from guide_reader.ui.settings import DEFAULT_TEXT_SIZE, Settings
+from guide_reader.ui.theme import THEMES, apply_theme
+apply_theme(app, THEMES["light"], DEFAULT_TEXT_SIZE)
+window = MainWindow(Library(), Settings())
+window.resize(1200, 780)
+window.show()
+loop = QEventLoop()
+window.index_ready.connect(loop.quit)
+window.start_indexing()
+loop.exec()
+window.search_field.setFocus()
+QTest.keyClicks(window.search_field, "quand")
+QTimer.singleShot(300, loop.quit)
+loop.exec()
+image = window.grab().toImage()
+popup = window.completer.popup()
+painter = QPainter(image)
+field = window.search_field
+painter.drawPixmap(field.mapTo(window, field.rect().bottomLeft()), popup.grab())  # where X puts it
+painter.end()
+image.save(sys.argv[1])
+"""
+
 
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
@@ -127,6 +159,8 @@ def main() -> None:
         subprocess.run(
             [sys.executable, "-c", BOOKMARKS_SCRIPT, str(OUT / "bookmarks.png"), str(pdf)], env=environment, check=True
         )
+        completions = [sys.executable, "-c", COMPLETIONS_SCRIPT, str(OUT / "completions.png")]
+        subprocess.run(completions, env=environment, check=True)
         subprocess.run(["pdftoppm", "-png", "-r", "70", "-f", "1", "-l", "1", "-singlefile", str(pdf),
                         str(OUT / "doctor-sheet")], check=True)  # fmt: skip
     print(f"screenshots written to {OUT.relative_to(ROOT)}")

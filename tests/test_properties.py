@@ -439,7 +439,7 @@ def assert_safe_snippet(snippet: str) -> None:
 def test_search_takes_any_query(engine: SearchEngine, query: str) -> None:
     results = engine.search(query, limit=5)
     encoded = json.loads(json.dumps(results.as_json(), ensure_ascii=False, allow_nan=False))
-    assert set(encoded) == {"query", "suggestion", "total", "hits"}
+    assert set(encoded) == {"query", "suggestion", "total", "common_words", "hits"}
     assert encoded["total"] >= len(results.hits) and len(results.hits) <= 5
     assert results.suggestion is None or isinstance(results.suggestion, str)
     for hit in results.hits:

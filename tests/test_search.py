@@ -242,14 +242,19 @@ def test_any_text_gives_a_well_formed_answer(engine: SearchEngine, text: str) ->
     assert isinstance(engine.highlight_spans("Une fièvre légère.", text), list)
 
 
-def test_only_stop_words_give_an_empty_answer(engine: SearchEngine) -> None:
-    results = engine.search("les de la")
-    assert (results.total, results.hits, results.suggestion) == (0, [], None)
+def test_only_stop_words_are_searched_in_headings(engine: SearchEngine) -> None:
+    results = engine.search("quand")
+    assert results.common_words
+    assert anchors(results) == [
+        "leucopenie#quand-consulter-un-medecin",
+        "regression-tumorale-spontanee#quand-consulter-un-medecin",
+    ]
+    assert engine.search("ni").hits == []  # in no title, heading or question
 
 
 def test_search_json_shape(engine: SearchEngine) -> None:
     data = engine.search("fièvre", limit=2).as_json()
-    assert list(data) == ["query", "suggestion", "total", "hits"]
+    assert list(data) == ["query", "suggestion", "total", "common_words", "hits"]
     assert len(data["hits"]) == 2
     assert set(data["hits"][0]) == {
         "article_slug",

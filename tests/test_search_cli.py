@@ -13,7 +13,7 @@ from guide_reader.cli import main
 def test_search_json_prints_one_object(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["search", "globules", "blancs", "bas", "--json", "--limit", "3", "--index-dir", str(tmp_path)]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert list(data) == ["query", "suggestion", "total", "hits"]
+    assert list(data) == ["query", "suggestion", "total", "common_words", "hits"]
     assert data["query"] == "globules blancs bas" and data["suggestion"] is None
     assert 0 < len(data["hits"]) <= 3 and data["hits"][0]["article_slug"] == "leucopenie"
 
@@ -52,5 +52,12 @@ def test_default_index_dir_is_in_the_user_cache_one_per_content_folder(
 
 
 def test_search_with_no_result(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["search", "les", "de", "la", "--index-dir", str(tmp_path)]) == 0
-    assert "Aucun résultat" in capsys.readouterr().out
+    assert main(["search", "zorglub", "--index-dir", str(tmp_path)]) == 0
+    assert "Aucun résultat pour « zorglub »." in capsys.readouterr().out
+
+
+def test_stop_words_in_no_heading_say_they_are_too_common(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["search", "ni", "ne", "--index-dir", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "Aucun résultat pour « ni ne »." in out
+    assert "Ces mots sont trop courants" in out

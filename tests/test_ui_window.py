@@ -152,10 +152,49 @@ def test_did_you_mean_is_clickable(qtbot, window) -> None:
 def test_completions_from_titles_headings_and_questions(qtbot, window) -> None:
     with qtbot.waitSignal(window.background_completions.done):
         qtbot.keyClicks(window.search_field, "conta")
-    completions = window.completion_model.stringList()
-    assert "La leucopénie est-elle contagieuse ?" in completions
-    window._completion_chosen("La leucopénie est-elle contagieuse ?")
+    labels = [window.completion_model.index(row).data() for row in range(window.completion_model.rowCount())]
+    assert "La leucopénie est-elle contagieuse ? — Leucopénie" in labels
+    window._completion_chosen(
+        window.completion_model.index(labels.index("La leucopénie est-elle contagieuse ? — Leucopénie"))
+    )
     assert window.article_page.current_anchor() == "faq-la-leucopenie-est-elle-contagieuse"
+
+
+def popup_rows(window) -> list[str]:
+    popup = window.completer.popup()
+    return [popup.model().index(row, 0).data() for row in range(popup.model().rowCount())]
+
+
+@pytest.mark.parametrize(
+    ("row", "slug"),
+    [(0, "leucopenie"), (1, "regression-tumorale-spontanee")],
+)
+def test_same_heading_in_two_guides_gives_two_labelled_completions(qtbot, window, row: int, slug: str) -> None:
+    qtbot.keyClicks(window.search_field, "quand")
+    qtbot.waitUntil(window.completer.popup().isVisible)
+    assert popup_rows(window) == [
+        "Quand Consulter un Médecin ? — Leucopénie",
+        "Quand Consulter un Médecin ? — Régression Tumorale Spontanée",
+    ]
+    popup = window.completer.popup()
+    for _ in range(row + 1):
+        qtbot.keyClick(popup, Qt.Key.Key_Down)
+    assert popup.currentIndex().row() == row
+    with qtbot.waitSignal(window.page_shown):
+        qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert window.article_page.article.slug == slug
+    assert window.article_page.current_anchor() == "quand-consulter-un-medecin"
+
+
+def test_a_click_on_a_completion_opens_that_guide(qtbot, window) -> None:
+    qtbot.keyClicks(window.search_field, "quand")
+    qtbot.waitUntil(window.completer.popup().isVisible)
+    popup = window.completer.popup()
+    rect = popup.visualRect(popup.model().index(1, 0))
+    with qtbot.waitSignal(window.page_shown):
+        qtbot.mouseClick(popup.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.article_page.article.slug == "regression-tumorale-spontanee"
+    assert window.article_page.current_anchor() == "quand-consulter-un-medecin"
 
 
 def test_no_result_state_helps(qtbot, window) -> None:

@@ -208,6 +208,13 @@
     </message>
 </context>
 <context>
+    <name>CompletionModel</name>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
     <name>EspeakEngine</name>
     <message>
         <source>pas de sortie son (%1)</source>
@@ -778,6 +785,10 @@
     <message>
         <source>Vouliez-vous dire</source>
         <translation>Did you mean</translation>
+    </message>
+    <message>
+        <source>Ces mots sont trop courants pour être cherchés dans le texte : ils ne le sont que dans les titres, intertitres et questions. Ajoutez un mot plus précis, ou choisissez une des propositions sous le champ de recherche.</source>
+        <translation>These words are too common to be searched in the text: they are only searched in titles, headings and questions. Add a more precise word, or choose one of the suggestions under the search field.</translation>
     </message>
     <message>
         <source>Aucun résultat pour « %1 »</source>

@@ -208,6 +208,13 @@
     </message>
 </context>
 <context>
+    <name>CompletionModel</name>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EspeakEngine</name>
     <message>
         <source>pas de sortie son (%1)</source>
@@ -777,6 +784,10 @@
     </message>
     <message>
         <source>Vouliez-vous dire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ces mots sont trop courants pour être cherchés dans le texte : ils ne le sont que dans les titres, intertitres et questions. Ajoutez un mot plus précis, ou choisissez une des propositions sous le champ de recherche.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1,4 +1,4 @@
-"""Search commands: search QUERY, index [--rebuild]."""
+"""Search commands: search QUERY, complete PREFIX, index [--rebuild]."""
 
 from __future__ import annotations
 
@@ -31,6 +31,13 @@ def register(command: AddCommand) -> None:
     search.add_argument("--limit", type=int, default=10, metavar="N", help="nombre de résultats (10 par défaut)")
     _index_dir_option(search)
     search.set_defaults(handler=_run_search)
+
+    complete = command("complete", "les complétions que la fenêtre propose pour un début de saisie")
+    complete.add_argument("prefix", nargs="+", metavar="DÉBUT")
+    complete.add_argument("--json", action="store_true", help="un objet JSON sur la sortie standard")
+    complete.add_argument("--limit", type=int, default=8, metavar="N", help="nombre de complétions (8 par défaut)")
+    _index_dir_option(complete)
+    complete.set_defaults(handler=_run_complete)
 
     index = command("index", "construire ou mettre à jour l'index de recherche")
     index.add_argument("--rebuild", action="store_true", help="tout reconstruire")
@@ -104,6 +111,29 @@ def _run_search(args: argparse.Namespace) -> int:
         library.close()
 
 
+def _run_complete(args: argparse.Namespace) -> int:
+    """The window's completions (``SearchEngine.complete``, once the index is ready, as in the window):
+    one per guide and section, never merged."""
+    library, engine = _engine(args)
+    try:
+        report = engine.ensure_index(_progress_printer() if not args.json else None)
+        if report.action != "up-to-date" or report.problems:
+            _print_report(report)
+        prefix = " ".join(args.prefix)
+        completions = engine.complete(prefix, limit=max(0, args.limit))
+        if args.json:
+            data = {"prefix": prefix, "completions": [completion.as_json() for completion in completions]}
+            print(json.dumps(data, ensure_ascii=False, indent=2))
+        elif not completions:
+            print(f"Aucune complétion pour « {prefix} ».")
+        for completion in [] if args.json else completions:
+            anchor = f"#{completion.anchor}" if completion.anchor else ""
+            print(f"{completion.text} — {completion.article_title}  ({completion.article_slug}{anchor})")
+        return 0
+    finally:
+        library.close()
+
+
 def _plain(snippet: str) -> str:
     """A snippet for the terminal: marks as «…», entities back to characters."""
     return html.unescape(_MARK.sub(r"«\1»", snippet))
@@ -114,6 +144,8 @@ def _print_results(results: SearchResults) -> None:
         print(f"Vouliez-vous dire : {results.suggestion} ?")
     if not results.hits:
         print(f"Aucun résultat pour « {results.query} ».")
+        if results.common_words:
+            print("Ces mots sont trop courants : ils ne sont cherchés que dans les titres, intertitres et questions.")
         return
     print(f"{results.total} résultat(s) pour « {results.query} »")
     for _slug, title, hits in results.groups():

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from .text import fold
+
 CITATION_PATTERN = re.compile(r"\[(\d{1,3}(?:\s*[,–-]\s*\d{1,3})*)\]")
 """A citation as printed in the articles: ``[13]``, ``[13,14]`` or ``[6-8]``."""
 
@@ -24,12 +26,23 @@ def cited_numbers(citation_body: str) -> list[int]:
     return numbers
 
 
+def is_when_to_see_doctor(heading: str) -> bool:
+    """The 'Quand consulter un médecin ?' section, whatever its exact wording."""
+    folded = fold(heading)
+    return "quand consulter" in folded or "quand faut-il consulter" in folded or "signes d'alerte" in folded
+
+
 @dataclass(frozen=True)
 class Section:
     anchor: str
     heading: str
     body: str
     """Markdown paragraphs (and lists), citations left in the text."""
+
+    @property
+    def is_alert(self) -> bool:
+        """The section that says when to see a doctor: shown framed in red, first in search within its guide."""
+        return is_when_to_see_doctor(self.heading)
 
 
 @dataclass(frozen=True)

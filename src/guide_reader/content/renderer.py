@@ -13,8 +13,7 @@ from collections.abc import Collection, Iterable
 from datetime import date
 
 from .anchors import BOOKMARK_PREFIX, FOLD_PREFIX, LISTEN_PREFIX
-from .model import CITATION_PATTERN, Article, cited_numbers
-from .text import fold
+from .model import CITATION_PATTERN, Article, cited_numbers, is_when_to_see_doctor
 
 FRENCH_MONTHS = (
     "janvier", "février", "mars", "avril", "mai", "juin",
@@ -42,12 +41,6 @@ p.cited-by { font-size: 90%; margin-top: 0; }
 def french_date(value: date) -> str:
     day = "1er" if value.day == 1 else str(value.day)
     return f"{day} {FRENCH_MONTHS[value.month - 1]} {value.year}"
-
-
-def is_when_to_see_doctor(heading: str) -> bool:
-    """The 'Quand consulter un médecin ?' section, whatever its exact wording."""
-    folded = fold(heading)
-    return "quand consulter" in folded or "quand faut-il consulter" in folded or "signes d'alerte" in folded
 
 
 class ArticleRenderer:

@@ -1,15 +1,75 @@
-"""Small text helpers shared by the importer, loader and search."""
+"""Small text helpers shared by the importer, loader and search: the one folding, slugs, anchors."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 
-_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})
+APOSTROPHES = "'’‘ʼ´′"
+"""Straight, typographic and look-alike apostrophes: all read as the straight one."""
+HYPHENS = "-‐‑‒"
+"""Hyphen-minus, hyphen, non-breaking hyphen, figure dash: all read as the hyphen-minus."""
+SPACES = " \u00a0\u202f\u2009\u2007"
+"""Space, no-break space, narrow no-break space (French « 60 000 », « symptômes : »), thin and figure spaces."""
+
+_MARKS = {
+    **{char: "'" for char in APOSTROPHES[1:]},
+    **{char: "-" for char in HYPHENS[1:]},
+    **{char: " " for char in SPACES[1:]},
+}
+_FOLDING = str.maketrans(
+    {
+        **_MARKS,
+        "œ": "oe",
+        "Œ": "OE",
+        "æ": "ae",
+        "Æ": "AE",
+        "ß": "ss",
+        "µ": "u",  # micro sign (4000/µL)
+        "μ": "u",  # Greek mu, the same unit typed another way
+        "ø": "o",
+        "Ø": "O",
+        "đ": "d",
+        "Đ": "D",
+        "ł": "l",
+        "Ł": "L",
+        "ı": "i",
+    }
+)
+MARKS = str.maketrans(_MARKS)
+"""One character for one: apostrophes, hyphens and spaces read as their plain form (offsets kept)."""
+_DIGIT_GROUPS = re.compile(r"(?<![\d.,])\d{1,3}(?: \d{3})+(?!\d)")
+"""A number written the French way, digits grouped by three: « 60 000 », « 1 500 » (spaces already plain)."""
+FOLD_VERSION = "2"
+"""Bump when ``fold`` changes in a way its tables above do not show."""
+
+
+def fold_chars(text: str) -> str:
+    """``fold`` without joining digit groups: each character folded on its own."""
+    folded = text.translate(_FOLDING).casefold()
+    if folded.isascii():
+        return folded
+    return "".join(char for char in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(char))
 
 
 def fold(text: str) -> str:
-    """Lowercase, strip accents and expand ligatures: 'Cœur Fièvre' -> 'coeur fievre'."""
+    """The one text folding of search, highlighting and find-in-page.
+
+    Lowercase, accents stripped, ligatures expanded, apostrophes, hyphens and spaces
+    read as their plain forms, and a number's digit groups joined:
+    'Cœur l’Immunité 60 000' -> "coeur l'immunite 60000".
+    """
+    folded = fold_chars(text)
+    if " " in folded and _DIGIT_GROUPS.search(folded):
+        folded = _DIGIT_GROUPS.sub(lambda match: match.group(0).replace(" ", ""), folded)
+    return folded
+
+
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})
+
+
+def _anchor_fold(text: str) -> str:
+    """The folding anchors were made with (kept as it was, so that existing anchors and bookmarks stay put)."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_LIGATURES))
     stripped = "".join(char for char in decomposed if not unicodedata.combining(char))
     return stripped.casefold()
@@ -17,7 +77,7 @@ def fold(text: str) -> str:
 
 def slugify(text: str, max_length: int = 60) -> str:
     """ASCII, lowercase, hyphen-separated; cut at a word boundary past ``max_length``."""
-    words = re.findall(r"[a-z0-9]+", fold(text))
+    words = re.findall(r"[a-z0-9]+", _anchor_fold(text))
     slug = ""
     for word in words:
         candidate = f"{slug}-{word}" if slug else word
@@ -43,14 +103,26 @@ def fold_with_positions(text: str) -> tuple[str, list[int]]:
     folded: list[str] = []
     positions: list[int] = []
     for index, char in enumerate(text):
-        piece = fold(char)
+        piece = fold_chars(char)
         folded.append(piece)
         positions.extend([index] * len(piece))
-    return "".join(folded), positions
+    joined = "".join(folded)
+    if " " not in joined or not _DIGIT_GROUPS.search(joined):
+        return joined, positions
+    kept = [True] * len(joined)
+    for match in _DIGIT_GROUPS.finditer(joined):
+        for at in range(match.start(), match.end()):
+            if joined[at] == " ":
+                kept[at] = False
+    return (
+        "".join(char for char, keep in zip(joined, kept, strict=True) if keep),
+        [position for position, keep in zip(positions, kept, strict=True) if keep],
+    )
 
 
 def find_folded(text: str, needle: str) -> list[tuple[int, int]]:
-    """Spans of ``text`` matching ``needle`` ignoring case, accents and ligatures."""
+    """Spans of ``text`` matching ``needle`` under ``fold`` (case, accents, ligatures, apostrophes,
+    hyphens, spaces in numbers)."""
     target = fold(needle).strip()
     if not target:
         return []

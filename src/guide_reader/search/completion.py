@@ -14,17 +14,23 @@ from collections.abc import Iterator, Sequence
 from itertools import islice
 
 from ..content.model import Article
-from .analysis import FOLDING
+from ..content.text import fold
 from .model import Completion
 
 _WORD = re.compile(r"[^\W_]+")
+_COMPOUND = re.compile(r"[^\W_]+(?:-[^\W_]+)+")
 _KIND_ORDER = {"title": 0, "heading": 1, "faq": 2}
 _CANDIDATES = 64
 
 
 def fold_words(text: str) -> list[str]:
-    """Lowercase, accent-free words; stop words kept, since a title is typed from its start."""
-    return _WORD.findall(text.lower().translate(FOLDING))
+    """Folded words (``content.text.fold``); stop words kept, since a title is typed from its start.
+    A compound also gives its parts joined, so that 'autoimm' completes « auto-immune »."""
+    folded = fold(text)
+    found = _WORD.findall(folded)
+    if "-" in folded:
+        found += [compound.replace("-", "") for compound in _COMPOUND.findall(folded)]
+    return found
 
 
 def _entries(articles: Sequence[Article]) -> Iterator[Completion]:
@@ -58,7 +64,7 @@ class Completer:
         forms: dict[str, str] = {}
         for entry in self._entries:
             for written in _WORD.findall(entry.text.lower()):
-                forms.setdefault(written.translate(FOLDING), written)
+                forms.setdefault(fold(written), written)
         return forms
 
     def complete(self, prefix: str, limit: int = 8) -> list[Completion]:

@@ -6,15 +6,29 @@ import hashlib
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from ..content import markdown_format as fmt
-from ..content.model import CITATION_PATTERN, Article, FaqItem, Publication, Reference, Section, WebResource
-from .analysis import analyze, terms
+from ..content.model import (
+    CITATION_PATTERN,
+    Article,
+    FaqItem,
+    Publication,
+    Reference,
+    Section,
+    WebResource,
+    is_when_to_see_doctor,
+)
+from .analysis import analyze_all, common_word_term, terms
 from .schema import TEXT_FIELD, prepare
 
 KIND_BOOSTS = {"lead": 1.2, "section": 1.0, "faq": 1.1, "reference": 0.4, "publication": 0.4, "web": 0.5}
 """Document boosts: what a lay reader wants first (sections, FAQ) ranks above the bibliography."""
+
+BIBLIOGRAPHY = frozenset({"reference", "publication", "web"})
+BIBLIOGRAPHY_TERM = "~~bibliographie"
+"""A term no text gives (analysis never gives '~~'): held by every bibliography document, so that
+a search ranks a guide's text before its references among hits of the same tier."""
 
 BLOCK_HEADINGS = {
     "reference": ("Références", fmt.REFERENCES_ANCHOR),
@@ -26,24 +40,24 @@ _MARKUP = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>])|\*\*|(?<!\w)\*|\*(?!\w)|`")
 _LINE_MARKERS = re.compile(r"^(?:>\s?|[-+*]\s+|\d+[.)]\s+)", re.MULTILINE)
 
 
-_SPACE_BEFORE_PUNCTUATION = re.compile(r"[ \t]+([.,;:])")
+_CITATION = re.compile(r"[ \t\u00a0\u202f]*" + CITATION_PATTERN.pattern)
+"""A citation and the space before it: « symptômes [17] : » -> « symptômes : » (the French space kept)."""
 _SPACES = re.compile(r"[ \t]{2,}")
 _LINE_START = frozenset(">-+*0123456789")
 
 
 def plain_text(markdown: str) -> str:
-    """Section Markdown as the reader sees it, minus the citation numbers ([13,14]).
+    """Section Markdown as the reader sees it, minus the citation numbers ([13,14]) and the space
+    before each; any other space, such as the French one before « : ; ? ! », is kept.
 
     Each substitution runs only when its characters are in the text: most paragraphs
     have no markup, and the scans cost more than the checks.
     """
-    text = CITATION_PATTERN.sub("", markdown) if "[" in markdown else markdown
+    text = _CITATION.sub("", markdown) if "[" in markdown else markdown
     if "\n" in text or text[:1] in _LINE_START:
         text = _LINE_MARKERS.sub("", text)
     if "*" in text or "`" in text or "\\" in text:
         text = _MARKUP.sub(lambda match: match.group(1) or "", text)
-    if " ." in text or " ," in text or " ;" in text or " :" in text or "\t" in text:
-        text = _SPACE_BEFORE_PUNCTUATION.sub(r"\1", text)
     if "  " in text or "\t" in text:
         text = _SPACES.sub(" ", text)
     return text.strip()
@@ -64,6 +78,11 @@ class IndexDoc:
     head: str
     body: str
 
+    @cached_property
+    def alert(self) -> bool:
+        """The article's « Quand consulter » section (``Section.is_alert``, read when first asked)."""
+        return self.kind == "section" and is_when_to_see_doctor(self.heading)
+
     @property
     def hit_kind(self) -> str:
         return "section" if self.kind == "lead" else self.kind
@@ -73,23 +92,65 @@ class IndexDoc:
 
         ``title``: the terms of the article title, when already known (the same for
         every document of an article); ``words`` collects the folded words of the
-        heading and body (the spelling vocabulary).
+        heading and body (the spelling vocabulary). Besides the words in order, the
+        postings hold each part's extra terms (a compound's parts joined) and the
+        heading's stop words, so that a query of stop words only ('quand') finds headings.
         """
-        head, body = analyze(self.head), analyze(self.body)
+        head, head_extras, head_stops = analyze_all(self.head, stops=True)
+        body, body_extras, _ = analyze_all(self.body)
         if words is not None:
             words.update(folded for folded, _ in head)
             words.update(folded for folded, _ in body)
+        title_terms, title_extras = _title_analysis(self.title)
         parts = (
-            ("title", terms(self.title) if title is None else title),
+            ("title", title_terms if title is None else title),
             ("head", [term for _, term in head]),
             ("body", [term for _, term in body]),
         )
-        return {"slug": self.slug, "part": self.part, TEXT_FIELD: prepare(parts, KIND_BOOSTS[self.kind])}
+        if self.kind in BIBLIOGRAPHY:
+            body_extras.append(BIBLIOGRAPHY_TERM)
+        head_extras += [common_word_term(word) for word in head_stops]
+        extras = (("title", title_extras), ("head", head_extras), ("body", body_extras))
+        return {"slug": self.slug, "part": self.part, TEXT_FIELD: prepare(parts, KIND_BOOSTS[self.kind], extras)}
 
     @cached_property
     def terms(self) -> tuple[list[str], list[str], list[str]]:
         """The index terms of the title, the heading and the body, in order (where phrases are looked for)."""
         return terms(self.title), terms(self.head), terms(self.body)
+
+    @cached_property
+    def head_terms(self) -> frozenset[str]:
+        """The terms of the heading alone."""
+        return frozenset(terms(self.head))
+
+    @property
+    def title_terms(self) -> tuple[str, ...]:
+        """The terms of the article title (analyzed once per title)."""
+        return _title_analysis(self.title)[0]
+
+    @cached_property
+    def body_terms(self) -> frozenset[str]:
+        """The terms of the body alone, words and extras (what the alert section's rule reads)."""
+        forms, extras, _ = analyze_all(self.body)
+        return frozenset([term for _, term in forms] + extras)
+
+    @cached_property
+    def bag(self) -> frozenset[str]:
+        """Every term the index holds for this document (words, extras, the heading's stop words)."""
+        found: set[str] = set()
+        for text in (self.title, self.head, self.body):
+            forms, extras, _ = analyze_all(text)
+            found.update(term for _, term in forms)
+            found.update(extras)
+        found.update(common_word_term(word) for word in analyze_all(self.head, stops=True)[2])
+        return frozenset(found)
+
+
+@lru_cache(maxsize=64)
+def _title_analysis(title: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The title's terms and extras: the same for every document of an article, analyzed once."""
+    forms, extras, _ = analyze_all(title)
+    return tuple(term for _, term in forms), tuple(extras)
 
 
 def _doc(article: Article, part: str, kind: str, anchor: str, heading: str, head: str, body: str) -> IndexDoc:

@@ -9,22 +9,23 @@ from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
 
+from whoosh import query as wq
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import FileIndex
-from whoosh.query import Query
 from whoosh.searching import Searcher
 
 from ..content.model import Article
 from . import query as q
+from .alerts import Ranked, promote_alerts
 from .completion import Completer
-from .documents import IndexDoc, article_document
+from .documents import BIBLIOGRAPHY_TERM, IndexDoc, article_document, article_documents
 from .model import Completion, IndexReport, SearchHit, SearchResults
-from .schema import weighting
+from .schema import TEXT_FIELD, weighting
 from .snippets import snippet, spans
 from .source import ArticleList, ArticleSource
 from .store import IndexStore, Progress
-from .synonyms import Synonyms, load_synonyms
-from .topk import top_hits
+from .synonyms import Synonyms, Terms, load_synonyms
+from .topk import Run, top_hits
 from .vocabulary import Vocabulary
 
 FALLBACK_WEIGHT = 0.5
@@ -68,6 +69,7 @@ class SearchEngine:
         self._index: FileIndex | None = None
         self._searcher: Searcher | None = None
         self._vocabulary = Vocabulary()
+        self._bibliography_of: tuple[Searcher, frozenset[int]] | None = None
         self._pending: _Opened | None = None
         """A new index and its open searcher, for the next search to take."""
         self._build_lock = threading.Lock()
@@ -184,27 +186,59 @@ class SearchEngine:
                 return SearchResults(plan.text, None, 0, [])
             with self._search_lock:
                 searcher = self._current_searcher()
-                return self._run(plan, searcher, self._vocabulary, limit)
+                results = self._run(plan, searcher, self._vocabulary, limit)
+                if not results.hits and plan.text != plan.text.lower():  # capitals read as acronyms: caps lock?
+                    lowered = q.plan(plan.text.lower(), self.synonyms)
+                    if lowered.units:
+                        results = self._run(lowered, searcher, self._vocabulary, limit)
+                        results.query = plan.text
+                return results
         except Exception as error:  # a damaged index must not take the window down
             self.problems.append(f"recherche impossible ({type(error).__name__}) : index à reconstruire")
             return SearchResults(plan.text, None, 0, [])
 
     def _run(self, plan: q.Plan, searcher: Searcher, vocabulary: Vocabulary, limit: int) -> SearchResults:
         q.correct(plan, searcher, vocabulary)
-        strict, loose = q.queries(plan)
-        assert strict is not None
+        tiers = q.tiers(plan)
         words_of = partial(self._words_of, searcher)
-        found = top_hits(searcher, strict, limit, words_of)
-        ranked, total, terms_query = list(found.hits), found.total, strict
-        if loose is not None and len(ranked) < limit:  # the every-word query alone fills the page otherwise
-            more = top_hits(searcher, loose, limit, words_of)
-            seen = {docnum for docnum, _ in ranked}
-            ranked += [(docnum, score * FALLBACK_WEIGHT) for docnum, score in more.hits if docnum not in seen]
-            total, terms_query = more.total, loose
-        terms = _query_terms(terms_query, searcher)
-        hits = [self._hit(searcher.stored_fields(docnum), score, terms) for docnum, score in ranked[:limit]]
+        run = Run(searcher, words_of)
+        bibliography = self._bibliography(searcher, run)
+        ranked: list[tuple[int, float, int]] = []  # (docnum, score, tier)
+        seen: set[int] = set()
+        total = 0
+        for number, tier in enumerate(tiers):
+            if tier.loose and len(ranked) >= limit:
+                break  # any-word hits only fill a page the every-word ones leave short
+            weight = FALLBACK_WEIGHT if tier.loose else 1.0
+            total = 0
+            for inside in (False, True):  # the guide's text, then its bibliography
+                wanted = limit - len(ranked)
+                if wanted <= 0:  # the page is full: counted, not ranked
+                    total += len(run.split(tier.query, bibliography)[inside])
+                    continue
+                found = top_hits(searcher, tier.query, wanted + len(seen), words_of, run, (bibliography, inside))
+                new = [(docnum, score * weight, number) for docnum, score in found.hits if docnum not in seen]
+                ranked += new[:wanted]
+                seen.update(docnum for docnum, _, _ in new[:wanted])
+                total += found.total
+        docs: list[Ranked] = []
+        for docnum, score, number in ranked:
+            stored = searcher.stored_fields(docnum)
+            doc = self._document(str(stored["slug"]), str(stored["part"]))
+            if doc is not None:  # None: the index is older than the articles: skipped until it is updated
+                docs.append((doc, score, number))
+        docs = promote_alerts(docs, tiers, plan, self._article_documents, searcher.reader())[:limit]
+        expressions = q.expressions(plan) + _fuzzy_expansions(tiers, searcher)
+        hits = [self._hit(doc, score, expressions, plan.common_words) for doc, score, _ in docs]
         suggestion = q.suggestion(plan, self._display_forms)
-        return SearchResults(plan.text, suggestion, total, [hit for hit in hits if hit is not None])
+        return SearchResults(plan.text, suggestion, total, hits, common_words=plan.common_words)
+
+    def _bibliography(self, searcher: Searcher, run: Run) -> frozenset[int]:
+        """The bibliography documents (references, publications, web resources), read once per searcher."""
+        known = self._bibliography_of
+        if known is None or known[0] is not searcher:
+            known = self._bibliography_of = (searcher, frozenset(run.term(TEXT_FIELD, BIBLIOGRAPHY_TERM)))
+        return known[1]
 
     def _words_of(self, searcher: Searcher, docnum: int) -> tuple[list[str], ...] | None:
         """The index terms of a document, part by part, from its article (phrases are checked there)."""
@@ -212,10 +246,8 @@ class SearchEngine:
         doc = self._document(str(stored.get("slug")), str(stored.get("part")))
         return doc.terms if doc is not None else None
 
-    def _hit(self, stored: dict[str, object], score: float, terms: set[str]) -> SearchHit | None:
-        doc = self._document(str(stored["slug"]), str(stored["part"]))
-        if doc is None:  # the index is older than the articles: skip until it is updated
-            return None
+    @staticmethod
+    def _hit(doc: IndexDoc, score: float, expressions: list[Terms], stop_words: bool) -> SearchHit:
         return SearchHit(
             article_slug=doc.slug,
             article_title=doc.title,
@@ -223,8 +255,14 @@ class SearchEngine:
             section_heading=doc.heading,
             kind=doc.hit_kind,
             score=float(score),
-            snippet=snippet(doc.body or doc.head, terms),
+            snippet=snippet(doc.body or doc.head, expressions, stop_words),
         )
+
+    def _article_documents(self, slug: str) -> list[IndexDoc]:
+        """Every document of an article (for the alert section's rule)."""
+        if self._document(slug, "lead") is None:
+            return []
+        return self._docs[slug].all()
 
     def _document(self, slug: str, part: str) -> IndexDoc | None:
         """One document of an article, made at its first hit from the article (read from the source;
@@ -267,16 +305,10 @@ class SearchEngine:
             return []
 
     def highlight_spans(self, text: str, query: str) -> list[tuple[int, int]]:
-        """Character spans of ``text`` whose words match the query under the index's analysis."""
+        """Character spans of ``text`` where the query's words, phrases or synonyms are whole."""
         try:
             plan = q.plan(query, self.synonyms)
-            terms = set()
-            for clause, alternatives in zip(plan.units, plan.alternatives, strict=True):
-                for item in clause:
-                    terms.update(item.stems)
-                for expression in alternatives:
-                    terms.update(expression)
-            return spans(text, terms)
+            return spans(text, q.expressions(plan), plan.common_words)
         except Exception:
             return []
 
@@ -287,11 +319,19 @@ class _ArticleDocs:
     def __init__(self, article: Article) -> None:
         self.article = article
         self.made: dict[str, IndexDoc | None] = {}
+        self.every: list[IndexDoc] | None = None
 
     def get(self, part: str) -> IndexDoc | None:
         if part not in self.made:
             self.made[part] = article_document(self.article, part)
         return self.made[part]
+
+    def all(self) -> list[IndexDoc]:
+        """Every document of the article (made once)."""
+        if self.every is None:
+            self.every = list(article_documents(self.article))
+            self.made.update((doc.part, doc) for doc in self.every)
+        return self.every
 
 
 @dataclass(frozen=True)
@@ -301,12 +341,13 @@ class _Opened:
     vocabulary: Vocabulary
 
 
-def _query_terms(query: Query, searcher: Searcher) -> set[str]:
-    """Every term a query can match, fuzzy terms expanded (leaf by leaf: Whoosh's
-    ``existing_terms`` skips the fields after the first one it meets)."""
+def _fuzzy_expansions(tiers: list[q.Tier], searcher: Searcher) -> list[Terms]:
+    """The words a ``word~`` of the query found, to be marked like typed words."""
     reader = searcher.reader()
-    found = set()
-    for leaf in query.leaves():
-        for _, text in leaf.expanded_terms(reader, phrases=True):
-            found.add(text.decode("utf-8") if isinstance(text, bytes) else str(text))
-    return found
+    found: dict[Terms, None] = {}
+    for tier in tiers[:1]:
+        for leaf in tier.query.leaves():
+            if isinstance(leaf, wq.FuzzyTerm):
+                for _, text in leaf.expanded_terms(reader):
+                    found[(text.decode("utf-8") if isinstance(text, bytes) else str(text),)] = None
+    return list(found)

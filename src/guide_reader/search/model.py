@@ -29,6 +29,9 @@ class SearchResults:
     total: int
     """Matching documents: exact up to the limit of the search, Whoosh's estimate beyond."""
     hits: list[SearchHit] = field(default_factory=list)
+    common_words: bool = False
+    """Every word of the query was a stop word ('quand'): they were searched as plain words,
+    in titles, headings and questions only."""
 
     def groups(self) -> list[tuple[str, str, list[SearchHit]]]:
         """Hits grouped by article: ``(slug, title, hits)``, articles in the order of their best hit."""
@@ -43,6 +46,7 @@ class SearchResults:
             "query": self.query,
             "suggestion": self.suggestion,
             "total": self.total,
+            "common_words": self.common_words,
             "hits": [
                 {
                     "article_slug": hit.article_slug,
@@ -60,12 +64,25 @@ class SearchResults:
 
 @dataclass(frozen=True)
 class Completion:
+    """One completion: a title, heading or question of one guide (never merged with another guide's)."""
+
     text: str
     article_slug: str
     anchor: str
+    """The section or question to open; empty for the guide's start."""
     kind: str
     """"title", "heading" or "faq"."""
     article_title: str = ""
+
+    def as_json(self) -> dict[str, str]:
+        """The shape of ``guide-reader complete --json``."""
+        return {
+            "text": self.text,
+            "article_slug": self.article_slug,
+            "article_title": self.article_title,
+            "section_anchor": self.anchor,
+            "kind": self.kind,
+        }
 
 
 @dataclass

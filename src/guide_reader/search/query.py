@@ -1,9 +1,14 @@
 """User text -> Whoosh queries: every word required first, then any word, with synonyms and typo fixes.
 
-Whoosh's parser reads the text (quoted phrases, ``word~`` fuzzy terms) on a field
-whose analyzer folds but does not stem, so each clause keeps the reader's word for
-spelling suggestions; this module then stems the words and searches them in the
-index's one text field (whose weights already rank headings above body text).
+The reader's text is read here (``read_clauses``): quoted phrases (straight
+quotes, “…” or « … »), ``word~`` fuzzy words, and plain words, each cut and
+analyzed by the index's own analyzer, so a compound ('auto-immune', 'IL-6'), a
+pair of codes ('H1 N1') or a French number ('60 000') is read the way the index
+holds it. A query made of stop words only ('quand') is read again with them kept.
+
+Ranking goes by tiers (``tiers``): the typed words (and their typo fixes) first,
+then what only a synonym finds, each as "every word" then "any word"; a later
+tier adds documents, it never reorders the ones above.
 """
 
 from __future__ import annotations
@@ -13,11 +18,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from whoosh import query as wq
-from whoosh.fields import TEXT, Schema
-from whoosh.qparser import FuzzyTermPlugin, PhrasePlugin, QueryParser
 from whoosh.searching import Searcher
 
-from .analysis import french_analyzer, stem
+from .analysis import common_word_term, piece, stem, written_forms
 from .schema import TEXT_FIELD
 from .synonyms import Synonyms, Terms
 from .vocabulary import Vocabulary
@@ -28,31 +31,33 @@ MAX_CLAUSES = 12
 SYNONYM_WEIGHT = 0.8
 CORRECTION_WEIGHT = 0.9
 PHRASE_SLOP = 1
+MAX_FUZZY = 2
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
-
-_PARSE_FIELD = "words"
-_PARSER = QueryParser(
-    _PARSE_FIELD,
-    Schema(**{_PARSE_FIELD: TEXT(analyzer=french_analyzer(stemming=False))}),
-    plugins=[PhrasePlugin(), FuzzyTermPlugin()],
-)
+_QUOTES = str.maketrans(dict.fromkeys("“”„‟«»‹›″", '"'))
+"""Typographic quotes, one character for one, so that offsets in the text stay right."""
+_FUZZY = re.compile(r"(?<!\S)([^\s\"~]+)~([12])?(?=\s|$)")
 
 
 @dataclass
 class Clause:
-    """One thing the reader asked for: a word, a quoted phrase or a ``word~`` fuzzy word."""
+    """One thing the reader asked for: a word (or a compound), a quoted phrase or a ``word~`` fuzzy word."""
 
     words: tuple[str, ...]
     """Folded, unstemmed."""
+    terms: tuple[str, ...]
+    """The index terms, in order."""
     phrase: bool = False
     fuzzy: int = 0
     span: tuple[int, int] | None = None
     """Where the word is in the cleaned query text (for the suggestion)."""
+    also: str | None = None
+    """Another term that finds the clause: a compound's parts joined ('auto-immune' also finds
+    'autoimmune'), a stop word as headings hold it (``common_word_term``)."""
     corrections: list[str] = field(default_factory=list)
 
     @property
     def stems(self) -> tuple[str, ...]:
-        return tuple(filter(None, (stem(word) for word in self.words)))
+        return self.terms
 
 
 @dataclass
@@ -63,6 +68,8 @@ class Plan:
     """Clauses, those that a synonym covers grouped together."""
     alternatives: list[list[Terms]] = field(default_factory=list)
     """For each unit, its synonyms (analyzed expressions)."""
+    common_words: bool = False
+    """Every word was a stop word: they are searched as plain words."""
 
     @property
     def clauses(self) -> list[Clause]:
@@ -73,30 +80,91 @@ def clean(text: str) -> str:
     return " ".join(_CONTROL.sub(" ", text).split())[:MAX_QUERY_CHARS]
 
 
-def read_clauses(text: str) -> list[Clause]:
-    """The clauses of a cleaned query text; never raises, whatever the text."""
-    try:
-        parsed = _PARSER.parse(text)
-        leaves = [parsed] if parsed.is_leaf() else list(parsed.leaves())
-    except Exception:  # Whoosh's parser is tolerant, but a user's text must never break the search
-        leaves = [wq.Term(_PARSE_FIELD, word) for word in text.split()]
+def read_clauses(text: str, keep_stops: bool = False) -> list[Clause]:
+    """The clauses of a cleaned query text; never raises, whatever the text.
+
+    ``keep_stops``: stop words are searched too (for a query made of nothing else).
+    """
+    normalized = text.translate(_QUOTES)
+    if keep_stops:  # stop words are searched one by one (headings hold them apart, not in order)
+        return _plain_clauses(normalized.replace('"', " "), 0, len(normalized), True)[:MAX_CLAUSES]
+    quotes = [at for at, char in enumerate(normalized) if char == '"']
+    if len(quotes) % 2:  # an unclosed quote is read as a space
+        normalized = normalized[: quotes[-1]] + " " + normalized[quotes[-1] + 1 :]
+        quotes.pop()
     clauses: list[Clause] = []
-    for leaf in leaves:
-        span = (leaf.startchar, leaf.endchar) if getattr(leaf, "startchar", None) is not None else None
-        if isinstance(leaf, wq.Phrase):
-            clauses.append(Clause(tuple(leaf.words), phrase=len(leaf.words) > 1))
-        elif isinstance(leaf, wq.FuzzyTerm):
-            clauses.append(Clause((leaf.text,), fuzzy=max(1, min(leaf.maxdist, 2)), span=span))
-        elif isinstance(leaf, wq.Term) and isinstance(leaf.text, str):
-            clauses.append(Clause((leaf.text,), span=span))
-    return [clause for clause in clauses if clause.stems][:MAX_CLAUSES]
+    start = 0
+    for opening, closing in zip(quotes[::2], quotes[1::2], strict=True):
+        clauses += _plain_clauses(normalized, start, opening, keep_stops)
+        phrase = _phrase_clause(normalized[opening + 1 : closing], keep_stops)
+        if phrase is not None:
+            clauses.append(phrase)
+        start = closing + 1
+    clauses += _plain_clauses(normalized, start, len(normalized), keep_stops)
+    return clauses[:MAX_CLAUSES]
+
+
+def _words_of(written: str, keep_stops: bool) -> tuple[list[str], list[str], list[tuple[int, int]]]:
+    """Folded words, terms and spans of one written form (stop words too with ``keep_stops``)."""
+    analyzed = piece(written)
+    found = [(span, folded, term) for (folded, term), span in zip(analyzed.forms, analyzed.spans, strict=True)]
+    if keep_stops:
+        found += [((start, end), folded, folded) for start, end, folded in analyzed.stopped]
+        found.sort()
+    return [folded for _, folded, _ in found], [term for _, _, term in found], [span for span, _, _ in found]
+
+
+def _plain_clauses(text: str, start: int, end: int, keep_stops: bool) -> list[Clause]:
+    clauses: list[Clause] = []
+    at = start
+    for fuzzy in _FUZZY.finditer(text, start, end):
+        clauses += _word_clauses(text, at, fuzzy.start(), keep_stops)
+        words, terms, _ = _words_of(fuzzy.group(1), keep_stops)
+        if terms:
+            distance = max(1, min(int(fuzzy.group(2) or 1), MAX_FUZZY))
+            clauses.append(Clause((words[0],), (terms[0],), fuzzy=distance, span=(fuzzy.start(), fuzzy.end())))
+        at = fuzzy.end()
+    return clauses + _word_clauses(text, at, end, keep_stops)
+
+
+def _word_clauses(text: str, start: int, end: int, keep_stops: bool) -> list[Clause]:
+    clauses = []
+    for match in written_forms(text[start:end]):
+        words, terms, spans = _words_of(match.group(0), keep_stops)
+        if keep_stops:  # every word apart, searched as written and as a heading's stop word
+            for word, term, (word_start, word_end) in zip(words, terms, spans, strict=True):
+                span = (start + match.start() + word_start, start + match.start() + word_end)
+                clauses.append(Clause((word,), (term,), span=span, also=common_word_term(word)))
+            continue
+        if terms:
+            extras = piece(match.group(0)).extras
+            span = (start + match.start(), start + match.end())
+            clauses.append(Clause(tuple(words), tuple(terms), span=span, also=extras[0] if extras else None))
+    return clauses
+
+
+def _phrase_clause(text: str, keep_stops: bool) -> Clause | None:
+    words: list[str] = []
+    terms: list[str] = []
+    forms = list(written_forms(text))
+    for match in forms:
+        found_words, found_terms, _ = _words_of(match.group(0), keep_stops)
+        words += found_words
+        terms += found_terms
+    if not terms:
+        return None
+    extras = piece(forms[0].group(0)).extras if len(forms) == 1 else ()
+    return Clause(tuple(words), tuple(terms), phrase=len(terms) > 1, also=extras[0] if extras else None)
 
 
 def plan(text: str, synonyms: Synonyms) -> Plan:
     """Read the text and group the clauses that a synonym expression covers."""
     result = Plan(clean(text))
     clauses = read_clauses(result.text)
-    stems = [clause.stems[0] if len(clause.stems) == 1 and not clause.fuzzy else "" for clause in clauses]
+    if not clauses:
+        clauses = read_clauses(result.text, keep_stops=True)
+        result.common_words = bool(clauses)
+    stems = [clause.terms[0] if len(clause.terms) == 1 and not clause.fuzzy else "" for clause in clauses]
     index = 0
     while index < len(clauses):
         length, alternatives = synonyms.match(stems, index) if stems[index] else (0, [])
@@ -117,7 +185,7 @@ def typo_distance(word: str) -> int:
 def correct(plan_: Plan, searcher: Searcher, vocabulary: Vocabulary) -> None:
     """Give every word the index does not know its nearest known words, the most frequent first."""
     for clause in plan_.clauses:
-        if clause.phrase or clause.fuzzy or known(searcher, clause.stems[0]):
+        if clause.phrase or clause.fuzzy or len(clause.terms) > 1 or known(searcher, clause.terms[0]):
             continue
         word = clause.words[0]
         for distance in range(1, typo_distance(word) + 1):
@@ -152,17 +220,16 @@ def _terms_query(stems: Terms, boost: float = 1.0) -> wq.Query:
 
 
 def clause_query(clause: Clause) -> wq.Query:
-    stems = clause.stems
+    terms = clause.terms
     if clause.fuzzy:
-        return wq.FuzzyTerm(TEXT_FIELD, stems[0], maxdist=clause.fuzzy, prefixlength=1)
-    if clause.phrase:
-        return _terms_query(stems)
-    if len(stems) > 1:  # one typed word that analysis splits (G-CSF): its parts in order
-        return _terms_query(stems)
-    if clause.corrections:
+        return wq.FuzzyTerm(TEXT_FIELD, terms[0], maxdist=clause.fuzzy, prefixlength=1)
+    if clause.corrections and len(terms) == 1:
         fixes = {stem(word) or word for word in clause.corrections}
         return wq.Or([_terms_query((fix,), CORRECTION_WEIGHT) for fix in sorted(fixes)])
-    return _terms_query(stems)
+    query = _terms_query(terms)  # a phrase, or one typed word that analysis splits (G-CSF): its parts in order
+    if clause.also:
+        return wq.Or([query, wq.Term(TEXT_FIELD, clause.also)])
+    return query
 
 
 def unit_query(clauses: list[Clause], alternatives: list[Terms]) -> wq.Query:
@@ -173,16 +240,62 @@ def unit_query(clauses: list[Clause], alternatives: list[Terms]) -> wq.Query:
     return wq.Or([query, *(_terms_query(terms, SYNONYM_WEIGHT) for terms in alternatives)])
 
 
-def queries(plan_: Plan) -> tuple[wq.Query | None, wq.Query | None]:
-    """The strict query (every unit) and the any-unit fallback (None when it would be the same)."""
+def queries(plan_: Plan, synonyms: bool = True) -> tuple[wq.Query | None, wq.Query | None]:
+    """The strict query (every unit) and the any-unit fallback (None when it would be the same);
+    without ``synonyms``, the typed words only."""
     units = [
-        unit_query(clauses, alternatives) for clauses, alternatives in zip(plan_.units, plan_.alternatives, strict=True)
+        unit_query(clauses, alternatives if synonyms else [])
+        for clauses, alternatives in zip(plan_.units, plan_.alternatives, strict=True)
     ]
     if not units:
         return None, None
     if len(units) == 1:
         return units[0], None
     return wq.And(units), wq.Or(units)
+
+
+@dataclass(frozen=True)
+class Tier:
+    query: wq.Query
+    loose: bool
+    """An any-word query: its hits come after every every-word hit."""
+
+
+def tiers(plan_: Plan) -> list[Tier]:
+    """The queries to rank by, in order: typed words, then synonyms too; every word, then any word.
+
+    A hit on the typed word outranks one found only through a synonym, whatever their scores.
+    """
+    strict, loose = queries(plan_, synonyms=False)
+    if strict is None:
+        return []
+    if not any(plan_.alternatives):
+        return [Tier(strict, False)] + ([Tier(loose, True)] if loose is not None else [])
+    wide_strict, wide_loose = queries(plan_, synonyms=True)
+    assert wide_strict is not None
+    found = [Tier(strict, False), Tier(wide_strict, False)]
+    if loose is not None and wide_loose is not None:
+        found += [Tier(loose, True), Tier(wide_loose, True)]
+    return found
+
+
+def expressions(plan_: Plan) -> list[Terms]:
+    """What to mark in a text for this query: each typed word or phrase, typo fix and synonym
+    expression, as a sequence of terms marked only where it is whole ('tumeur cutanée' marks
+    neither 'tumeur' nor 'cutanée' alone)."""
+    found: dict[Terms, None] = {}
+    for clauses, alternatives in zip(plan_.units, plan_.alternatives, strict=True):
+        for clause in clauses:
+            found[clause.terms] = None
+            if clause.also:
+                found[(clause.also,)] = None
+            for correction in clause.corrections:
+                fixed = stem(correction)
+                if fixed:
+                    found[(fixed,)] = None
+        for alternative in alternatives:
+            found[alternative] = None
+    return list(found)
 
 
 def suggestion(plan_: Plan, display_forms: Callable[[], dict[str, str]]) -> str | None:

@@ -34,7 +34,7 @@ AVERAGE_LENGTHS = {"title": 2.4, "head": 1.8, "body": 51.0}
 """Terms per document in each part, as in the bundled articles (BM25's average lengths)."""
 K1 = 1.2
 B = 0.75
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 
 
 class Prepared(tuple):
@@ -52,14 +52,23 @@ class ImpactWeights(Existence):
         return prepare((("body", terms(value if isinstance(value, str) else " ".join(value))),), 1.0)
 
 
-def prepare(parts: Sequence[tuple[str, Sequence[str]]], boost: float) -> Prepared:
-    """The postings of one document from the terms of its parts (``"title"``, ``"head"``, ``"body"``)."""
+def prepare(
+    parts: Sequence[tuple[str, Sequence[str]]],
+    boost: float,
+    extras: Sequence[tuple[str, Sequence[str]]] = (),
+) -> Prepared:
+    """The postings of one document from the terms of its parts (``"title"``, ``"head"``, ``"body"``).
+
+    ``extras``: more terms of a part that do not make it longer (a compound's joined form,
+    a heading's stop words): weighed like the part's own terms, against the part's length.
+    """
     weights: dict[str, float] = {}
     get = weights.get
-    for name, part in parts:
+    lengths = {name: len(part) for name, part in parts}
+    for name, part in (*parts, *extras):
         if not part:
             continue
-        norm = K1 * (1 - B + B * len(part) / AVERAGE_LENGTHS[name])
+        norm = K1 * (1 - B + B * max(lengths.get(name, 0), 1) / AVERAGE_LENGTHS[name])
         scale = FIELD_BOOSTS[name] * (K1 + 1)
         for term, count in Counter(part).items():
             frequency = count * boost

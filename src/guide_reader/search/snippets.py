@@ -1,33 +1,138 @@
 """Matched words in a text: HTML snippets for the result list, character spans for the article view.
 
-Both run the index's analyzer over the plain text with character offsets, so a
-word is marked exactly when it produces a term the query searched for
-('fievre' marks 'fièvre', 'traitements' marks 'traitement').
+Both read the plain text with the index's analyzer (``analysis.piece``) and mark
+an *expression* (a sequence of terms: a word, a quoted phrase, a synonym such as
+'tumeur cutanée', a compound's parts) only where it is whole: its terms one after
+the other, as a phrase is matched. So 'fievre' marks 'fièvre', 'autoimmune' marks
+'auto-immune', and '"système immunitaire"' never marks 'immunitaire' alone.
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Collection
+import re
+from collections.abc import Sequence
 
-from whoosh.highlight import ContextFragmenter, HtmlFormatter, highlight
-
-from .analysis import french_analyzer
+from .analysis import PIECES, piece, written_forms
 
 SNIPPET_CHARS = 220
-_ANALYZER = french_analyzer()
+SURROUND = 70
+"""Characters of context on each side of the marked words."""
+FRAGMENTS = 2
+_SPACES = re.compile(r"[ \t\r\n]+")
+"""Runs of ordinary white space (a no-break space before « : » is kept as it is)."""
+
+Span = tuple[int, int]
 
 
-def snippet(text: str, terms: Collection[str]) -> str:
-    """The best passages of ``text`` with ``terms`` marked; its start when no term is in it. HTML-safe."""
-    text = " ".join(text.split())
-    if terms:
-        formatter = HtmlFormatter(tagname="b", classname="match", termclass="term", between=" … ")
-        fragmenter = ContextFragmenter(maxchars=SNIPPET_CHARS, surround=70)
-        marked = highlight(text, frozenset(terms), _ANALYZER, fragmenter, formatter, top=2)
-        if marked:
-            return marked
-    return html.escape(_shorten(text), quote=False)
+def marks(text: str, expressions: Sequence[Sequence[str]], stop_words: bool = False) -> list[tuple[int, int, int]]:
+    """``(start, end, expression number)`` of every whole expression in ``text``, by position, not overlapping.
+
+    ``stop_words``: one-word expressions also mark stop words (a query of stop words only).
+    """
+    singles: dict[str, int] = {}
+    for number, expression in enumerate(expressions):
+        if len(expression) == 1:
+            singles.setdefault(expression[0], number)
+    several = [(number, tuple(expression)) for number, expression in enumerate(expressions) if len(expression) > 1]
+    found: list[tuple[int, int, int]] = []
+    positional: list[tuple[str, int, int]] = []  # the words in order, for the expressions of several words
+    get = PIECES.get
+    for match in written_forms(text):
+        written = match.group()
+        forms, spans_, extras, stopped, _ = get(written) or piece(written)
+        if len(forms) == 1 and not several and not extras and not (stop_words and stopped):  # the common case
+            number = singles.get(forms[0][1])
+            if number is not None:
+                start = match.start()
+                found.append((start + spans_[0][0], start + spans_[0][1], number))
+            continue
+        offset = match.start()
+        for (_, term), (start, end) in zip(forms, spans_, strict=True):
+            number = singles.get(term)
+            if number is not None:
+                found.append((offset + start, offset + end, number))
+            if several:
+                positional.append((term, offset + start, offset + end))
+        for term in extras:
+            number = singles.get(term)
+            if number is not None:
+                found.append((offset, match.end(), number))
+        if stop_words:
+            for start, end, word in stopped:
+                number = singles.get(word)
+                if number is not None:
+                    found.append((offset + start, offset + end, number))
+    for number, (first, *others) in several:
+        for at, (term, start, _) in enumerate(positional):
+            if term != first or at + len(others) >= len(positional):
+                continue
+            if all(positional[at + 1 + offset][0] == word for offset, word in enumerate(others)):
+                found.append((start, positional[at + len(others)][2], number))
+    found.sort(key=lambda mark: (mark[0], -mark[1]))
+    merged: list[tuple[int, int, int]] = []
+    for mark in found:
+        if merged and (mark[0] < merged[-1][1] or text[merged[-1][1] : mark[0]] == " "):
+            # inside, across or right after the one before (« globules blancs bas »): one mark
+            if mark[1] > merged[-1][1]:
+                merged[-1] = (merged[-1][0], mark[1], merged[-1][2])
+            continue
+        merged.append(mark)
+    return merged
+
+
+def spans(text: str, expressions: Sequence[Sequence[str]], stop_words: bool = False) -> list[Span]:
+    """``(start, end)`` of every whole expression in ``text`` (the article view's highlights)."""
+    return [(start, end) for start, end, _ in marks(text, expressions, stop_words)]
+
+
+def snippet(text: str, expressions: Sequence[Sequence[str]], stop_words: bool = False) -> str:
+    """The best passages of ``text`` (at most two, about ``SNIPPET_CHARS`` each) with the expressions
+    marked as ``<b class="match termN">``; the text's start when none is in it. HTML-safe."""
+    text = _SPACES.sub(" ", text).strip()
+    found = marks(text, expressions, stop_words) if expressions else []
+    if not found:
+        return html.escape(_shorten(text), quote=False)
+    groups: list[list[tuple[int, int, int]]] = []
+    for mark in found:
+        if groups and mark[1] - groups[-1][0][0] <= SNIPPET_CHARS - 2 * SURROUND:
+            groups[-1].append(mark)
+        else:
+            groups.append([mark])
+    best = sorted(groups, key=lambda group: (-len({number for _, _, number in group}), -len(group), group[0][0]))
+    chosen = sorted(best[:FRAGMENTS], key=lambda group: group[0][0])
+    ranges: list[tuple[int, int, list[tuple[int, int, int]]]] = []
+    for group in chosen:
+        start, end = _bounds(text, group)
+        if ranges and start <= ranges[-1][1]:  # the contexts meet: one passage
+            ranges[-1] = (ranges[-1][0], end, ranges[-1][2] + group)
+        else:
+            ranges.append((start, end, group))
+    return " … ".join(_render(text, start, end, group) for start, end, group in ranges)
+
+
+def _bounds(text: str, group: list[tuple[int, int, int]]) -> tuple[int, int]:
+    """The passage around a group of marks, cut at spaces."""
+    start = max(0, group[0][0] - SURROUND)
+    if start > 0 and text[start - 1] != " ":
+        space = text.find(" ", start, group[0][0])
+        start = space + 1 if space != -1 else start
+    end = min(len(text), group[-1][1] + SURROUND)
+    if end < len(text):
+        space = text.rfind(" ", group[-1][1], end)
+        end = space if space != -1 else end
+    return start, end
+
+
+def _render(text: str, start: int, end: int, group: list[tuple[int, int, int]]) -> str:
+    parts = []
+    at = start
+    for mark_start, mark_end, number in group:
+        parts.append(html.escape(text[at:mark_start], quote=False))
+        parts.append(f'<b class="match term{number}">{html.escape(text[mark_start:mark_end], quote=False)}</b>')
+        at = mark_end
+    parts.append(html.escape(text[at:end], quote=False))
+    return "".join(parts).strip()
 
 
 def _shorten(text: str) -> str:
@@ -35,9 +140,3 @@ def _shorten(text: str) -> str:
         return text
     cut = text.rfind(" ", 0, SNIPPET_CHARS)
     return text[: cut if cut > 0 else SNIPPET_CHARS] + " …"
-
-
-def spans(text: str, terms: Collection[str]) -> list[tuple[int, int]]:
-    """``(start, end)`` of every word of ``text`` whose term is in ``terms``."""
-    wanted = frozenset(terms)
-    return [(token.startchar, token.endchar) for token in _ANALYZER(text, chars=True) if token.text in wanted]

@@ -32,12 +32,13 @@ from whoosh.index import FileIndex, LockError
 from whoosh.util.filelock import try_for
 from whoosh.writing import IndexWriter
 
+from ..content.model import Article
 from .analysis import analyzer_fingerprint, terms
 from .documents import KIND_BOOSTS, article_documents
 from .model import IndexReport
 from .schema import build_schema
 from .schema import settings as schema_settings
-from .source import ArticleSource
+from .source import ArticleList, ArticleSource
 from .vocabulary import VOCABULARY_NAME, Vocabulary, save_words
 
 Progress = Callable[[int, int, str], None]
@@ -136,11 +137,13 @@ class IndexStore:
         return self.index_dir / VOCABULARY_NAME
 
     def ensure(
-        self, source: ArticleSource, progress: Progress | None = None, rebuild: bool = False
+        self, source: ArticleSource | Sequence[Article], progress: Progress | None = None, rebuild: bool = False
     ) -> tuple[FileIndex, Vocabulary, IndexReport]:
-        """An index holding exactly the source's articles, its spelling vocabulary, and what it took
-        to get them (``rebuild``: from scratch). Only the versions are compared: an article is read
-        from the source when it has to be written."""
+        """An index holding exactly the source's articles (or these articles), its spelling vocabulary,
+        and what it took to get them (``rebuild``: from scratch). Only the versions are compared: an
+        article is read from the source when it has to be written."""
+        if isinstance(source, Sequence):
+            source = ArticleList(source)
         started = time.perf_counter()
         problems: list[str] = []
         versions = source.versions()

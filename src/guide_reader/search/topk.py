@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 
@@ -47,10 +47,22 @@ class TopHits:
     """Matching documents: exact when fewer than asked for, else an upper estimate."""
 
 
-def top_hits(searcher: Searcher, query: wq.Query, limit: int, words_of: WordsOf) -> TopHits:
-    """The ``limit`` best documents for ``query`` and how many match."""
-    run = _Run(searcher, words_of)
-    candidates = run.relaxed(query)
+def top_hits(
+    searcher: Searcher,
+    query: wq.Query,
+    limit: int,
+    words_of: WordsOf,
+    run: Run | None = None,
+    among: tuple[Collection[int], bool] | None = None,
+) -> TopHits:
+    """The ``limit`` best documents for ``query`` and how many match.
+
+    ``run``: the evaluation of an earlier query on the same searcher, whose postings are reused
+    (the tiers of one search share most of their words). ``among``: ``(documents, inside)``,
+    only the documents that are in (``inside=True``) or not in that collection.
+    """
+    run = run if run is not None else Run(searcher, words_of)
+    candidates = run.relaxed(query) if among is None else run.split(query, among[0])[among[1]]
     if not _has_phrase(query):
         return TopHits(list(islice(_best_first(candidates, limit), limit)), len(candidates))
     top: list[tuple[float, int]] = []  # (score, -docnum): the worst of the top first
@@ -88,8 +100,8 @@ def _has_phrase(query: wq.Query) -> bool:
     return isinstance(query, wq.Phrase) or any(isinstance(leaf, wq.Phrase) for leaf in query.leaves())
 
 
-class _Run:
-    """One query's evaluation: the postings it read, kept while it runs (a word often appears twice)."""
+class Run:
+    """One search's evaluation: the postings it read, kept while it runs (a word often appears twice)."""
 
     def __init__(self, searcher: Searcher, words_of: WordsOf) -> None:
         self.searcher = searcher
@@ -100,6 +112,24 @@ class _Run:
         """Each part's relaxed scores, by ``id`` (the part is kept with them, so its id stays its own)."""
         self.phrased: dict[int, bool] = {}
         """Whether each part holds a phrase, by ``id`` (the parts are in ``combined``)."""
+        self.splits: dict[int, tuple[Scores, Scores]] = {}
+        """Each query's relaxed scores split by ``split``, by ``id`` (the query is in ``combined``)."""
+
+    def split(self, query: wq.Query, documents: Collection[int]) -> tuple[Scores, Scores]:
+        """The query's relaxed scores outside and inside ``documents`` (one pass, at C speed)."""
+        known = self.splits.get(id(query))
+        if known is None:
+            scores = self.relaxed(query)
+            inside = scores.keys() & documents
+            if not inside:
+                known = (scores, {})
+            else:
+                outside = dict(scores)
+                for docnum in inside:
+                    del outside[docnum]
+                known = (outside, {docnum: scores[docnum] for docnum in inside})
+            self.splits[id(query)] = known
+        return known
 
     def term(self, fieldname: str, text: str) -> Scores:
         """``docnum -> weight × idf`` for one term (Whoosh's TF_IDF score)."""
@@ -167,22 +197,10 @@ class _Run:
         return self.relaxed(query).get(docnum)  # no phrase: relaxed is exact (and already read)
 
     def _has_words(self, docnum: int, words: Sequence[str], slop: int) -> bool:
-        """Whoosh's ordered phrase: each word 1 to ``slop`` terms after the one before, in one part."""
         if docnum not in self.words:
             self.words[docnum] = self.words_of(docnum)
         parts = self.words[docnum]
-        if parts is None:
-            return False
-        first, *others = words
-        for part in parts:
-            ends = [at for at, term in enumerate(part) if term == first]
-            for word in others:
-                ends = [
-                    at for end in ends for at in range(end + 1, min(end + slop, len(part) - 1) + 1) if part[at] == word
-                ]
-            if ends:
-                return True
-        return False
+        return parts is not None and phrase_in(parts, words, slop)
 
     def _whoosh(self, query: wq.Query) -> Scores:
         """Any other query (``word~``): Whoosh's matcher, walked to the end."""
@@ -193,6 +211,18 @@ class _Run:
                 found[matcher.id() + offset] = matcher.score()
                 matcher.next()
         return found
+
+
+def phrase_in(parts: Sequence[Sequence[str]], words: Sequence[str], slop: int) -> bool:
+    """Whoosh's ordered phrase: each word 1 to ``slop`` terms after the one before, in one part."""
+    first, *others = words
+    for part in parts:
+        ends = [at for at, term in enumerate(part) if term == first]
+        for word in others:
+            ends = [at for end in ends for at in range(end + 1, min(end + slop, len(part) - 1) + 1) if part[at] == word]
+        if ends:
+            return True
+    return False
 
 
 def _read(matcher: Matcher) -> tuple[list[int], list[float]]:

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QStringListModel, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QModelIndex, QObject, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QMouseEvent, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from .bookmarks_page import BookmarksPage
     from .search_page import SearchPage
 from .bookmark_actions import BookmarkActions
+from .completion_model import CompletionModel
 from .home_page import HomePage
 from .i18n import AVAILABLE_LANGUAGES
 from .index_worker import IndexWorker
@@ -89,7 +90,6 @@ class MainWindow(BookmarkActions, QMainWindow):
         self.index_is_ready = False
         self.index_error: str | None = None
         self._pending_query = ""
-        self._completions: dict[str, Completion] = {}
         self.setWindowTitle(self.tr("Guide Reader — guides de santé hors ligne"))
         self.home_page = HomePage(library.entries)
         self.home_page.set_text_size(self.text_size)
@@ -150,11 +150,11 @@ class MainWindow(BookmarkActions, QMainWindow):
         self.search_field.setMinimumWidth(280)
         self.search_field.textEdited.connect(self._query_edited)
         self.search_field.returnPressed.connect(self._open_first_result)
-        self.completion_model = QStringListModel(self)
+        self.completion_model = CompletionModel(self)
         self.completer = QCompleter(self.completion_model, self)
         self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
-        self.completer.activated.connect(self._completion_chosen)
+        self.completer.activated[QModelIndex].connect(self._completion_chosen)
         self.search_field.setCompleter(self.completer)
         self.search_field_action = toolbar.addWidget(self.search_field)
         self.bookmark_action = self._action(self.tr("☆ Marquer"), lambda: self.bookmark_section(None), "Ctrl+D")
@@ -429,7 +429,7 @@ class MainWindow(BookmarkActions, QMainWindow):
     def _update_completions(self, text: str) -> None:
         if not self.index_is_ready or len(text.strip()) < 2:
             self.background_completions.cancel()
-            self.completion_model.setStringList([])
+            self.completion_model.set_completions([])
             return
         engine = self.library.search_engine
         self.background_completions.start(text, lambda: engine.complete(text))  # off the window's thread
@@ -437,11 +437,14 @@ class MainWindow(BookmarkActions, QMainWindow):
     def _show_completions(self, text: str, completions: list[Completion]) -> None:
         if text != self.search_field.text():
             return  # typed on since: a newer list is on its way
-        self._completions = {completion.text: completion for completion in completions}
-        self.completion_model.setStringList(list(self._completions))
+        self.completion_model.set_completions(completions)
+        if completions and self.search_field.isVisible():
+            self.completer.complete()  # the list came after the keystroke: show it now
 
-    def _completion_chosen(self, text: str) -> None:
-        completion = self._completions.get(text)
+    def _completion_chosen(self, index: QModelIndex) -> None:
+        """A row of the popup (Enter or a click): that guide's section, even when another guide's
+        heading reads the same."""
+        completion = self.completion_model.completion(index)
         if completion is not None:
             self.go_to(Location("article", completion.article_slug, completion.anchor))
 

@@ -81,15 +81,22 @@ class SearchPage(QWidget):
                 )
             )
         if not results.hits:
+            advice = (
+                self.tr(
+                    "Ces mots sont trop courants pour être cherchés dans le texte : ils ne le sont que dans les "
+                    "titres, intertitres et questions. Ajoutez un mot plus précis, ou choisissez une des "
+                    "propositions sous le champ de recherche."
+                )
+                if results.common_words
+                else self.tr(
+                    "Essayez un mot plus simple ou plus courant, vérifiez l'orthographe, "
+                    "ou retournez à l'accueil pour parcourir les guides."
+                )
+            )
             parts.append(
                 "<h2>{}</h2><p>{}</p>".format(
                     html.escape(self.tr("Aucun résultat pour « %1 »").replace("%1", results.query)),
-                    html.escape(
-                        self.tr(
-                            "Essayez un mot plus simple ou plus courant, vérifiez l'orthographe, "
-                            "ou retournez à l'accueil pour parcourir les guides."
-                        )
-                    ),
+                    html.escape(advice),
                 )
             )
         else:
