@@ -204,9 +204,8 @@ class IndexStore:
         """Merge the segments of fewer than ``SMALL_SEGMENT_DOCS`` documents into one (the updates leave
         one small segment each); True when it merged. For a worker thread: it takes the write lock
         (without waiting: False when another writer holds it) and rewrites the manifest."""
-        with index.searcher() as searcher:
-            sizes = [reader.doc_count_all() for reader, _ in searcher.reader().leaf_readers()]
-        small = [size for size in sizes if size < SMALL_SEGMENT_DOCS]
+        # The table of contents alone (a searcher would load every segment's readers).
+        small = [segment for segment in index._segments() if segment.doc_count_all() < SMALL_SEGMENT_DOCS]
         if len(small) < 2:
             return False
         manifest = Manifest.read(self.manifest_path)
