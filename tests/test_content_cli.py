@@ -11,7 +11,7 @@ from guide_reader.cli import main
 from .conftest import CONTENT_DIR, SOURCES_DIR
 
 SHOW_KEYS = [
-    "slug", "title", "subtitle", "author", "date", "sections", "faq", "references",
+    "slug", "title", "subtitle", "author", "date", "publisher", "updated", "source", "sections", "faq", "references",
     "publications", "web_resources", "unresolved_citations", "disclaimer",
 ]  # fmt: skip
 

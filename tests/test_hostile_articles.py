@@ -222,9 +222,11 @@ Texte [1,2].
 
 ALLOWED_TAGS = frozenset(
     "html head meta title style body a h1 h2 h3 h4 h5 h6 p div span table tr td b strong em code pre br hr "
-    "ul ol li blockquote".split()
+    "ul ol li blockquote thead tbody th".split()
 )
-ALLOWED_ATTRIBUTES = frozenset("lang charset name id class href title width cellpadding cellspacing start".split())
+ALLOWED_ATTRIBUTES = frozenset(
+    "lang charset name id class href title width border cellpadding cellspacing start".split()
+)
 
 
 class _Shape(HTMLParser):
@@ -579,6 +581,7 @@ def test_the_window_shows_hostile_articles_and_loads_nothing(qtbot, hostile_cont
     window.search_for("img src")
     for hit in list(window.search_page.hits)[:5]:
         window.open_hit(hit)
+    window.store_writes.finish()
     assert window.library.store.bookmarks()
     sheet = window._sheet_html()
     assert_safe_html(sheet, SHEET_STYLESHEET)
@@ -639,6 +642,7 @@ def test_status_bar_never_reads_a_heading_as_html(qtbot, image_title_content) ->
     labels_before = set(_tall_labels(window))
     window.open_article("image", "section")
     window.bookmark_section("section")
+    window.store_writes.finish()
     assert window.library.store.bookmarks()
     assert set(_tall_labels(window)) - labels_before == set()
 

@@ -129,10 +129,19 @@ def test_file_with_no_headings_gives_a_lead_and_a_warning() -> None:
     assert any("aucun intertitre" in str(warning) for warning in result.warnings)
 
 
-def test_empty_section_is_dropped_with_a_warning() -> None:
-    result = import_text("Titre\n\nChapeau.\n\nSection vide\nAutre section\nTexte.\n", "a.txt")
-    assert [s.heading for s in result.article.sections] == ["Autre section"]
-    assert any("section vide" in str(warning) and "a.txt:5" in str(warning) for warning in result.warnings)
+def test_heading_under_a_heading_is_kept() -> None:
+    result = import_text("Titre\n\nChapeau.\n\nSection\nSous-partie\nTexte.\n", "a.txt")
+    assert [(s.heading, s.body) for s in result.article.sections] == [("Section", ""), ("Sous-partie", "Texte.")]
+    assert result.dropped == []
+
+
+def test_empty_section_at_the_end_is_dropped_with_a_warning_and_listed() -> None:
+    result = import_text("Titre\n\nChapeau.\n\nSection\nTexte.\n\nSection vide\n", "a.txt")
+    assert [s.heading for s in result.article.sections] == ["Section"]
+    assert any("section vide" in str(warning) and "a.txt:8" in str(warning) for warning in result.warnings)
+    assert [(item.line, item.kind, item.text) for item in result.dropped] == [
+        (8, "intertitre sans texte", "Section vide")
+    ]
 
 
 @pytest.mark.parametrize(
@@ -170,3 +179,12 @@ def test_windows_1252_text_is_read_with_a_warning(tmp_path) -> None:
     assert result.article.title == "Fièvre"
     assert result.article.lead == "La fièvre est fréquente."
     assert any("Windows-1252" in str(warning) for warning in result.warnings)
+
+
+def test_a_web_resource_line_without_a_page_title_is_listed() -> None:
+    text = GUIDE.replace(
+        "- Asthme : les symptômes (ameli.fr)\n", "Une ligne perdue\n- Asthme : les symptômes (ameli.fr)\n"
+    )
+    result = import_text(text, "a.txt")
+    assert ("ignoré", "Une ligne perdue") in [(item.kind, item.text) for item in result.dropped]
+    assert result.article.web_resources[0].site == "ameli.fr"

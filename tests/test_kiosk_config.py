@@ -21,6 +21,8 @@ from guide_reader.kiosk import (
     hash_pin,
     load_config,
 )
+from guide_reader.kiosk.config import MAX_FILE_BYTES
+from guide_reader.kiosk.pin import MAX_CHECK_ITERATIONS, MIN_ITERATIONS
 
 from .conftest import REPO_ROOT
 
@@ -31,6 +33,8 @@ staff_pin_hash = "{hash}"
 text_scale = 1.5
 exit_taps = 7
 exit_tap_seconds = 4.5
+emergency_label = "Emergency: 911"
+files_folder = "/media/usb"
 
 [features]
 search = false
@@ -80,7 +84,7 @@ def test_the_default_file_is_read_when_present() -> None:
 
 
 def test_a_full_file(tmp_path) -> None:
-    pin_hash = hash_pin("2468", iterations=1000)
+    pin_hash = hash_pin("2468", iterations=MIN_ITERATIONS)
     path = _write(tmp_path, FULL.format(hash=pin_hash))
     assert load_config(path) == KioskConfig(
         path=path,
@@ -90,6 +94,8 @@ def test_a_full_file(tmp_path) -> None:
         text_scale=1.5,
         exit_taps=7,
         exit_tap_seconds=4.5,
+        emergency_label="Emergency: 911",
+        files_folder="/media/usb",
         features=KioskFeatures(search=False, bookmarks=True, print=True, files=True),
     )
 
@@ -98,9 +104,11 @@ def test_partial_files_keep_the_other_defaults(tmp_path) -> None:
     assert load_config(_write(tmp_path, "")) == KioskConfig(path=tmp_path / "kiosk.toml")
     path = _write(tmp_path, "[features]\nprint = true\n")
     assert load_config(path) == KioskConfig(path=path, features=KioskFeatures(print=True))
-    path = _write(tmp_path, "features.files = true\ntext_scale = 2  # an integer is a number too\n")
+    path = _write(
+        tmp_path, 'files_folder = "/media"\nfeatures.files = true\ntext_scale = 2  # an integer is a number too\n'
+    )
     config = load_config(path)
-    assert config.features == KioskFeatures(files=True)
+    assert config.features == KioskFeatures(files=True) and config.files_folder == "/media"
     assert config.text_scale == 2.0 and isinstance(config.text_scale, float)
 
 
@@ -243,7 +251,7 @@ def test_example_config_documents_every_setting_with_its_default_and_range() -> 
 
 
 def test_example_config_with_its_pin_line_uncommented(tmp_path) -> None:
-    pin_hash = hash_pin("13579", iterations=1000)
+    pin_hash = hash_pin("13579", iterations=MIN_ITERATIONS)
     text = re.sub(r"^# staff_pin_hash = .*$", f'staff_pin_hash = "{pin_hash}"', EXAMPLE_CONFIG, flags=re.MULTILINE)
     path = _write(tmp_path, text)
     assert load_config(path) == KioskConfig(path=path, staff_pin_hash=pin_hash)
@@ -270,3 +278,55 @@ def test_the_settings_and_the_pin_command_load_no_qt() -> None:
         "sys.exit(any(name.split('.')[0] in ('PySide6', 'shiboken6') for name in sys.modules))"
     )
     assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "words"),
+    [
+        ("text_scale = 1,3\n", 1, "nombre écrit avec une virgule : écrire 1.3 (avec un point)"),
+        ("[features]\nfiles = False\n", 2, "« files » se règle avec true ou false, en minuscules et sans guillemets"),
+        ("[features]\nbookmarks = yes\n", 2, "« bookmarks » se règle avec true ou false"),
+        ("[features]\nprint = Oui\n", 2, "« print » se règle avec true ou false"),
+        ("idle_seconds = 12O\n", 1, "« idle_seconds » doit être un nombre entier"),
+        ("emergency_label = Urgence 15\n", 1, 'un texte se met entre guillemets droits "..."'),
+    ],
+)
+def test_syntax_messages_name_the_real_mistake(tmp_path, text, line, words) -> None:
+    error = _error(_write(tmp_path, text))
+    assert error.line == line
+    assert words in str(error)
+    if "true ou false" in words or "nombre" in words:
+        assert "guillemets droits" not in str(error)  # that advice would lead to a second error
+
+
+def test_a_nested_table_is_found_on_its_line(tmp_path) -> None:
+    error = _error(_write(tmp_path, "# réglages\n[features]\nsearch = true\n[features.extra]\nx = 1\n"))
+    assert error.line == 4
+    assert "réglage inconnu « extra » dans [features]" in str(error)
+
+
+def test_pin_hashes_too_weak_or_too_slow_are_refused(tmp_path) -> None:
+    for iterations in (1, MIN_ITERATIONS - 1, MAX_CHECK_ITERATIONS + 1):
+        stored = (
+            hash_pin("2468", iterations=iterations)
+            if iterations < MAX_CHECK_ITERATIONS
+            else (hash_pin("2468", iterations=1).replace("$1$", f"${iterations}$"))
+        )
+        error = _error(_write(tmp_path, f'staff_pin_hash = "{stored}"\n'))
+        assert f"utilise {iterations} itérations" in str(error) and "guide-reader kiosk-pin" in str(error)
+        assert error.line == 1
+
+
+def test_huge_values_give_short_messages_at_once(tmp_path) -> None:
+    error = _error(_write(tmp_path, "x" * (MAX_FILE_BYTES + 1)))
+    assert "fichier trop grand" in str(error) and len(str(error)) < 300
+    for text in ("y" * 60_000 + " = 1\n", f'emergency_label = "{"z" * 60_000}"\n', f'idle_secs = "{"z" * 60_000}"\n'):
+        error = _error(_write(tmp_path, text))
+        assert len(str(error)) < 600
+
+
+def test_files_need_their_folder(tmp_path) -> None:
+    error = _error(_write(tmp_path, "[features]\nfiles = true\n"))
+    assert "files_folder" in str(error) and error.line == 2
+    error = _error(_write(tmp_path, 'files_folder = "cle"\n'))
+    assert "chemin absolu" in str(error) and error.line == 1

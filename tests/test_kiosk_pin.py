@@ -349,3 +349,11 @@ def test_kiosk_pin_points_to_the_example_when_the_file_is_missing(capsys, monkey
     default_config_path().write_text(EXAMPLE_CONFIG, encoding="utf-8")
     err = _run_pin(capsys, monkeypatch, stdin="2468\n")[2]
     assert "n'existe pas encore" not in err
+
+
+def test_corner_taps_count_only_quick_series() -> None:
+    from guide_reader.kiosk.gesture import CornerTaps
+
+    taps = CornerTaps(3, 2.0)
+    assert [taps.tap(moment) for moment in (0.0, 1.0, 5.0, 5.5, 6.0)] == [False, False, False, False, True]
+    assert [taps.tap(moment) for moment in (6.1, 6.2, 6.3)] == [False, False, True]  # counting starts anew

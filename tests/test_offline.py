@@ -161,6 +161,7 @@ def test_main_flows_work_offline_and_nothing_tries_to_connect(qtbot, network_att
     window.open_article("leucopenie", SECTION)
     page.view.anchorClicked.emit(QUrl(f"#marquer-{SECTION}"))
     assert asked == ["Quand Consulter un Médecin ?"]
+    window.store_writes.finish()
     (bookmark,) = window.library.store.bookmarks()
     assert (bookmark.slug, bookmark.anchor, bookmark.note) == ("leucopenie", SECTION, NOTE)
 

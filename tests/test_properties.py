@@ -82,6 +82,10 @@ IMPORTER_LINES = [
     "- Un article (2024)", "woman with the doctor", "© Adobe Stock", "Partager", "Consultation remboursable *",
     "- Hématologie", "Un paragraphe qui finit bien.", "une suite en minuscules", "Marquer la date", "Top",
     "Ref 12", "Plier les genoux", "Lead", "Source non listée", "", "", "",
+    "Aller au contenu principal", "Sommaire", "• Titre", "À lire aussi", "Lire aussi : Titre",
+    "Publié le 9 février 2023 par Jeanne Martin", "Mis à jour le 12/03/2018", "RÉDIGÉ PAR UN MÉDECIN",
+    "Type | Fréquence |", "---|---|", "Eczéma | 15% |", "a | b | c", "|", "||", "| --- |",
+    "Médecin examinant la gorge d'un enfant", "1. boire souvent;", "3) se laver.", "Et chez l'enfant…",
 ]  # fmt: skip
 
 markup_text = st.lists(st.sampled_from(MARKUP) | st.text(max_size=12), max_size=40).map("".join)

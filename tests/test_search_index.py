@@ -109,10 +109,10 @@ def test_index_locked_by_another_writer(tmp_path: Path) -> None:
         assert report.action == "up-to-date" and report.problems
         assert engine.search("fièvre").hits
 
-        (tmp_path / MANIFEST_NAME).unlink()  # now it needs a full build, and cannot write
+        (tmp_path / MANIFEST_NAME).unlink()  # now it needs a full build: into a new folder, kept apart
         engine = SearchEngine(articles, tmp_path, lock_timeout=0.2)
         report = engine.ensure_index()
-        assert report.action == "built" and "mémoire" in report.problems[-1]
+        assert report.action == "rebuilt" and "autre programme" in report.problems[-1]
         assert len(engine.search("fièvre").hits) == 3
     finally:
         fcntl.flock(holder, fcntl.LOCK_UN)

@@ -198,3 +198,13 @@ def test_store_shared_between_threads(store: BookmarkStore) -> None:
         ids = list(pool.map(add, range(40)))
     assert len(set(ids)) == 40
     assert len(store.bookmarks()) == 40
+
+
+def test_an_in_memory_store_keeps_nothing_on_disk(tmp_path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    store = BookmarkStore.in_memory()
+    store.add("leucopenie", "x", kind="section", article_title="L", heading="H", note="visiteur")
+    assert [bookmark.note for bookmark in store.bookmarks()] == ["visiteur"]
+    assert store.path is None
+    store.close()
+    assert list(tmp_path.iterdir()) == []

@@ -6,7 +6,7 @@ import json
 
 import pytest
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from guide_reader.library import Library
 from guide_reader.store import default_database_path
@@ -45,6 +45,7 @@ def test_bookmark_button_beside_a_heading_asks_for_a_note(qtbot, window) -> None
     assert 'href="#marquer-quand-consulter-un-medecin"' in window.article_page.renderer.render(bookmarked=set())
     window.article_page.view.anchorClicked.emit(QUrl(f"#marquer-{SECTION}"))
     assert window.asked == [("Quand Consulter un Médecin ?", "")]
+    window.store_writes.finish()
     (bookmark,) = window.library.store.bookmarks()
     assert (bookmark.slug, bookmark.anchor, bookmark.note) == ("leucopenie", SECTION, NOTE)
     assert SECTION in window.article_page.bookmarked
@@ -54,6 +55,7 @@ def test_bookmark_button_beside_a_heading_asks_for_a_note(qtbot, window) -> None
 def test_ctrl_d_bookmarks_the_section_being_read(qtbot, window) -> None:
     window.open_article("leucopenie", "faq-la-leucopenie-est-elle-contagieuse")
     qtbot.keyClick(window, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    window.store_writes.finish()
     (bookmark,) = window.library.store.bookmarks()
     assert (bookmark.anchor, bookmark.kind) == ("faq-la-leucopenie-est-elle-contagieuse", "faq")
 
@@ -62,6 +64,7 @@ def test_cancelling_the_note_adds_nothing(qtbot) -> None:
     window = make_window(qtbot, note=None)
     window.open_article("leucopenie", SECTION)
     window.bookmark_section(SECTION)
+    window.store_writes.finish()
     assert window.library.store.bookmarks() == []
 
 
@@ -81,6 +84,7 @@ def test_bookmarks_page_groups_opens_edits_removes_and_undoes(qtbot, window) -> 
     assert (first.text(0), first.text(1)) == ("Quand Consulter un Médecin ?", "note A")
     tree.setCurrentItem(first)
     page.edit_button.click()
+    window.store_writes.finish()
     assert store.find("leucopenie", SECTION).note == NOTE
     page.open_button.click()
     assert window.pages.currentWidget() is window.article_page
@@ -111,6 +115,7 @@ def test_bookmark_of_a_vanished_section_is_kept_and_says_so(qtbot, window) -> No
 def test_reading_history_lists_and_clears(qtbot, window) -> None:
     window.open_article("leucopenie", SECTION)
     window.open_article("cancer-qui-regresse-tout-seul")
+    window.store_writes.finish()
     window.go_to(window.history.current.__class__("bookmarks"))
     history = window.bookmarks_page.history_list
     texts = [history.item(i).text() for i in range(history.count())]
@@ -141,17 +146,19 @@ def test_export_and_import_merge_without_duplicates(qtbot, window, tmp_path) -> 
     window.library.store.clear()
     window.import_bookmarks(exported)
     window.import_bookmarks(exported)
+    window.store_writes.finish()
     assert len(window.library.store.bookmarks()) == 1
     assert "0 ajouté(s)" in window.status_label.text()
 
 
-def test_import_of_a_bad_file_says_why_and_changes_nothing(qtbot, window, tmp_path, monkeypatch) -> None:
-    warnings = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *args: warnings.append(args[2]))
+def test_import_of_a_bad_file_says_why_and_changes_nothing(qtbot, window, tmp_path) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text("{pas du json", encoding="utf-8")
     window.import_bookmarks(bad)
-    assert warnings and window.library.store.bookmarks() == []
+    window.store_writes.finish()
+    assert window.message_box.isVisible()
+    assert window.message_box.text().startswith("bad.json : fichier de signets illisible : ligne 1, colonne 2")
+    assert window.library.store.bookmarks() == []
 
 
 def test_sheet_for_the_doctor_as_pdf(qtbot, window, tmp_path) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from PySide6.QtCore import QPointF, Qt, QUrl
 from PySide6.QtGui import QCloseEvent, QContextMenuEvent, QMouseEvent
@@ -11,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMenu
 from guide_reader.kiosk import KioskConfig, KioskFeatures, hash_pin
 from guide_reader.library import Library
 from guide_reader.store import BookmarkStore
+from guide_reader.ui.kiosk import overlays
 from guide_reader.ui.kiosk.window import EXIT_CORNER_SIZE, KioskWindow
 from guide_reader.ui.settings import DEFAULT_TEXT_SIZE
 
@@ -60,6 +63,7 @@ def test_idle_reset_leaves_no_trace_of_the_previous_visitor(qtbot, kiosk) -> Non
     qtbot.keyClicks(kiosk.article_page.find_bar.field, "globules")
     kiosk.ask_note = lambda *_args: "ma note privée"
     kiosk.bookmark_section(kiosk.article_page.article.sections[0].anchor)
+    kiosk.store_writes.finish()
     assert kiosk.library.store.bookmarks()
     assert kiosk.text_size > kiosk.kiosk_text_size
 
@@ -109,18 +113,53 @@ def test_staff_pin_opens_the_exit_and_a_wrong_one_does_not(qtbot, kiosk, monkeyp
     assert pad.isVisible()
     for digit in "1111":
         pad.buttons[digit].click()
+    threads = []
+    real_verify = overlays.verify_pin
+    monkeypatch.setattr(
+        overlays, "verify_pin", lambda *a: threads.append(threading.current_thread()) or real_verify(*a)
+    )
     pad.buttons["ok"].click()
+    assert pad.message.text() == "Vérification…" and not pad.buttons["1"].isEnabled()  # on a pool thread
+    qtbot.waitUntil(lambda: "Code incorrect" in pad.message.text())
     assert kiosk.isVisible() and not kiosk.exit_allowed
-    assert "Code incorrect" in pad.message.text()
     assert not pad.buttons["1"].isEnabled()  # slowed down after a wrong attempt
     pad.throttle.success()  # the delay has passed (no sleeping in tests)
-    pad._allow_again()
+    pad.wait_timer.timeout.emit()
+    assert pad.buttons["1"].isEnabled()
     for digit in STAFF_PIN:
         pad.buttons[digit].click()
     pad.buttons["ok"].click()
-    assert kiosk.exit_allowed
+    qtbot.waitUntil(lambda: kiosk.exit_allowed)
+    assert threads and threading.main_thread() not in threads
     assert not kiosk.isVisible()
     assert quits
+
+
+def test_the_pin_pad_counts_the_wait_down_and_shows_disabled_keys_as_such(qtbot, kiosk) -> None:
+    clock = [100.0]
+    pad = kiosk.pin_pad
+    pad.throttle = type(pad.throttle)(lambda: clock[0])
+    pad.open_pad()
+    for _ in range(3):
+        pad.throttle.failure()  # the third wrong PIN: 4 s to wait
+    pad._tick_wait()
+    assert "dans 4 s" in pad.message.text()
+    clock[0] += 1.2
+    pad.wait_timer.timeout.emit()
+    assert "dans 3 s" in pad.message.text()
+    disabled = pad.buttons["1"].grab().toImage()
+    clock[0] += 3
+    pad.wait_timer.timeout.emit()
+    assert pad.buttons["1"].isEnabled() and not pad.wait_timer.isActive()
+    assert pad.buttons["1"].grab().toImage() != disabled  # a disabled key does not look like an enabled one
+
+
+def test_the_pin_pad_gives_visitors_no_hint_when_no_pin_is_set(qtbot, tmp_path) -> None:
+    kiosk = make_kiosk(qtbot, tmp_path, None)
+    kiosk.pin_pad.open_pad()
+    assert "kiosk-pin" not in kiosk.pin_pad.message.text()
+    assert "guide-reader" not in kiosk.pin_pad.message.text()
+    kiosk.exit_allowed = True
 
 
 def test_taps_elsewhere_or_too_slow_do_not_open_the_pin_pad(qtbot, kiosk) -> None:
@@ -210,6 +249,7 @@ def test_touch_first_sizes_and_text(qtbot, kiosk) -> None:
     for button in (kiosk.larger_text_button, *kiosk.keyboard.keys.values(), *kiosk.pin_pad.buttons.values()):
         hint = button.minimumSizeHint().expandedTo(button.minimumSize())
         assert hint.height() >= 44, button.text()
+    kiosk.open_article("leucopenie")
     kiosk.larger_text_button.click()
     assert kiosk.text_size > kiosk.kiosk_text_size
     assert kiosk.article_page.view.document().defaultFont().pointSize() == kiosk.text_size
@@ -267,6 +307,7 @@ def test_the_next_visitor_cannot_undo_back_to_the_previous_one(qtbot, kiosk) -> 
     qtbot.keyClicks(kiosk.article_page.find_bar.field, "neutrophiles")
     kiosk.ask_note = lambda *_args: "Mon fils a 39 de fièvre"
     kiosk.bookmark_section("quand-consulter-un-medecin")
+    kiosk.store_writes.finish()
     kiosk.go_to(kiosk.history.current.__class__("bookmarks"))
     page = kiosk.bookmarks_page
     page.tree.setCurrentItem(page.tree.topLevelItem(0).child(0))
@@ -279,6 +320,7 @@ def test_the_next_visitor_cannot_undo_back_to_the_previous_one(qtbot, kiosk) -> 
     kiosk.article_page.find_bar.field.undo()
     assert kiosk.search_field.text() == ""
     assert kiosk.article_page.find_bar.field.text() == ""
+    page = kiosk.bookmarks_page  # the next visitor's page: a new one
     assert not page.undo_bar.isVisibleTo(kiosk)
     page.undo_remove()
     assert kiosk.library.store.bookmarks() == []
@@ -308,14 +350,17 @@ def test_ctrl_k_does_nothing_when_search_is_off(qtbot, tmp_path, pin_hash) -> No
     kiosk.exit_allowed = True
 
 
-def test_the_kiosk_starts_with_an_empty_session(qtbot, user_dirs) -> None:
+def test_the_kiosk_starts_with_an_empty_session_and_removes_an_old_session_file(qtbot, user_dirs) -> None:
+    from guide_reader.kiosk import load_config
     from guide_reader.paths import user_data_dir
-    from guide_reader.ui.app import WindowOptions, _kiosk_window
+    from guide_reader.ui.kiosk.start import kiosk_window
 
     leftover = BookmarkStore(user_data_dir() / "kiosk-session.sqlite3")
     leftover.add("leucopenie", "x", kind="section", article_title="L", heading="H", note="visiteur d'hier")
     leftover.close()
-    window = _kiosk_window(WindowOptions(kiosk=True))
+    window = kiosk_window(None, load_config(None))
     qtbot.addWidget(window)
     assert window.library.store.bookmarks() == []
+    assert window.library.store.path is None  # in memory
+    assert not list(user_data_dir().glob("kiosk-session*"))
     window.exit_allowed = True

@@ -87,6 +87,14 @@
         <translation>Import: %1 added, %2 merged, %3 already there.</translation>
     </message>
     <message>
+        <source>Vos signets sont affichés, mais les nouveaux ne peuvent pas être enregistrés : leur fichier est en lecture seule.</source>
+        <translation>Your bookmarks are shown, but new ones cannot be saved: their file is read-only.</translation>
+    </message>
+    <message>
+        <source>Les signets et l&apos;historique de cette session ne seront pas enregistrés.</source>
+        <translation>Bookmarks and history of this session will not be saved.</translation>
+    </message>
+    <message>
         <source>Signets</source>
         <translation>Bookmarks</translation>
     </message>
@@ -215,6 +223,28 @@
     </message>
 </context>
 <context>
+    <name>EmergencyBanner</name>
+    <message>
+        <source>Touchez pour savoir quoi faire en cas d&apos;urgence</source>
+        <translation>Touch to learn what to do in an emergency</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorReporter</name>
+    <message>
+        <source>Un problème inattendu est survenu. Vous pouvez continuer à lire ; si quelque chose ne répond plus, fermez puis rouvrez le programme.
+
+Les détails sont dans le journal : %1</source>
+        <translation>Something unexpected happened. You can keep reading; if something stops responding, close and reopen the program.
+
+The details are in the log: %1</translation>
+    </message>
+    <message>
+        <source>Problème inattendu</source>
+        <translation>Unexpected problem</translation>
+    </message>
+</context>
+<context>
     <name>EspeakEngine</name>
     <message>
         <source>pas de sortie son (%1)</source>
@@ -322,10 +352,33 @@
     </message>
 </context>
 <context>
+    <name>KioskDialogs</name>
+    <message>
+        <source>Le dossier des fichiers n&apos;est pas là (une clé USB est-elle branchée ?). Demandez à l&apos;accueil.</source>
+        <translation>The files folder is not there (is a USB stick plugged in?). Please ask at the front desk.</translation>
+    </message>
+    <message>
+        <source>Aucune imprimante n&apos;est reliée à cette borne : la feuille ne peut pas être imprimée.</source>
+        <translation>No printer is connected to this kiosk: the sheet cannot be printed.</translation>
+    </message>
+    <message>
+        <source>Guide Reader</source>
+        <translation>Guide Reader</translation>
+    </message>
+    <message>
+        <source>Compris</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
     <name>KioskWindow</name>
     <message>
         <source>Agrandir le texte</source>
         <translation>Larger text</translation>
+    </message>
+    <message>
+        <source>Texte +</source>
+        <translation>Text +</translation>
     </message>
 </context>
 <context>
@@ -470,8 +523,32 @@
         <translation>Search ready.</translation>
     </message>
     <message>
-        <source>La recherche est indisponible : %1</source>
-        <translation>Search is unavailable: %1</translation>
+        <source>La recherche est indisponible pour le moment ; la lecture des guides continue.</source>
+        <translation>Search is unavailable for now; you can still read the guides.</translation>
+    </message>
+    <message>
+        <source>l&apos;index de recherche n&apos;a pas pu être préparé ; une prochaine recherche réessaiera.</source>
+        <translation>the search index could not be prepared; a later search will try again.</translation>
+    </message>
+    <message>
+        <source>L&apos;index de recherche était endommagé : il a été reconstruit.</source>
+        <translation>The search index was damaged: it has been rebuilt.</translation>
+    </message>
+    <message>
+        <source>La recherche fonctionne, mais son index n&apos;a pas pu être enregistré : il sera refait au prochain démarrage.</source>
+        <translation>Search works, but its index could not be saved: it will be built again at the next start.</translation>
+    </message>
+    <message>
+        <source>La liste des synonymes n&apos;a pas pu être lue : la recherche marche sans elle.</source>
+        <translation>The list of synonyms could not be read: search works without it.</translation>
+    </message>
+    <message>
+        <source>L&apos;index de recherche était endommagé : il est reconstruit, les résultats vont revenir.</source>
+        <translation>The search index was damaged: it is being rebuilt, results will come back.</translation>
+    </message>
+    <message>
+        <source>Vos signets et votre historique ne sont pas enregistrés : %1.</source>
+        <translation>Your bookmarks and history are not being saved: %1.</translation>
     </message>
     <message>
         <source>Guide introuvable : %1</source>
@@ -555,6 +632,37 @@
         <source>Annuler</source>
         <translation>Cancel</translation>
     </message>
+    <message>
+        <source>Note trop longue : %1 caractères, maximum %2. Raccourcissez-la pour l&apos;enregistrer.</source>
+        <translation>Note too long: %1 characters, at most %2. Shorten it to save it.</translation>
+    </message>
+</context>
+<context>
+    <name>NoteNotKeptDialog</name>
+    <message>
+        <source>Signet non enregistré</source>
+        <translation>Bookmark not saved</translation>
+    </message>
+    <message>
+        <source>Note non enregistrée</source>
+        <translation>Unsaved note</translation>
+    </message>
+    <message>
+        <source>Réessayer</source>
+        <translation>Try again</translation>
+    </message>
+    <message>
+        <source>Copier la note</source>
+        <translation>Copy the note</translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Note copiée</source>
+        <translation>Note copied</translation>
+    </message>
 </context>
 <context>
     <name>OnScreenKeyboard</name>
@@ -571,6 +679,10 @@
         <translation>Search</translation>
     </message>
     <message>
+        <source>↵ Ligne</source>
+        <translation>↵ New line</translation>
+    </message>
+    <message>
         <source>Masquer</source>
         <translation>Hide</translation>
     </message>
@@ -581,6 +693,21 @@
     <message>
         <source>Clavier à l&apos;écran</source>
         <translation>On-screen keyboard</translation>
+    </message>
+</context>
+<context>
+    <name>OutOfOrderPage</name>
+    <message>
+        <source>Cette borne est hors service pour le moment.</source>
+        <translation>This kiosk is out of order for now.</translation>
+    </message>
+    <message>
+        <source>Merci de prévenir l&apos;accueil.</source>
+        <translation>Please tell the front desk.</translation>
+    </message>
+    <message>
+        <source>Corriger le fichier : la borne redémarre d&apos;elle-même dès qu&apos;il est valide (modèle commenté : guide-reader kiosk-pin --example).</source>
+        <translation>Fix the file: the kiosk starts again by itself as soon as it is valid (commented template: guide-reader kiosk-pin --example).</translation>
     </message>
 </context>
 <context>
@@ -598,8 +725,16 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <source>Aucun code du personnel n&apos;est réglé : voir « guide-reader kiosk-pin ».</source>
-        <translation>No staff PIN is set: see “guide-reader kiosk-pin”.</translation>
+        <source>Réservé au personnel de l&apos;accueil.</source>
+        <translation>For the front desk staff only.</translation>
+    </message>
+    <message>
+        <source>Vérification…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <source>Entrez le code à nouveau.</source>
+        <translation>Enter the code again.</translation>
     </message>
     <message>
         <source>Code incorrect. Nouvel essai possible dans %1 s.</source>
@@ -804,6 +939,44 @@
             <numerusform>%n result</numerusform>
             <numerusform>%n results</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionList</name>
+    <message>
+        <source>Suggestions</source>
+        <translation>Suggestions</translation>
+    </message>
+</context>
+<context>
+    <name>WriteFailures</name>
+    <message>
+        <source>le fichier des signets est en lecture seule</source>
+        <translation>the bookmarks file is read-only</translation>
+    </message>
+    <message>
+        <source>le disque est plein</source>
+        <translation>the disk is full</translation>
+    </message>
+    <message>
+        <source>un autre programme utilise le fichier des signets</source>
+        <translation>another program is using the bookmarks file</translation>
+    </message>
+    <message>
+        <source>le fichier des signets n&apos;est pas utilisable</source>
+        <translation>the bookmarks file cannot be used</translation>
+    </message>
+    <message>
+        <source>le fichier des signets ne peut pas être écrit</source>
+        <translation>the bookmarks file cannot be written</translation>
+    </message>
+    <message>
+        <source>note trop longue (%1 caractères, maximum %2)</source>
+        <translation>note too long (%1 characters, at most %2)</translation>
+    </message>
+    <message>
+        <source>Le signet « %1 » n&apos;a pas été enregistré : %2. Votre note est gardée ci-dessous.</source>
+        <translation>The bookmark “%1” was not saved: %2. Your note is kept below.</translation>
     </message>
 </context>
 </TS>

@@ -87,6 +87,14 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Vos signets sont affichés, mais les nouveaux ne peuvent pas être enregistrés : leur fichier est en lecture seule.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Les signets et l&apos;historique de cette session ne seront pas enregistrés.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Signets</source>
         <translation type="unfinished"></translation>
     </message>
@@ -215,6 +223,26 @@
     </message>
 </context>
 <context>
+    <name>EmergencyBanner</name>
+    <message>
+        <source>Touchez pour savoir quoi faire en cas d&apos;urgence</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ErrorReporter</name>
+    <message>
+        <source>Un problème inattendu est survenu. Vous pouvez continuer à lire ; si quelque chose ne répond plus, fermez puis rouvrez le programme.
+
+Les détails sont dans le journal : %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Problème inattendu</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>EspeakEngine</name>
     <message>
         <source>pas de sortie son (%1)</source>
@@ -322,9 +350,32 @@
     </message>
 </context>
 <context>
+    <name>KioskDialogs</name>
+    <message>
+        <source>Le dossier des fichiers n&apos;est pas là (une clé USB est-elle branchée ?). Demandez à l&apos;accueil.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucune imprimante n&apos;est reliée à cette borne : la feuille ne peut pas être imprimée.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guide Reader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compris</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>KioskWindow</name>
     <message>
         <source>Agrandir le texte</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Texte +</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -470,7 +521,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>La recherche est indisponible : %1</source>
+        <source>La recherche est indisponible pour le moment ; la lecture des guides continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>l&apos;index de recherche n&apos;a pas pu être préparé ; une prochaine recherche réessaiera.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;index de recherche était endommagé : il a été reconstruit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La recherche fonctionne, mais son index n&apos;a pas pu être enregistré : il sera refait au prochain démarrage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La liste des synonymes n&apos;a pas pu être lue : la recherche marche sans elle.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L&apos;index de recherche était endommagé : il est reconstruit, les résultats vont revenir.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vos signets et votre historique ne sont pas enregistrés : %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -555,6 +630,37 @@
         <source>Annuler</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Note trop longue : %1 caractères, maximum %2. Raccourcissez-la pour l&apos;enregistrer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NoteNotKeptDialog</name>
+    <message>
+        <source>Signet non enregistré</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note non enregistrée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Réessayer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copier la note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fermer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note copiée</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>OnScreenKeyboard</name>
@@ -571,6 +677,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>↵ Ligne</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Masquer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -580,6 +690,21 @@
     </message>
     <message>
         <source>Clavier à l&apos;écran</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OutOfOrderPage</name>
+    <message>
+        <source>Cette borne est hors service pour le moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Merci de prévenir l&apos;accueil.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Corriger le fichier : la borne redémarre d&apos;elle-même dès qu&apos;il est valide (modèle commenté : guide-reader kiosk-pin --example).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -598,7 +723,15 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Aucun code du personnel n&apos;est réglé : voir « guide-reader kiosk-pin ».</source>
+        <source>Réservé au personnel de l&apos;accueil.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Vérification…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entrez le code à nouveau.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -804,6 +937,44 @@
             <numerusform>%n résultat</numerusform>
             <numerusform>%n résultats</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionList</name>
+    <message>
+        <source>Suggestions</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WriteFailures</name>
+    <message>
+        <source>le fichier des signets est en lecture seule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>le disque est plein</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>un autre programme utilise le fichier des signets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>le fichier des signets n&apos;est pas utilisable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>le fichier des signets ne peut pas être écrit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>note trop longue (%1 caractères, maximum %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le signet « %1 » n&apos;a pas été enregistré : %2. Votre note est gardée ci-dessous.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from . import __version__
 from .commands import bookmarks, content, gui, kiosk, search, speech
+from .logs import setup_logging
 
 
 def _content_option(parser: argparse.ArgumentParser, default: object) -> None:
@@ -47,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    setup_logging()
     try:
         return int(args.handler(args))
     except BrokenPipeError:

@@ -4,7 +4,8 @@ The bundled articles and resources ship inside the package (``guide_reader/bundl
 ``guide_reader/resources``) in a wheel or a bundle; from a checkout they are the top-level
 ``content/`` and ``resources/`` folders.
 User folders follow the platform rules (XDG on Linux) and can be moved with
-``GUIDE_READER_DATA_DIR``, ``GUIDE_READER_CACHE_DIR`` and ``GUIDE_READER_CONFIG_DIR``.
+``GUIDE_READER_DATA_DIR``, ``GUIDE_READER_CACHE_DIR``, ``GUIDE_READER_CONFIG_DIR`` and
+``GUIDE_READER_STATE_DIR`` (the log).
 """
 
 from __future__ import annotations
@@ -15,6 +16,8 @@ import tomllib
 from pathlib import Path
 
 import platformdirs
+
+from .safe_files import read_text_limited
 
 APP_NAME = "guide-reader"
 _PACKAGE_DIR = Path(__file__).resolve().parent
@@ -39,9 +42,8 @@ def default_content_dir() -> Path:
     if override:
         return Path(override)
     try:
-        with content_setting_file().open("rb") as stream:
-            folder = tomllib.load(stream).get("content_folder")
-    except (OSError, tomllib.TOMLDecodeError):
+        folder = tomllib.loads(read_text_limited(content_setting_file(), 64 * 1024)).get("content_folder")
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         folder = None
     return Path(folder) if isinstance(folder, str) and folder else bundled_content_dir()
 
@@ -75,6 +77,11 @@ def user_data_dir() -> Path:
 
 def user_cache_dir() -> Path:
     return _user_dir("GUIDE_READER_CACHE_DIR", platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
+def user_state_dir() -> Path:
+    """Where the log file is kept (``GUIDE_READER_STATE_DIR``, else ``~/.local/state/guide-reader`` on Linux)."""
+    return _user_dir("GUIDE_READER_STATE_DIR", platformdirs.user_state_dir(APP_NAME, appauthor=False))
 
 
 def user_config_dir() -> Path:

@@ -4,12 +4,21 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from ..library import Library
-from ..store import Bookmark, BookmarkStore, ExchangeFormatError, Resolution, resolve
+from ..store import (
+    Bookmark,
+    BookmarkStore,
+    ExchangeFormatError,
+    NoteTooLongError,
+    Resolution,
+    StoreWriteError,
+    resolve,
+)
 from ..store.exchange import bookmark_record
 from ..store.model import to_stamp
 
@@ -68,6 +77,33 @@ def _open_store() -> BookmarkStore:
     return store
 
 
+def _not_kept(reason: str) -> int:
+    """Exit status 1: the change asked for was not kept on disk."""
+    print(f"Rien n'a été enregistré : {reason}.", file=sys.stderr)
+    return 1
+
+
+def _unkept_reason(store: BookmarkStore) -> str | None:
+    """Why no change can be kept in ``store`` (read-only, memory only), or None when changes are kept."""
+    if store.persistent:
+        return None
+    return str(StoreWriteError("read-only" if store.read_only else "memory-only"))
+
+
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` for a terminal: control characters, line breaks and bidi controls written as ``\\xNN`` escapes.
+
+    A note holding ``\\x1b[2J`` must not clear the screen, nor a heading holding a line break forge a line.
+    """
+    return _CONTROL.sub(
+        lambda match: f"\\x{ord(match.group()):02x}" if ord(match.group()) < 0x100 else f"\\u{ord(match.group()):04x}",
+        text,
+    )
+
+
 def bookmark_json(bookmark: Bookmark, resolution: Resolution) -> dict[str, object]:
     """The JSON shape of ``bookmarks list --json``."""
     return {
@@ -79,13 +115,18 @@ def bookmark_json(bookmark: Bookmark, resolution: Resolution) -> dict[str, objec
 
 
 def _indented(text: str, prefix: str) -> str:
-    return "\n".join(prefix + line for line in text.splitlines())
+    """Each line of a note (line breaks ``\\n`` only) indented, escaped by ``printable``."""
+    return "\n".join(prefix + printable(line) for line in text.split("\n"))
 
 
 def _run_list(args: argparse.Namespace) -> int:
     library = Library(args.content)
     with _open_store() as store:
         groups = store.grouped(library)
+        unusable = store.path is None
+    if unusable:  # the file could not even be read: « Aucun signet » would hide the user's bookmarks
+        print("Les signets ne peuvent pas être lus.", file=sys.stderr)
+        return 1
     if args.json:
         items = [bookmark_json(b, resolve(b, library)) for group in groups for b in group.bookmarks]
         print(json.dumps(items, ensure_ascii=False, indent=2))
@@ -93,11 +134,11 @@ def _run_list(args: argparse.Namespace) -> int:
     if not groups:
         print("Aucun signet.")
     for group in groups:
-        print(f"{group.article_title} ({group.slug})")
+        print(f"{printable(group.article_title)} ({printable(group.slug)})")
         for bookmark in group.bookmarks:
             resolution = resolve(bookmark, library)
             status = f" — {resolution.message}" if resolution.message else ""
-            print(f"  [{bookmark.id}] {resolution.heading}  #{bookmark.anchor}{status}")
+            print(f"  [{bookmark.id}] {printable(resolution.heading)}  #{printable(bookmark.anchor)}{status}")
             if bookmark.note:
                 print(_indented(f"note : {bookmark.note}", "      "))
     return 0
@@ -113,6 +154,8 @@ def _run_add(args: argparse.Namespace) -> int:
         known = ", ".join(a.slug for a in library.articles) or "aucun"
         return _error(f"article inconnu : {slug} (articles : {known})")
     with _open_store() as store:
+        if reason := _unkept_reason(store):
+            return _not_kept(reason)
         existed = store.find(slug, anchor) is not None
         try:
             bookmark = store.add_for(article, anchor, args.note)
@@ -120,6 +163,10 @@ def _run_add(args: argparse.Namespace) -> int:
             return _error(
                 f"section inconnue dans « {article.title} » : #{anchor} (ancres : guide-reader show {slug} --json)"
             )
+        except NoteTooLongError as error:
+            return _error(str(error))
+        except StoreWriteError as error:
+            return _not_kept(str(error))
     verb = "mis à jour" if existed else "ajouté"
     print(f"Signet {bookmark.id} {verb} : {bookmark.article_title} — {bookmark.heading}")
     return 0
@@ -127,7 +174,12 @@ def _run_add(args: argparse.Namespace) -> int:
 
 def _run_remove(args: argparse.Namespace) -> int:
     with _open_store() as store:
-        removed = store.remove(args.id)
+        if reason := _unkept_reason(store):
+            return _not_kept(reason)
+        try:
+            removed = store.remove(args.id)
+        except StoreWriteError as error:
+            return _not_kept(str(error))
     if removed is None:
         return _error(f"aucun signet numéro {args.id} (voir : guide-reader bookmarks list)")
     print(f"Signet {removed.id} supprimé : {removed.article_title} — {removed.heading}")
@@ -136,6 +188,9 @@ def _run_remove(args: argparse.Namespace) -> int:
 
 def _run_export(args: argparse.Namespace) -> int:
     with _open_store() as store:
+        if store.path is None:
+            print("Aucun signet exporté : les signets ne peuvent pas être lus.", file=sys.stderr)
+            return 1
         try:
             count = store.export_to(args.file)
         except OSError as error:
@@ -147,16 +202,20 @@ def _run_export(args: argparse.Namespace) -> int:
 
 def _run_import(args: argparse.Namespace) -> int:
     with _open_store() as store:
+        if reason := _unkept_reason(store):
+            return _not_kept(reason)
         try:
             report = store.import_from(args.file)
         except OSError as error:
             return _error(f"impossible de lire {args.file} : {_reason(error)}")
         except ExchangeFormatError as error:
             return _error(f"{args.file} : {error}")
+        except StoreWriteError as error:
+            return _not_kept(str(error))
     print(f"{len(report.added)} signet(s) ajouté(s), {report.skipped} déjà présent(s)", end="")
     print(f", {len(report.merged)} note(s) fusionnée(s)" if report.merged else "")
     for bookmark in report.merged:
-        print(f"  note fusionnée : [{bookmark.id}] {bookmark.article_title} — {bookmark.heading}")
+        print(f"  note fusionnée : [{bookmark.id}] {printable(bookmark.article_title)} — {printable(bookmark.heading)}")
     return 0
 
 
@@ -181,12 +240,17 @@ def _run_history_list(args: argparse.Namespace) -> int:
     for entry in entries:
         place = f"{entry.article_title} — {entry.heading}" if entry.heading else entry.article_title
         target = f"{entry.slug}#{entry.anchor}" if entry.anchor else entry.slug
-        print(f"{entry.visited_at.astimezone():%d/%m/%Y %H:%M}  {place}  ({target})")
+        print(f"{entry.visited_at.astimezone():%d/%m/%Y %H:%M}  {printable(place)}  ({printable(target)})")
     return 0
 
 
 def _run_history_clear(args: argparse.Namespace) -> int:
     with _open_store() as store:
-        count = store.history.clear()
+        if reason := _unkept_reason(store):
+            return _not_kept(reason)
+        try:
+            count = store.history.clear()
+        except StoreWriteError as error:
+            return _not_kept(str(error))
     print(f"Historique effacé ({count} entrée(s)).")
     return 0

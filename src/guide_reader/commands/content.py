@@ -4,25 +4,33 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from ..content.importer import import_file
+from ..content.importer import import_bytes, read_source, source_limit
+from ..content.loader import MAX_ARTICLE_BYTES
 from ..content.markdown_format import to_markdown
 from ..content.model import Article
+from ..content.placement import SOURCES_DIR, Placer
 from ..content.problems import ContentError, Problem
 from ..library import Library
 from ..paths import default_content_dir
+from .import_report import report_lines
 
 AddCommand = Callable[[str, str], argparse.ArgumentParser]
 
 
 def register(command: AddCommand) -> None:
-    importer = command("import", "convertir le texte brut d'articles en fichiers Markdown")
+    importer = command("import", "convertir des pages (texte copié, page enregistrée .html, .mhtml) en Markdown")
     importer.add_argument("sources", nargs="+", type=Path, metavar="SOURCE")
     importer.add_argument("--out", type=Path, metavar="DIR", help="dossier de sortie (par défaut : celui des articles)")
+    importer.add_argument("--dry-run", action="store_true", help="dire ce qui serait fait, sans rien écrire")
+    importer.add_argument(
+        "--replace",
+        action="store_true",
+        help="une source modifiée (même nom de fichier, même titre) remplace son article au lieu d'en créer un autre",
+    )
     importer.set_defaults(handler=_run_import)
 
     checker = command("check", "vérifier un dossier d'articles")
@@ -41,25 +49,45 @@ def print_problems(problems: Sequence[Problem]) -> None:
 
 
 def _run_import(args: argparse.Namespace) -> int:
+    """Import each source in turn; a failed one is reported and the others still go in. 1 if any failed."""
     out: Path = args.out or args.content or default_content_dir()
-    sources_dir = out / "sources"
+    placer = Placer(out, replace=args.replace)
     failed = 0
     for source in args.sources:
         try:
-            result = import_file(source)
+            raw = read_source(source, source_limit(source))
+            result = import_bytes(raw, source.name)
+            placement = placer.place(result.article.slug, source.name, raw)
+            result.article.slug = placement.slug
+            result.article.source_file = f"{SOURCES_DIR}/{placement.source_name}"
+            target = out / f"{placement.slug}.md"
+            markdown = to_markdown(result.article)
+            if len(markdown.encode("utf-8")) > MAX_ARTICLE_BYTES:
+                size, limit = len(markdown.encode("utf-8")) // 1024, MAX_ARTICLE_BYTES // 1024
+                message = f"article trop long ({size} Ko, maximum {limit} Ko) : le lecteur ne l'ouvrirait pas"
+                raise ContentError(source.name, None, message)
+            if not args.dry_run:
+                _write(out / SOURCES_DIR / placement.source_name, raw, target, markdown)
         except ContentError as error:
             print_problems([error.problem])
             failed += 1
             continue
+        except OSError as error:
+            print_problems([Problem(source.name, None, f"écriture impossible : {error.strerror} ({error.filename})")])
+            failed += 1
+            continue
         print_problems(result.warnings)
-        sources_dir.mkdir(parents=True, exist_ok=True)
-        kept_source = sources_dir / source.name
-        if not kept_source.exists() or not kept_source.samefile(source):
-            shutil.copyfile(source, kept_source)
-        target = out / f"{result.article.slug}.md"
-        target.write_text(to_markdown(result.article), encoding="utf-8")
-        print(f"{source.name} -> {target}")
+        print("\n".join(report_lines(source.name, target, placement, result, args.dry_run)))
+    if failed:
+        print(f"{failed} fichier(s) sur {len(args.sources)} non importé(s)", file=sys.stderr)
     return 1 if failed else 0
+
+
+def _write(kept_source: Path, raw: bytes, target: Path, markdown: str) -> None:
+    kept_source.parent.mkdir(parents=True, exist_ok=True)
+    if not kept_source.is_file() or kept_source.read_bytes() != raw:
+        kept_source.write_bytes(raw)
+    target.write_text(markdown, encoding="utf-8")
 
 
 def _run_check(args: argparse.Namespace) -> int:
@@ -80,6 +108,9 @@ def article_outline(article: Article) -> dict[str, object]:
         "subtitle": article.subtitle,
         "author": article.author,
         "date": article.date.isoformat() if article.date else None,
+        "publisher": article.publisher,
+        "updated": article.updated.isoformat() if article.updated else None,
+        "source": article.source_file,
         "sections": [{"anchor": s.anchor, "heading": s.heading} for s in article.sections],
         "faq": [{"question": item.question, "answer": item.answer} for item in article.faq],
         "references": [{"number": ref.number, "text": ref.text} for ref in article.references],

@@ -86,7 +86,7 @@ def _progress_printer() -> Callable[[int, int, str], None]:
 def _run_index(args: argparse.Namespace) -> int:
     library, engine = _engine(args)
     try:
-        report = engine.ensure_index(_progress_printer(), rebuild=args.rebuild)
+        report = engine.ensure_index(_progress_printer(), rebuild=args.rebuild, verify=True)
         _print_report(report)
         if engine.merge_small_segments():
             print("petits segments de l'index regroupés", file=sys.stderr)
@@ -101,7 +101,16 @@ def _run_search(args: argparse.Namespace) -> int:
         report = engine.ensure_index(_progress_printer() if not args.json else None)
         if report.action != "up-to-date" or report.problems:
             _print_report(report)
+        seen = len(engine.problems)
         results = engine.search(" ".join(args.query), limit=args.limit)
+        if any(problem.startswith("recherche impossible") for problem in engine.problems[seen:]):
+            print("index endommagé : reconstruction, puis nouvelle recherche", file=sys.stderr)
+            _print_report(engine.ensure_index(None, rebuild=True))
+            seen = len(engine.problems)
+            results = engine.search(" ".join(args.query), limit=args.limit)
+            if engine.problems[seen:]:
+                print(f"recherche impossible : {engine.problems[-1]}", file=sys.stderr)
+                return 1
         if args.json:
             print(json.dumps(results.as_json(), ensure_ascii=False, indent=2))
         else:

@@ -47,8 +47,11 @@ _LOADER_SOURCES = (
     "markdown_format.py",
     "problems.py",
     "checks.py",
+    "layout_checks.py",
     "text.py",
     "anchors.py",
+    "debris.py",
+    "bylines.py",
 )
 """Every module of this package the loader runs: a change in any of them parses the articles again.
 A change in what this module stores (the tables, the preview, the reading time) bumps ``SCHEMA_VERSION``."""
@@ -146,6 +149,8 @@ def _article_from_dict(data: dict[str, Any]) -> Article:
         lead=data["lead"],
         author=data["author"],
         date=when(data["date"]),
+        publisher=data.get("publisher"),
+        updated=when(data.get("updated")),
         sections=[Section(**item) for item in data["sections"]],
         faq=[FaqItem(**item) for item in data["faq"]],
         references=[Reference(**item) for item in data["references"]],

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from . import debris
+from .bylines import parse_byline
 from .model import Article
 from .problems import Problem, Severity
 
@@ -33,6 +35,17 @@ def _body_lines(text: str) -> Iterator[tuple[int, str]]:
         yield number, _CODE_SPAN.sub("", line)
 
 
+def _looks_like_debris(text: str) -> str | None:
+    """What a title or heading looks like when it is no title: navigation, a caption or a byline."""
+    if kind := debris.debris_kind(text):
+        return "de la navigation" if kind == "navigation" else f"un bloc de {kind}"
+    if parse_byline(text):
+        return "une signature (auteur ou date)"
+    if debris.looks_like_french_caption(text):
+        return "une légende de photo"
+    return None
+
+
 def display_problems(file: str, text: str, article: Article) -> list[Problem]:
     problems: list[Problem] = []
 
@@ -48,7 +61,13 @@ def display_problems(file: str, text: str, article: Article) -> list[Problem]:
             report(number, "lien vers une adresse extérieure : affiché en texte, jamais ouvert", "warning")
     if not article.lead.strip() and not article.sections and not article.faq:
         report(None, "article vide : ni chapeau, ni section, ni question")
+    lines = list(_body_lines(text))
+    if look := _looks_like_debris(article.title):
+        report(1, f"titre qui ressemble à {look} : « {article.title[:60]} »", "warning")
     for section in article.sections:
+        if look := _looks_like_debris(section.heading):
+            line = next((number for number, text in lines if f"{{#{section.anchor}}}" in text), None)
+            report(line, f"intertitre qui ressemble à {look} : « {section.heading[:60]} »", "warning")
         if len(section.heading) > MAX_HEADING_LENGTH:
             length = len(section.heading)
             report(None, f"titre de section très long ({length} caractères) : « {section.heading[:50]}… »", "warning")

@@ -1,10 +1,13 @@
-"""Raw article text copied from a web page -> Article.
+"""Raw article text copied from a web page -> Article (a saved page goes through html_importer).
 
-Two layouts are recognised without per-file rules: the long 'Guide Complet'
-template (one paragraph a line, headings as bare short lines, FAQ, sources,
-disclaimer) and the magazine layout (byline, blank-line paragraphs, headings
-printed twice around an image caption). The steps, in order: decode, drop
-debris, mend broken paragraphs, then read the structure.
+Layouts are read by kinds of line, never by site: one paragraph a line or blank-line
+paragraphs, headings as bare short lines, FAQ, sources, disclaimer (the 'Guide Complet'
+template in both its versions, magazines, blogs, question pages, encyclopedia pages).
+The steps, in order: decode; group pipe tables; drop debris (debris.py: ads, navigation,
+share widgets, captions, credits); take the bylines (bylines.py); mend broken paragraphs;
+find the title (a site's name above it, the condition's name under it); drop captions
+among headings; then read the structure. Every line left out is returned as a Dropped,
+so that an import never loses text silently.
 """
 
 from __future__ import annotations
@@ -12,20 +15,29 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from ..safe_files import FileTooLargeError, read_limited
 from . import debris
 from .anchors import BOOKMARK_PREFIX, FOLD_PREFIX, REFERENCE_PREFIX, UNRESOLVED_PREFIX
-from .markdown_format import escape_paragraph
+from .bylines import Byline, parse_byline
+from .markdown_format import escape_inline, escape_paragraph, table_markdown
 from .model import Article, FaqItem, Publication, Reference, Section, WebResource
 from .problems import ContentError, Problem
 from .text import fold, slugify, unique_anchor
 
 MAX_SOURCE_BYTES = 2 * 1024 * 1024
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml", ".mht", ".mhtml"})
 MAX_HEADING_LENGTH = 120
 MAX_HEADING_WORDS = 16
+MAX_ELLIPSIS_HEADING_WORDS = 10
+MAX_REPEATED_TITLE_WORDS = 6
+MAX_LINES_ABOVE_TITLE = 3
+MAX_TABLE_ROWS = 400
+"""Rows of one table or items of one list in the written article (the loader reads 500 lines a block)."""
 
 _FRENCH_MONTHS = {
     "janv": 1, "janvier": 1, "févr": 2, "fevr": 2, "février": 2, "mars": 3, "avr": 4,
@@ -34,8 +46,6 @@ _FRENCH_MONTHS = {
     "déc": 12, "dec": 12, "décembre": 12,
 }  # fmt: skip
 _DATED_SNIPPET = re.compile(r"^(\d{1,2})\s+([a-zéû]+)\.?\s+(\d{4})\s+[—–-]\s+(.*)$", re.IGNORECASE)
-_BYLINE_AUTHOR = re.compile(r"^(?:publié\s+par|par|rédigé\s+par|auteur\s*:)\s+(.+?)\s*$", re.IGNORECASE)
-_BYLINE_DATE = re.compile(r"^(?:publié\s+)?(?:le\s+)?(\d{1,2})/(\d{1,2})/(\d{4})(?:\s+à\s+\S+)?\s*$", re.IGNORECASE)
 _GLUED_QUESTION = re.compile(r"^(.{8,300}?\?)\s*([A-ZÀ-Ý«\"].*)$")
 _REFERENCE_LINE = re.compile(r"^\[(\d{1,4})\]\s*(.*?)\s*(?:Lien)?$")
 _PUBLICATION_LINE = re.compile(r"^(.*?)\s*\((\d{4})\)\s*$")
@@ -45,8 +55,16 @@ _LINK_PREFIXES = (REFERENCE_PREFIX, UNRESOLVED_PREFIX, FOLD_PREFIX, BOOKMARK_PRE
 _CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
 """Invisible control characters of a copied page (the whitespace ones become spaces): a NUL
 made the written article a 'binary file' for the loader, STX/ETX vanished in Markdown."""
+_TABLE_ROW = re.compile(r"^\|?[^|]*(\|[^|]*)+$")
+_TABLE_RULE = re.compile(r"\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?")
+_BYLINE_KEYWORD = re.compile(
+    r"(publie|ecrit|redige|paru|mis a jour|mise a jour|derniere|modifie|actualise|par|auteur)\b"
+)
+BYLINE_LINES = 6
+"""How far from the top a line holding only a date is read as the page's date."""
 _SUBTITLE_HINT = re.compile(r"\bguide\b|\b(19|20)\d\d\b", re.IGNORECASE)
 
+_LIST_MODES = frozenset({"faq", "specialties", "sources", "references", "publications", "web"})
 _FAQ_HEADINGS = {"questions frequentes", "faq", "foire aux questions", "vos questions"}
 _SPECIALTY_HEADINGS = {"specialites medicales concernees", "specialites medicales", "specialites concernees"}
 _SOURCES_HEADINGS = {"sources et references", "sources"}
@@ -56,8 +74,32 @@ _WEB_HEADINGS = {"ressources web", "liens utiles", "sites web"}
 
 
 @dataclass
-class _Line:
+class Block:
+    """A line of the raw text, then a paragraph or block of the article; ``number``: its first line."""
+
     number: int
+    text: str
+    markdown: str | None = None
+    """A block already written as Markdown (a table, a list): never a heading, never escaped again."""
+    heading: bool | None = None
+    """Known to be a heading or not (from a page's HTML); None: guessed from the text."""
+    items: list[str] | None = None
+    """A list's items, read one by one where a list is no body text (references, FAQ)."""
+    ordered: bool = False
+
+
+def _is_heading(line: Block) -> bool:
+    if line.heading is not None:
+        return line.heading
+    return line.markdown is None and _is_heading_like(line.text)
+
+
+@dataclass(frozen=True)
+class Dropped:
+    """A line or block of the raw text left out of the article: where, what kind of debris, its text."""
+
+    line: int | None
+    kind: str
     text: str
 
 
@@ -65,13 +107,39 @@ class _Line:
 class ImportResult:
     article: Article
     warnings: list[Problem] = field(default_factory=list)
+    dropped: list[Dropped] = field(default_factory=list)
+    words_outside: int | None = None
+    """For a saved page: the words of its text left out as not main content (menus, footers, comments)."""
+    place: str = "l."
+    """What a Dropped's number counts: 'l.' lines of copied text, 'bloc' blocks of a page's main content."""
+
+
+def _utf16_encoding(raw: bytes) -> str | None:
+    """'utf-16' for text with a byte order mark (Windows' 'Unicode'), 'utf-16-le'/'-be' for text
+    whose every other byte is zero; None otherwise."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
+    sample = raw[:4096]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    if odd.count(0) >= 0.9 * len(odd) and 0 not in even:
+        return "utf-16-le"
+    if even.count(0) >= 0.9 * len(even) and 0 not in odd:
+        return "utf-16-be"
+    return None
 
 
 def decode(raw: bytes, source: str) -> tuple[str, list[Problem]]:
-    """Bytes -> text (UTF-8, else Windows-1252 with a warning); binary is refused."""
+    """Bytes -> text (UTF-8, UTF-16, else Windows-1252 with a warning); binary is refused."""
     if len(raw) > MAX_SOURCE_BYTES:
         size = len(raw) / 1024 / 1024
         raise ContentError(source, None, f"fichier trop grand ({size:.1f} Mo, maximum 2 Mo)")
+    if utf16 := _utf16_encoding(raw):
+        try:
+            return raw.decode(utf16), []
+        except UnicodeDecodeError:
+            raise ContentError(source, None, "texte illisible : UTF-16 abîmé") from None
     if b"\x00" in raw[:8192]:
         raise ContentError(source, None, "fichier binaire, pas du texte")
     try:
@@ -86,47 +154,143 @@ def decode(raw: bytes, source: str) -> tuple[str, list[Problem]]:
         return text, [warning]
 
 
-def _normalized_lines(text: str) -> list[_Line]:
+def _normalized_lines(text: str) -> list[Block]:
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = text.replace("\t", " ").replace("\u00a0", " ").replace("\u200b", "")
     text = _CONTROL_CHARACTERS.sub("", text)
-    return [_Line(number, re.sub(r"\s+", " ", line).strip()) for number, line in enumerate(text.split("\n"), 1)]
+    return [Block(number, re.sub(r"\s+", " ", line).strip()) for number, line in enumerate(text.split("\n"), 1)]
 
 
-def _drop_debris(lines: list[_Line]) -> list[_Line]:
-    """Remove ads, share widgets, image captions and credits, and doubled headings.
+def _drop_debris(lines: list[Block], dropped: list[Dropped]) -> list[Block]:
+    """Remove ads, share widgets, navigation, image captions and credits, and doubled headings.
 
-    Blank lines are kept (as empty text): they tell where magazine paragraphs end.
+    Blank lines are kept (as empty text): they tell where magazine paragraphs end. Every line
+    removed is added to ``dropped``.
     """
-    kept = [line for line in lines if not debris.is_ad(line.text) and not debris.is_share_widget(line.text)]
-    drop: set[int] = set()
-    filled = [index for index, line in enumerate(kept) if line.text]
+    drop: dict[int, str] = {}
+    filled = [index for index, line in enumerate(lines) if line.text and line.markdown is None]
+    later_keys: Counter[str] = Counter()  # the lines below a 'Sommaire', to find its entries again
+    at_top = True
+    opener: str | None = None  # 'links' under 'À lire aussi', 'contents' under 'Sommaire'
     for position, index in enumerate(filled):
-        text = kept[index].text
-        previous = kept[filled[position - 1]].text if position > 0 else None
-        following = kept[filled[position + 1]].text if position + 1 < len(filled) else None
+        text = lines[index].text
+        if opener == "contents":
+            later_keys[_heading_key(text)] -= 1
+        if at_top and debris.is_bullet(text):
+            drop[index] = "navigation"  # a menu or breadcrumb above the title
+            continue
+        at_top = False
+        if opener == "links" and debris.is_bullet(text):
+            drop[index] = "navigation"
+            continue
+        if opener == "contents" and (debris.is_bullet(text) or later_keys[_heading_key(text)] > 0):
+            drop[index] = "navigation"
+            continue
+        opener = None
+        teaser = debris.TEASER_END.search(text)  # '… (...) Cliquez ici pour voir la suite' ending a paragraph
+        if teaser and teaser.start() > 0:
+            lines[index].text = text[: teaser.start()]
+            dropped.append(Dropped(lines[index].number, "navigation", teaser.group().strip()))
+            continue
+        if kind := debris.debris_kind(text):
+            drop[index] = kind
+            if debris.is_contents_heading(text):
+                opener = "contents"
+                later_keys = Counter(_heading_key(lines[later].text) for later in filled[position + 1 :])
+            elif debris.opens_link_list(text):
+                opener = "links"
+    kept = [index for index in filled if index not in drop]
+    for position, index in enumerate(kept):
+        text = lines[index].text
+        previous = lines[kept[position - 1]].text if position > 0 else None
+        following = lines[kept[position + 1]].text if position + 1 < len(kept) else None
         if debris.is_credit(text):
-            drop.add(index)
+            drop[index] = "crédit photo"
             if previous is not None and debris.looks_like_caption(previous):
-                drop.add(filled[position - 1])
+                drop[kept[position - 1]] = "légende"
         elif previous is not None and previous == following and _is_heading_like(previous) and text != previous:
             # A heading printed twice around its image caption: drop the caption and the copy.
-            drop.add(index)
-            drop.add(filled[position + 1])
+            drop[index] = "légende"
+            drop[kept[position + 1]] = "intertitre répété"
         elif debris.looks_like_caption(text) and (
             previous is None or debris.ends_sentence(previous) or _is_heading_like(previous)
         ):
-            drop.add(index)
-    return [line for index, line in enumerate(kept) if index not in drop]
+            drop[index] = "légende"
+    dropped += [Dropped(lines[i].number, kind, debris.strip_bullet(lines[i].text)) for i, kind in sorted(drop.items())]
+    return [line for index, line in enumerate(lines) if index not in drop]
 
 
-def _mend_paragraphs(lines: list[_Line]) -> list[_Line]:
+def _take_bylines(
+    lines: list[Block], byline_lines: int, dropped: list[Dropped]
+) -> tuple[list[Block], Byline, int | None]:
+    """Remove the byline lines ('Publié le …', 'Par …', 'Mis à jour le …'), keeping their author and dates.
+
+    A line that is only a date counts among the first ``byline_lines`` lines of text. Returns the
+    lines left, the byline, and the number of its first line (None without a byline).
+    """
+    found = Byline()
+    first: int | None = None
+    kept: list[Block] = []
+    position = 0
+    for line in lines:
+        if not line.text or line.markdown is not None:
+            kept.append(line)
+            continue
+        position += 1
+        byline = parse_byline(line.text)
+        if byline is None or (position > byline_lines and not _BYLINE_KEYWORD.match(fold(line.text))):
+            kept.append(line)
+            continue
+        found.author = found.author or byline.author
+        found.published = found.published or byline.published
+        found.updated = found.updated or byline.updated
+        first = first or line.number
+        dropped.append(Dropped(line.number, "signature", line.text))
+    return kept, found, first
+
+
+def _group_tables(lines: list[Block]) -> list[Block]:
+    """Consecutive rows like 'Eczéma atopique | 15% des enfants |' (two or more) -> one Markdown table."""
+    grouped: list[Block] = []
+    run: list[Block] = []
+    for line in [*lines, Block(0, "")]:
+        if _TABLE_ROW.match(line.text) and ("|" in line.text.strip("|") or _TABLE_RULE.fullmatch(line.text)):
+            run.append(line)
+            continue
+        if len(run) >= 2 and any(not _TABLE_RULE.fullmatch(row.text) for row in run):
+            rows = [_table_cells(row.text) for row in run if not _TABLE_RULE.fullmatch(row.text)]
+            grouped += table_blocks(run[0].number, rows)
+        else:
+            grouped += run
+        run = []
+        grouped.append(line)
+    return grouped[:-1]
+
+
+def table_blocks(number: int, rows: list[list[str]]) -> list[Block]:
+    """Rows of plain-text cells (the first one the header) -> Markdown tables, one per
+    ``MAX_TABLE_ROWS`` rows, the header repeated: the loader refuses a block past 500 lines."""
+    header, body = rows[0], rows[1:] or [[]]
+    blocks = []
+    for start in range(0, len(body), MAX_TABLE_ROWS):
+        chunk = [header, *body[start : start + MAX_TABLE_ROWS]]
+        escaped = [[escape_inline(cell) for cell in row] for row in chunk if row]
+        text = " ".join(" ".join(row) for row in chunk)
+        blocks.append(Block(number, text, table_markdown(escaped), heading=False))
+    return blocks
+
+
+def _table_cells(row: str) -> list[str]:
+    return [cell.strip() for cell in row.strip().strip("|").split("|")]
+
+
+def _mend_paragraphs(lines: list[Block], dropped: list[Dropped]) -> list[Block]:
     """One entry per paragraph; a sentence split across a blank line is joined again.
 
     The pieces of a paragraph are joined once at the end: joining them as they come took
     time growing with the square of the paragraph's length.
     """
-    paragraphs: list[_Line] = []
+    paragraphs: list[Block] = []
     pieces: list[list[str]] = []  # the lines of each paragraph
     length = 0  # of the last paragraph once joined
     blank_since_last = False
@@ -137,6 +301,8 @@ def _mend_paragraphs(lines: list[_Line]) -> list[_Line]:
         previous = paragraphs[-1] if paragraphs else None
         continues = (
             previous is not None
+            and line.markdown is None
+            and previous.markdown is None
             and blank_since_last
             and line.text[0].islower()
             and not debris.ends_sentence(pieces[-1][-1])
@@ -147,13 +313,14 @@ def _mend_paragraphs(lines: list[_Line]) -> list[_Line]:
             length += 1 + len(line.text)
         elif (
             previous is not None
+            and line.markdown is None
             and len(line.text) == length
             and line.text == " ".join(pieces[-1])
             and _is_heading_like(line.text)
         ):
-            pass  # the same heading printed twice in a row
+            dropped.append(Dropped(line.number, "intertitre répété", line.text))  # printed twice in a row
         else:
-            paragraphs.append(_Line(line.number, line.text))
+            paragraphs.append(Block(line.number, line.text, line.markdown))
             pieces.append([line.text])
             length = len(line.text)
         blank_since_last = False
@@ -169,6 +336,8 @@ def _is_heading_like(text: str) -> bool:
         return False
     if text.endswith("?"):
         return True
+    if text.endswith(("…", "...")):  # 'Et chez le nourrisson…'
+        return len(text.split()) <= MAX_ELLIPSIS_HEADING_WORDS
     return not debris.ends_sentence(text) or text.endswith(")")
 
 
@@ -176,7 +345,7 @@ def _heading_key(text: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", fold(text)))
 
 
-def _parse_title(text: str) -> tuple[str, str | None, str]:
+def parse_title(text: str) -> tuple[str, str | None, str]:
     """'Leucopénie : Guide Complet 2025 - ...' -> title, subtitle, short form for the slug."""
     short, separator, rest = text.partition(" : ")
     if not separator:
@@ -194,6 +363,10 @@ def _parse_french_date(day: str, month: str, year: str) -> date | None:
         return None
 
 
+def _markdown_block(line: Block) -> str:
+    return line.markdown if line.markdown is not None else escape_paragraph(line.text)
+
+
 class _Builder:
     """Reads paragraphs one by one into an Article; its mode is the block being read."""
 
@@ -201,9 +374,12 @@ class _Builder:
         self.article = article
         self.source = source
         self.warnings: list[Problem] = []
+        self.dropped: list[Dropped] = []
+        self.followed: set[int] = set()
+        """Sections with no text of their own but a heading right under them: a part and its subpart."""
         self.mode = "lead"
-        self.lead: list[str] = []
-        self.sections: list[tuple[_Line, list[str]]] = []
+        self.lead: list[Block] = []
+        self.sections: list[tuple[Block, list[Block]]] = []
         self.faq: dict[str, list[str]] = {}
         self.faq_order: list[str] = []
         self.current_question: str | None = None
@@ -213,15 +389,33 @@ class _Builder:
         self.questions: dict[str, str] = {}
         self.answer_starts: dict[str, list[int]] = {}
 
-    def feed(self, line: _Line) -> None:
+    def ignore(self, line: Block, message: str) -> None:
+        self.warnings.append(Problem(self.source, line.number, message, "warning"))
+        self.dropped.append(Dropped(line.number, "ignoré", line.text))
+
+    def feed(self, line: Block) -> None:
         text = line.text
+        if line.markdown is not None and self.mode in ("lead", "section"):
+            (self.sections[-1][1] if self.mode == "section" else self.lead).append(line)
+            return
+        if line.items is not None:
+            for number, item in enumerate(line.items, 1):
+                numbered = self.mode == "references" and line.ordered and not _REFERENCE_LINE.match(item)
+                self.feed(Block(line.number, f"- [{number}] {item}" if numbered else f"- {item}", heading=False))
+            return
         if disclaimer := _DISCLAIMER.match(text):
             self._flush_web()
             self.article.disclaimer = disclaimer.group(1).strip()
             self.mode = "after-disclaimer"
             return
         key = _heading_key(text)
-        if _is_heading_like(text) and self._switch_mode(key):
+        is_heading = _is_heading(line)
+        if is_heading and self._switch_mode(key):
+            return
+        if line.heading and self.mode in _LIST_MODES and not (self.mode == "faq" and text.endswith("?")):
+            self._flush_web()
+            self.sections.append((line, []))  # a page's own heading ends the FAQ or a list of sources
+            self.mode = "section"
             return
         if self.mode == "faq":
             self._feed_faq(line)
@@ -232,18 +426,20 @@ class _Builder:
         elif self.mode == "publications":
             self._feed_publication(text)
         elif self.mode == "web":
-            self._feed_web(text)
+            self._feed_web(line)
         elif self.mode == "sources":
-            self.warnings.append(Problem(self.source, line.number, "ligne ignorée dans les sources", "warning"))
+            self.ignore(line, "ligne ignorée dans les sources")
         elif self.mode == "after-disclaimer":
-            self.warnings.append(Problem(self.source, line.number, "texte après l'avertissement ignoré", "warning"))
-        elif _is_heading_like(text) and not text.startswith("- "):
+            self.ignore(line, "texte après l'avertissement ignoré")
+        elif is_heading and not text.startswith("- "):
+            if self.mode == "section" and not self.sections[-1][1]:
+                self.followed.add(len(self.sections) - 1)  # a heading right under it: kept, even empty
             self.sections.append((line, []))
             self.mode = "section"
         elif self.mode == "section":
-            self.sections[-1][1].append(text)
+            self.sections[-1][1].append(line)
         else:
-            self.lead.append(text)
+            self.lead.append(line)
 
     def _switch_mode(self, key: str) -> bool:
         modes = (
@@ -262,7 +458,7 @@ class _Builder:
                 return True
         return False
 
-    def _feed_faq(self, line: _Line) -> None:
+    def _feed_faq(self, line: Block) -> None:
         text = line.text
         glued = _GLUED_QUESTION.match(text)
         if text.endswith("?") and len(text) <= 300:
@@ -274,7 +470,7 @@ class _Builder:
                 self.sections.append((line, []))
                 self.mode = "section"
             else:
-                self.warnings.append(Problem(self.source, line.number, "réponse sans question ignorée", "warning"))
+                self.ignore(line, "réponse sans question ignorée")
             return
         else:
             self.faq[self.current_question].append(text)
@@ -290,15 +486,17 @@ class _Builder:
         if answer:
             self.faq[key].append(answer)
 
-    def _feed_reference(self, line: _Line) -> None:
+    def _feed_reference(self, line: Block) -> None:
         match = _REFERENCE_LINE.match(debris.strip_bullet(line.text))
         if match:
             number = int(match.group(1))
             if number in self.references:
                 self.warnings.append(Problem(self.source, line.number, f"référence [{number}] en double", "warning"))
+                if self.references[number] != match.group(2).strip():
+                    self.dropped.append(Dropped(line.number, "référence en double", line.text))
             self.references.setdefault(number, match.group(2).strip())
         else:
-            self.warnings.append(Problem(self.source, line.number, "référence sans numéro ignorée", "warning"))
+            self.ignore(line, "référence sans numéro ignorée")
 
     def _feed_publication(self, text: str) -> None:
         text = debris.strip_bullet(text)
@@ -308,7 +506,8 @@ class _Builder:
         else:
             self.article.publications.append(Publication(text, None))
 
-    def _feed_web(self, text: str) -> None:
+    def _feed_web(self, line: Block) -> None:
+        text = line.text
         title = _WEB_TITLE_LINE.match(debris.strip_bullet(text)) if text.startswith("- ") else None
         if title:
             self._flush_web()
@@ -319,6 +518,8 @@ class _Builder:
             snippet = dated.group(4) if dated and when else text
             self.web.append(WebResource(*self.pending_web_title, when, snippet))
             self.pending_web_title = None
+        else:
+            self.ignore(line, "ligne des ressources web sans titre de page ignorée")
 
     def _flush_web(self) -> None:
         if self.pending_web_title:
@@ -328,17 +529,18 @@ class _Builder:
     def finish(self) -> Article:
         self._flush_web()
         article = self.article
-        article.lead = "\n\n".join(escape_paragraph(text) for text in self.lead)
+        article.lead = "\n\n".join(_markdown_block(line) for line in self.lead)
         taken: set[str] = {"questions-frequentes", "specialites", "references", "publications",
                            "ressources-web", "avertissement", "lead", "top"}  # fmt: skip
-        for heading_line, paragraphs in self.sections:
-            if not paragraphs:
+        for position, (heading_line, paragraphs) in enumerate(self.sections):
+            if not paragraphs and position not in self.followed:
                 self.warnings.append(
                     Problem(self.source, heading_line.number, f"section vide retirée : {heading_line.text}", "warning")
                 )
+                self.dropped.append(Dropped(heading_line.number, "intertitre sans texte", heading_line.text))
                 continue
             anchor = unique_anchor(self._section_anchor(heading_line.text), taken)
-            body = "\n\n".join(escape_paragraph(text) for text in paragraphs)
+            body = "\n\n".join(_markdown_block(line) for line in paragraphs)
             article.sections.append(Section(anchor, heading_line.text, body))
         for key in self.faq_order:
             answer = self._fuller_answer(key)
@@ -364,66 +566,150 @@ class _Builder:
         starts = self.answer_starts[key] + [len(paragraphs)]
         answers = [paragraphs[start:end] for start, end in itertools.pairwise(starts)]
         best = max(answers, key=lambda answer: sum(len(text) for text in answer))
+        for answer in answers:
+            if answer is not best and answer:
+                self.dropped.append(Dropped(None, "réponse en double", " ".join(answer)))
         return "\n\n".join(escape_paragraph(text) for text in best)
 
 
 def import_text(text: str, source: str) -> ImportResult:
     """Structure the raw text of one article; ``source`` names it in messages."""
-    lines = _normalized_lines(text)
-    lines = _drop_debris(lines)
-    paragraphs = _mend_paragraphs(lines)
+    dropped: list[Dropped] = []
+    lines = _group_tables(_normalized_lines(text))
+    lines = _drop_debris(lines, dropped)
+    lines, byline, byline_number = _take_bylines(lines, BYLINE_LINES, dropped)
+    paragraphs = _mend_paragraphs(lines, dropped)
     if not paragraphs:
         raise ContentError(source, None, "fichier vide : aucun texte")
+    paragraphs = _drop_site_name(paragraphs, byline_number, dropped)
     title_line = paragraphs[0]
     if len(title_line.text) > 200:
         raise ContentError(source, title_line.number, "pas de titre : la première ligne est un paragraphe")
-    title, subtitle, short_title = _parse_title(title_line.text)
-    slug = slugify(short_title, 50)
-    if not slug:
+    title, subtitle, short_title = parse_title(title_line.text)
+    article = Article(slug="", title=title, subtitle=subtitle, source_file=f"sources/{Path(source).name}")
+    article.author, article.date, article.updated = byline.author, byline.published, byline.updated
+    body = drop_repeated_title(title_line, paragraphs[1:], dropped)
+    body = _drop_captions_among_headings(body, dropped)
+    return build_article(article, short_title, title_line, body, source, dropped)
+
+
+def _drop_site_name(paragraphs: list[Block], byline_number: int | None, dropped: list[Dropped]) -> list[Block]:
+    """'Le blog santé de Marc' / 'Migraine : ce qui m'a aidé' / byline: the title is the line above the byline.
+
+    Only short lines above a byline near the top count; the ones above the title are the site's name.
+    """
+    if byline_number is None:
+        return paragraphs
+    above = [line for line in paragraphs[: MAX_LINES_ABOVE_TITLE + 1] if line.number < byline_number]
+    if not 2 <= len(above) <= MAX_LINES_ABOVE_TITLE or not all(_is_heading_like(line.text) for line in above):
+        return paragraphs  # no byline right under the first lines
+    for line in above[:-1]:
+        dropped.append(Dropped(line.number, "nom du site", line.text))
+    return paragraphs[len(above) - 1 :]
+
+
+def build_article(
+    article: Article, short_title: str, title_line: Block, body: list[Block], source: str, dropped: list[Dropped]
+) -> ImportResult:
+    """Read the body paragraphs into ``article`` (slug from ``short_title``); ContentError if nothing is left."""
+    article.slug = slugify(short_title, 50)
+    if not article.slug:
         raise ContentError(source, title_line.number, f"titre sans lettres ni chiffres : {title_line.text!r}")
-    article = Article(slug=slug, title=title, subtitle=subtitle, source_file=f"sources/{Path(source).name}")
-    body = paragraphs[1:]
-    body = _read_byline(article, body)
     builder = _Builder(article, source)
     for line in body:
         builder.feed(line)
     article = builder.finish()
     warnings = builder.warnings
+    dropped += builder.dropped
+    dropped.sort(key=lambda item: (item.line is None, item.line or 0))
     if not article.lead.strip() and not article.sections and not article.faq:
-        raise ContentError(source, title_line.number, "aucun texte à lire après le titre")
+        message = "aucun texte à lire après le titre"
+        if dropped:
+            kinds = ", ".join(dict.fromkeys(item.kind for item in dropped))
+            message += f" ({len(dropped)} ligne(s) ou bloc(s) écarté(s) : {kinds})"
+        raise ContentError(source, title_line.number, message)
     if not article.sections and not article.faq:
         warnings.append(Problem(source, None, "aucun intertitre trouvé : tout le texte est dans le chapeau", "warning"))
-    return ImportResult(article, warnings)
+    return ImportResult(article, warnings, dropped)
 
 
-def _read_byline(article: Article, paragraphs: list[_Line]) -> list[_Line]:
-    """'Publié par NAME' / 'le 12/03/2018' just under the title."""
-    remaining = list(paragraphs)
-    for _ in range(2):
-        if not remaining:
-            break
-        text = remaining[0].text
-        if (author := _BYLINE_AUTHOR.match(text)) and article.author is None:
-            article.author = author.group(1)
-        elif (when := _BYLINE_DATE.match(text)) and article.date is None:
-            day, month, year = (int(part) for part in when.groups())
-            try:
-                article.date = date(year, month, day)
-            except ValueError:
-                break
-        else:
-            break
-        remaining.pop(0)
-    return remaining
+def drop_repeated_title(title: Block, body: list[Block], dropped: list[Dropped]) -> list[Block]:
+    """'Angine' alone under 'Angine : Guide Complet 2025 …': the condition's name, not a section."""
+    if not body or body[0].markdown is not None:
+        return body
+    first = body[0].text
+    key = _heading_key(first)
+    if (
+        len(first.split()) <= MAX_REPEATED_TITLE_WORDS
+        and not debris.ends_sentence(first)
+        and key
+        and _heading_key(title.text).startswith(key)
+    ):
+        dropped.append(Dropped(body[0].number, "titre répété", first))
+        return body[1:]
+    return body
 
 
-def import_file(path: Path) -> ImportResult:
+def _drop_captions_among_headings(body: list[Block], dropped: list[Dropped]) -> list[Block]:
+    """In a run of heading-like lines, the ones that read as a photo's caption are not headings.
+
+    'Quand consulter ?' / 'Médecin examinant la gorge d'un enfant' / text: the caption goes, the
+    heading stays. A run keeps at least one line.
+    """
+    drop: set[int] = set()
+    run: list[int] = []
+    for index, line in enumerate([*body, Block(0, "")]):
+        if _is_heading(line) and not line.text.startswith("- "):
+            run.append(index)
+            continue
+        if len(run) >= 2:
+            captions = [position for position in run if debris.looks_like_french_caption(body[position].text)]
+            if len(captions) < len(run):
+                drop.update(captions)
+        run = []
+    for index in sorted(drop):
+        dropped.append(Dropped(body[index].number, "légende", body[index].text))
+    return [line for index, line in enumerate(body) if index not in drop]
+
+
+def read_source(path: Path, limit: int = MAX_SOURCE_BYTES) -> bytes:
+    """The bytes of a raw article file, at most ``limit`` bytes; ContentError (naming the file) otherwise."""
     source = path.name
     try:
-        raw = path.read_bytes()
+        raw = read_limited(path, limit)
+    except FileTooLargeError as error:
+        size = f"{error.size / 1024 / 1024:.1f} Mo" if error.size is not None else f"plus de {limit // 1024 // 1024} Mo"
+        raise ContentError(source, None, f"fichier trop grand ({size}, maximum {limit // 1024 // 1024} Mo)") from None
     except OSError as error:
         raise ContentError(source, None, f"lecture impossible : {error.strerror}") from None
+    return raw
+
+
+def import_bytes(raw: bytes, source: str) -> ImportResult:
+    """Raw bytes of the file named ``source`` (copied text or a saved HTML page) -> ImportResult.
+
+    Raises ContentError, naming ``source``, when they cannot be an article.
+    """
+    from .html_importer import import_html, looks_like_html, looks_like_web_archive  # trafilatura only for a page
+
+    if looks_like_html(raw) or looks_like_web_archive(raw, source) or Path(source).suffix.lower() in HTML_SUFFIXES:
+        return import_html(raw, source)
     text, warnings = decode(raw, source)
     result = import_text(text, source)
     result.warnings[:0] = warnings
     return result
+
+
+def source_limit(path: Path) -> int:
+    """The largest file ``read_source`` takes for this kind of source (by its name), in bytes."""
+    from .html_importer import MAX_HTML_BYTES, MAX_WEB_ARCHIVE_BYTES, WEB_ARCHIVE_SUFFIXES
+
+    suffix = path.suffix.lower()
+    if suffix in WEB_ARCHIVE_SUFFIXES:
+        return MAX_WEB_ARCHIVE_BYTES
+    return MAX_HTML_BYTES if suffix in HTML_SUFFIXES else MAX_SOURCE_BYTES
+
+
+def import_file(path: Path) -> ImportResult:
+    """The article in the file at ``path`` (text or saved page); ContentError naming the file otherwise."""
+    return import_bytes(read_source(path, source_limit(path)), path.name)

@@ -13,9 +13,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from ..safe_files import FileTooLargeError, read_limited
 from . import markdown_format as fmt
 from .anchors import BOOKMARK_PREFIX, FOLD_PREFIX, REFERENCE_PREFIX, UNRESOLVED_PREFIX
 from .checks import display_problems
+from .layout_checks import layout_problems
 from .markdown_ext import MAX_FORMATTED_CHARS, article_markdown
 from .model import CITATION_PATTERN, Article, FaqItem, Publication, Reference, Section, WebResource, cited_numbers
 from .problems import ContentError, Problem
@@ -23,6 +25,8 @@ from .text import slugify
 
 _LINK_PREFIXES = (REFERENCE_PREFIX, UNRESOLVED_PREFIX, FOLD_PREFIX, BOOKMARK_PREFIX)
 _RENDERER_ANCHORS = frozenset({"top", "lead"})
+_IN_PAGE_LINK = re.compile(r"#(?!(?:" + "|".join(map(re.escape, (BOOKMARK_PREFIX, FOLD_PREFIX))) + r"))[\w-]+")
+"""An author's link to an anchor of the article; the viewer's own actions (mark, fold) are not links to keep."""
 _SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 MAX_ARTICLE_BYTES = 512 * 1024
@@ -52,6 +56,10 @@ def _inline_markdown(element: etree.Element) -> str:
             parts.append(f"`{''.join(child.itertext())}`")
         elif child.tag == "br":
             parts.append("  \n")
+        elif child.tag in ("ul", "ol"):
+            pass  # a list inside a list item: written below the item by _list_item_markdown
+        elif child.tag == "a" and _IN_PAGE_LINK.fullmatch(child.get("href") or "") and not child.get("class"):
+            parts.append(f"[{inner}]({child.get('href')})")  # a link to a place in the article stays a link
         else:
             parts.append(inner)
         parts.append(fmt.escape_inline(child.tail or ""))
@@ -59,10 +67,15 @@ def _inline_markdown(element: etree.Element) -> str:
 
 
 def _list_item_markdown(item: etree.Element) -> str:
+    """An item's text, then its own lists indented by four spaces (Markdown's nesting)."""
     blocks = [child for child in item if child.tag == "p"]
     if not blocks:
-        return _inline_markdown(item).strip()
-    return " ".join(_inline_markdown(block).strip() for block in blocks)
+        text = _inline_markdown(item).strip()
+    else:
+        text = " ".join(_inline_markdown(block).strip() for block in blocks)
+    for nested in (child for child in item if child.tag in ("ul", "ol")):
+        text += "\n" + "\n".join(f"    {line}" for line in _block_markdown(nested).split("\n"))
+    return text
 
 
 def _block_markdown(element: etree.Element) -> str:
@@ -78,6 +91,9 @@ def _block_markdown(element: etree.Element) -> str:
         return "\n".join(f"> {line}" if line else ">" for line in inner.split("\n"))
     if element.tag in ("h3", "h4", "h5", "h6"):
         return f"**{_inline_markdown(element).strip()}**"
+    if element.tag == "table":
+        rows = [[_inline_markdown(cell).strip() for cell in row] for row in element.iter("tr")]
+        return fmt.table_markdown(rows)
     if element.tag == "hr":
         return "* * *"
     return fmt.escape_paragraph(" ".join("".join(element.itertext()).split()))
@@ -146,6 +162,8 @@ class _ArticleReader:
             subtitle=field_value("subtitle"),
             author=field_value("author"),
             date=self._date(field_value("date")),
+            publisher=field_value("publisher"),
+            updated=self._date(field_value("updated"), "updated"),
             source_file=field_value("source"),
         )
         if slugify(self.path.stem) != self.path.stem:
@@ -153,6 +171,7 @@ class _ArticleReader:
         self._read_blocks(article, list(tree))
         self._check_citations(article)
         self.problems += display_problems(self.path.name, text, article)
+        self.problems += layout_problems(self.path.name, text, article)
         return article
 
     def _check_blocks(self) -> None:
@@ -167,13 +186,13 @@ class _ArticleReader:
             else:
                 start, count = 0, 0
 
-    def _date(self, value: str | None) -> date | None:
+    def _date(self, value: str | None, key: str = "date") -> date | None:
         if value is None:
             return None
         try:
             return date.fromisoformat(value)
         except ValueError:
-            self.report(self.line_of("date:"), f"date illisible « {value} » (attendu AAAA-MM-JJ)")
+            self.report(self.line_of(f"{key}:"), f"date illisible « {value} » (attendu AAAA-MM-JJ)")
             return None
 
     def _read_blocks(self, article: Article, blocks: list[etree.Element]) -> None:
@@ -303,11 +322,10 @@ class _ArticleReader:
 
 def read_article_text(path: Path) -> str:
     try:
-        size = path.stat().st_size
-        if size > MAX_ARTICLE_BYTES:
-            limit = MAX_ARTICLE_BYTES // 1024
-            raise ContentError(path.name, None, f"fichier trop grand ({size // 1024} Ko, maximum {limit} Ko)")
-        raw = path.read_bytes()
+        raw = read_limited(path, MAX_ARTICLE_BYTES)
+    except FileTooLargeError as error:
+        size = f"{error.size // 1024} Ko" if error.size is not None else f"plus de {error.limit // 1024} Ko"
+        raise ContentError(path.name, None, f"fichier trop grand ({size}, maximum {error.limit // 1024} Ko)") from None
     except OSError as error:
         raise ContentError(path.name, None, f"lecture impossible : {error.strerror}") from None
     if b"\x00" in raw[:8192]:

@@ -45,6 +45,8 @@ _ALLOWED_ATTRIBUTES: dict[str, frozenset[str]] = {
 }
 """Every attribute an element of an article may keep; anything else (``style``, ``src``,
 ``on...``, set with ``{: ...}``) goes."""
+_TABLE_ATTRIBUTES = {"border": "1", "cellpadding": "6", "cellspacing": "0"}
+"""A table copied from a page shows its grid: QTextDocument draws no border without these."""
 _OWN_CLASSES = frozenset({"citation", "citation-link", "citation-unresolved"})
 _BACKSLASH_ESCAPE = re.compile(r"\\(.)")
 _BRACKET = re.compile(r"[\[\]]")
@@ -90,6 +92,8 @@ class _NeutralizeExternal(Treeprocessor):
                     _replace_with_text(parent, child, text)
         for element in root.iter():
             _keep_own_attributes(element)
+            if element.tag == "table":
+                element.attrib.update(_TABLE_ATTRIBUTES)
 
 
 def _deobfuscate(text: str) -> str:
@@ -240,6 +244,6 @@ class CitationExtension(Extension):
 
 def article_markdown(*extra: Extension) -> markdown.Markdown:
     return markdown.Markdown(
-        extensions=["meta", "attr_list", "sane_lists", SafeArticleExtension(), *extra],
+        extensions=["meta", "attr_list", "sane_lists", "tables", SafeArticleExtension(), *extra],
         output_format="html",
     )

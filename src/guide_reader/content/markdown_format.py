@@ -8,6 +8,8 @@ they tell the loader what a block holds; the headings are free text)::
     subtitle: Guide Complet 2025
     author: Jeanne Martin
     date: 2018-03-12
+    publisher: Santé Magazine
+    updated: 2019-01-05
     source: sources/002_leucopenie.txt
     ---
 
@@ -75,7 +77,10 @@ _INLINE_SPECIALS = re.compile(r"([\\`*_{}]|(?<=\])\()")
 _DEFINITION_START = re.compile(r"^([ ]{0,3})\[(?=[^\[\]\n]*\]:)", re.MULTILINE)
 """'[name]: address' on a line of its own is a link definition for Markdown: the line would vanish."""
 _CLOSING_HASHES = re.compile(r"#+$")
-_BLOCK_STARTS = re.compile(r"^(#|>|\d+[.)]\s|[-+*]\s|=+\s*$|-+\s*$)")
+_BLOCK_STARTS = re.compile(r"^(#|>|[-+*]\s|=+\s*$|-+\s*$)")
+_NUMBERED_START = re.compile(r"^(\d+)\.(\s)")
+"""'1. boire souvent' would start a numbered list: its dot is escaped ('1\\. ', shown '1. '), never the line
+('\\1. ' showed a backslash). '3) ' starts no list in Python-Markdown."""
 
 
 def escape_inline(text: str) -> str:
@@ -85,12 +90,52 @@ def escape_inline(text: str) -> str:
 
 def escape_block_start(markdown_text: str) -> str:
     """Keep a paragraph from being read as a heading, list or quote."""
-    return "\\" + markdown_text if _BLOCK_STARTS.match(markdown_text) else markdown_text
+    if _BLOCK_STARTS.match(markdown_text):
+        return "\\" + markdown_text
+    return _NUMBERED_START.sub(r"\1\\.\2", markdown_text, count=1)
 
 
 def escape_paragraph(text: str) -> str:
     """Escape plain text so that it reads back as one plain paragraph."""
     return escape_block_start(escape_inline(text))
+
+
+def table_markdown(rows: list[list[str]]) -> str:
+    """A pipe table from rows of cells already in inline Markdown; the first row is the header.
+
+    Short rows are padded with empty cells, so that every row has as many cells as the longest;
+    a '|' inside a cell is escaped.
+    """
+    width = max(len(row) for row in rows)
+    lines = []
+    for number, row in enumerate(rows):
+        cells = [cell.replace("|", "\\|") for cell in [*row, *[""] * (width - len(row))]]
+        lines.append("| " + " | ".join(cells) + " |")
+        if number == 0:
+            lines.append("| " + " | ".join(["---"] * width) + " |")
+    return "\n".join(lines)
+
+
+_TABLE_LINE = re.compile(r"^\| (.*) \|$")
+_TABLE_RULE_LINE = re.compile(r"^\|( --- \|)+$")
+_CELL_SEPARATOR = re.compile(r"(?<!\\) \| ")
+
+
+def table_text(markdown_text: str) -> str:
+    """The tables of a body as a reader sees them: a row's cells joined by ' · ', no rule line.
+
+    The other lines are left as they are. For the search index and its snippets.
+    """
+    lines = []
+    for line in markdown_text.split("\n"):
+        if _TABLE_RULE_LINE.match(line):
+            continue
+        row = _TABLE_LINE.match(line)
+        if row:
+            cells = (cell.strip().replace("\\|", "|") for cell in _CELL_SEPARATOR.split(row.group(1)))
+            line = " · ".join(cell for cell in cells if cell)
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def _front_matter(article: Article) -> list[str]:
@@ -99,6 +144,8 @@ def _front_matter(article: Article) -> list[str]:
         "subtitle": article.subtitle,
         "author": article.author,
         "date": article.date.isoformat() if article.date else None,
+        "publisher": article.publisher,
+        "updated": article.updated.isoformat() if article.updated else None,
         "source": article.source_file,
     }
     lines = ["---"]

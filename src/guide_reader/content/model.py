@@ -79,7 +79,9 @@ class Article:
     subtitle: str | None = None
     lead: str = ""
     author: str | None = None
-    date: date | None = None
+    date: date | None = None  # first publication
+    publisher: str | None = None  # site name or publisher
+    updated: date | None = None  # last update
     sections: list[Section] = field(default_factory=list)
     faq: list[FaqItem] = field(default_factory=list)
     references: list[Reference] = field(default_factory=list)

@@ -12,6 +12,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..safe_files import read_text_limited
+
 MAX_FILE_BYTES = 256 * 1024
 """A pronunciation file past this size is not read (a typing slip, not a list of rules)."""
 
@@ -85,7 +87,7 @@ def load_pronunciation(path: Path | None) -> Pronunciation:
             return Pronunciation(problems=[f"{path.name} : fichier de prononciation introuvable"])
         if path.stat().st_size > MAX_FILE_BYTES:
             return Pronunciation(problems=[f"{path.name} : fichier de prononciation trop grand (plus de 256 Ko)"])
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_text_limited(path, MAX_FILE_BYTES)
     except (OSError, UnicodeDecodeError) as error:
         return Pronunciation(problems=[f"{path.name} : prononciation illisible ({error})"])
     return parse_pronunciation(text, path.name)

@@ -118,8 +118,11 @@ class ArticleRenderer:
             byline.append(f"Par {html.escape(article.author)}")
         if article.date:
             byline.append(f"publié le {french_date(article.date)}")
+        if article.updated:
+            byline.append(f"mis à jour le {french_date(article.updated)}")
         if byline:
-            parts.append(f'<p class="byline">{", ".join(byline)}</p>')
+            shown = ", ".join(byline)
+            parts.append(f'<p class="byline">{shown[0].upper()}{shown[1:]}</p>')
         if article.lead:
             parts.append('<a name="lead"></a><div class="lead" id="lead">')
             parts.append(self.markdown_html(article.lead).replace("<p>", '<p class="lead">'))

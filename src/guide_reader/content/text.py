@@ -66,6 +66,7 @@ def fold(text: str) -> str:
 
 
 _LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ß": "ss"})
+_SLUG_WORD = re.compile(r"(?:\b(?:[a-z]|qu|jusqu|lorsqu|puisqu)['’])?[a-z0-9]+")
 
 
 def _anchor_fold(text: str) -> str:
@@ -76,8 +77,12 @@ def _anchor_fold(text: str) -> str:
 
 
 def slugify(text: str, max_length: int = 60) -> str:
-    """ASCII, lowercase, hyphen-separated; cut at a word boundary past ``max_length``."""
-    words = re.findall(r"[a-z0-9]+", _anchor_fold(text))
+    """ASCII, lowercase, hyphen-separated; cut at a word boundary past ``max_length``.
+
+    An elided word stays with the next one ('d'ensemble' is one word, 'd-ensemble'): a cut never
+    leaves a lone 'd' or 'qu' at the end.
+    """
+    words = [re.sub(r"[^a-z0-9]+", "-", word) for word in _SLUG_WORD.findall(_anchor_fold(text))]
     slug = ""
     for word in words:
         candidate = f"{slug}-{word}" if slug else word

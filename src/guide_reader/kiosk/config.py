@@ -18,10 +18,14 @@ from pathlib import Path
 from typing import NoReturn
 
 from .. import paths
-from .pin import is_pin_hash
+from ..safe_files import FileTooLargeError, read_limited
+from .pin import MAX_CHECK_ITERATIONS, MIN_ITERATIONS, pin_hash_iterations
 
 CONFIG_FILE_NAME = "kiosk.toml"
 FEATURES_TABLE = "features"
+MAX_FILE_BYTES = 64 * 1024  # a settings file is a few hundred bytes; past this it is not one
+MAX_SHOWN_CHARS = 60  # a value or key quoted in a message is cut after this many characters
+MAX_TEXT_CHARS = {"emergency_label": 80, "emergency_details": 600, "files_folder": 400}
 
 # Inclusive limits of the numeric settings.
 LIMITS: Mapping[str, tuple[int, int] | tuple[float, float]] = {
@@ -61,6 +65,12 @@ class KioskConfig:
     text_scale: float = 1.3  # text size multiplier for the kiosk (touch screens read from further away)
     exit_taps: int = 5  # hidden gesture: this many taps in the top-right corner within exit_tap_seconds
     exit_tap_seconds: float = 3.0
+    emergency_label: str = "Urgence : 15 (SAMU) · 112"  # on every kiosk screen
+    emergency_details: str = (
+        "Malaise, douleur dans la poitrine, difficulté à respirer, perte de connaissance : "
+        "appelez le 15 (SAMU) ou le 112 (urgences, depuis tout téléphone), ou prévenez l'accueil tout de suite."
+    )
+    files_folder: str = ""  # the only folder file dialogs show (features.files); "" with files = false
     features: KioskFeatures = field(default_factory=KioskFeatures)
 
     def source_description(self) -> str:
@@ -112,6 +122,16 @@ text_scale = 1.3
 exit_taps = 5             # {_range("exit_taps")}
 exit_tap_seconds = 3.0    # {_range("exit_tap_seconds")}
 
+# Le bandeau d'urgence, sur chaque écran du kiosque ; le toucher l'agrandit
+# et affiche le texte de emergency_details. À adapter hors de France.
+emergency_label = "Urgence : 15 (SAMU) · 112"
+emergency_details = "Malaise, douleur dans la poitrine, difficulté à respirer, perte de connaissance : \
+appelez le 15 (SAMU) ou le 112 (urgences, depuis tout téléphone), ou prévenez l'accueil tout de suite."
+
+# Le seul dossier que montrent les fenêtres de fichiers (avec files = true ci-dessous),
+# par exemple celui d'une clé USB : chemin absolu, entre guillemets droits.
+files_folder = ""
+
 # Ce que les visiteurs peuvent utiliser (true : oui, false : non).
 # Cette table vient après tous les autres réglages.
 [{FEATURES_TABLE}]
@@ -129,6 +149,9 @@ _GENERAL: Mapping[str, type] = {
     "text_scale": float,
     "exit_taps": int,
     "exit_tap_seconds": float,
+    "emergency_label": str,
+    "emergency_details": str,
+    "files_folder": str,
 }
 _FEATURES: Mapping[str, type] = {name: bool for name in ("search", "bookmarks", "print", "files")}
 
@@ -177,7 +200,13 @@ def load_config(path: Path | None = None) -> KioskConfig:
 
 def _read(path: Path) -> str:
     try:
-        raw = path.read_bytes()
+        raw = read_limited(path, MAX_FILE_BYTES)
+    except FileTooLargeError:
+        raise KioskConfigError(
+            f"{path} : fichier trop grand pour des réglages (plus de {MAX_FILE_BYTES // 1024} Kio) ; "
+            "repartir de « guide-reader kiosk-pin --example »",
+            path=path,
+        ) from None
     except FileNotFoundError:
         raise KioskConfigError(f"Fichier de réglages du kiosque introuvable : {path}", path=path) from None
     except IsADirectoryError:
@@ -200,17 +229,53 @@ def _read(path: Path) -> str:
 
 def _syntax_error(path: Path, text: str, error: tomllib.TOMLDecodeError) -> KioskConfigError:
     message = str(error)
-    line = max(1, len(text.splitlines()))  # "at end of document": the last line
+    lines = text.splitlines()
+    line = max(1, len(lines))  # "at end of document": the last line
     column: int | None = None
     position = _TOML_POSITION.search(message)
     if position is not None:
         message = message[: position.start()]
         if position.group(1):
             line, column = int(position.group(1)), int(position.group(2))
-    french = next((french for start, french in _TOML_MESSAGES.items() if message.startswith(start)), None)
+    source = lines[line - 1] if 0 < line <= len(lines) else ""
+    value_error = message.startswith(("Invalid value", "Expected newline or end of document"))
+    french = (_likely_mistake(source) if value_error else None) or next(
+        (french for start, french in _TOML_MESSAGES.items() if message.startswith(start)), None
+    )
     detail = f"{french} ({message})" if french else message
     where = f"{path}, ligne {line}" + (f", colonne {column}" if column else "")
     return KioskConfigError(f"{where} : ce n'est pas du TOML valide : {detail}", path=path, line=line)
+
+
+_SETTING_LINE = re.compile(r"""^\s*["']?([A-Za-z0-9_-]+)["']?\s*=\s*(.*?)\s*(?:#.*)?$""")
+_DECIMAL_COMMA = re.compile(r"^[+-]?\d+,\d+$")
+_YES_NO = {"true", "false", "yes", "no", "oui", "non", "vrai", "faux", "on", "off"}
+
+
+def _likely_mistake(source: str) -> str | None:
+    """The mistake a person most likely made on ``source``, a line TOML refused, with its fix; None if unsure."""
+    setting = _SETTING_LINE.match(source)
+    if setting is None:
+        return None
+    key, value = setting.group(1), setting.group(2)
+    shown = _clip(value)
+    expected = _GENERAL.get(key) or _FEATURES.get(key)
+    if not value:
+        return "valeur mal écrite : rien après « = »" + (f" ; il faut {_EXPECTED[expected]}" if expected else "")
+    if _DECIMAL_COMMA.match(value):
+        return f"nombre écrit avec une virgule : écrire {value.replace(',', '.')} (avec un point)"
+    if expected in (bool, None) and value.casefold() in _YES_NO:
+        return f"« {_clip(key)} » se règle avec true ou false, en minuscules et sans guillemets (trouvé : {shown})"
+    if expected is not None and expected is not str and not value.startswith(("'", '"')):
+        return f"« {_clip(key)} » doit être {_EXPECTED[expected]} (trouvé : {shown})"
+    if expected is str or (value and not value.startswith(("'", '"', "[", "{"))):
+        return f'valeur mal écrite : un texte se met entre guillemets droits "..." (trouvé : {shown})'
+    return None
+
+
+def _clip(text: str) -> str:
+    """``text`` cut to MAX_SHOWN_CHARS characters for a message."""
+    return text if len(text) <= MAX_SHOWN_CHARS else text[:MAX_SHOWN_CHARS] + "…"
 
 
 class _Checker:
@@ -237,6 +302,13 @@ class _Checker:
                 self.unknown(FEATURES_TABLE, key, list(_FEATURES))
         values = {key: self.value(None, key, value) for key, value in general.items()}
         switches = {key: self.value(FEATURES_TABLE, key, value) for key, value in features.items()}
+        if switches.get("files") and not values.get("files_folder"):
+            self.fail(
+                FEATURES_TABLE,
+                "files",
+                "« files = true » demande aussi « files_folder » : le seul dossier que les visiteurs verront "
+                '(par exemple files_folder = "/media/cle-usb", avant la ligne [features])',
+            )
         return KioskConfig(path=self.path, features=KioskFeatures(**switches), **values)
 
     def value(self, table: str | None, key: str, value: object) -> object:
@@ -251,21 +323,40 @@ class _Checker:
             assert isinstance(value, int | float)
             if math.isnan(value) or not low <= value <= high:
                 self.fail(table, key, f"{name} doit être compris entre {low} et {high} ; trouvé : {value}")
-        if key == "staff_pin_hash" and not is_pin_hash(str(value)):
+        if key == "staff_pin_hash":
+            self.check_pin_hash(str(value))
+        if key in MAX_TEXT_CHARS and len(str(value)) > MAX_TEXT_CHARS[key]:
+            self.fail(table, key, f"{name} est trop long : {MAX_TEXT_CHARS[key]} caractères au plus")
+        if key == "files_folder" and value and not Path(str(value)).is_absolute():
             self.fail(
-                table,
-                key,
-                "« staff_pin_hash » n'est pas une empreinte de code valide : "
-                "recopier la ligne entière affichée par « guide-reader kiosk-pin »",
+                table, key, f"{name} doit être un chemin absolu (qui commence par /) ; trouvé : {_describe(value)}"
             )
         return value
 
+    def check_pin_hash(self, value: str) -> None:
+        iterations = pin_hash_iterations(value)
+        if iterations is None:
+            self.fail(
+                None,
+                "staff_pin_hash",
+                "« staff_pin_hash » n'est pas une empreinte de code valide : "
+                "recopier la ligne entière affichée par « guide-reader kiosk-pin »",
+            )
+        if not MIN_ITERATIONS <= iterations <= MAX_CHECK_ITERATIONS:
+            self.fail(
+                None,
+                "staff_pin_hash",
+                f"l'empreinte de « staff_pin_hash » utilise {iterations} itérations ; il en faut de "
+                f"{MIN_ITERATIONS} à {MAX_CHECK_ITERATIONS} (assez pour ralentir qui devinerait le code, "
+                "assez peu pour une vérification rapide) : en créer une nouvelle avec « guide-reader kiosk-pin »",
+            )
+
     def unknown(self, table: str | None, key: str, known: list[str]) -> NoReturn:
-        message = f"réglage inconnu « {key} »" + (f" dans [{table}]" if table else "")
+        message = f"réglage inconnu « {_clip(key)} »" + (f" dans [{table}]" if table else "")
         if table is not None and key in _GENERAL:
             message += f" : « {key} » est un réglage général, à placer avant la ligne [{table}]"
         else:
-            close = difflib.get_close_matches(key, known, n=1)
+            close = difflib.get_close_matches(key, known, n=1) if len(key) <= MAX_SHOWN_CHARS else []
             if close:
                 message += f" : vouliez-vous dire « {close[0]} » ?"
             message += " (réglages possibles : " + ", ".join(known) + ")"
@@ -285,9 +376,9 @@ class _Checker:
         for number, line in enumerate(self.lines, start=1):
             opened = header.match(line)
             if opened:
-                current = opened.group(1)
-                if current == key and table is None:
-                    return number
+                current = re.sub(r"\s*\.\s*", ".", opened.group(1))
+                if current == (f"{table}.{key}" if table else key):
+                    return number  # a table where a value was expected: [features.extra]
                 continue
             if setter.match(line):
                 if current == table:
@@ -302,7 +393,7 @@ def _describe(value: object) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
-        return f"le texte « {value} »"
+        return f"le texte « {_clip(value)} »"
     if isinstance(value, int | float):
         return f"le nombre {value}"
     if isinstance(value, list):

@@ -28,6 +28,10 @@ SALT_BYTES = 16
 HASH_BYTES = 32
 # A stored value asking for more than this is treated as malformed rather than computed for minutes.
 MAX_ITERATIONS = 10_000_000
+# What the kiosk's settings accept: fewer makes guessing cheap, more makes each check slow
+# (600,000 take about 0.2 s on a small clinic computer; 2,000,000 under a second).
+MIN_ITERATIONS = 100_000
+MAX_CHECK_ITERATIONS = 2_000_000
 
 FIRST_DELAY_SECONDS = 1.0
 MAX_DELAY_SECONDS = 60.0
@@ -74,6 +78,12 @@ def verify_pin(pin: str, stored: str) -> bool:
 def is_pin_hash(stored: str) -> bool:
     """Whether ``stored`` has the form hash_pin produces (whatever PIN it was made from)."""
     return _parse(stored) is not None
+
+
+def pin_hash_iterations(stored: str) -> int | None:
+    """The PBKDF2 iteration count of a stored hash; None when ``stored`` is malformed."""
+    parsed = _parse(stored)
+    return None if parsed is None else parsed.iterations
 
 
 @dataclass(frozen=True)

@@ -37,7 +37,8 @@ BLOCK_HEADINGS = {
 }
 
 _MARKUP = re.compile(r"\\([\\`*_{}\[\]()#+\-.!>])|\*\*|(?<!\w)\*|\*(?!\w)|`")
-_LINE_MARKERS = re.compile(r"^(?:>\s?|[-+*]\s+|\d+[.)]\s+)", re.MULTILINE)
+_LINE_MARKERS = re.compile(r"^[ \t]*(?:>\s?|[-+*]\s+|\d+[.)]\s+)", re.MULTILINE)
+_IN_PAGE_LINK = re.compile(r"\[([^\[\]]*)\]\(#[\w-]*\)")
 
 
 _CITATION = re.compile(r"[ \t\u00a0\u202f]*" + CITATION_PATTERN.pattern)
@@ -54,6 +55,10 @@ def plain_text(markdown: str) -> str:
     have no markup, and the scans cost more than the checks.
     """
     text = _CITATION.sub("", markdown) if "[" in markdown else markdown
+    if "](#" in text:
+        text = _IN_PAGE_LINK.sub(r"\1", text)
+    if "|" in text:
+        text = fmt.table_text(text)
     if "\n" in text or text[:1] in _LINE_START:
         text = _LINE_MARKERS.sub("", text)
     if "*" in text or "`" in text or "\\" in text:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections import OrderedDict
 from collections.abc import Sequence
@@ -19,14 +20,17 @@ from . import query as q
 from .alerts import Ranked, promote_alerts
 from .completion import Completer
 from .documents import BIBLIOGRAPHY_TERM, IndexDoc, article_document, article_documents
+from .generations import IndexGenerations
 from .model import Completion, IndexReport, SearchHit, SearchResults
 from .schema import TEXT_FIELD, weighting
 from .snippets import snippet, spans
 from .source import ArticleList, ArticleSource
-from .store import IndexStore, Progress
+from .store import Progress
 from .synonyms import Synonyms, Terms, load_synonyms
 from .topk import Run, top_hits
 from .vocabulary import Vocabulary
+
+_log = logging.getLogger(__name__)
 
 FALLBACK_WEIGHT = 0.5
 """Any-word hits come after every-word hits; their scores are scaled to say so."""
@@ -61,7 +65,7 @@ class SearchEngine:
         self.source: ArticleSource = ArticleList(articles) if isinstance(articles, Sequence) else articles
         self.index_dir = index_dir
         self.synonyms: Synonyms = load_synonyms(synonyms_file)
-        self._store = IndexStore(index_dir, lock_timeout)
+        self._store = IndexGenerations(index_dir, lock_timeout)
         self._docs: OrderedDict[str, _ArticleDocs] = OrderedDict()
         self._completer: Completer | None = None
         self._completer_lock = threading.Lock()
@@ -82,14 +86,35 @@ class SearchEngine:
 
     # Index
 
-    def ensure_index(self, progress: Progress | None = None, rebuild: bool = False) -> IndexReport:
+    def ensure_index(
+        self, progress: Progress | None = None, rebuild: bool = False, verify: bool = False
+    ) -> IndexReport:
         """Build, update or rebuild the index so that it holds exactly the articles; spawns no process.
 
         ``progress(done, total, message)`` is called from the calling thread during long writes.
-        A second call while one runs waits for it, then finds the index up to date.
+        A second call while one runs waits for it, then finds the index up to date; so does another
+        copy of the program (see ``IndexGenerations``). ``verify``: read every index file first and
+        rebuild if one does not match its CRC (damage that kept the file's time).
         """
         with self._build_lock:
-            return self._ensure(progress, rebuild)
+            damaged = self._store.verify() if verify and not rebuild else []
+            report = self._ensure(progress, rebuild or bool(damaged))
+            if damaged:
+                report.problems.insert(0, f"index endommagé ({', '.join(damaged[:3])}) : reconstruit")
+            return report
+
+    def repair_if_damaged(self, progress: Progress | None = None) -> IndexReport | None:
+        """Read every index file; rebuild when one does not match its CRC (damage that kept its time).
+
+        For a worker, after ``ensure_index``: searches go on meanwhile. None when nothing was damaged.
+        """
+        with self._build_lock:
+            damaged = self._store.verify()
+            if not damaged:
+                return None
+            report = self._ensure(progress, True)
+            report.problems.insert(0, f"index endommagé ({', '.join(damaged[:3])}) : reconstruit")
+            return report
 
     def _ensure(self, progress: Progress | None, rebuild: bool) -> IndexReport:
         """``ensure_index`` with ``_build_lock`` held."""
@@ -97,7 +122,14 @@ class SearchEngine:
         # Opened here, not at the next search: a searcher reads the index as it is when
         # opened and keeps its files open, so a later rebuild (here or by another program)
         # cannot pull them from under it.
-        opened = _Opened(index, index.searcher(weighting=weighting()), vocabulary)
+        try:
+            searcher = index.searcher(weighting=weighting())
+        except Exception as error:  # damaged in a way the manifest did not show: built again, once
+            _log.warning("index %s cannot be searched (%s): rebuilt", self.index_dir, error)
+            index, vocabulary, report = self._store.ensure(self.source, progress, True)
+            report.problems.insert(0, f"index illisible ({type(error).__name__}) : reconstruit")
+            searcher = index.searcher(weighting=weighting())
+        opened = _Opened(index, searcher, vocabulary)
         with self._pending_lock:
             unused, self._pending = self._pending, opened
         if report.action != "up-to-date":

@@ -10,7 +10,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..safe_files import read_text_limited
 from .analysis import terms
+
+MAX_SYNONYMS_BYTES = 4 * 1024 * 1024
 
 Terms = tuple[str, ...]
 
@@ -66,7 +69,7 @@ def load_synonyms(path: Path | None) -> Synonyms:
     if path is None:
         return Synonyms()
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = read_text_limited(path, MAX_SYNONYMS_BYTES)
     except (OSError, UnicodeDecodeError) as error:
         return Synonyms(problems=[f"{path.name} : synonymes illisibles ({error})"])
     return parse_synonyms(text, path.name)

@@ -5,10 +5,11 @@ points at something in the current content; ``exchange`` describes the export fi
 """
 
 from .bookmarks import DATABASE_NAME, BookmarkStore, default_database_path
+from .errors import StoreWriteError
 from .exchange import FORMAT_NAME, FORMAT_VERSION, ExchangeFormatError, ImportReport, merge_notes
 from .grouping import BookmarkGroup, group_by_article
 from .history import HISTORY_LIMIT, ReadingHistory
-from .model import KINDS, Bookmark, HistoryEntry, Kind
+from .model import KINDS, MAX_NOTE_CHARS, Bookmark, HistoryEntry, Kind, NoteTooLongError
 from .resolve import Resolution, Status, find_anchor, resolve
 
 __all__ = [
@@ -17,6 +18,7 @@ __all__ = [
     "FORMAT_VERSION",
     "HISTORY_LIMIT",
     "KINDS",
+    "MAX_NOTE_CHARS",
     "Bookmark",
     "BookmarkGroup",
     "BookmarkStore",
@@ -24,9 +26,11 @@ __all__ = [
     "HistoryEntry",
     "ImportReport",
     "Kind",
+    "NoteTooLongError",
     "ReadingHistory",
     "Resolution",
     "Status",
+    "StoreWriteError",
     "default_database_path",
     "find_anchor",
     "group_by_article",

@@ -10,11 +10,11 @@ from types import TracebackType
 
 from ..content.model import Article
 from ..paths import user_data_dir
-from .database import Database, open_database
+from .database import Database, connect, open_database
 from .exchange import ImportReport, merge_notes, read_export, write_export
 from .grouping import BookmarkGroup, group_by_article
 from .history import ReadingHistory
-from .model import KINDS, Bookmark, Kind, from_stamp, to_stamp, utc_now
+from .model import KINDS, Bookmark, Kind, check_note, from_stamp, to_stamp, utc_now
 from .resolve import ArticleLookup, HasArticles, find_anchor
 
 DATABASE_NAME = "guide-reader.sqlite3"
@@ -59,10 +59,29 @@ class BookmarkStore:
         self._clock = clock
         self.history = ReadingHistory(self._database, clock)
 
+    @classmethod
+    def in_memory(cls, *, clock: Callable[[], datetime] = utc_now) -> BookmarkStore:
+        """A store that lives in memory only (a kiosk visit): nothing of it is ever written to disk."""
+        store = cls.__new__(cls)
+        store._database = Database(connect(":memory:"), None)
+        store._clock = clock
+        store.history = ReadingHistory(store._database, clock)
+        return store
+
     @property
     def path(self) -> Path | None:
         """The database file; None when the data only lives in memory this session."""
         return self._database.path
+
+    @property
+    def read_only(self) -> bool:
+        """True when the file could only be opened for reading (read-only media): nothing new is kept."""
+        return self._database.read_only
+
+    @property
+    def persistent(self) -> bool:
+        """True when changes are kept on disk: False for a read-only file or data in memory only."""
+        return self._database.persistent
 
     @property
     def recovered_from(self) -> Path | None:
@@ -113,12 +132,15 @@ class BookmarkStore:
         """Mark ``slug#anchor``; if it is already marked, update that bookmark instead.
 
         An existing bookmark gets the new title and heading snapshots, and ``note``
-        unless it is None (None keeps its note; "" removes it).
+        unless it is None (None keeps its note; "" removes it). Raises ``NoteTooLongError``
+        past ``MAX_NOTE_CHARS``, ``StoreWriteError`` when the change cannot be kept (nothing written).
         """
         if not slug or not anchor:
             raise ValueError("a bookmark needs an article slug and an anchor")
         if kind not in KINDS:
             raise ValueError(f"unknown bookmark kind: {kind!r}")
+        if note is not None:
+            check_note(note)
         stamp = to_stamp(self._clock())
         with self._database.write() as db:
             existing = _select(db, "slug = ? AND anchor = ?", (slug, anchor))
@@ -147,7 +169,11 @@ class BookmarkStore:
         return self.add(article.slug, anchor, kind=kind, article_title=article.title, heading=heading, note=note)
 
     def update_note(self, bookmark_id: int, note: str) -> Bookmark | None:
-        """Replace the note ("" removes it); None if there is no such bookmark."""
+        """Replace the note ("" removes it); None if there is no such bookmark.
+
+        Raises ``NoteTooLongError`` past ``MAX_NOTE_CHARS``, ``StoreWriteError`` when it cannot be kept.
+        """
+        check_note(note)
         with self._database.write() as db:
             existing = _select(db, "id = ?", (bookmark_id,))
             if existing is None or existing.note == note.strip():

@@ -15,7 +15,8 @@ from contextlib import contextmanager, suppress
 from datetime import datetime
 from pathlib import Path
 
-from .migrations import MIGRATIONS, Migration, SchemaTooNewError, migrate
+from .errors import StoreWriteError, write_error
+from .migrations import MIGRATIONS, Migration, SchemaTooNewError, migrate, schema_version
 from .recovery import check_integrity, is_damage, move_aside
 
 BUSY_TIMEOUT_SECONDS = 15.0
@@ -24,46 +25,77 @@ _log = logging.getLogger(__name__)
 
 
 class Database:
-    """One connection, shareable between threads (a lock serialises its use)."""
+    """A connection for writes and one for reads, shareable between threads.
+
+    Writes are serialised by a lock and run in ``BEGIN IMMEDIATE``. Reads go through
+    their own connection (WAL): they never wait for a write of this program or another.
+    A file opened ``read_only`` (read-only media) refuses every write with ``StoreWriteError``.
+    """
 
     def __init__(
         self,
         connection: sqlite3.Connection,
         path: Path | None,
         *,
+        reader: sqlite3.Connection | None = None,
+        read_only: bool = False,
         recovered_from: Path | None = None,
         notice: str | None = None,
     ) -> None:
         self._connection = connection
         self._lock = threading.RLock()
+        self._reader = reader
+        self._reader_lock = threading.RLock() if reader is not None else self._lock
         self.path = path
         """The file, or None when the data only lives in memory (see ``notice``)."""
+        self.read_only = read_only
+        """True when the file could only be opened for reading: nothing new can be kept."""
         self.recovered_from = recovered_from
         """Where a damaged file was moved to, when that happened at opening."""
         self.notice = notice
-        """A French message the user must see (recovery, or data not kept), else None."""
+        """A French message the user must see (recovery, read-only, or data not kept), else None."""
+
+    @property
+    def persistent(self) -> bool:
+        """True when a change is kept on disk (a writable file, not memory, not read-only)."""
+        return self.path is not None and not self.read_only
 
     @contextmanager
     def read(self) -> Iterator[sqlite3.Connection]:
-        with self._lock:
-            yield self._connection
+        with self._reader_lock:
+            yield self._reader if self._reader is not None else self._connection
 
     @contextmanager
     def write(self) -> Iterator[sqlite3.Connection]:
-        """An atomic transaction: committed at the end of the block, rolled back on error."""
+        """An atomic transaction: committed at the end of the block, rolled back on error.
+
+        Raises ``StoreWriteError`` (nothing written) when the file refuses the change:
+        read-only, disk full, locked by another program past the busy timeout.
+        """
+        if self.read_only:
+            raise StoreWriteError("read-only")
         with self._lock:
-            self._connection.execute("BEGIN IMMEDIATE")
             try:
-                yield self._connection
-                self._connection.execute("COMMIT")
-            except BaseException:
-                if self._connection.in_transaction:
-                    self._connection.execute("ROLLBACK")
+                self._connection.execute("BEGIN IMMEDIATE")
+                try:
+                    yield self._connection
+                    self._connection.execute("COMMIT")
+                except BaseException:
+                    if self._connection.in_transaction:
+                        self._connection.execute("ROLLBACK")
+                    raise
+            except (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError):
                 raise
+            except sqlite3.DatabaseError as error:
+                _log.warning("write to %s failed: %s", self.path or "memory", error)
+                raise write_error(error) from error
 
     def close(self) -> None:
         with self._lock:
             self._connection.close()
+        if self._reader is not None:
+            with self._reader_lock:
+                self._reader.close()
 
 
 def connect(path: Path | str, migrations: Sequence[Migration] = MIGRATIONS) -> sqlite3.Connection:
@@ -79,6 +111,38 @@ def connect(path: Path | str, migrations: Sequence[Migration] = MIGRATIONS) -> s
         connection.close()
         raise
     return connection
+
+
+def connect_reader(path: Path) -> sqlite3.Connection:
+    """A second connection for reads only (WAL lets it read while a write is under way)."""
+    reader = sqlite3.connect(path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False)
+    reader.execute("PRAGMA query_only = 1")
+    return reader
+
+
+def connect_read_only(path: Path, migrations: Sequence[Migration] = MIGRATIONS) -> sqlite3.Connection:
+    """Open a file that cannot be written (nor its ``-wal``/``-shm`` created): ``mode=ro``, else ``immutable=1``.
+
+    Raises ``sqlite3.Error`` when neither can read it, or when it is not at this program's
+    schema version (a read-only file cannot be migrated).
+    """
+    uri = path.resolve().as_uri()
+    failure: sqlite3.Error = sqlite3.OperationalError("unable to open database file")
+    for parameters in ("mode=ro", "mode=ro&immutable=1"):
+        connection = sqlite3.connect(
+            f"{uri}?{parameters}", uri=True, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None, check_same_thread=False
+        )
+        try:
+            check_integrity(connection)
+            found = schema_version(connection)
+            if found != len(migrations):
+                raise sqlite3.DatabaseError(f"schema version {found}, expected {len(migrations)}")
+        except sqlite3.Error as error:
+            connection.close()
+            failure = error
+            continue
+        return connection
+    raise failure
 
 
 def _identity(path: Path) -> tuple[int, int, int] | None:
@@ -127,19 +191,24 @@ def open_database(
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         connection = _connect_or_recover(path, migrations, now, moved)
+        reader = connect_reader(path)
         if not moved:
-            return Database(connection, path)
+            return Database(connection, path, reader=reader)
         notice = (
             f"Le fichier des signets et de l'historique était endommagé : il a été mis de côté "
             f"sous le nom « {moved[0].name} » et un nouveau fichier a été commencé."
         )
-        return Database(connection, path, recovered_from=moved[0], notice=notice)
+        return Database(connection, path, reader=reader, recovered_from=moved[0], notice=notice)
     except SchemaTooNewError as error:
-        _log.info("database %s: %s", path, error)
+        _log.warning("database %s: %s", path, error)
         reason = "il a été créé par une version plus récente du programme"
     except (sqlite3.Error, OSError) as error:
-        _log.info("cannot use database %s: %s", path, error)
+        _log.warning("cannot use database %s: %s", path, error)
         reason = f"il ne peut pas être ouvert ({error})"
+        if not moved and path.is_file():
+            read_only = _open_read_only(path, migrations)
+            if read_only is not None:
+                return read_only
     notice = (
         f"Le fichier des signets et de l'historique « {path} » n'est pas utilisé : {reason}. "
         "Les signets de cette session ne seront pas conservés."
@@ -148,3 +217,16 @@ def open_database(
     if backup is not None:
         notice = f"Le fichier endommagé a été mis de côté sous le nom « {backup.name} ». {notice}"
     return Database(connect(":memory:", migrations), None, recovered_from=backup, notice=notice)
+
+
+def _open_read_only(path: Path, migrations: Sequence[Migration]) -> Database | None:
+    try:
+        connection = connect_read_only(path, migrations)
+    except sqlite3.Error as error:
+        _log.warning("cannot read database %s: %s", path, error)
+        return None
+    notice = (
+        f"Le fichier des signets « {path} » est en lecture seule : vos signets sont affichés "
+        "et peuvent être exportés, mais les nouveaux signets et notes ne pourront pas être conservés."
+    )
+    return Database(connection, path, read_only=True, notice=notice)

@@ -35,14 +35,24 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, cast
 
-from .model import KINDS, Bookmark, Kind, from_stamp, to_stamp
+from ..safe_files import read_limited
+from .model import KINDS, Bookmark, Kind, NoteTooLongError, check_note, from_stamp, to_stamp
 
 FORMAT_NAME = "guide-reader-bookmarks"
 FORMAT_VERSION = 1
+MAX_EXPORT_BYTES = 64 * 1024 * 1024
+"""A bookmarks file larger than this is refused (about 6,000 bookmarks with notes at their longest)."""
 
 
 class ExchangeFormatError(ValueError):
-    """The file is not a bookmarks export this program can read (French message)."""
+    """The file is not a bookmarks export this program can read.
+
+    str() is « fichier de signets illisible : <reason> » (French); ``reason`` alone is kept too.
+    """
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(f"fichier de signets illisible : {reason}")
+        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -109,9 +119,27 @@ def write_export(path: Path, bookmarks: Iterable[Bookmark], exported_at: datetim
 
 def _text(entry: dict[str, Any], key: str, number: int, *, required: bool = False) -> str:
     value = entry.get(key, "")
-    if not isinstance(value, str) or (required and not value.strip()):
+    if not isinstance(value, str) or (required and not value.strip()) or not _encodable(value):
         raise ExchangeFormatError(f"signet n° {number} : champ « {key} » manquant ou invalide")
     return value.strip()
+
+
+def _encodable(value: str) -> bool:
+    """False for a string holding a lone surrogate (``"\\ud800"`` in JSON): it cannot be stored."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _note(entry: dict[str, Any], number: int) -> str:
+    note = _text(entry, "note", number)
+    try:
+        check_note(note)
+    except NoteTooLongError as error:
+        raise ExchangeFormatError(f"signet n° {number} : {error}") from None
+    return note
 
 
 def _moment(entry: dict[str, Any], key: str, number: int) -> datetime | None:
@@ -119,9 +147,11 @@ def _moment(entry: dict[str, Any], key: str, number: int) -> datetime | None:
     if value is None:
         return None
     try:
-        return from_stamp(value)
-    except (TypeError, ValueError):
+        moment = from_stamp(value)
+        to_stamp(moment)  # year 1 at UTC+14 is before year 1 in UTC: OverflowError
+    except (TypeError, ValueError, OverflowError):
         raise ExchangeFormatError(f"signet n° {number} : date « {key} » invalide") from None
+    return moment
 
 
 def parse_document(document: object) -> list[ExportedBookmark]:
@@ -142,8 +172,9 @@ def parse_document(document: object) -> list[ExportedBookmark]:
         if not isinstance(entry, dict):
             raise ExchangeFormatError(f"signet n° {number} : objet attendu")
         kind = entry.get("kind", "section")
-        if kind not in KINDS:
-            raise ExchangeFormatError(f"signet n° {number} : type « {kind} » inconnu")
+        if not isinstance(kind, str) or kind not in KINDS:
+            shown = kind if isinstance(kind, str) else type(kind).__name__
+            raise ExchangeFormatError(f"signet n° {number} : type « {shown[:80]} » inconnu")
         anchor = _text(entry, "anchor", number, required=True)
         parsed.append(
             ExportedBookmark(
@@ -152,7 +183,7 @@ def parse_document(document: object) -> list[ExportedBookmark]:
                 kind=cast(Kind, kind),
                 article_title=_text(entry, "article_title", number),
                 heading=_text(entry, "heading", number) or anchor,
-                note=_text(entry, "note", number),
+                note=_note(entry, number),
                 created_at=_moment(entry, "created_at", number),
                 updated_at=_moment(entry, "updated_at", number),
             )
@@ -161,11 +192,23 @@ def parse_document(document: object) -> list[ExportedBookmark]:
 
 
 def read_export(path: Path) -> list[ExportedBookmark]:
-    """Parse an export file; ``OSError`` if unreadable, ``ExchangeFormatError`` if not valid."""
+    """Parse an export file (UTF-8, with or without a byte-order mark).
+
+    Raises ``OSError`` if it cannot be read (missing, not a regular file, over ``MAX_EXPORT_BYTES``),
+    ``ExchangeFormatError`` for anything else wrong in it, and nothing else.
+    """
+    raw = read_limited(path, MAX_EXPORT_BYTES)
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise ExchangeFormatError(f"fichier de signets illisible : {error}") from None
+        document = json.loads(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        raise ExchangeFormatError(f"ligne {line} : texte qui n'est pas en UTF-8") from None
+    except json.JSONDecodeError as error:
+        raise ExchangeFormatError(f"ligne {error.lineno}, colonne {error.colno} : {error.msg}") from None
+    except RecursionError:
+        raise ExchangeFormatError("listes ou objets imbriqués trop profondément") from None
+    except ValueError as error:  # a number of thousands of digits
+        raise ExchangeFormatError(f"valeur invalide ({str(error)[:120]})") from None
     return parse_document(document)
 
 

@@ -10,6 +10,26 @@ Kind = Literal["section", "faq"]
 KINDS: tuple[str, ...] = get_args(Kind)
 
 
+MAX_NOTE_CHARS = 10_000
+"""The longest note kept: about four printed pages (a longer one slows the bookmarks page and the sheet)."""
+
+
+class NoteTooLongError(ValueError):
+    """A note over ``MAX_NOTE_CHARS`` characters (``length``); str() is a French message."""
+
+    def __init__(self, length: int) -> None:
+        super().__init__(f"note trop longue ({length} caractères, maximum {MAX_NOTE_CHARS})")
+        self.length = length
+        self.limit = MAX_NOTE_CHARS
+
+
+def check_note(note: str) -> None:
+    """Raise ``NoteTooLongError`` when ``note`` (stripped) is over ``MAX_NOTE_CHARS`` characters."""
+    length = len(note.strip())
+    if length > MAX_NOTE_CHARS:
+        raise NoteTooLongError(length)
+
+
 def utc_now() -> datetime:
     return datetime.now(UTC)
 

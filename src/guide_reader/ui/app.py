@@ -52,6 +52,9 @@ def run(options: WindowOptions) -> int:
     from .theme import THEMES
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    from .excepthook import install as install_excepthook
+
+    install_excepthook(app)
     app.setApplicationName("guide-reader")
     app.setApplicationDisplayName("Guide Reader")
     app.setApplicationVersion(__version__)
@@ -63,17 +66,16 @@ def run(options: WindowOptions) -> int:
     settings = Settings()
     install_translators(app, resolve_language(options.language or settings.language))
     if options.kiosk:
-        window = _kiosk_window(options)
-        if window is None:
-            return 2
-    else:
-        # The catalogue as last kept: the worker compares it with the files after the first paint
-        # (at once when an article is to be opened at start).
-        library = Library(options.content, sync=bool(options.open or options.search))
-        window = MainWindow(library, settings)
-        if options.screenshot is None:
-            window.restore_session()
-            QTimer.singleShot(0, window.show_store_notice)
+        from .kiosk.start import run_kiosk
+
+        return run_kiosk(options)
+    # The catalogue as last kept: the worker compares it with the files after the first paint
+    # (at once when an article is to be opened at start).
+    library = Library(options.content, sync=bool(options.open or options.search))
+    window = MainWindow(library, settings)
+    if options.screenshot is None:
+        window.restore_session()
+        QTimer.singleShot(0, window.show_store_notice)
     if options.theme in THEMES:
         window.set_theme(options.theme, remember=False)
     if options.size:
@@ -81,11 +83,7 @@ def run(options: WindowOptions) -> int:
     elif options.screenshot is not None or settings.geometry is None:
         window.resize(1200, 820)
     window.start_indexing_after_first_paint()
-    if options.kiosk and options.screenshot is None:
-        window.setGeometry(app.primaryScreen().geometry())  # the whole screen, even with no window manager
-        window.showFullScreen()
-    else:
-        window.show()
+    window.show()
     if options.screenshot is None:
         _apply_start_options(window, options)
         return app.exec()
@@ -104,27 +102,6 @@ def run(options: WindowOptions) -> int:
         return 1
     print(options.screenshot)
     return 0
-
-
-def _kiosk_window(options: WindowOptions) -> MainWindow | None:
-    """The kiosk window, after printing which settings it uses; None when they cannot be read."""
-    from ..kiosk import KioskConfigError, load_config
-    from ..paths import user_data_dir
-    from .kiosk.window import KioskWindow
-
-    try:
-        config = load_config(options.kiosk_config)
-    except KioskConfigError as error:
-        print(error, file=sys.stderr)
-        return None
-    print(config.source_description())
-    if config.staff_pin_hash is None:
-        print(
-            "Attention : aucun code du personnel (staff_pin_hash) ; voir « guide-reader kiosk-pin ».", file=sys.stderr
-        )
-    library = Library(options.content, store_path=user_data_dir() / "kiosk-session.sqlite3")
-    library.store.reset()  # nothing of a previous session, even after a power cut
-    return KioskWindow(library, config)
 
 
 def _apply_start_options(window: MainWindow, options: WindowOptions) -> None:

@@ -3,13 +3,18 @@ export and import. A mixin of MainWindow, kept apart so that each file has one j
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from .write_failures import plain_message, reason_text
+
 if TYPE_CHECKING:
+    from ..content.model import Article
+    from ..store import Bookmark
     from .main_window import MainWindow
 
     _Base = MainWindow
@@ -48,12 +53,28 @@ class BookmarkActions(_Base):
             next((q.question for q in article.faq if q.anchor == anchor), anchor),
         )
         note = self.ask_note(self, heading, existing.note if existing else "")
-        if note is None:
-            return
-        self.library.store.add_for(article, anchor, note)
-        self.article_page.set_bookmarked(self._bookmarked_anchors(article.slug))
-        self.status_label.setText(
-            QCoreApplication.translate("BookmarkActions", "Signet enregistré : %1").replace("%1", heading)
+        if note is not None:
+            self.save_bookmark(article, anchor, heading, note)
+
+    def save_bookmark(self, article: Article, anchor: str, heading: str, note: str) -> None:
+        """Mark ``anchor`` with ``note`` off the GUI thread; if it is not kept, the note stays on screen."""
+
+        def saved(_bookmark: object) -> None:
+            page = self._article_page
+            if page is not None and page.article is not None and page.article.slug == article.slug:
+                page.set_bookmarked(self._bookmarked_anchors(article.slug))
+            if self._bookmarks_page is not None and self.pages.currentWidget() is self._bookmarks_page:
+                self._bookmarks_page.refresh()  # opened while the write was under way
+            self.status_label.setText(
+                QCoreApplication.translate("BookmarkActions", "Signet enregistré : %1").replace("%1", heading)
+            )
+
+        self.store_writes.submit(
+            lambda store: store.add_for(article, anchor, note),
+            done=saved,
+            failed=lambda error: self._note_not_kept(
+                heading, note, error, lambda text: self.save_bookmark(article, anchor, heading, text)
+            ),
         )
 
     def edit_bookmark_note(self, bookmark: object) -> None:
@@ -62,8 +83,27 @@ class BookmarkActions(_Base):
         assert isinstance(bookmark, Bookmark)
         note = self.ask_note(self, bookmark.heading, bookmark.note)
         if note is not None:
-            self.library.store.update_note(bookmark.id, note)
-            self.bookmarks_page.refresh()
+            self.save_note(bookmark, note)
+
+    def save_note(self, bookmark: Bookmark, note: str) -> None:
+        """Replace the note of ``bookmark`` off the GUI thread; if it is not kept, the note stays on screen."""
+        self.store_writes.submit(
+            lambda store: store.update_note(bookmark.id, note),
+            done=lambda _bookmark: self.bookmarks_page.refresh(),
+            failed=lambda error: self._note_not_kept(
+                bookmark.heading, note, error, lambda text: self.save_note(bookmark, text)
+            ),
+        )
+
+    def _note_not_kept(self, heading: str, note: str, error: BaseException, retry: Callable[[str], None]) -> None:
+        from .write_failures import NoteNotKeptDialog
+
+        dialog = NoteNotKeptDialog(heading, note, error, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.retry_requested.connect(retry)
+        dialog.open()
+        self.note_not_kept_dialog = dialog
+        self.report_write_failure(error)
 
     def _sheet_html(self) -> str:
         from datetime import date
@@ -124,14 +164,19 @@ class BookmarkActions(_Base):
         try:
             count = self.library.store.export_to(path)
         except OSError as error:
-            QMessageBox.warning(self, QCoreApplication.translate("BookmarkActions", "Export impossible"), str(error))
+            self.message_box = plain_message(
+                self,
+                QMessageBox.Icon.Warning,
+                QCoreApplication.translate("BookmarkActions", "Export impossible"),
+                f"{path} : {error.strerror or error}",
+            )
             return
         self.status_label.setText(
             QCoreApplication.translate("BookmarkActions", "Signets exportés : %1").replace("%1", str(count))
         )
 
     def import_bookmarks(self, path: Path | None = None) -> None:
-        from ..store import ExchangeFormatError
+        from ..store import ExchangeFormatError, ImportReport
 
         if not self.files_allowed:
             return
@@ -143,22 +188,55 @@ class BookmarkActions(_Base):
         )
         if path is None:
             return
-        try:
-            report = self.library.store.import_from(path)
-        except (OSError, ExchangeFormatError) as error:
-            QMessageBox.warning(self, QCoreApplication.translate("BookmarkActions", "Import impossible"), str(error))
-            return
-        self.bookmarks_page.refresh()
-        self.status_label.setText(
-            QCoreApplication.translate("BookmarkActions", "Import : %1 ajouté(s), %2 fusionné(s), %3 déjà présent(s).")
-            .replace("%1", str(len(report.added)))
-            .replace("%2", str(len(report.merged)))
-            .replace("%3", str(report.skipped))
-        )
+
+        def imported(report: ImportReport) -> None:
+            self.bookmarks_page.refresh()
+            self.status_label.setText(
+                QCoreApplication.translate(
+                    "BookmarkActions", "Import : %1 ajouté(s), %2 fusionné(s), %3 déjà présent(s)."
+                )
+                .replace("%1", str(len(report.added)))
+                .replace("%2", str(len(report.merged)))
+                .replace("%3", str(report.skipped))
+            )
+
+        def refused(error: Exception) -> None:
+            if isinstance(error, OSError):
+                reason = f"{path} : {error.strerror or error}"
+            elif isinstance(error, ExchangeFormatError):
+                reason = f"{path.name} : {error}"
+            else:
+                reason = reason_text(error)
+                self.report_write_failure(error)
+            self.message_box = plain_message(
+                self,
+                QMessageBox.Icon.Warning,
+                QCoreApplication.translate("BookmarkActions", "Import impossible"),
+                reason,
+            )
+
+        self.store_writes.submit(lambda store: store.import_from(path), done=imported, failed=refused)
 
     def show_store_notice(self) -> None:
-        """Tell the reader when their bookmark file was damaged and set aside."""
-        notice = self.library.store.notice
+        """Tell the reader when their bookmark file was damaged and set aside, read-only, or not usable."""
+        store = self.library.store
+        if store.read_only:
+            self.degraded.say(
+                "store",
+                QCoreApplication.translate(
+                    "BookmarkActions",
+                    "Vos signets sont affichés, mais les nouveaux ne peuvent pas être enregistrés : "
+                    "leur fichier est en lecture seule.",
+                ),
+            )
+        elif store.path is None:
+            self.degraded.say(
+                "store",
+                QCoreApplication.translate(
+                    "BookmarkActions", "Les signets et l'historique de cette session ne seront pas enregistrés."
+                ),
+            )
+        notice = store.notice
         if notice:
             box = QMessageBox(
                 QMessageBox.Icon.Warning,

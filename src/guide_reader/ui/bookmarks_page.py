@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..library import Library
-from ..store import Bookmark, BookmarkStore, Status, resolve
+from ..store import Bookmark, BookmarkStore, Status, StoreWriteError, resolve
 from .widgets import plain_label, plain_tooltip
 
 BOOKMARK_ROLE = Qt.ItemDataRole.UserRole
@@ -35,6 +35,7 @@ class BookmarksPage(QWidget):
     import_requested = Signal()
     print_requested = Signal()
     pdf_requested = Signal()
+    write_failed = Signal(object)  # StoreWriteError: a removal, undo or clearing not kept
 
     def __init__(self, library: Library, files_allowed: bool = True, print_allowed: bool = True) -> None:
         super().__init__()
@@ -178,7 +179,11 @@ class BookmarksPage(QWidget):
         bookmark = self._current_bookmark()
         if bookmark is None:
             return
-        self.removed = self.store.remove(bookmark.id)
+        try:
+            self.removed = self.store.remove(bookmark.id)
+        except StoreWriteError as error:
+            self.write_failed.emit(error)
+            return
         self.undo_label.setText(self.tr("Signet « %1 » retiré.").replace("%1", bookmark.heading))
         self.undo_bar.show()
         self.refresh()
@@ -193,7 +198,11 @@ class BookmarksPage(QWidget):
 
     def undo_remove(self) -> None:
         if self.removed is not None:
-            self.store.restore(self.removed)
+            try:
+                self.store.restore(self.removed)
+            except StoreWriteError as error:
+                self.write_failed.emit(error)
+                return  # the undo bar stays: it can be tried again
             self.removed = None
         self.undo_bar.hide()
         self.refresh()
@@ -241,5 +250,8 @@ class BookmarksPage(QWidget):
             self._open_history_item(self.history_list.currentItem())
 
     def clear_history(self) -> None:
-        self.store.history.clear()
+        try:
+            self.store.history.clear()
+        except StoreWriteError as error:
+            self.write_failed.emit(error)
         self._refresh_history()

@@ -404,6 +404,10 @@ class HomePage(QWidget):
     def verticalScrollBar(self) -> QScrollBar:  # noqa: N802
         return self.list.verticalScrollBar()
 
+    def viewport(self) -> QWidget:
+        """The cards' scrolling area (where a finger drags the list)."""
+        return self.list.viewport()
+
     def reset(self) -> None:
         """Back to the whole list, at the top, nothing typed (a kiosk's next visitor)."""
         self.filter_field.clear()

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import logging
 import threading
 
 from PySide6.QtCore import QObject, QRunnable, Signal
 
 from ..library import Library
+
+_log = logging.getLogger(__name__)
 
 
 class IndexCancelledError(Exception):
@@ -23,11 +26,14 @@ class IndexSignals(QObject):
 class IndexWorker(QRunnable):
     """One run of ``ensure_index``; no process is spawned, the GUI thread never waits on it."""
 
-    def __init__(self, library: Library) -> None:
+    def __init__(self, library: Library, rebuild: bool = False) -> None:
         super().__init__()
         self.library = library
+        self.rebuild = rebuild
         self.signals = IndexSignals()
         self._cancelled = threading.Event()
+        self.done = threading.Event()
+        """Set when ``run`` has returned (the build and the check after it)."""
 
     def cancel(self) -> None:
         """Stop at the next progress step (the engine cancels its writer): the program is closing."""
@@ -40,20 +46,40 @@ class IndexWorker(QRunnable):
 
     def run(self) -> None:
         try:
+            self._run()
+        finally:
+            self.done.set()
+
+    def _run(self) -> None:
+        try:
             if not self.library.in_step:  # first the catalogue, by the files' sizes and times
                 changes = self.library.sync(self._progress)
                 if changes.added or changes.changed or changes.removed or not self.library.entries:
                     self.signals.catalogue_changed.emit()
-            report = self.library.search_engine.ensure_index(self._progress)
+            report = self.library.search_engine.ensure_index(self._progress, rebuild=self.rebuild)
         except IndexCancelledError:
             return
         except Exception as error:
+            _log.exception("index build failed")
             if not self._cancelled.is_set():
                 self.signals.failed.emit(str(error))
         else:
             if not self._cancelled.is_set():
                 self.signals.finished.emit(report)
-                # Then, still off the window's thread: the completions, and the small segments
-                # of past updates merged into one.
-                self.library.search_engine.prepare_completions()
-                self.library.search_engine.merge_small_segments()
+            self._after_ready()
+
+    def _after_ready(self) -> None:
+        """Search is ready; still off the window's thread: the completions, the small segments of past
+        updates merged into one, then the whole index read once (rebuilt if a file was damaged in place)."""
+        engine = self.library.search_engine
+        try:
+            engine.prepare_completions()
+            engine.merge_small_segments()
+            report = engine.repair_if_damaged(self._progress)
+        except IndexCancelledError:
+            return
+        except Exception:
+            _log.exception("index check failed")
+            return
+        if report is not None and not self._cancelled.is_set():
+            self.signals.finished.emit(report)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import html
+import logging
 import sys
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,25 +32,30 @@ from ..library import Library
 from ..paths import remember_content_dir
 
 if TYPE_CHECKING:
-    from ..search import Completion, SearchHit
+    from ..search import Completion, IndexReport, SearchHit, SearchResults
     from .article_page import ArticlePage
     from .bookmarks_page import BookmarksPage
     from .search_page import SearchPage
 from .bookmark_actions import BookmarkActions
 from .completion_model import CompletionModel
+from .degraded import DegradedStates
 from .home_page import HomePage
 from .i18n import AVAILABLE_LANGUAGES
 from .index_worker import IndexWorker
 from .navigation import Location, NavigationHistory
 from .search_worker import LatestOnly
 from .settings import DEFAULT_TEXT_SIZE, MAX_TEXT_SIZE, MIN_TEXT_SIZE, Settings
+from .store_writes import StoreWrites
 from .theme import THEMES, apply_theme
 from .widgets import plain_label
+
+_log = logging.getLogger(__name__)
 
 SEARCH_DELAY_MS = 150
 GIL_SWITCH_SECONDS = 0.001
 ABOUT_SOURCES_UP_TO = 30
 """The about box lists each guide's sources up to this many guides (a large library: only their number)."""
+INDEX_RETRY_S = 10.0
 INDEX_STOP_WAIT_MS = 10_000
 THEME_LABELS = {
     "light": QT_TRANSLATE_NOOP("MainWindow", "Clair"),
@@ -89,6 +96,8 @@ class MainWindow(BookmarkActions, QMainWindow):
         self.history = NavigationHistory()
         self.index_is_ready = False
         self.index_error: str | None = None
+        self._rebuilding = False
+        self._last_index_try = 0.0
         self._pending_query = ""
         self.setWindowTitle(self.tr("Guide Reader — guides de santé hors ligne"))
         self.home_page = HomePage(library.entries)
@@ -104,6 +113,7 @@ class MainWindow(BookmarkActions, QMainWindow):
         self._article_page: ArticlePage | None = None
         self._search_page: SearchPage | None = None
         self._bookmarks_page: BookmarksPage | None = None
+        self._store_writes: StoreWrites | None = None
         self.pages = QStackedWidget()
         self.pages.addWidget(self.home_page)
         self.setCentralWidget(self.pages)
@@ -233,6 +243,7 @@ class MainWindow(BookmarkActions, QMainWindow):
         self.statusBar().addWidget(self.status_label, 1)
         self.statusBar().addWidget(self.problems_label, 1)
         self.statusBar().addPermanentWidget(self.progress_bar)
+        self.degraded = DegradedStates(self.status_label)
         self._show_broken_files()
 
     def _show_broken_files(self) -> None:
@@ -265,9 +276,10 @@ class MainWindow(BookmarkActions, QMainWindow):
             self._index_after_paint = False
             self.start_indexing()
 
-    def start_indexing(self) -> None:
-        """Build or update the search index on a pool thread; the window stays responsive."""
-        worker = IndexWorker(self.library)
+    def start_indexing(self, rebuild: bool = False) -> None:
+        """Build or update (or ``rebuild``) the search index on a pool thread; the window stays responsive."""
+        self._last_index_try = time.monotonic()
+        worker = IndexWorker(self.library, rebuild)
         worker.signals.progress.connect(self._index_progress)
         worker.signals.catalogue_changed.connect(self._catalogue_changed)
         worker.signals.finished.connect(self._index_finished)
@@ -285,16 +297,18 @@ class MainWindow(BookmarkActions, QMainWindow):
         self._show_broken_files()
 
     def _index_progress(self, done: int, total: int, _message: str) -> None:
-        self.progress_bar.setRange(0, max(total, 1))
+        self.progress_bar.setRange(0, total)  # total 0: busy (another copy of the program builds it)
         self.progress_bar.setValue(done)
         page = self._search_page
         if page is not None and self.pages.currentWidget() is page and not self.index_is_ready:
             page.show_preparing(done, total)
 
-    def _index_finished(self, _report: object) -> None:
+    def _index_finished(self, report: IndexReport) -> None:
         self.index_is_ready = True
+        self.index_error = None
         self.progress_bar.hide()
         self.status_label.setText(self.tr("Recherche prête."))
+        self._say_index_problems(report.problems)
         self.index_ready.emit()
         if self._pending_query:
             self._run_search()
@@ -302,12 +316,60 @@ class MainWindow(BookmarkActions, QMainWindow):
             self._article_page.refresh_highlights()  # words searched before the index was ready
 
     def _index_failed(self, message: str) -> None:
-        self.index_error = message
+        _log.error("search index unavailable: %s", message)
+        self._last_index_try = time.monotonic()
+        plain = self.tr("La recherche est indisponible pour le moment ; la lecture des guides continue.")
+        self.index_error = self.tr("l'index de recherche n'a pas pu être préparé ; une prochaine recherche réessaiera.")
         self.progress_bar.hide()
-        self.status_label.setText(self.tr("La recherche est indisponible : %1").replace("%1", message))
+        self.degraded.say("index", plain)
+        self.status_label.setText(plain)
         self.index_unavailable.emit()
         if self._search_page is not None:
-            self._search_page.show_unavailable(message)
+            self._search_page.show_unavailable(self.index_error)
+
+    def _retry_indexing(self) -> None:
+        """After a failed build, a later search tries again (not more than once every ``INDEX_RETRY_S``)."""
+        now = time.monotonic()
+        if now - self._last_index_try >= INDEX_RETRY_S:
+            self._last_index_try = now
+            self.index_error = None
+            self.start_indexing()
+
+    def _say_index_problems(self, problems: list[str]) -> None:
+        """Each degraded state of the index said once in plain words (the details go to the log)."""
+        for problem in problems:
+            _log.warning("search index: %s", problem)
+            if problem.startswith(("index endommagé", "index illisible")):
+                self.degraded.say("search", self.tr("L'index de recherche était endommagé : il a été reconstruit."))
+            elif "index en mémoire" in problem:
+                self.degraded.say(
+                    "index-memory",
+                    self.tr(
+                        "La recherche fonctionne, mais son index n'a pas pu être enregistré : "
+                        "il sera refait au prochain démarrage."
+                    ),
+                )
+            elif "synonymes" in problem:
+                self.degraded.say(
+                    "synonyms", self.tr("La liste des synonymes n'a pas pu être lue : la recherche marche sans elle.")
+                )
+
+    def _search(self, query: str) -> SearchResults:
+        """Search; a search that fails on a damaged index says so once and rebuilds it in the worker."""
+        engine = self.library.search_engine
+        seen = len(engine.problems)
+        results = engine.search(query)
+        failures = [problem for problem in engine.problems[seen:] if problem.startswith("recherche impossible")]
+        if failures and not self._rebuilding:
+            _log.error("search failed on the index: %s", failures[0])
+            self._rebuilding = True
+            self.index_is_ready = False
+            self.start_indexing(rebuild=True)
+            self.degraded.say(
+                "search",
+                self.tr("L'index de recherche était endommagé : il est reconstruit, les résultats vont revenir."),
+            )
+        return results
 
     def _highlight_spans(self, text: str, query: str) -> list[tuple[int, int]]:
         if not self.index_is_ready:
@@ -351,7 +413,8 @@ class MainWindow(BookmarkActions, QMainWindow):
             bookmarked = self._bookmarked_anchors(article.slug) if self.bookmarks_allowed else None
             self.article_page.show_article(article, location.anchor, location.position, location.query, bookmarked)
             self.setWindowTitle(f"{article.title} — Guide Reader")
-            self.library.store.history.record_article(article, location.anchor)
+            anchor = location.anchor
+            self.store_writes.submit(lambda store: store.history.record_article(article, anchor), key="history")
         elif location.page == "search":
             self.pages.setCurrentWidget(self.search_page)
             if self.search_field.text() != location.query:
@@ -438,7 +501,7 @@ class MainWindow(BookmarkActions, QMainWindow):
         if text != self.search_field.text():
             return  # typed on since: a newer list is on its way
         self.completion_model.set_completions(completions)
-        if completions and self.search_field.isVisible():
+        if completions and self.search_field.isVisible() and self.search_field.completer() is self.completer:
             self.completer.complete()  # the list came after the keystroke: show it now
 
     def _completion_chosen(self, index: QModelIndex) -> None:
@@ -475,10 +538,15 @@ class MainWindow(BookmarkActions, QMainWindow):
             self.search_page.show_hint()
         elif self.index_error is not None:
             self.search_page.show_unavailable(self.index_error)
+            self._retry_indexing()
         elif not self.index_is_ready:
             self.search_page.show_preparing()
         else:
-            self.search_page.show_results(self.library.search_engine.search(query))
+            results = self._search(query)
+            if self.index_is_ready:
+                self.search_page.show_results(results)
+            else:  # the index was found damaged: it is being rebuilt, the results come back after
+                self.search_page.show_preparing()
         self.page_shown.emit("search")
 
     def _open_first_result(self) -> None:
@@ -554,6 +622,7 @@ class MainWindow(BookmarkActions, QMainWindow):
             page.import_requested.connect(self.import_bookmarks)
             page.print_requested.connect(self.print_sheet)
             page.pdf_requested.connect(self.save_sheet_pdf)
+            page.write_failed.connect(self.report_write_failure)
             self.pages.addWidget(page)
             self._bookmarks_page = page
         return self._bookmarks_page
@@ -655,6 +724,11 @@ class MainWindow(BookmarkActions, QMainWindow):
         if last is not None and self.library.article(last[0]) is not None:
             slug, anchor, position = last
             self.go_to(Location("article", slug, anchor, position=position))
+            page = self.article_page
+            if anchor and page.current_anchor() != anchor and page.view.scroll_to(anchor):
+                # The article changed: the saved position now falls in another section; the section wins.
+                page.go_to(anchor)
+                self.history.replace_current(Location("article", slug, anchor))
 
     def save_session(self) -> None:
         self.settings.geometry = self.saveGeometry()
@@ -667,13 +741,41 @@ class MainWindow(BookmarkActions, QMainWindow):
             )
         self.settings.sync()
 
+    @property
+    def store_writes(self) -> StoreWrites:
+        """The store's writes, off the GUI thread (created with the store, at first use)."""
+        if self._store_writes is None:
+            self._store_writes = StoreWrites(self.library.store, self)
+            self._store_writes.write_failed.connect(self.report_write_failure)
+        return self._store_writes
+
+    def report_write_failure(self, error: BaseException) -> None:
+        """Say once that bookmarks and history are not being kept; reading goes on."""
+        from .write_failures import reason_text
+
+        self.degraded.say(
+            "store-write",
+            self.tr("Vos signets et votre historique ne sont pas enregistrés : %1.").replace("%1", reason_text(error)),
+        )
+
+    def reset_store(self) -> None:
+        """Forget bookmarks and history once the writes already queued are done (the kiosk's reset)."""
+        from ..store import StoreWriteError
+
+        self.store_writes.finish()
+        try:
+            self.library.store.reset()
+        except StoreWriteError as error:
+            self.report_write_failure(error)
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if self._store_writes is not None:
+            self._store_writes.close()
         self.save_session()
         worker = getattr(self, "_index_worker", None)
-        if worker is not None:
-            if not self.index_is_ready:
-                worker.cancel()  # an index build half done is cancelled cleanly, not cut off at exit
-            QThreadPool.globalInstance().waitForDone(INDEX_STOP_WAIT_MS)  # or its merge of small segments ends
+        if worker is not None and not worker.done.is_set():
+            worker.cancel()  # an index build (or its checks) half done is cancelled cleanly, not cut off at exit
+            QThreadPool.globalInstance().waitForDone(INDEX_STOP_WAIT_MS)
         for background in (self.background_search, self.background_completions):
             background.cancel()
             background.wait(INDEX_STOP_WAIT_MS)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
+from ..store.model import MAX_NOTE_CHARS
 from .widgets import plain_label
 
 
@@ -24,12 +25,32 @@ class NoteDialog(QDialog):
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Annuler"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.limit_label = plain_label()
+        self.limit_label.setWordWrap(True)
+        self.limit_label.hide()
+        self.editor.textChanged.connect(self._check_length)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addWidget(hint)
         layout.addWidget(self.editor)
+        layout.addWidget(self.limit_label)
         layout.addWidget(buttons)
         self.resize(480, 260)
+        self._check_length()
+
+    def _check_length(self) -> None:
+        """A note over the limit cannot be saved: say so, with its length, and keep what is typed."""
+        length = len(self.note())
+        too_long = length > MAX_NOTE_CHARS
+        self.save_button.setEnabled(not too_long)
+        self.limit_label.setVisible(too_long)
+        if too_long:
+            self.limit_label.setText(
+                self.tr("Note trop longue : %1 caractères, maximum %2. Raccourcissez-la pour l'enregistrer.")
+                .replace("%1", str(length))
+                .replace("%2", str(MAX_NOTE_CHARS))
+            )
 
     def note(self) -> str:
         return self.editor.toPlainText().strip()

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import logging
+import stat
+from pathlib import Path
+
 from PySide6.QtCore import QByteArray, QSettings
 
 from ..paths import user_config_dir
 from .theme import DEFAULT_THEME, THEMES
 
+_log = logging.getLogger(__name__)
+
 MIN_TEXT_SIZE = 9
 MAX_TEXT_SIZE = 32
 DEFAULT_TEXT_SIZE = 13
+MAX_SETTINGS_BYTES = 1024 * 1024
 LANGUAGES = ("auto", "fr", "en")
 
 
@@ -29,13 +36,30 @@ class _MemoryStore:
         pass
 
 
+def _usable(path: Path) -> bool:
+    """True when ``path`` is missing (it will be created) or a regular file under ``MAX_SETTINGS_BYTES``."""
+    try:
+        status = path.stat()
+    except FileNotFoundError:
+        return True
+    except OSError as error:
+        _log.warning("settings file %s not read: %s", path, error)
+        return False
+    if not stat.S_ISREG(status.st_mode) or status.st_size > MAX_SETTINGS_BYTES:
+        _log.warning("settings file %s not read: not a regular file of at most %d bytes", path, MAX_SETTINGS_BYTES)
+        return False
+    return True
+
+
 class Settings:
     def __init__(self, in_memory: bool = False) -> None:
         """The user's settings file, or (``in_memory``) nothing written anywhere."""
         if in_memory:
             self._store: QSettings | _MemoryStore = _MemoryStore()
         else:
-            self._store = QSettings(str(user_config_dir() / "settings.ini"), QSettings.Format.IniFormat)
+            path = user_config_dir() / "settings.ini"
+            # QSettings reads the whole file, and blocks on a FIFO: anything but a small regular file is left alone.
+            self._store = QSettings(str(path), QSettings.Format.IniFormat) if _usable(path) else _MemoryStore()
 
     def _get(self, key: str, default: object) -> object:
         return self._store.value(key, default)

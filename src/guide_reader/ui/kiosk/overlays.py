@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...kiosk import AttemptThrottle, verify_pin
 
 PIN_KEY_SIZE = 72
 MAX_PIN_LENGTH = 12
+WAIT_TICK_MS = 1000
+OVERLAY_MARGIN = 16  # px between a panel and the edges of the screen
 
 
 class Overlay(QFrame):
@@ -23,9 +26,16 @@ class Overlay(QFrame):
         self.hide()
 
     def open(self) -> None:
+        """Show the panel over its parent, never wider or taller than it (its labels wrap)."""
         parent = self.parentWidget()
+        for label in self.findChildren(QLabel):
+            label.setWordWrap(True)
+        self.setMaximumSize(parent.width() - 2 * OVERLAY_MARGIN, parent.height() - 2 * OVERLAY_MARGIN)
         self.adjustSize()
-        self.move((parent.width() - self.width()) // 2, (parent.height() - self.height()) // 3)
+        layout = self.layout()
+        if layout is not None and layout.hasHeightForWidth():  # wrapped labels: as tall as their lines
+            self.resize(self.width(), min(self.maximumHeight(), layout.totalHeightForWidth(self.width())))
+        self.move((parent.width() - self.width()) // 2, max(OVERLAY_MARGIN, (parent.height() - self.height()) // 3))
         self.show()
         self.raise_()
 
@@ -79,8 +89,26 @@ class IdleCountdown(Overlay):
         )
 
 
+class PinCheck(QRunnable):
+    """One PBKDF2 check on a pool thread (a fraction of a second: never on the GUI thread)."""
+
+    def __init__(self, pin: str, pin_hash: str) -> None:
+        super().__init__()
+        self.pin = pin
+        self.pin_hash = pin_hash
+        self.signals = PinCheckSignals()
+
+    def run(self) -> None:
+        self.signals.checked.emit(verify_pin(self.pin, self.pin_hash))
+
+
+class PinCheckSignals(QObject):
+    checked = Signal(bool)
+
+
 class PinPad(Overlay):
-    """The staff's way out: digits on screen, a salted-hash check, and slower tries after a wrong PIN."""
+    """The staff's way out: digits on screen, a salted-hash check off the GUI thread, and slower tries
+    after a wrong PIN (with the seconds left counting down on screen)."""
 
     unlocked = Signal()
 
@@ -89,6 +117,7 @@ class PinPad(Overlay):
         self.pin_hash = pin_hash
         self.throttle = AttemptThrottle(clock) if clock else AttemptThrottle()
         self.entered = ""
+        self.checking: PinCheck | None = None
         title = QLabel(self.tr("Accès du personnel"))
         title.setObjectName("pageTitle")
         self.display = QLabel()
@@ -111,12 +140,13 @@ class PinPad(Overlay):
         layout.addWidget(self.message)
         layout.addLayout(grid)
         layout.addWidget(cancel)
-        self.unlock_timer = QTimer(self)
-        self.unlock_timer.setSingleShot(True)
-        self.unlock_timer.timeout.connect(self._allow_again)
+        self.wait_timer = QTimer(self)  # ticks each second while a wrong PIN's delay runs
+        self.wait_timer.setInterval(WAIT_TICK_MS)
+        self.wait_timer.timeout.connect(self._tick_wait)
 
     def _button(self, label: str, slot: object, name: str | None = None) -> QPushButton:
         button = QPushButton(label)
+        button.setObjectName("pinKey")
         button.setMinimumSize(PIN_KEY_SIZE, PIN_KEY_SIZE)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.clicked.connect(slot)
@@ -127,7 +157,10 @@ class PinPad(Overlay):
         self.entered = ""
         self._refresh()
         if self.pin_hash is None:
-            self.message.setText(self.tr("Aucun code du personnel n'est réglé : voir « guide-reader kiosk-pin »."))
+            # Visitors may open the pad too: no hint here about how the kiosk is set up.
+            self.message.setText(self.tr("Réservé au personnel de l'accueil."))
+        elif self.throttle.seconds_to_wait() > 0:
+            self._tick_wait()
         self.open()
 
     def close_pad(self) -> None:
@@ -144,26 +177,44 @@ class PinPad(Overlay):
         self._refresh()
 
     def submit(self) -> None:
-        if self.throttle.seconds_to_wait() > 0 or not self.entered:
+        if self.checking is not None or self.throttle.seconds_to_wait() > 0 or not self.entered:
             return
-        if self.pin_hash is not None and verify_pin(self.entered, self.pin_hash):
+        if self.pin_hash is None:
+            self._checked(False)
+            return
+        self.checking = PinCheck(self.entered, self.pin_hash)
+        self.checking.signals.checked.connect(self._checked)
+        self._set_keys_enabled(False)
+        self.message.setText(self.tr("Vérification…"))
+        QThreadPool.globalInstance().start(self.checking)
+
+    def _checked(self, right: bool) -> None:
+        self.checking = None
+        self.entered = ""
+        self._refresh()
+        if right:
             self.throttle.success()
+            self.message.setText("")
+            self._set_keys_enabled(True)
             self.close_pad()
             self.unlocked.emit()
             return
-        delay = self.throttle.failure()
-        self.entered = ""
-        self.message.setText(self.tr("Code incorrect. Nouvel essai possible dans %1 s.").replace("%1", f"{delay:g}"))
-        self._set_keys_enabled(False)
-        self.unlock_timer.start(int(delay * 1000))
-        self._refresh()
+        self.throttle.failure()
+        self._tick_wait()
+        self.wait_timer.start()
 
-    def _allow_again(self) -> None:
-        if self.throttle.seconds_to_wait() > 0:
-            self.unlock_timer.start(int(self.throttle.seconds_to_wait() * 1000) + 1)
+    def _tick_wait(self) -> None:
+        """Show the seconds left before the next try; give the keys back when they are up."""
+        left = math.ceil(self.throttle.seconds_to_wait())
+        if left <= 0:
+            self.wait_timer.stop()
+            self._set_keys_enabled(True)
+            self.message.setText(self.tr("Entrez le code à nouveau."))
             return
-        self._set_keys_enabled(True)
-        self.message.setText("")
+        self._set_keys_enabled(False)
+        self.message.setText(self.tr("Code incorrect. Nouvel essai possible dans %1 s.").replace("%1", str(left)))
+        if not self.wait_timer.isActive():
+            self.wait_timer.start()
 
     def _set_keys_enabled(self, enabled: bool) -> None:
         for name, button in self.buttons.items():

@@ -3,27 +3,33 @@ nothing left of a visitor after an idle minute or two, usable with fingers only.
 
 from __future__ import annotations
 
-import time
-
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QClipboard, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractScrollArea,
     QApplication,
     QDialog,
     QScroller,
+    QTextBrowser,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from ...kiosk import KioskConfig
+from ...kiosk.gesture import CornerTaps
 from ...library import Library
 from ..main_window import MainWindow
 from ..navigation import Location
 from ..settings import DEFAULT_TEXT_SIZE, MAX_TEXT_SIZE, Settings
-from .keyboard import OnScreenKeyboard
+from .banner import EmergencyBanner, banner_stylesheet
+from .dialogs import KioskDialogs
+from .keyboard import OnScreenKeyboard, SuggestionList, is_text_field
 from .overlays import IdleCountdown, PinPad
+from .screen_guard import ScreenGuard
+from .session import VisitorSession
+from .session_state import SessionState
+from .touch import open_nearest_anchor
 
 ACTIVITY_EVENTS = frozenset(
     {
@@ -37,22 +43,36 @@ ACTIVITY_EVENTS = frozenset(
 )
 BLOCKED_EVENTS = frozenset({QEvent.Type.ContextMenu, QEvent.Type.WhatsThis})
 EXIT_CORNER_SIZE = 90
+NARROW_WIDTH = 1000  # below this width (a portrait screen), the toolbar uses its short labels
+SEARCH_FIELD_MIN_WIDTH = 150  # how often the kiosk checks that it still has the screen
 STAFF_KEY_CHORD = "Ctrl+Alt+Shift+P"
 LARGER_TEXT_FACTOR = 1.35
 KIOSK_STYLESHEET = """
-QPushButton, QToolButton, QLineEdit {{ min-height: 44px; min-width: 44px; }}
-QToolBar QToolButton, QToolBar QLineEdit {{ font-size: 15pt; }}
+QWidget {{ font-size: {text}pt; }}
+QPushButton, QToolButton, QLineEdit, QSpinBox, QDoubleSpinBox, QComboBox {{ min-height: 44px; min-width: 44px; }}
+QToolBar QToolButton, QToolBar QLineEdit {{ font-size: {toolbar}pt; }}
+QToolBar QToolButton {{ padding: 4px 6px; }}
 QTreeWidget::item, QListWidget::item, QTabBar::tab {{ min-height: 44px; }}
+QSpinBox::up-button, QSpinBox::down-button, QDoubleSpinBox::up-button, QDoubleSpinBox::down-button {{
+    width: 44px; }}
 QScrollBar:vertical {{ width: 28px; }}
-QFrame#kioskOverlay {{ border: 3px solid {accent}; border-radius: 14px; }}
-QFrame#onScreenKeyboard QPushButton {{ font-size: 18pt; }}
+QFrame#kioskOverlay, QDialog[kioskEmbedded="true"] {{
+    background-color: {theme.surface}; border: 3px solid {theme.accent}; border-radius: 14px;
+}}
+QFrame#onScreenKeyboard QPushButton, QPushButton#pinKey {{ font-size: {keys}pt; }}
+QPushButton:disabled {{ color: {theme.muted}; background-color: {theme.background};
+    border: 2px dashed {theme.border}; }}
+QListView#kioskSuggestions::item {{ min-height: 48px; padding: 0 12px; }}
+QLabel#pageTitle {{ font-size: {title}pt; font-weight: bold; }}
 """
 
 
-class KioskWindow(MainWindow):
+class KioskWindow(SessionState, ScreenGuard, KioskDialogs, MainWindow):
     def __init__(self, library: Library, config: KioskConfig) -> None:
         self.config = config
         self.kiosk_text_size = min(MAX_TEXT_SIZE, round(DEFAULT_TEXT_SIZE * config.text_scale))
+        self.session = VisitorSession(self.kiosk_text_size)  # before the base class, which fills it
+        library.store = self.session.store  # a visitor's bookmarks and pages: in memory only
         settings = Settings(in_memory=True)  # a visitor's choices are never written anywhere
         settings.text_size = self.kiosk_text_size
         features = config.features
@@ -64,12 +84,7 @@ class KioskWindow(MainWindow):
             bookmarks_allowed=features.bookmarks,
         )
         self.exit_allowed = False
-        self._taps: list[float] = []
-        for page in (self.article_page, self.search_page):  # built now, to get the touch set-up below
-            page.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
-        self.article_page.read_aloud.set_large(True)
-        if self.bookmarks_allowed:
-            _ = self.bookmarks_page
+        self.corner_taps = CornerTaps(config.exit_taps, config.exit_tap_seconds)
         self._lock_down_chrome()
         self._add_touch_controls()
         self.countdown = IdleCountdown(self, config.countdown_seconds)
@@ -81,9 +96,11 @@ class KioskWindow(MainWindow):
         self.idle_timer.setSingleShot(True)
         self.idle_timer.setInterval(config.idle_seconds * 1000)
         self.idle_timer.timeout.connect(self.countdown.start)
-        self.idle_timer.timeout.connect(self.article_page.read_aloud.pause)  # the voice stops with the countdown
+        self.idle_timer.timeout.connect(self._pause_reading_aloud)  # the voice stops with the countdown
         self.idle_timer.start()
         self._apply_kiosk_style()
+        # At once, not after the first paint like the reader: touches, dialogs and the corner from the start.
+        QApplication.instance().installEventFilter(self)
 
     # Setting up --------------------------------------------------------------------
 
@@ -99,6 +116,38 @@ class KioskWindow(MainWindow):
             self.search_field.setEnabled(False)
         for widget in self.findChildren(QWidget):
             widget.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        for action in (self.smaller_action, self.larger_action):
+            action.setVisible(False)  # « Agrandir le texte » does it with one touch, and the toolbar fits 800 px
+        self.search_field.setMinimumWidth(SEARCH_FIELD_MIN_WIDTH)
+        self._full_labels = {
+            action: action.text() for action in (self.back_action, self.forward_action, self.bookmark_action)
+        }
+        for action, label in self._full_labels.items():
+            self.toolbar.widgetForAction(action).setAccessibleName(label.strip("◀▶☆ "))
+
+    def _fit_toolbar(self) -> None:
+        """Short labels on a narrow (portrait) screen; the buttons keep their accessible names."""
+        narrow = self.width() < NARROW_WIDTH
+        for action, label in self._full_labels.items():
+            action.setText(label.split()[-1 if action is self.forward_action else 0] if narrow else label)
+        if not hasattr(self, "larger_text_button"):
+            return
+        self.larger_text_button.setText(self.tr("Texte +") if narrow else self.tr("Agrandir le texte"))
+        # The search field takes what the buttons leave, so that no button is squeezed.
+        others = [
+            widget
+            for action in self.toolbar.actions()
+            if (widget := self.toolbar.widgetForAction(action)) is not None
+            and widget is not self.search_field
+            and action.isVisible()
+        ]
+        spacing = self.toolbar.layout().spacing() * (len(others) + 1) + 16
+        used = sum(max(widget.sizeHint().width(), widget.minimumWidth()) for widget in others) + spacing
+        self.search_field.setMaximumWidth(max(SEARCH_FIELD_MIN_WIDTH, self.width() - used))
+
+    def resizeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_toolbar()
 
     def _add_touch_controls(self) -> None:
         self.larger_text_button = QToolButton()
@@ -110,41 +159,106 @@ class KioskWindow(MainWindow):
         corner = QWidget()  # the staff's hidden corner stays clear of every button
         corner.setFixedWidth(EXIT_CORNER_SIZE)
         self.toolbar.addWidget(corner)
+        # Suggestions are a list above the keyboard, not a popup: a popup eats the next key a finger taps.
+        self.search_field.setCompleter(None)
+        self.suggestions = SuggestionList(self.completion_model)
+        self.suggestions.chosen.connect(self._completion_chosen)
+        self.completion_model.modelReset.connect(self._update_suggestions)
         self.keyboard = OnScreenKeyboard()
-        self.keyboard.attach(self.search_field)
-        self.keyboard.submitted.connect(self._open_first_result)
+        self.keyboard.hidden_by_user.connect(self.suggestions.hide)
+        self.banner = EmergencyBanner(self.config.emergency_label, self.config.emergency_details)
+        self.banner.button.toggled.connect(lambda enlarged: setattr(self.session, "emergency_details", enlarged))
         container = QWidget()
         layout = QVBoxLayout(container)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.pages, 1)
+        layout.addWidget(self.suggestions)
         layout.addWidget(self.keyboard)
+        layout.addWidget(self.banner)  # at the bottom: the staff corner, top right, stays clear
         self.setCentralWidget(container)
-        for area in self.findChildren(QAbstractScrollArea):
-            QScroller.grabGesture(area.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+        self._prepare_page(self.home_page)
+        QScroller.grabGesture(self.home_page.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture)
 
     def _apply_kiosk_style(self) -> None:
-        self.setStyleSheet(KIOSK_STYLESHEET.format(accent=self.theme.accent))
+        """Every text of the kiosk (panels, dialogs, keyboard) follows the text size, not only the article's."""
+        size = self.text_size
+        self.setStyleSheet(
+            KIOSK_STYLESHEET.format(
+                theme=self.theme,
+                text=size,
+                toolbar=max(size - 2, 12),
+                keys=round(size * 1.05),
+                title=round(size * 1.5),
+            )
+            + banner_stylesheet(size)
+        )
+
+    def set_text_size(self, size: int, *args: bool, **kwargs: bool) -> None:
+        super().set_text_size(size, *args, **kwargs)
+        if hasattr(self, "keyboard"):  # built: the base class sets the size while building the window
+            self._apply_kiosk_style()
+
+    def _update_suggestions(self) -> None:
+        wanted = self.keyboard.target is self.search_field and self.completion_model.rowCount() > 0
+        if wanted and self.keyboard.isVisible():
+            self.suggestions.fit()
+            self.suggestions.show()
+        else:
+            self.suggestions.hide()
+
+    def show_keyboard(self, field: QWidget) -> None:
+        """The on-screen keyboard, typing into ``field`` (any text field of the kiosk)."""
+        self.keyboard.attach(field)
+        self.keyboard.show()
+        self._update_suggestions()
+
+    def hide_keyboard(self) -> None:
+        self.keyboard.hide()
+        self.suggestions.hide()
 
     # Activity, idle and reset ---------------------------------------------------------
-
-    def _after_first_paint(self) -> None:
-        # The kiosk watches every touch and key of the program (idle time, blocked events).
-        QApplication.instance().installEventFilter(self)
-        super()._after_first_paint()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         kind = event.type()
         if kind in BLOCKED_EVENTS:
             return True
-        if watched is self.search_field and kind in (QEvent.Type.FocusIn, QEvent.Type.MouseButtonPress):
-            self.keyboard.show()
         if kind in ACTIVITY_EVENTS:
             if kind == QEvent.Type.MouseButtonPress and self._is_exit_corner_tap(event):
                 return True
             if self.note_activity():
                 return True  # the touch that dismisses 'Toujours là ?' does nothing else
+        if kind == QEvent.Type.MouseButtonRelease and self._is_text_view(watched):
+            view = watched.parentWidget()
+            if open_nearest_anchor(view, event.position().toPoint()):  # type: ignore[attr-defined]
+                return True
+        if kind == QEvent.Type.MouseButtonPress and is_text_field(watched) and self.isAncestorOf(watched):
+            self.show_keyboard(watched)  # a touch on a text field, never a focus moved by the program
+        if isinstance(watched, QDialog):
+            if kind == QEvent.Type.Polish and watched.isWindow():
+                self.embed_dialog(watched)
+            elif kind == QEvent.Type.Show and watched.parentWidget() is self:
+                self._place_dialog(watched)
+            elif (
+                kind == QEvent.Type.Hide
+                and self.keyboard.target is not None
+                and isValid(self.keyboard.target)
+                and watched.isAncestorOf(self.keyboard.target)
+            ):
+                self.hide_keyboard()
         return super().eventFilter(watched, event)
+
+    def _is_text_view(self, watched: QObject) -> bool:
+        """Whether ``watched`` is the viewport of a page's text (the article's, and any page shown as text)."""
+        for page in (self._article_page, self._search_page):
+            view = getattr(page, "view", None)
+            if isinstance(view, QTextBrowser) and watched is view.viewport():
+                return True
+        return False
+
+    def _pause_reading_aloud(self) -> None:
+        if self._article_page is not None:
+            self._article_page.read_aloud.pause()
 
     def note_activity(self) -> bool:
         """Restart the idle delay; True when this dismissed the countdown."""
@@ -163,10 +277,7 @@ class KioskWindow(MainWindow):
 
     def register_corner_tap(self, now: float | None = None) -> bool:
         """The hidden gesture: ``exit_taps`` taps in the top-right corner, quickly, open the PIN pad."""
-        now = time.monotonic() if now is None else now
-        self._taps = [tap for tap in self._taps if now - tap <= self.config.exit_tap_seconds] + [now]
-        if len(self._taps) >= self.config.exit_taps:
-            self._taps.clear()
+        if self.corner_taps.tap(now):
             self.pin_pad.open_pad()
             return True
         return False
@@ -175,43 +286,53 @@ class KioskWindow(MainWindow):
         return QPoint(self.width() - EXIT_CORNER_SIZE // 2, EXIT_CORNER_SIZE // 2)
 
     def reset_session(self) -> None:
-        """Back to the home page with nothing left of the last visitor."""
+        """Back to the home page with nothing left of the last visitor: a new session, new pages."""
         self.countdown.cancel()
         self.pin_pad.close_pad()
-        self.keyboard.hide()
-        for dialog in self.findChildren(QDialog):
-            dialog.reject()
-        self.completer.popup().hide()
+        self.hide_keyboard()
+        self.keyboard.attach(None)
+        clear_clipboard()
+        previous, self.session = self.session, VisitorSession(self.kiosk_text_size)
+        self.library.store = self.session.store
+        for page in previous.pages():
+            self.pages.removeWidget(page)
+        previous.close()
+        for dialog in self.findChildren(QDialog):  # every dialog of the kiosk is the visitor's
+            if dialog.isVisible():
+                dialog.reject()
+            # Deleted once back in the main event loop: the dialog's exec() may still be returning.
+            QTimer.singleShot(0, dialog, dialog.deleteLater)
         self.search_timer.stop()
         self.search_field.setText("")  # unlike clear(), forgets the undo history (Ctrl+Z)
-        self._pending_query = ""
-        self.completion_model.setStringList([])
-        self.search_page.show_hint()
-        self.article_page.reset()
-        if self._bookmarks_page is not None:
-            self._bookmarks_page.reset()
-        self.larger_text_button.setChecked(False)
-        self.set_text_size(self.kiosk_text_size)
-        self.library.store.reset()  # bookmarks and reading history of the session
+        self.completion_model.set_completions([])
+        self.larger_text_button.blockSignals(True)
+        self.larger_text_button.setChecked(self.session.larger_text)
+        self.larger_text_button.blockSignals(False)
+        self.set_text_size(self.session.text_size)
+        self.banner.set_enlarged(self.session.emergency_details)
         self.status_label.clear()
-        self.history.clear()
         self.go_to(Location("home"))
         self.home_page.reset()
         self.idle_timer.start()
 
+    def _index_finished(self, report: object) -> None:
+        super()._index_finished(report)
+        self.status_label.clear()  # « Recherche prête. »: for a desk, not for a waiting room
+
     def search_for(self, query: str) -> None:
         super().search_for(query)
-        self.keyboard.show()  # a visitor searching may want to change the words
+        self.show_keyboard(self.search_field)  # a visitor searching may want to change the words
 
     def _toggle_larger_text(self, larger: bool) -> None:
+        self.session.larger_text = larger
         size = round(self.kiosk_text_size * LARGER_TEXT_FACTOR) if larger else self.kiosk_text_size
         self.set_text_size(size)
 
     def _show(self, location: Location) -> None:
         super()._show(location)
         keyboard = getattr(self, "keyboard", None)  # None while the base class builds the window
-        if keyboard is not None and location.page != "search":
-            keyboard.hide()
+        if keyboard is not None and location.page != "search" and keyboard.target is self.search_field:
+            self.hide_keyboard()
 
     # The way out -------------------------------------------------------------------
 
@@ -226,3 +347,12 @@ class KioskWindow(MainWindow):
             return
         QApplication.instance().removeEventFilter(self)
         super().closeEvent(event)
+        self.session.close()
+
+
+def clear_clipboard() -> None:
+    """Empty the clipboard and, where there is one (X11), the selection pasted with the middle button."""
+    clipboard = QApplication.clipboard()
+    clipboard.clear(QClipboard.Mode.Clipboard)
+    if clipboard.supportsSelection():
+        clipboard.clear(QClipboard.Mode.Selection)

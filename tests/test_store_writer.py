@@ -1,0 +1,77 @@
+"""The store's writer thread: order, coalescing, errors, and a window that never waits for a write."""
+
+from __future__ import annotations
+
+import threading
+
+from guide_reader.library import Library
+from guide_reader.store import BookmarkStore, StoreWriteError, default_database_path
+from guide_reader.store.writer import StoreWriter
+from guide_reader.ui.main_window import MainWindow
+from guide_reader.ui.settings import Settings
+
+
+def test_jobs_run_in_order_and_report_back(store: BookmarkStore) -> None:
+    writer = StoreWriter(store)
+    results: list[object] = []
+    for anchor in ("a", "b", "c"):
+        writer.submit(
+            lambda s, anchor=anchor: s.add("leucopenie", anchor, kind="section", article_title="L", heading=anchor),
+            done=lambda bookmark: results.append(bookmark.anchor),
+        )
+    assert writer.flush(10)
+    assert results == ["a", "b", "c"]
+    assert [bookmark.anchor for bookmark in store.bookmarks()] == ["a", "b", "c"]
+    writer.close(10)
+
+
+def test_a_failing_job_reports_its_error_and_the_next_ones_still_run(store: BookmarkStore) -> None:
+    writer = StoreWriter(store)
+    errors: list[Exception] = []
+
+    def fail(_store: BookmarkStore) -> None:
+        raise StoreWriteError("disk-full")
+
+    writer.submit(fail, failed=errors.append)
+    writer.submit(lambda s: s.history.record("leucopenie", article_title="L"))
+    assert writer.flush(10)
+    assert [error.reason for error in errors] == ["disk-full"]
+    assert len(store.history.recent()) == 1
+    writer.close(10)
+
+
+def test_jobs_of_one_key_waiting_together_are_coalesced(store: BookmarkStore) -> None:
+    writer = StoreWriter(store)
+    gate = threading.Event()
+    writer.submit(lambda _s: gate.wait(10))  # holds the writer, as a busy file would
+    for number in range(5):
+        writer.submit(lambda s, n=number: s.history.record("leucopenie", f"s{n}", article_title="L"), key="history")
+    gate.set()
+    assert writer.flush(10)
+    assert [entry.anchor for entry in store.history.recent()] == ["s4"]
+    writer.close(10)
+
+
+def test_the_window_never_waits_for_a_write_held_up_by_another_program(qtbot) -> None:
+    """Another program holds the write lock (an import): pages still open, reads still answer."""
+    window = MainWindow(Library(), Settings(in_memory=True))
+    qtbot.addWidget(window)
+    window.show()
+    other = BookmarkStore(default_database_path())
+    other.add("leucopenie", "quand-consulter-un-medecin", kind="section", article_title="L", heading="H")
+    assert window.library.store.find("leucopenie", "quand-consulter-un-medecin") is not None
+    transaction = other._database.write()
+    transaction.__enter__()  # BEGIN IMMEDIATE: held until released below
+    try:
+        for slug in ("leucopenie", "cancer-qui-regresse-tout-seul", "regression-tumorale-spontanee"):
+            window.open_article(slug)
+            assert window.article_page.article.slug == slug
+        assert not window.store_writes.writer.idle  # the history write is still waiting for the lock
+        assert [b.anchor for b in window.library.store.bookmarks()] == ["quand-consulter-un-medecin"]
+    finally:
+        transaction.__exit__(None, None, None)
+        other.close()
+    assert window.store_writes.finish(30)
+    recent = window.library.store.history.recent()
+    assert recent[0].slug == "regression-tumorale-spontanee"
+    assert len(recent) <= 2  # the visits made while it waited were coalesced
