@@ -165,8 +165,18 @@ def _article_from_dict(data: dict[str, Any]) -> Article:
     )
 
 
-def _is_article_file(entry: os.DirEntry[str]) -> bool:
-    return entry.name.endswith(".md") and entry.name.upper() != "README.MD" and entry.is_file()
+def _is_article_name(entry: os.DirEntry[str]) -> bool:
+    """Every ``*.md`` but README.md, whatever it is: a folder, a pipe or a device named so is read
+    by the loader, which refuses it with a problem of its file (it is not left out in silence)."""
+    return entry.name.endswith(".md") and entry.name.upper() != "README.MD"
+
+
+def _signature(entry: os.DirEntry[str]) -> tuple[int, int]:
+    try:
+        stat = entry.stat()  # through a link
+    except OSError:  # a dangling link: its own time
+        stat = entry.stat(follow_symlinks=False)
+    return stat.st_size, stat.st_mtime_ns
 
 
 class Catalogue:
@@ -240,9 +250,9 @@ class Catalogue:
         on_disk: dict[str, tuple[int, int]] = {}
         with contextlib.suppress(OSError), os.scandir(self.content_dir) as entries:
             for entry in entries:
-                if _is_article_file(entry):
-                    stat = entry.stat()
-                    on_disk[entry.name] = (stat.st_size, stat.st_mtime_ns)
+                if _is_article_name(entry):
+                    with contextlib.suppress(OSError):
+                        on_disk[entry.name] = _signature(entry)
         with self._lock:
             self._check_fingerprint()
             known = {name: (size, mtime) for name, size, mtime in self._connection.execute(
