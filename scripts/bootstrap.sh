@@ -1,7 +1,9 @@
 # Set-up shared by scripts/start and scripts/test (sourced, not run).
 # Installs what a fresh Debian machine with only python3 lacks, then keeps a
 # virtual environment in .venv (or $GUIDE_READER_VENV) up to date with pyproject.toml.
+# SETUP=test (scripts/test) adds what only the tests need; scripts/start installs the reader alone.
 set -eu
+SETUP=${SETUP:-reader}
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 VENV=${GUIDE_READER_VENV:-"$ROOT/.venv"}
@@ -59,14 +61,35 @@ ensure_venv() {
         say "creating the virtual environment in $VENV"
         python3 -m venv "$VENV"
     fi
-    stamp="$VENV/.guide-reader-installed"
+    stamp="$VENV/.guide-reader-installed-$SETUP"
+    target="$ROOT"
+    if [ "$SETUP" = test ]; then target="$ROOT[test]"; fi
+    if [ "$SETUP" = reader ] && [ -f "$VENV/.guide-reader-installed-test" ] \
+        && [ ! "$ROOT/pyproject.toml" -nt "$VENV/.guide-reader-installed-test" ]; then
+        stamp="$VENV/.guide-reader-installed-test"  # the tests' set-up holds the reader's
+    fi
     if [ ! -f "$stamp" ] || [ "$ROOT/pyproject.toml" -nt "$stamp" ]; then
         say "installing Guide Reader and its dependencies"
         "$VENV/bin/python" -m pip install --quiet --upgrade pip >&2
-        "$VENV/bin/python" -m pip install --quiet --editable "$ROOT[test]" >&2
+        "$VENV/bin/python" -m pip install --quiet --editable "$target" >&2
         touch "$stamp"
     fi
 }
 
+ensure_test_packages() {
+    missing=""
+    while read -r path package; do
+        case "$path" in ''|'#'*) continue ;; esac
+        if ! command -v "$path" >/dev/null 2>&1 && [ ! -e "$path" ]; then
+            missing="$missing $package"
+        fi
+    done < "$ROOT/packaging/debian-test-packages.txt"
+    if [ -n "$missing" ]; then
+        # shellcheck disable=SC2086
+        apt_install $missing
+    fi
+}
+
 ensure_system_packages
+if [ "$SETUP" = test ]; then ensure_test_packages; fi
 ensure_venv

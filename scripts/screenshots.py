@@ -31,6 +31,28 @@ WINDOW_SHOTS = {
     ],
     "english.png": ["--open", "leucopenie#comment-reconnaitre-les-symptomes", "--lang", "en"],
     "kiosk.png": ["--kiosk", "--search", "fièvre"],
+    # Small screens, large text, wide screens (each later --size replaces SIZE):
+    "small-screen-640x480.png": ["--open", "leucopenie#quand-consulter-un-medecin", "--size", "640x480"],
+    "large-text-200-1366x768.png": [
+        "--open",
+        "leucopenie#quand-consulter-un-medecin",
+        "--size",
+        "1366x768",
+        "--text-size",
+        "200",
+    ],
+    "search-large-text-200-1366x768.png": ["--search", "fièvre", "--size", "1366x768", "--text-size", "200"],
+    **{
+        f"wide-1920x1080-{theme}.png": [
+            "--open",
+            "leucopenie#epidemiologie-en-france-et-dans-le-monde",
+            "--size",
+            "1920x1080",
+            "--theme",
+            theme,
+        ]
+        for theme in ("light", "dark", "high-contrast")
+    },
 }
 
 BOOKMARKS_SCRIPT = """

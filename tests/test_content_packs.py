@@ -83,8 +83,9 @@ def test_about_box_lists_the_version_and_the_articles_sources(qtbot) -> None:
     qtbot.addWidget(window)
     about = window.about_html()
     assert f"Guide Reader {__version__}" in about
-    assert "sources/002_e574ecf732a44809.txt" in about
-    assert "Johanna Amselem" in about
+    assert "sources/002_e574ecf732a44809.txt" not in about  # a file name tells a reader nothing
+    assert "Source : Johanna Amselem · publié le" in about
+    assert "Source non indiquée · date inconnue · mise à jour inconnue" in about
     assert "sante-sur-le-net.com" in about
     window.show_about()
     assert window.about_box.isVisible()

@@ -141,7 +141,7 @@ def test_main_flows_work_offline_and_nothing_tries_to_connect(qtbot, network_att
 
     # Open a result at its section, the searched words highlighted.
     with qtbot.waitSignal(window.page_shown):
-        window.search_page.view.anchorClicked.emit(QUrl("#hit-0"))
+        window.search_page.open_hit_at(0)
     page = window.article_page
     assert page.article is not None and page.article.slug == hits[0].article_slug
     assert page.view.highlight_count("search") > 0

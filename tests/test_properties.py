@@ -393,9 +393,10 @@ def test_sheet_takes_any_bookmarks(article: Article, marks: list[tuple[str, str,
         SheetEntry(article.slug, article.title, places[number % len(places)], heading, note, available)
         for number, (heading, note, available) in enumerate(marks)
     ]
-    page = sheet_html(entries, {article.slug: article}.get, date(2025, 1, 31))
-    assert_well_formed(page)
-    assert_safe_html(page, SHEET_STYLESHEET)
+    for with_texts in (False, True):
+        page = sheet_html(entries, {article.slug: article}.get, date(2025, 1, 31), with_texts)
+        assert_well_formed(page)
+        assert_safe_html(page, SHEET_STYLESHEET)
 
 
 # Search -------------------------------------------------------------------------------------------

@@ -6,7 +6,9 @@ these tests fail, rather than skip, when the voice is missing or broken.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import subprocess
 import wave
 from pathlib import Path
@@ -118,3 +120,34 @@ def test_a_failing_voice_leaves_no_file(tmp_path: Path, capsys: pytest.CaptureFi
     assert main(["read-aloud", "leucopenie#quand-consulter", "--wav", str(target)]) == 1
     assert "espeak-ng a échoué : voix cassée" in capsys.readouterr().err
     assert sorted(path.name for path in tmp_path.iterdir()) == ["bin"]
+
+
+@pytest.mark.parametrize("kind", ["directory", "fifo", "symlink to a fifo"])
+def test_a_wav_path_that_is_not_a_regular_file_is_refused_before_any_synthesis(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch, kind: str
+):
+    broken = tmp_path / "bin" / "espeak-ng"  # a voice that would fail: the path must be refused first
+    broken.parent.mkdir()
+    broken.write_text("#!/bin/sh\necho 'voix cassée' >&2\nexit 3\n", encoding="utf-8")
+    broken.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{broken.parent}:/usr/bin:/bin")
+    target = tmp_path / "out.wav"
+    if kind == "directory":
+        target.mkdir()
+    else:
+        fifo = tmp_path / "fifo"
+        os.mkfifo(fifo)
+        if kind == "fifo":
+            fifo.rename(target)
+        else:
+            target.symlink_to(fifo)
+    assert main(["read-aloud", "leucopenie#quand-consulter", "--wav", str(target)]) == 1
+    assert f"{target} n'est pas un fichier ordinaire" in capsys.readouterr().err
+    assert target.is_dir() if kind == "directory" else stat.S_ISFIFO(target.stat().st_mode)
+    assert not (tmp_path / "out.wav.partiel").exists()
+
+
+@pytest.mark.parametrize("path", ["", ".", "/"])
+def test_a_wav_path_with_no_file_name_is_a_clear_message(path: str, capsys: pytest.CaptureFixture[str]):
+    assert main(["read-aloud", "leucopenie#quand-consulter", "--wav", path]) == 1
+    assert "n'est pas un nom de fichier" in capsys.readouterr().err

@@ -172,6 +172,17 @@ def test_bundled_synonyms_file_is_clean() -> None:
     assert loaded.problems == [] and len(loaded.expansions) > 20
 
 
+def test_a_synonyms_line_that_is_not_utf8_is_reported_and_the_others_still_load(tmp_path: Path) -> None:
+    from guide_reader.search.synonyms import load_synonyms
+
+    path = tmp_path / "synonyms.txt"
+    path.write_bytes(b"globules blancs, leucocytes\r\nfi\xe8vre, hyperthermie\ndocteur => m\xc3\xa9decin\n")
+    loaded = load_synonyms(path)
+    assert loaded.problems == ["synonyms.txt:2: ligne ignorée (pas en UTF-8)"]
+    assert loaded.expansions[("docteur",)] == [("medecin",)]
+    assert loaded.expansions[("leucocyt",)] == [("globul", "blanc")]
+
+
 # Highlighting in the article, completions
 
 

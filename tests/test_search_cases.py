@@ -56,6 +56,24 @@ def test_completions_of_the_same_heading_in_two_guides_stay_apart(tmp_path: Path
     ]
 
 
+@pytest.mark.parametrize(
+    ("typed", "heading"),
+    [
+        ("quand-consulter", "Quand consulter un médecin ?"),  # a hyphen typed where the heading has a space
+        ("Quand-Consulter-Un-Méd", "Quand consulter un médecin ?"),
+        ("auto-imm", "Une maladie auto‑immune"),  # the heading has a no-break hyphen
+        ("autoimm", "Une maladie auto‑immune"),
+        ("auto-immune", "Le diabète autoimmune"),  # a hyphen typed where the heading has none
+        ("auto imm", "Une maladie auto‑immune"),
+    ],
+)
+def test_a_completion_is_found_with_or_without_a_hyphen(tmp_path: Path, typed: str, heading: str) -> None:
+    headings = ["Quand consulter un médecin ?", "Une maladie auto‑immune", "Le diabète autoimmune"]
+    sections = [Section(f"s{number}", text, "Texte.") for number, text in enumerate(headings)]
+    engine = SearchEngine([Article(slug="guide", title="Guide", sections=sections)], tmp_path / "index")
+    assert heading in [completion.text for completion in engine.complete(typed)]
+
+
 def test_complete_command_prints_the_windows_completions(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["complete", "quand", "--json", "--limit", "5"]) == 0
     data = json.loads(capsys.readouterr().out)

@@ -61,3 +61,16 @@ def test_stop_words_in_no_heading_say_they_are_too_common(tmp_path: Path, capsys
     out = capsys.readouterr().out
     assert "Aucun résultat pour « ni ne »." in out
     assert "Ces mots sont trop courants" in out
+
+
+@pytest.mark.parametrize("command", ["search", "complete"])
+@pytest.mark.parametrize("limit", ["0", "-1", "abc"])
+def test_a_limit_below_one_is_refused_with_a_clear_message(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str, limit: str
+) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main([command, "quand", "--limit", limit, "--index-dir", str(tmp_path)])
+    assert exit_info.value.code == 2
+    captured = capsys.readouterr()
+    assert "--limit" in captured.err and "un nombre entier supérieur ou égal à 1" in captured.err
+    assert captured.out == ""

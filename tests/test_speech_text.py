@@ -215,11 +215,19 @@ def test_bad_lines_of_a_pronunciation_file_are_reported_with_file_and_line(tmp_p
     ]
 
 
-def test_an_unreadable_or_huge_pronunciation_file_gives_no_rule_and_says_why(tmp_path: Path):
+def test_a_line_that_is_not_utf8_is_reported_and_the_other_rules_still_load(tmp_path: Path):
     broken = tmp_path / "pronunciation.txt"
-    broken.write_bytes(b"NFS = \xff\xfe N F S\n")
-    assert load_pronunciation(broken).rules == {}
-    assert "illisible" in load_pronunciation(broken).problems[0]
+    broken.write_bytes(b"\xef\xbb\xbfVIH = V I H\r\nNFS = \xff\xfe N F S\r\nSAMU = Samu\n")
+    pronunciation = load_pronunciation(broken)
+    assert pronunciation.rules == {"VIH": "V I H", "SAMU": "Samu"}
+    assert pronunciation.problems == ["pronunciation.txt:2: ligne ignorée (pas en UTF-8)"]
+
+
+def test_an_unreadable_or_huge_pronunciation_file_gives_no_rule_and_says_why(tmp_path: Path):
+    unreadable = tmp_path / "folder" / "pronunciation.txt"
+    unreadable.mkdir(parents=True)
+    assert load_pronunciation(unreadable).rules == {}
+    assert "introuvable" in load_pronunciation(unreadable).problems[0]
     huge = tmp_path / "huge.txt"
     huge.write_text("a = b\n" * 50_000, encoding="utf-8")
     assert "trop grand" in load_pronunciation(huge).problems[0]

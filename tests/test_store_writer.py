@@ -74,4 +74,6 @@ def test_the_window_never_waits_for_a_write_held_up_by_another_program(qtbot) ->
     assert window.store_writes.finish(30)
     recent = window.library.store.history.recent()
     assert recent[0].slug == "regression-tumorale-spontanee"
-    assert len(recent) <= 2  # the visits made while it waited were coalesced
+    # The visits made while it waited were coalesced: the first (already running), then one write
+    # holding the last visit and the section read in the guide left just before (5 places without).
+    assert len(recent) <= 3

@@ -118,6 +118,8 @@ def test_reading_history_lists_and_clears(qtbot, window) -> None:
     window.store_writes.finish()
     window.go_to(window.history.current.__class__("bookmarks"))
     history = window.bookmarks_page.history_list
+    # The section read in the guide just left is written off the GUI thread, then listed.
+    qtbot.waitUntil(lambda: history.item(0).text().startswith("Cancer qui régresse tout seul"))
     texts = [history.item(i).text() for i in range(history.count())]
     assert texts[0].startswith("Cancer qui régresse tout seul")
     assert texts[1].startswith("Leucopénie — Quand Consulter un Médecin ?")
@@ -163,7 +165,7 @@ def test_import_of_a_bad_file_says_why_and_changes_nothing(qtbot, window, tmp_pa
 
 def test_sheet_for_the_doctor_as_pdf(qtbot, window, tmp_path) -> None:
     window.library.store.add_for(window.library.article("leucopenie"), SECTION, NOTE)
-    html = window._sheet_html()
+    html = window._sheet_html(with_texts=True)
     assert "Mes questions pour le médecin" in html
     assert "Préparé le" in html
     assert NOTE in html

@@ -86,3 +86,19 @@ def test_texts_of_the_bookmark_actions_are_translated_too(qtbot, tmp_path) -> No
         assert window.status_label.text() == "Bookmarks exported: 0"
     finally:
         remove_translators(app, translators)
+
+
+def test_the_controls_inside_the_article_page_are_translated_too(qtbot) -> None:
+    """« ▶ Écouter » beside each heading, the bookmark star's and the questions' tooltips."""
+    app = QApplication.instance()
+    translators = install_translators(app, "en")
+    try:
+        window = MainWindow(Library(), Settings())
+        qtbot.addWidget(window)
+        window.show()
+        window.open_article("leucopenie")
+        page = window.article_page.view.toHtml()
+        assert "▶\u00a0Listen" in page
+        assert "Écouter" not in page and "Masquer la réponse" not in page
+    finally:
+        remove_translators(app, translators)

@@ -72,7 +72,7 @@ def test_idle_reset_leaves_no_trace_of_the_previous_visitor(qtbot, kiosk) -> Non
     assert kiosk.pages.currentWidget() is kiosk.home_page
     assert kiosk.search_field.text() == ""
     assert kiosk.search_page.hits == [] and kiosk.search_page.results is None
-    assert "immunothérapie" not in kiosk.search_page.view.toPlainText().lower()
+    assert "immunothérapie" not in kiosk.search_page.plain_text().lower()
     assert kiosk.article_page.article is None
     assert kiosk.article_page.view.toPlainText().strip() == ""
     assert kiosk.article_page.find_bar.field.text() == ""

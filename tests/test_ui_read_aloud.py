@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QTextCursor
 
 from guide_reader.content.speech import EMERGENCY_SENTENCE, Utterance
 from guide_reader.content.voice import french_voice_missing
+from guide_reader.ui.article_page import ANCHOR_ROLE
 from guide_reader.ui.main_window import MainWindow
 from guide_reader.ui.navigation import Location
 from guide_reader.ui.read_aloud import HIGHLIGHT_KIND, ReadAloudBar, State
@@ -356,3 +357,20 @@ def test_bad_lines_of_the_pronunciation_file_are_said_once_with_file_and_line(qt
     assert bar.status.text() == "Phrase 2 sur 10"
     bar.listen_section("definition-et-vue-d-ensemble")  # the same problem is not said again
     assert bar.status.text() == "Phrase 1 sur 10"
+
+
+def test_the_contents_and_ctrl_d_follow_the_section_being_read(qtbot, window):
+    """The sentence is kept a quarter down the view, so the section at the top may be the one before:
+    while a guide is read aloud, the contents mark (and Ctrl+D bookmarks) the section being heard."""
+    window.resize(900, 600)
+    page = window.article_page
+    bar = open_guide(window)
+    engine = start(qtbot, bar, bar.when_button.click)
+    for _ in range(3):
+        bar.next_button.click()
+    assert engine.said[-1][0].startswith("Consultez en urgence")
+    assert page.current_anchor() == WHEN_ANCHOR
+    assert page.toc.currentItem().data(0, ANCHOR_ROLE) == WHEN_ANCHOR
+    bar.stop_button.click()
+    page.view.verticalScrollBar().setValue(0)
+    assert page.current_anchor() == "top"

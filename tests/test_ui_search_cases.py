@@ -34,3 +34,29 @@ def test_find_in_page_finds_a_typographic_apostrophe_typed_straight(qtbot, windo
     page.find_bar.field.insert(typed)  # as a keyboard types it (QTest types ASCII only)
     assert len(page.find_bar.matches) == 1
     assert page.find_bar.count_label.text() == "1 sur 1"
+
+
+@pytest.mark.parametrize("typed", ["quand", "peut-on", "la leuco"])
+def test_each_completion_shows_its_guide_whole_in_the_popup(qtbot, window, typed: str) -> None:
+    """The guide's name is what tells identical headings apart: the popup is wide enough for it."""
+    screen = window.screen().availableGeometry()
+    window.setGeometry(screen.left(), screen.top() + 40, screen.width(), 600)
+    qtbot.keyClicks(window.search_field, typed)
+    popup = window.completer.popup()
+    qtbot.waitUntil(popup.isVisible)
+    labels = [popup.model().index(row, 0).data() for row in range(popup.model().rowCount())]
+    assert len(labels) >= 2 and all(" — " in label for label in labels)
+    widest = max(popup.fontMetrics().horizontalAdvance(label) for label in labels)
+    assert popup.viewport().width() >= widest or popup.geometry().right() == screen.right()
+    assert popup.width() > window.search_field.width()
+    assert popup.geometry().right() <= screen.right()
+
+
+def test_a_completion_too_long_for_the_screen_keeps_its_guide_name(qtbot, window) -> None:
+    screen = window.screen().availableGeometry()
+    window.setGeometry(screen.right() - 700, screen.top() + 40, 700, 500)
+    qtbot.keyClicks(window.search_field, "peut")
+    popup = window.completer.popup()
+    qtbot.waitUntil(popup.isVisible)
+    assert popup.geometry().right() <= screen.right()
+    assert popup.textElideMode() == Qt.TextElideMode.ElideMiddle  # the guide's name, at the end, stays

@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name></name>
+    <message>
+        <source>Source : %1</source>
+        <translation>Source: %1</translation>
+    </message>
+    <message>
+        <source>Source non indiquée</source>
+        <translation>Source not given</translation>
+    </message>
+    <message>
+        <source>publié le %1</source>
+        <translation>published %1</translation>
+    </message>
+    <message>
+        <source>date inconnue</source>
+        <translation>date unknown</translation>
+    </message>
+    <message>
+        <source>mis à jour le %1</source>
+        <translation>updated %1</translation>
+    </message>
+    <message>
+        <source>mise à jour inconnue</source>
+        <translation>last update unknown</translation>
+    </message>
+</context>
+<context>
     <name>ArticlePage</name>
     <message>
         <source>Sommaire du guide</source>
@@ -10,6 +37,26 @@
     <message>
         <source>Texte du guide</source>
         <translation>Guide text</translation>
+    </message>
+    <message>
+        <source>Afficher ou masquer le sommaire (F9)</source>
+        <translation>Show or hide the contents (F9)</translation>
+    </message>
+    <message>
+        <source>◧ Masquer le sommaire</source>
+        <translation>◧ Hide contents</translation>
+    </message>
+    <message>
+        <source>◧ Sommaire</source>
+        <translation>◧ Contents</translation>
+    </message>
+    <message>
+        <source>Sommaire affiché</source>
+        <translation>Contents shown</translation>
+    </message>
+    <message>
+        <source>Sommaire masqué</source>
+        <translation>Contents hidden</translation>
     </message>
     <message>
         <source>Début du guide</source>
@@ -37,11 +84,82 @@
     </message>
 </context>
 <context>
-    <name>BookmarkActions</name>
+    <name>ArticleTexts</name>
     <message>
-        <source>Faites défiler jusqu&apos;à une section pour la marquer.</source>
-        <translation>Scroll to a section to bookmark it.</translation>
+        <source>Par %1</source>
+        <translation>By %1</translation>
     </message>
+    <message>
+        <source>publié le %1</source>
+        <translation>published %1</translation>
+    </message>
+    <message>
+        <source>mis à jour le %1</source>
+        <translation>updated %1</translation>
+    </message>
+    <message>
+        <source>Marquer cette section</source>
+        <translation>Bookmark this section</translation>
+    </message>
+    <message>
+        <source>Signet enregistré : modifier la note</source>
+        <translation>Bookmarked: edit the note</translation>
+    </message>
+    <message>
+        <source>Questions fréquentes</source>
+        <translation>Frequently asked questions</translation>
+    </message>
+    <message>
+        <source>Afficher la réponse</source>
+        <translation>Show the answer</translation>
+    </message>
+    <message>
+        <source>Masquer la réponse</source>
+        <translation>Hide the answer</translation>
+    </message>
+    <message>
+        <source>Spécialités médicales concernées</source>
+        <translation>Medical specialties concerned</translation>
+    </message>
+    <message>
+        <source>Références</source>
+        <translation>References</translation>
+    </message>
+    <message>
+        <source>Cité dans :</source>
+        <translation>Cited in:</translation>
+    </message>
+    <message>
+        <source>Introduction</source>
+        <translation>Introduction</translation>
+    </message>
+    <message>
+        <source>Publications scientifiques</source>
+        <translation>Scientific publications</translation>
+    </message>
+    <message>
+        <source>Ressources web</source>
+        <translation>Web resources</translation>
+    </message>
+    <message>
+        <source>Avertissement :</source>
+        <translation>Disclaimer:</translation>
+    </message>
+    <message>
+        <source>Ces informations ne remplacent pas l&apos;avis d&apos;un médecin ou d&apos;un autre professionnel de santé. En cas de doute ou de symptômes inquiétants, consultez ; en cas d&apos;urgence, appelez le 15.</source>
+        <translation>This information does not replace the advice of a doctor or another health professional. If in doubt or with worrying symptoms, see a doctor; in an emergency, call 15 (SAMU) or 112.</translation>
+    </message>
+    <message>
+        <source>Écouter cette section</source>
+        <translation>Listen to this section</translation>
+    </message>
+    <message>
+        <source>Écouter</source>
+        <translation>Listen</translation>
+    </message>
+</context>
+<context>
+    <name>BookmarkActions</name>
     <message>
         <source>Signet enregistré : %1</source>
         <translation>Bookmark saved: %1</translation>
@@ -85,6 +203,14 @@
     <message>
         <source>Import : %1 ajouté(s), %2 fusionné(s), %3 déjà présent(s).</source>
         <translation>Import: %1 added, %2 merged, %3 already there.</translation>
+    </message>
+    <message>
+        <source>Aucune section n&apos;est à l&apos;écran : faites défiler jusqu&apos;au titre d&apos;une section, ou utilisez le bouton ☆ à côté du titre.</source>
+        <translation>No section is on screen: scroll to a section&apos;s heading, or use the ☆ button beside the heading.</translation>
+    </message>
+    <message>
+        <source>Marquer une section</source>
+        <translation>Bookmark a section</translation>
     </message>
     <message>
         <source>Vos signets sont affichés, mais les nouveaux ne peuvent pas être enregistrés : leur fichier est en lecture seule.</source>
@@ -138,6 +264,10 @@
         <translation>Undo removing the bookmark</translation>
     </message>
     <message>
+        <source>Rétablir</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
         <source>Ouvrir</source>
         <translation>Open</translation>
     </message>
@@ -148,6 +278,14 @@
     <message>
         <source>Retirer</source>
         <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Joindre le texte des sections</source>
+        <translation>Include the sections&apos; text</translation>
+    </message>
+    <message>
+        <source>La feuille pour le médecin tient sur une page : vos notes, les sections et les sources.</source>
+        <translation>The sheet for the doctor fits on one page: your notes, the sections and the sources.</translation>
     </message>
     <message>
         <source>Imprimer…</source>
@@ -176,6 +314,13 @@
     <message>
         <source>Signet « %1 » retiré.</source>
         <translation>Bookmark “%1” removed.</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n retrait(s) à annuler)</source>
+        <translation>
+            <numerusform>(%n removal to undo)</numerusform>
+            <numerusform>(%n removals to undo)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Sections lues récemment</source>
@@ -400,10 +545,6 @@ The details are in the log: %1</translation>
         <translation>Guide Reader — offline health guides</translation>
     </message>
     <message>
-        <source>Navigation</source>
-        <translation>Navigation</translation>
-    </message>
-    <message>
         <source>◀ Retour</source>
         <translation>◀ Back</translation>
     </message>
@@ -436,6 +577,18 @@ The details are in the log: %1</translation>
         <translation>My bookmarks and reading history (Ctrl+B)</translation>
     </message>
     <message>
+        <source>Page précédente</source>
+        <translation>Previous page</translation>
+    </message>
+    <message>
+        <source>Page suivante</source>
+        <translation>Next page</translation>
+    </message>
+    <message>
+        <source>Mes signets et l&apos;historique de lecture</source>
+        <translation>My bookmarks and reading history</translation>
+    </message>
+    <message>
         <source>Chercher dans les guides (Ctrl+K)</source>
         <translation>Search the guides (Ctrl+K)</translation>
     </message>
@@ -448,12 +601,20 @@ The details are in the log: %1</translation>
         <translation>Results appear as you type; Enter opens the first result.</translation>
     </message>
     <message>
+        <source>Effacer la recherche</source>
+        <translation>Clear the search</translation>
+    </message>
+    <message>
         <source>☆ Marquer</source>
         <translation>☆ Bookmark</translation>
     </message>
     <message>
         <source>Marquer la section en cours, avec une note (Ctrl+D)</source>
         <translation>Bookmark the current section, with a note (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Marquer la section en cours</source>
+        <translation>Bookmark the current section</translation>
     </message>
     <message>
         <source>A−</source>
@@ -474,6 +635,14 @@ The details are in the log: %1</translation>
     <message>
         <source>Taille normale</source>
         <translation>Normal size</translation>
+    </message>
+    <message>
+        <source>Texte plus petit</source>
+        <translation>Smaller text</translation>
+    </message>
+    <message>
+        <source>Texte plus grand</source>
+        <translation>Larger text</translation>
     </message>
     <message>
         <source>Affichage</source>
@@ -506,13 +675,6 @@ The details are in the log: %1</translation>
     <message>
         <source>Préparation de la recherche</source>
         <translation>Preparing search</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n fichier(s) de guide avec des erreurs : la commande « guide-reader check » les détaille.</source>
-        <translation>
-            <numerusform>%n guide file with errors: the command “guide-reader check” lists them.</numerusform>
-            <numerusform>%n guide files with errors: the command “guide-reader check” lists them.</numerusform>
-        </translation>
     </message>
     <message>
         <source>Préparation de la recherche…</source>
@@ -547,12 +709,27 @@ The details are in the log: %1</translation>
         <translation>The search index was damaged: it is being rebuilt, results will come back.</translation>
     </message>
     <message>
+        <source>Ressources citées : %1</source>
+        <translation>Resources cited: %1</translation>
+    </message>
+    <message>
         <source>Vos signets et votre historique ne sont pas enregistrés : %1.</source>
         <translation>Your bookmarks and history are not being saved: %1.</translation>
     </message>
     <message>
         <source>Guide introuvable : %1</source>
         <translation>Guide not found: %1</translation>
+    </message>
+    <message>
+        <source>Barre d&apos;outils</source>
+        <translation>Toolbar</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fichier(s) de guide avec des erreurs : la commande « guide-reader check » les détaille.</source>
+        <translation>
+            <numerusform>%n guide file with errors: the command “guide-reader check” lists them.</numerusform>
+            <numerusform>%n guide files with errors: the command “guide-reader check” lists them.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Recherche — Guide Reader</source>
@@ -917,9 +1094,12 @@ The details are in the log: %1</translation>
         <source>Les guides restent lisibles depuis l&apos;accueil. Détail : %1</source>
         <translation>The guides can still be read from the home page. Details: %1</translation>
     </message>
-    <message>
-        <source>Vouliez-vous dire</source>
-        <translation>Did you mean</translation>
+    <message numerus="yes">
+        <source>%n guide(s)</source>
+        <translation>
+            <numerusform>%n guide</numerusform>
+            <numerusform>%n guides</numerusform>
+        </translation>
     </message>
     <message>
         <source>Ces mots sont trop courants pour être cherchés dans le texte : ils ne le sont que dans les titres, intertitres et questions. Ajoutez un mot plus précis, ou choisissez une des propositions sous le champ de recherche.</source>
@@ -933,12 +1113,110 @@ The details are in the log: %1</translation>
         <source>Essayez un mot plus simple ou plus courant, vérifiez l&apos;orthographe, ou retournez à l&apos;accueil pour parcourir les guides.</source>
         <translation>Try a simpler or more common word, check the spelling, or go back home to browse the guides.</translation>
     </message>
+    <message>
+        <source>Vouliez-vous dire « %1 » ?</source>
+        <translation>Did you mean “%1”?</translation>
+    </message>
     <message numerus="yes">
         <source>%n résultat(s)</source>
         <translation>
             <numerusform>%n result</numerusform>
             <numerusform>%n results</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SheetTexts</name>
+    <message>
+        <source>Mes questions pour le médecin</source>
+        <translation>My questions for the doctor</translation>
+    </message>
+    <message>
+        <source>Préparé le %1 avec Guide Reader</source>
+        <translation>Prepared on %1 with Guide Reader</translation>
+    </message>
+    <message>
+        <source>Aucun signet pour le moment.</source>
+        <translation>No bookmarks yet.</translation>
+    </message>
+    <message>
+        <source>Mes notes et questions</source>
+        <translation>My notes and questions</translation>
+    </message>
+    <message>
+        <source>(sans note)</source>
+        <translation>(no note)</translation>
+    </message>
+    <message>
+        <source>Cette section n&apos;est plus disponible dans le guide.</source>
+        <translation>This section is no longer in the guide.</translation>
+    </message>
+    <message>
+        <source>D&apos;où viennent ces informations</source>
+        <translation>Where this information comes from</translation>
+    </message>
+    <message>
+        <source>Source : %1</source>
+        <translation>Source: %1</translation>
+    </message>
+    <message>
+        <source>source non indiquée</source>
+        <translation>source not given</translation>
+    </message>
+    <message>
+        <source>publié le %1</source>
+        <translation>published %1</translation>
+    </message>
+    <message>
+        <source>date de publication inconnue</source>
+        <translation>publication date unknown</translation>
+    </message>
+    <message>
+        <source>mis à jour le %1</source>
+        <translation>updated %1</translation>
+    </message>
+    <message>
+        <source>date de mise à jour inconnue</source>
+        <translation>update date unknown</translation>
+    </message>
+    <message>
+        <source>Texte des sections</source>
+        <translation>Text of the sections</translation>
+    </message>
+    <message>
+        <source>Références citées :</source>
+        <translation>References cited:</translation>
+    </message>
+    <message>
+        <source>Ces informations ne remplacent pas un avis médical. Montrez cette feuille à votre médecin.</source>
+        <translation>This information does not replace medical advice. Show this sheet to your doctor.</translation>
+    </message>
+</context>
+<context>
+    <name>StoreNotices</name>
+    <message>
+        <source>Le fichier des signets et de l&apos;historique était endommagé : il a été mis de côté sous le nom « %1 » et un nouveau fichier a été commencé.</source>
+        <translation>The bookmarks and history file was damaged: it was set aside as “%1” and a new file was started.</translation>
+    </message>
+    <message>
+        <source>Le fichier des signets et de l&apos;historique « %1 » n&apos;est pas utilisé : il a été créé par une version plus récente du programme. Les signets de cette session ne seront pas conservés.</source>
+        <translation>The bookmarks and history file “%1” is not used: it was made by a newer version of the program. Bookmarks of this session will not be kept.</translation>
+    </message>
+    <message>
+        <source>Le fichier des signets et de l&apos;historique « %1 » n&apos;est pas utilisé : il ne peut pas être ouvert (%2). Les signets de cette session ne seront pas conservés.</source>
+        <translation>The bookmarks and history file “%1” is not used: it cannot be opened (%2). Bookmarks of this session will not be kept.</translation>
+    </message>
+    <message>
+        <source>Le fichier endommagé a été mis de côté sous le nom « %2 ». Le fichier des signets et de l&apos;historique « %1 » n&apos;est pas utilisé : il a été créé par une version plus récente du programme. Les signets de cette session ne seront pas conservés.</source>
+        <translation>The damaged file was set aside as “%2”. The bookmarks and history file “%1” is not used: it was made by a newer version of the program. Bookmarks of this session will not be kept.</translation>
+    </message>
+    <message>
+        <source>Le fichier endommagé a été mis de côté sous le nom « %3 ». Le fichier des signets et de l&apos;historique « %1 » n&apos;est pas utilisé : il ne peut pas être ouvert (%2). Les signets de cette session ne seront pas conservés.</source>
+        <translation>The damaged file was set aside as “%3”. The bookmarks and history file “%1” is not used: it cannot be opened (%2). Bookmarks of this session will not be kept.</translation>
+    </message>
+    <message>
+        <source>Le fichier des signets « %1 » est en lecture seule : vos signets sont affichés et peuvent être exportés, mais les nouveaux signets et notes ne pourront pas être conservés.</source>
+        <translation>The bookmarks file “%1” is read-only: your bookmarks are shown and can be exported, but new bookmarks and notes cannot be kept.</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,33 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name></name>
+    <message>
+        <source>Source : %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source non indiquée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>publié le %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>date inconnue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mis à jour le %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mise à jour inconnue</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ArticlePage</name>
     <message>
         <source>Sommaire du guide</source>
@@ -9,6 +36,26 @@
     </message>
     <message>
         <source>Texte du guide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afficher ou masquer le sommaire (F9)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>◧ Masquer le sommaire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>◧ Sommaire</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sommaire affiché</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sommaire masqué</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -37,11 +84,82 @@
     </message>
 </context>
 <context>
-    <name>BookmarkActions</name>
+    <name>ArticleTexts</name>
     <message>
-        <source>Faites défiler jusqu&apos;à une section pour la marquer.</source>
+        <source>Par %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>publié le %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mis à jour le %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marquer cette section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signet enregistré : modifier la note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questions fréquentes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Afficher la réponse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Masquer la réponse</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Spécialités médicales concernées</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Références</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cité dans :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Introduction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publications scientifiques</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ressources web</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Avertissement :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ces informations ne remplacent pas l&apos;avis d&apos;un médecin ou d&apos;un autre professionnel de santé. En cas de doute ou de symptômes inquiétants, consultez ; en cas d&apos;urgence, appelez le 15.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Écouter cette section</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Écouter</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BookmarkActions</name>
     <message>
         <source>Signet enregistré : %1</source>
         <translation type="unfinished"></translation>
@@ -84,6 +202,14 @@
     </message>
     <message>
         <source>Import : %1 ajouté(s), %2 fusionné(s), %3 déjà présent(s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucune section n&apos;est à l&apos;écran : faites défiler jusqu&apos;au titre d&apos;une section, ou utilisez le bouton ☆ à côté du titre.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marquer une section</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -138,6 +264,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Rétablir</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Ouvrir</source>
         <translation type="unfinished"></translation>
     </message>
@@ -147,6 +277,14 @@
     </message>
     <message>
         <source>Retirer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Joindre le texte des sections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La feuille pour le médecin tient sur une page : vos notes, les sections et les sources.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -176,6 +314,13 @@
     <message>
         <source>Signet « %1 » retiré.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n retrait(s) à annuler)</source>
+        <translation>
+            <numerusform>(%n retrait à annuler)</numerusform>
+            <numerusform>(%n retraits à annuler)</numerusform>
+        </translation>
     </message>
     <message>
         <source>Sections lues récemment</source>
@@ -398,10 +543,6 @@ Les détails sont dans le journal : %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Navigation</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>◀ Retour</source>
         <translation type="unfinished"></translation>
     </message>
@@ -434,6 +575,18 @@ Les détails sont dans le journal : %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Page précédente</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page suivante</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mes signets et l&apos;historique de lecture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Chercher dans les guides (Ctrl+K)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -446,11 +599,19 @@ Les détails sont dans le journal : %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Effacer la recherche</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>☆ Marquer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Marquer la section en cours, avec une note (Ctrl+D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marquer la section en cours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -471,6 +632,14 @@ Les détails sont dans le journal : %1</source>
     </message>
     <message>
         <source>Taille normale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Texte plus petit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Texte plus grand</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -505,13 +674,6 @@ Les détails sont dans le journal : %1</source>
         <source>Préparation de la recherche</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n fichier(s) de guide avec des erreurs : la commande « guide-reader check » les détaille.</source>
-        <translation>
-            <numerusform>%n fichier de guide avec des erreurs : la commande « guide-reader check » le détaille.</numerusform>
-            <numerusform>%n fichiers de guide avec des erreurs : la commande « guide-reader check » les détaille.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Préparation de la recherche…</source>
         <translation type="unfinished"></translation>
@@ -545,12 +707,27 @@ Les détails sont dans le journal : %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Ressources citées : %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Vos signets et votre historique ne sont pas enregistrés : %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Guide introuvable : %1</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Barre d&apos;outils</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n fichier(s) de guide avec des erreurs : la commande « guide-reader check » les détaille.</source>
+        <translation>
+            <numerusform>%n fichier de guide avec des erreurs : la commande « guide-reader check » le détaille.</numerusform>
+            <numerusform>%n fichiers de guide avec des erreurs : la commande « guide-reader check » les détaille.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Recherche — Guide Reader</source>
@@ -915,9 +1092,12 @@ Les détails sont dans le journal : %1</source>
         <source>Les guides restent lisibles depuis l&apos;accueil. Détail : %1</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Vouliez-vous dire</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%n guide(s)</source>
+        <translation>
+            <numerusform>%n guide</numerusform>
+            <numerusform>%n guides</numerusform>
+        </translation>
     </message>
     <message>
         <source>Ces mots sont trop courants pour être cherchés dans le texte : ils ne le sont que dans les titres, intertitres et questions. Ajoutez un mot plus précis, ou choisissez une des propositions sous le champ de recherche.</source>
@@ -931,12 +1111,110 @@ Les détails sont dans le journal : %1</source>
         <source>Essayez un mot plus simple ou plus courant, vérifiez l&apos;orthographe, ou retournez à l&apos;accueil pour parcourir les guides.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Vouliez-vous dire « %1 » ?</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
         <source>%n résultat(s)</source>
         <translation>
             <numerusform>%n résultat</numerusform>
             <numerusform>%n résultats</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>SheetTexts</name>
+    <message>
+        <source>Mes questions pour le médecin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Préparé le %1 avec Guide Reader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Aucun signet pour le moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mes notes et questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(sans note)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cette section n&apos;est plus disponible dans le guide.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>D&apos;où viennent ces informations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source : %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>source non indiquée</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>publié le %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>date de publication inconnue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mis à jour le %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>date de mise à jour inconnue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Texte des sections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Références citées :</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ces informations ne remplacent pas un avis médical. Montrez cette feuille à votre médecin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StoreNotices</name>
+    <message>
+        <source>Le fichier des signets et de l&apos;historique était endommagé : il a été mis de côté sous le nom « %1 » et un nouveau fichier a été commencé.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le fichier des signets et de l&apos;historique « %1 » n&apos;est pas utilisé : il a été créé par une version plus récente du programme. Les signets de cette session ne seront pas conservés.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le fichier des signets et de l&apos;historique « %1 » n&apos;est pas utilisé : il ne peut pas être ouvert (%2). Les signets de cette session ne seront pas conservés.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le fichier endommagé a été mis de côté sous le nom « %2 ». Le fichier des signets et de l&apos;historique « %1 » n&apos;est pas utilisé : il a été créé par une version plus récente du programme. Les signets de cette session ne seront pas conservés.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le fichier endommagé a été mis de côté sous le nom « %3 ». Le fichier des signets et de l&apos;historique « %1 » n&apos;est pas utilisé : il ne peut pas être ouvert (%2). Les signets de cette session ne seront pas conservés.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Le fichier des signets « %1 » est en lecture seule : vos signets sont affichés et peuvent être exportés, mais les nouveaux signets et notes ne pourront pas être conservés.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,8 @@ def add_window_options(parser: argparse.ArgumentParser, default: object = None) 
     group.add_argument("--search", metavar="QUERY", default=default, help="lancer une recherche")
     group.add_argument("--theme", choices=THEME_CHOICES, default=default, help="thème (sans le mémoriser)")
     group.add_argument("--size", metavar="WxH", default=default, help="taille de la fenêtre, par exemple 1280x800")
+    group.add_argument("--text-size", metavar="PERCENT", type=int, default=default,
+                       help="taille de tout le texte en %% (100 à 246, sans la mémoriser)")  # fmt: skip
     group.add_argument("--lang", choices=("fr", "en"), default=default, help="langue de l'interface")
     group.add_argument(
         "--kiosk",
@@ -53,6 +55,7 @@ def run_gui(args: argparse.Namespace) -> int:
         theme=args.theme,
         size=size,
         language=args.lang,
+        text_percent=args.text_size,
         kiosk=bool(args.kiosk),
         kiosk_config=args.kiosk_config,
     )

@@ -28,14 +28,14 @@ def register(command: AddCommand) -> None:
     search = command("search", "chercher dans les articles")
     search.add_argument("query", nargs="+", metavar="REQUÊTE")
     search.add_argument("--json", action="store_true", help="un objet JSON sur la sortie standard")
-    search.add_argument("--limit", type=int, default=10, metavar="N", help="nombre de résultats (10 par défaut)")
+    search.add_argument("--limit", type=_limit, default=10, metavar="N", help="nombre de résultats (10 par défaut)")
     _index_dir_option(search)
     search.set_defaults(handler=_run_search)
 
     complete = command("complete", "les complétions que la fenêtre propose pour un début de saisie")
     complete.add_argument("prefix", nargs="+", metavar="DÉBUT")
     complete.add_argument("--json", action="store_true", help="un objet JSON sur la sortie standard")
-    complete.add_argument("--limit", type=int, default=8, metavar="N", help="nombre de complétions (8 par défaut)")
+    complete.add_argument("--limit", type=_limit, default=8, metavar="N", help="nombre de complétions (8 par défaut)")
     _index_dir_option(complete)
     complete.set_defaults(handler=_run_complete)
 
@@ -43,6 +43,17 @@ def register(command: AddCommand) -> None:
     index.add_argument("--rebuild", action="store_true", help="tout reconstruire")
     _index_dir_option(index)
     index.set_defaults(handler=_run_index)
+
+
+def _limit(text: str) -> int:
+    """``--limit``'s value: an integer of at least 1 (argparse says what is wrong otherwise)."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"« {text} » : il faut un nombre entier supérieur ou égal à 1")
+    return value
 
 
 def _index_dir_option(parser: argparse.ArgumentParser) -> None:
@@ -129,7 +140,7 @@ def _run_complete(args: argparse.Namespace) -> int:
         if report.action != "up-to-date" or report.problems:
             _print_report(report)
         prefix = " ".join(args.prefix)
-        completions = engine.complete(prefix, limit=max(0, args.limit))
+        completions = engine.complete(prefix, limit=args.limit)
         if args.json:
             data = {"prefix": prefix, "completions": [completion.as_json() for completion in completions]}
             print(json.dumps(data, ensure_ascii=False, indent=2))

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..safe_files import read_text_limited
+from ..safe_files import read_limited
+from .textfile import decode_lines
 
 MAX_FILE_BYTES = 256 * 1024
 """A pronunciation file past this size is not read (a typing slip, not a list of rules)."""
@@ -79,7 +80,10 @@ def pronunciation_file(content_dir: Path) -> Path:
 
 
 def load_pronunciation(path: Path | None) -> Pronunciation:
-    """The rules of a file; none, with a problem noted, when it is missing, too large or unreadable."""
+    """The rules of a file; none, with a problem noted, when it is missing, too large or unreadable.
+
+    A line that is not UTF-8 is skipped and noted with its number; the other lines still count.
+    """
     if path is None:
         return Pronunciation()
     try:
@@ -87,7 +91,10 @@ def load_pronunciation(path: Path | None) -> Pronunciation:
             return Pronunciation(problems=[f"{path.name} : fichier de prononciation introuvable"])
         if path.stat().st_size > MAX_FILE_BYTES:
             return Pronunciation(problems=[f"{path.name} : fichier de prononciation trop grand (plus de 256 Ko)"])
-        text = read_text_limited(path, MAX_FILE_BYTES)
-    except (OSError, UnicodeDecodeError) as error:
+        data = read_limited(path, MAX_FILE_BYTES)
+    except OSError as error:
         return Pronunciation(problems=[f"{path.name} : prononciation illisible ({error})"])
-    return parse_pronunciation(text, path.name)
+    text, problems = decode_lines(data, path.name)
+    pronunciation = parse_pronunciation(text, path.name)
+    pronunciation.problems[:0] = problems
+    return pronunciation

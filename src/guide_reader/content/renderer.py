@@ -9,7 +9,7 @@ in an article shows as text, and nothing refers to an outside address.
 from __future__ import annotations
 
 import html
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Mapping
 from datetime import date
 
 from .anchors import BOOKMARK_PREFIX, FOLD_PREFIX, LISTEN_PREFIX
@@ -24,6 +24,29 @@ DEFAULT_DISCLAIMER = (
     "Ces informations ne remplacent pas l'avis d'un médecin ou d'un autre professionnel de santé. "
     "En cas de doute ou de symptômes inquiétants, consultez ; en cas d'urgence, appelez le 15."
 )
+
+# Every text the renderer writes around an article's own text, by code, in French (the source
+# language). The window passes them translated (ui/lower_texts.py); %1 stands for a value.
+RENDERER_TEXTS: dict[str, str] = {
+    "byline_author": "Par %1",
+    "byline_date": "publié le %1",
+    "byline_updated": "mis à jour le %1",
+    "bookmark_add": "Marquer cette section",
+    "bookmark_edit": "Signet enregistré : modifier la note",
+    "faq": "Questions fréquentes",
+    "answer_show": "Afficher la réponse",
+    "answer_hide": "Masquer la réponse",
+    "specialties": "Spécialités médicales concernées",
+    "references": "Références",
+    "cited_in": "Cité dans :",
+    "introduction": "Introduction",
+    "publications": "Publications scientifiques",
+    "web_resources": "Ressources web",
+    "disclaimer": "Avertissement :",
+    "default_disclaimer": DEFAULT_DISCLAIMER,
+    "listen": "Écouter cette section",
+    "listen_label": "Écouter",
+}
 
 DEFAULT_STYLESHEET = """
 body { font-family: sans-serif; line-height: 150%; }
@@ -46,10 +69,19 @@ def french_date(value: date) -> str:
 class ArticleRenderer:
     """Renders one article; keeps a Markdown instance set up for its references."""
 
-    def __init__(self, article: Article) -> None:
+    def __init__(
+        self,
+        article: Article,
+        texts: Mapping[str, str] | None = None,
+        format_date: Callable[[date], str] = french_date,
+    ) -> None:
+        """``texts``: ``RENDERER_TEXTS`` in the reader's language (French when None);
+        ``format_date``: a date as the reader's language writes it."""
         from .markdown_ext import CitationExtension, article_markdown  # Markdown loads at first render
 
         self.article = article
+        self.texts = {**RENDERER_TEXTS, **(texts or {})}
+        self.format_date = format_date
         self.markdown = article_markdown(CitationExtension(ref.number for ref in article.references))
         self.bookmarked: Collection[str] | None = None
         self.listen = False
@@ -64,10 +96,14 @@ class ArticleRenderer:
                 f"<p>{html.escape(block, quote=False)}</p>" for block in text.split("\n\n") if block.strip()
             )
 
+    def text(self, code: str, value: str = "") -> str:
+        """The text ``code``, HTML-escaped, with ``value`` (escaped too) in place of %1."""
+        return html.escape(self.texts[code], quote=False).replace("%1", html.escape(value, quote=False))
+
     def citing_places(self) -> dict[int, list[tuple[str, str]]]:
         """Reference number -> the (anchor, heading) of each section or FAQ item citing it."""
         places: dict[int, list[tuple[str, str]]] = {}
-        sources: list[tuple[str, str, str]] = [("lead", "Introduction", self.article.lead)]
+        sources: list[tuple[str, str, str]] = [("lead", self.texts["introduction"], self.article.lead)]
         sources += [(s.anchor, s.heading, s.body) for s in self.article.sections]
         sources += [(item.anchor, item.question, item.answer) for item in self.article.faq]
         for anchor, heading, text in sources:
@@ -90,6 +126,7 @@ class ArticleRenderer:
         With ``bookmarked`` (the anchors already bookmarked), each section and question gets
         a bookmark button beside its heading: ☆ to add, ★ when it is bookmarked. With
         ``listen``, each section heading (and the questions' heading) gets an « Écouter » link.
+        The texts of these controls are the renderer's ``texts`` (see ``RENDERER_TEXTS``).
         """
         self.bookmarked = bookmarked
         self.listen = listen
@@ -115,11 +152,11 @@ class ArticleRenderer:
             parts.append(f'<p class="subtitle">{html.escape(article.subtitle)}</p>')
         byline = []
         if article.author:
-            byline.append(f"Par {html.escape(article.author)}")
+            byline.append(self.text("byline_author", article.author))
         if article.date:
-            byline.append(f"publié le {french_date(article.date)}")
+            byline.append(self.text("byline_date", self.format_date(article.date)))
         if article.updated:
-            byline.append(f"mis à jour le {french_date(article.updated)}")
+            byline.append(self.text("byline_updated", self.format_date(article.updated)))
         if byline:
             shown = ", ".join(byline)
             parts.append(f'<p class="byline">{shown[0].upper()}{shown[1:]}</p>')
@@ -133,17 +170,19 @@ class ArticleRenderer:
         if self.bookmarked is None:
             return ""
         marked = anchor in self.bookmarked
-        symbol, title = ("★", "Signet enregistré : modifier la note") if marked else ("☆", "Marquer cette section")
+        symbol, code = ("★", "bookmark_edit") if marked else ("☆", "bookmark_add")
         href = html.escape(BOOKMARK_PREFIX + anchor, quote=True)
+        title = html.escape(self.texts[code], quote=True)
         return f' <a class="bookmark" href="#{href}" title="{title}">{symbol}</a>'
 
     def _listen_button(self, anchor: str) -> str:
         if not self.listen:
             return ""
         href = html.escape(LISTEN_PREFIX + anchor, quote=True)
+        title = html.escape(self.texts["listen"], quote=True)
         return (
-            f' <a class="listen" href="#{href}" title="Écouter cette section">'
-            '<span style="font-size: small; font-weight: normal;">▶\u00a0Écouter</span></a>'
+            f' <a class="listen" href="#{href}" title="{title}">'
+            f'<span style="font-size: small; font-weight: normal;">▶\u00a0{self.text("listen_label")}</span></a>'
         )
 
     def _section(self, anchor: str, heading: str, body: str) -> list[str]:
@@ -166,13 +205,14 @@ class ArticleRenderer:
         if not self.article.faq:
             return []
         parts = [
-            '<h2 id="questions-frequentes"><a name="questions-frequentes"></a>Questions fréquentes'
+            f'<h2 id="questions-frequentes"><a name="questions-frequentes"></a>{self.text("faq")}'
             f"{self._listen_button('questions-frequentes')}</h2>"
         ]
         for item in self.article.faq:
             anchor = html.escape(item.anchor, quote=True)
             is_folded = item.anchor in folded
-            marker, action = ("▸", "Afficher la réponse") if is_folded else ("▾", "Masquer la réponse")
+            marker, code = ("▸", "answer_show") if is_folded else ("▾", "answer_hide")
+            action = html.escape(self.texts[code], quote=True)
             parts.append(
                 f'<h3 class="question" id="{anchor}"><a name="{anchor}"></a>'
                 f'<a class="question" href="#{FOLD_PREFIX}{anchor}" title="{action}">'
@@ -188,10 +228,10 @@ class ArticleRenderer:
             return []
         parts: list[str] = []
         if article.specialties:
-            parts.append('<h2 id="specialites"><a name="specialites"></a>Spécialités médicales concernées</h2>')
+            parts.append(f'<h2 id="specialites"><a name="specialites"></a>{self.text("specialties")}</h2>')
             parts.append(_list(html.escape(name) for name in article.specialties))
         if article.references:
-            parts.append('<h2 id="references"><a name="references"></a>Références</h2>')
+            parts.append(f'<h2 id="references"><a name="references"></a>{self.text("references")}</h2>')
             places = self.citing_places()
             for ref in article.references:
                 parts.append(
@@ -204,14 +244,14 @@ class ArticleRenderer:
                         f'<a href="#{html.escape(anchor, quote=True)}">{html.escape(heading)}</a>'
                         for anchor, heading in citing
                     )
-                    parts.append(f'<p class="cited-by">Cité dans : {links}</p>')
+                    parts.append(f'<p class="cited-by">{self.text("cited_in")} {links}</p>')
         if article.publications:
-            parts.append('<h2 id="publications"><a name="publications"></a>Publications scientifiques</h2>')
+            parts.append(f'<h2 id="publications"><a name="publications"></a>{self.text("publications")}</h2>')
             parts.append(
                 _list(html.escape(pub.title) + (f" ({pub.year})" if pub.year else "") for pub in article.publications)
             )
         if article.web_resources:
-            parts.append('<h2 id="ressources-web"><a name="ressources-web"></a>Ressources web</h2>')
+            parts.append(f'<h2 id="ressources-web"><a name="ressources-web"></a>{self.text("web_resources")}</h2>')
             items = []
             for resource in article.web_resources:
                 line = f"<b>{html.escape(resource.title)}</b>"
@@ -219,18 +259,18 @@ class ArticleRenderer:
                     line += f' <span class="site">({html.escape(resource.site)})</span>'
                 details = html.escape(resource.snippet)
                 if resource.date:
-                    details = f"{french_date(resource.date)} — {details}"
+                    details = f"{html.escape(self.format_date(resource.date))} — {details}"
                 items.append(f"{line}<br>{details}" if details else line)
             parts.append(_list(items))
         return parts
 
     def _disclaimer(self) -> list[str]:
         """The article's own warning, or a general one: every article ends with it."""
-        disclaimer = self.article.disclaimer or DEFAULT_DISCLAIMER
+        disclaimer = self.article.disclaimer or self.texts["default_disclaimer"]
         return [
             '<a name="avertissement"></a>',
             '<table class="disclaimer" width="100%" cellpadding="12" cellspacing="0"><tr><td class="disclaimer">',
-            f"<p><b>Avertissement :</b> {html.escape(disclaimer, quote=False)}</p>",
+            f"<p><b>{self.text('disclaimer')}</b> {html.escape(disclaimer, quote=False)}</p>",
             "</td></tr></table>",
         ]
 

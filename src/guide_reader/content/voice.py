@@ -93,6 +93,16 @@ def _synthesise(program: str, utterance: Utterance, rate: float, target: Path) -
         raise VoiceError(f"espeak-ng a échoué : {message}")
 
 
+def _check_target(target: Path) -> None:
+    """VoiceError unless ``target`` can become a regular file: named, not another kind of file, its folder there."""
+    if target.name in ("", ".", ".."):
+        raise VoiceError(f"« {target} » n'est pas un nom de fichier")
+    if target.exists() and not target.is_file():
+        raise VoiceError(f"{target} n'est pas un fichier ordinaire : rien n'y est écrit")
+    if not target.parent.is_dir():
+        raise VoiceError(f"impossible d'écrire {target} : le dossier {target.parent} n'existe pas")
+
+
 def write_wav(
     utterances: Sequence[Utterance],
     target: Path,
@@ -101,15 +111,18 @@ def write_wav(
 ) -> float:
     """Say ``utterances`` into one WAV file, with their pauses; returns its length in seconds.
 
-    Raises VoiceError when espeak-ng is missing or fails; the target is then left untouched
-    (the file is written beside it and renamed at the end).
+    Raises VoiceError when espeak-ng is missing or fails, and before any synthesis when
+    ``target`` names no file, is something other than a regular file (a folder, a device, a
+    pipe: never replaced) or is in a folder that does not exist; the target is then left
+    untouched (the file is written beside it and renamed at the end).
     """
     if not utterances:
         raise VoiceError("rien à lire")
+    target = Path(target)
+    _check_target(target)
     program = espeak_program()
     if program is None:
         raise VoiceError(missing_voice_message(False))
-    target = Path(target)
     partial = target.with_name(target.name + ".partiel")
     frames = 0
     framerate = 0

@@ -68,7 +68,19 @@ class Completer:
         return forms
 
     def complete(self, prefix: str, limit: int = 8) -> list[Completion]:
-        typed = fold_words(prefix)
+        """Up to ``limit`` entries holding every typed word, the last one as a prefix.
+
+        A hyphen typed counts as a space ('quand-consulter') and as nothing ('auto-immune'
+        completes « autoimmune »): the entries of both readings, the first one's first.
+        """
+        folded = fold(prefix)
+        found = self._complete(_WORD.findall(folded), limit)
+        if "-" in folded and len(found) < max(limit, 0):
+            joined = _COMPOUND.sub(lambda compound: compound.group(0).replace("-", ""), folded)
+            found += [entry for entry in self._complete(_WORD.findall(joined), limit) if entry not in found]
+        return found[: max(limit, 0)]
+
+    def _complete(self, typed: list[str], limit: int) -> list[Completion]:
         if not typed or limit <= 0:
             return []
         *others, last = typed

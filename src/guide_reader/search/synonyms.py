@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..safe_files import read_text_limited
+from ..content.textfile import decode_lines
+from ..safe_files import read_limited
 from .analysis import terms
 
 MAX_SYNONYMS_BYTES = 4 * 1024 * 1024
@@ -65,11 +66,17 @@ def _expressions(text: str) -> list[Terms]:
 
 
 def load_synonyms(path: Path | None) -> Synonyms:
-    """The synonyms of a file; none, with a problem noted, when it cannot be read."""
+    """The synonyms of a file; none, with a problem noted, when it cannot be read.
+
+    A line that is not UTF-8 is skipped and noted with its number; the other lines still count.
+    """
     if path is None:
         return Synonyms()
     try:
-        text = read_text_limited(path, MAX_SYNONYMS_BYTES)
-    except (OSError, UnicodeDecodeError) as error:
+        data = read_limited(path, MAX_SYNONYMS_BYTES)
+    except OSError as error:
         return Synonyms(problems=[f"{path.name} : synonymes illisibles ({error})"])
-    return parse_synonyms(text, path.name)
+    text, problems = decode_lines(data, path.name)
+    synonyms = parse_synonyms(text, path.name)
+    synonyms.problems[:0] = problems
+    return synonyms

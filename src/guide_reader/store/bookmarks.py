@@ -9,6 +9,7 @@ from pathlib import Path
 from types import TracebackType
 
 from ..content.model import Article
+from ..messages import Message
 from ..paths import user_data_dir
 from .database import Database, connect, open_database
 from .exchange import ImportReport, merge_notes, read_export, write_export
@@ -92,6 +93,11 @@ class BookmarkStore:
     def notice(self) -> str | None:
         """A French message to show the user (damaged file set aside, data not kept), or None."""
         return self._database.notice
+
+    @property
+    def notice_message(self) -> Message | None:
+        """The same message, for ``ui`` to show translated."""
+        return self._database.notice_message
 
     def close(self) -> None:
         self._database.close()

@@ -15,6 +15,7 @@ from contextlib import contextmanager, suppress
 from datetime import datetime
 from pathlib import Path
 
+from ..messages import Message
 from .errors import StoreWriteError, write_error
 from .migrations import MIGRATIONS, Migration, SchemaTooNewError, migrate, schema_version
 from .recovery import check_integrity, is_damage, move_aside
@@ -22,6 +23,26 @@ from .recovery import check_integrity, is_damage, move_aside
 BUSY_TIMEOUT_SECONDS = 15.0
 
 _log = logging.getLogger(__name__)
+
+
+NOTICE_CONTEXT = "StoreNotices"
+_NOT_KEPT = "Les signets de cette session ne seront pas conservés."
+NOTICE_TEXTS: dict[str, str] = {
+    "recovered": "Le fichier des signets et de l'historique était endommagé : il a été mis de côté "
+    "sous le nom « %1 » et un nouveau fichier a été commencé.",
+    "too_new": "Le fichier des signets et de l'historique « %1 » n'est pas utilisé : il a été créé par une "
+    "version plus récente du programme. " + _NOT_KEPT,
+    "unusable": "Le fichier des signets et de l'historique « %1 » n'est pas utilisé : il ne peut pas être "
+    "ouvert (%2). " + _NOT_KEPT,
+    "too_new_set_aside": "Le fichier endommagé a été mis de côté sous le nom « %2 ». Le fichier des signets "
+    "et de l'historique « %1 » n'est pas utilisé : il a été créé par une version plus récente du programme. "
+    + _NOT_KEPT,
+    "unusable_set_aside": "Le fichier endommagé a été mis de côté sous le nom « %3 ». Le fichier des signets "
+    "et de l'historique « %1 » n'est pas utilisé : il ne peut pas être ouvert (%2). " + _NOT_KEPT,
+    "read_only": "Le fichier des signets « %1 » est en lecture seule : vos signets sont affichés "
+    "et peuvent être exportés, mais les nouveaux signets et notes ne pourront pas être conservés.",
+}
+"""The notices, by code, in French (``ui`` shows them translated)."""
 
 
 class Database:
@@ -40,7 +61,7 @@ class Database:
         reader: sqlite3.Connection | None = None,
         read_only: bool = False,
         recovered_from: Path | None = None,
-        notice: str | None = None,
+        notice: Message | None = None,
     ) -> None:
         self._connection = connection
         self._lock = threading.RLock()
@@ -52,8 +73,10 @@ class Database:
         """True when the file could only be opened for reading: nothing new can be kept."""
         self.recovered_from = recovered_from
         """Where a damaged file was moved to, when that happened at opening."""
-        self.notice = notice
-        """A French message the user must see (recovery, read-only, or data not kept), else None."""
+        self.notice_message = notice
+        """A message the user must see (recovery, read-only, or data not kept), else None; ``ui`` translates it."""
+        self.notice = str(notice) if notice is not None else None
+        """The same in French (the command line, logs)."""
 
     @property
     def persistent(self) -> bool:
@@ -194,28 +217,22 @@ def open_database(
         reader = connect_reader(path)
         if not moved:
             return Database(connection, path, reader=reader)
-        notice = (
-            f"Le fichier des signets et de l'historique était endommagé : il a été mis de côté "
-            f"sous le nom « {moved[0].name} » et un nouveau fichier a été commencé."
-        )
+        notice = Message(NOTICE_CONTEXT, NOTICE_TEXTS["recovered"], (moved[0].name,))
         return Database(connection, path, reader=reader, recovered_from=moved[0], notice=notice)
     except SchemaTooNewError as error:
         _log.warning("database %s: %s", path, error)
-        reason = "il a été créé par une version plus récente du programme"
+        code, values = "too_new", (str(path),)
     except (sqlite3.Error, OSError) as error:
         _log.warning("cannot use database %s: %s", path, error)
-        reason = f"il ne peut pas être ouvert ({error})"
+        code, values = "unusable", (str(path), str(error))
         if not moved and path.is_file():
             read_only = _open_read_only(path, migrations)
             if read_only is not None:
                 return read_only
-    notice = (
-        f"Le fichier des signets et de l'historique « {path} » n'est pas utilisé : {reason}. "
-        "Les signets de cette session ne seront pas conservés."
-    )
     backup = moved[0] if moved else None
     if backup is not None:
-        notice = f"Le fichier endommagé a été mis de côté sous le nom « {backup.name} ». {notice}"
+        code, values = f"{code}_set_aside", (*values, backup.name)
+    notice = Message(NOTICE_CONTEXT, NOTICE_TEXTS[code], values)
     return Database(connect(":memory:", migrations), None, recovered_from=backup, notice=notice)
 
 
@@ -225,8 +242,5 @@ def _open_read_only(path: Path, migrations: Sequence[Migration]) -> Database | N
     except sqlite3.Error as error:
         _log.warning("cannot read database %s: %s", path, error)
         return None
-    notice = (
-        f"Le fichier des signets « {path} » est en lecture seule : vos signets sont affichés "
-        "et peuvent être exportés, mais les nouveaux signets et notes ne pourront pas être conservés."
-    )
+    notice = Message(NOTICE_CONTEXT, NOTICE_TEXTS["read_only"], (str(path),))
     return Database(connection, path, read_only=True, notice=notice)

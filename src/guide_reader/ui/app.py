@@ -13,10 +13,12 @@ from ..library import Library
 from ..paths import resources_dir
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QSize
+
     from .main_window import MainWindow
 
 SCREENSHOT_TIMEOUT_MS = 60_000
-UI_FONT_SIZE = 11
+FIRST_SIZE = (1200, 820)  # px, at first start: less when the screen is smaller
 
 
 @dataclass
@@ -28,6 +30,7 @@ class WindowOptions:
     theme: str | None = None
     size: tuple[int, int] | None = None
     language: str | None = None
+    text_percent: int | None = None  # every text, in % of the default size
     kiosk: bool = False
     kiosk_config: Path | None = None
 
@@ -48,7 +51,7 @@ def run(options: WindowOptions) -> int:
 
     from .i18n import install_translators, resolve_language
     from .main_window import MainWindow
-    from .settings import Settings
+    from .settings import DEFAULT_TEXT_SIZE, Settings
     from .theme import THEMES
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -58,9 +61,6 @@ def run(options: WindowOptions) -> int:
     app.setApplicationName("guide-reader")
     app.setApplicationDisplayName("Guide Reader")
     app.setApplicationVersion(__version__)
-    font = app.font()
-    font.setPointSize(UI_FONT_SIZE)
-    app.setFont(font)
     app.setWindowIcon(QIcon(str(resources_dir() / "icons" / "guide-reader.svg")))
     app.setDesktopFileName("guide-reader")
     settings = Settings()
@@ -78,10 +78,12 @@ def run(options: WindowOptions) -> int:
         QTimer.singleShot(0, window.show_store_notice)
     if options.theme in THEMES:
         window.set_theme(options.theme, remember=False)
+    if options.text_percent:
+        window.set_text_size(round(DEFAULT_TEXT_SIZE * options.text_percent / 100), remember=False)
     if options.size:
         window.resize(*options.size)
     elif options.screenshot is not None or settings.geometry is None:
-        window.resize(1200, 820)
+        window.resize(first_size(app.primaryScreen().availableGeometry().size()))
     window.start_indexing_after_first_paint()
     window.show()
     if options.screenshot is None:
@@ -102,6 +104,15 @@ def run(options: WindowOptions) -> int:
         return 1
     print(options.screenshot)
     return 0
+
+
+def first_size(available: QSize) -> QSize:
+    """The window's size at first start: ``FIRST_SIZE``, or what fits on the screen's free area."""
+    from PySide6.QtCore import QSize
+
+    width, height = FIRST_SIZE
+    frame = 40  # px of title bar and borders the window manager adds
+    return QSize(min(width, available.width()), min(height, available.height() - frame))
 
 
 def _apply_start_options(window: MainWindow, options: WindowOptions) -> None:

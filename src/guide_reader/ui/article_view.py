@@ -4,11 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from PySide6.QtCore import QPoint, QUrl
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QEvent, QPoint, QRect, Qt, QUrl
+from PySide6.QtGui import (
+    QColor,
+    QFontMetricsF,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+    QTextCharFormat,
+    QTextCursor,
+)
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QWidget
 
+from .theme import FOCUS_RING_WIDTH
+
 Span = tuple[int, int]
+LINE_LENGTH_CAP = 75  # characters: lines longer than this are hard to follow (WCAG 1.4.8)
 
 
 class ArticleView(QTextBrowser):
@@ -19,27 +32,106 @@ class ArticleView(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setSearchPaths([])
+        self._text_size: int | None = None  # pt; None: the widget's font
+        self.focus_colour = "#1d5fa8"  # the theme's focus ring (set by the page)
         self._anchor_positions: list[tuple[int, str]] = []
         self._highlights: dict[str, list[QTextEdit.ExtraSelection]] = {}
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
+        """Ctrl+Home / Ctrl+End (and Home / End): to the start or the end of the text."""
+        bar = self.verticalScrollBar()
+        if event.key() in (Qt.Key.Key_Home, Qt.Key.Key_End) and not (
+            event.modifiers() & ~(Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.KeypadModifier)
+        ):
+            bar.setValue(bar.minimum() if event.key() == Qt.Key.Key_Home else bar.maximum())
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        self.cap_line_length()
+        super().resizeEvent(event)
+
+    def cap_line_length(self) -> None:
+        """Centre the text in a column of about ``LINE_LENGTH_CAP`` characters when the view is wider."""
+        metrics = QFontMetricsF(self.document().defaultFont())
+        column = round(metrics.averageCharWidth() * LINE_LENGTH_CAP + 2 * self.document().documentMargin())
+        scroll_bar = self.verticalScrollBar().sizeHint().width()
+        spare = max(0, self.width() - scroll_bar - column)
+        margin = spare // 2
+        if self.viewportMargins().left() != margin:
+            self.setViewportMargins(margin, 0, margin, 0)
+
+    def line_length(self) -> int:
+        """How many average characters fit on a line of the text column now."""
+        metrics = QFontMetricsF(self.document().defaultFont())
+        width = self.viewport().width() - 2 * self.document().documentMargin()
+        return int(width / metrics.averageCharWidth())
 
     def loadResource(self, kind: int, name: QUrl) -> object:  # noqa: N802 (Qt's name)
         """Images, stylesheets, anything by address: never loaded."""
         return None
 
+    def focused_link_rect(self) -> QRect | None:
+        """Where the link chosen with Tab is (viewport coordinates), or None."""
+        cursor = self.textCursor()
+        if not (self.hasFocus() and cursor.hasSelection()):
+            return None
+        probe = QTextCursor(self.document())
+        probe.setPosition(cursor.selectionStart() + 1)
+        if not probe.charFormat().isAnchor():
+            return None
+        start = QTextCursor(self.document())
+        start.setPosition(cursor.selectionStart())
+        end = QTextCursor(self.document())
+        end.setPosition(cursor.selectionEnd())
+        return self.cursorRect(start).united(self.cursorRect(end))
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
+        """Qt marks the link chosen with Tab with a 1 px dotted box: a ring as the rest of the window has."""
+        super().paintEvent(event)
+        rect = self.focused_link_rect()
+        if rect is None:
+            return
+        painter = QPainter(self.viewport())
+        pen = QPen(QColor(self.focus_colour), FOCUS_RING_WIDTH)
+        pen.setJoinStyle(Qt.PenJoinStyle.MiterJoin)
+        painter.setPen(pen)
+        painter.drawRect(rect.adjusted(-3, -1, 3, 1))
+        painter.end()
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802 (Qt's names)
+        moved = super().focusNextPrevChild(next)
+        self.viewport().update()  # the ring follows the link
+        return moved
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        """QTextEdit gives its document the widget's font when that changes (the program's text
+        size does): the text keeps its own size."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange and self._text_size is not None:
+            self._apply_text_size(self._text_size)
+
+    def _apply_text_size(self, size: int) -> None:
+        font = self.document().defaultFont()
+        if font.pointSize() != size:
+            font.setPointSize(size)
+            self.document().setDefaultFont(font)
+
     def set_page(self, html: str, base_font_size: int) -> None:
         self._anchor_positions = []  # stale until the new page is laid out
         self._highlights.clear()
         self.setExtraSelections([])
-        font = self.document().defaultFont()
-        font.setPointSize(base_font_size)
-        self.document().setDefaultFont(font)
+        self._text_size = base_font_size
+        self._apply_text_size(base_font_size)
         self.setHtml(html)
+        self.cap_line_length()
         self._anchor_positions = self._find_anchors()
 
     def set_text_size(self, size: int) -> None:
-        font = self.document().defaultFont()
-        font.setPointSize(size)
-        self.document().setDefaultFont(font)
+        self._text_size = size
+        self._apply_text_size(size)
+        self.cap_line_length()
         self._anchor_positions = self._find_anchors()
 
     def _find_anchors(self) -> list[tuple[int, str]]:
@@ -77,6 +169,17 @@ class ArticleView(QTextBrowser):
             else:
                 break
         return current
+
+    def anchors_on_screen(self, candidates: Iterable[str]) -> list[str]:
+        """Those of ``candidates`` whose anchor is inside the view now, in text order."""
+        wanted = set(candidates)
+        top = self.verticalScrollBar().value()
+        bottom = top + self.viewport().height()
+        return [
+            name
+            for position, name in self._anchor_positions
+            if name in wanted and top <= self._document_y(position) < bottom
+        ]
 
     def _line_rect_top(self, position: int) -> int:
         cursor = QTextCursor(self.document())

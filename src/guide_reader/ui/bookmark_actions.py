@@ -7,8 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from .write_failures import plain_message, reason_text
 
@@ -22,14 +22,40 @@ else:
     _Base = object
 
 
+def documents_folder() -> Path:
+    """The user's documents folder (QStandardPaths), or the home folder when there is none."""
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(location) if location and Path(location).is_dir() else Path.home()
+
+
+def file_dialog(parent: QWidget, mode: Literal["open", "save"], title: str, name: str, pattern: str) -> QFileDialog:
+    """Qt's file dialog (in the interface language), in the documents folder, ``name`` proposed."""
+    dialog = QFileDialog(parent, title, str(documents_folder() / name) if name else str(documents_folder()), pattern)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    if mode == "save":
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+        dialog.selectFile(name)
+    else:
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptOpen)
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+    return dialog
+
+
 class BookmarkActions(_Base):
     # Texts are translated in this class's own context (a mixin's self.tr would use MainWindow's).
     def _ask_file(self, mode: Literal["open", "save"], title: str, name: str, pattern: str) -> Path | None:
-        """A file chosen in Qt's dialog, or None (cancelled, or files are not allowed here)."""
+        """A file chosen in Qt's dialog, or None (cancelled, or files are not allowed here).
+
+        The dialog opens in the user's documents folder, and is Qt's own so that it speaks the
+        interface language (a desktop's dialog speaks the desktop's).
+        """
         if not self.files_allowed:
             return None
-        ask = QFileDialog.getSaveFileName if mode == "save" else QFileDialog.getOpenFileName
-        chosen, _ = ask(self, title, name, pattern)
+        dialog = file_dialog(self, mode, title, name, pattern)
+        self.file_dialog = dialog  # reachable while open (tests, the kiosk's reset)
+        chosen = dialog.selectedFiles()[0] if dialog.exec() == QFileDialog.DialogCode.Accepted else ""
+        self.file_dialog = None
         return Path(chosen) if chosen else None
 
     def _bookmarked_anchors(self, slug: str) -> set[str]:
@@ -43,9 +69,22 @@ class BookmarkActions(_Base):
             return
         anchor = anchor or self.article_page.bookmarkable_anchor()
         if anchor is None:
-            self.status_label.setText(
-                QCoreApplication.translate("BookmarkActions", "Faites défiler jusqu'à une section pour la marquer.")
+            message = QCoreApplication.translate(
+                "BookmarkActions",
+                "Aucune section n'est à l'écran : faites défiler jusqu'au titre d'une section, "
+                "ou utilisez le bouton ☆ à côté du titre.",
             )
+            self.status_label.setText(message)
+            box = QMessageBox(
+                QMessageBox.Icon.Information,
+                QCoreApplication.translate("BookmarkActions", "Marquer une section"),
+                message,
+                QMessageBox.StandardButton.Ok,
+                self,
+            )
+            box.setTextFormat(Qt.TextFormat.PlainText)
+            box.open()  # said where the reader looks, and read by a screen reader
+            self.bookmark_refused_box = box
             return
         existing = self.library.store.find(article.slug, anchor)
         heading = next(
@@ -105,11 +144,17 @@ class BookmarkActions(_Base):
         self.note_not_kept_dialog = dialog
         self.report_write_failure(error)
 
-    def _sheet_html(self) -> str:
+    def _sheet_html(self, with_texts: bool | None = None) -> str:
+        """The sheet for the doctor; the sections' texts too when asked (``with_texts``, else the page's box)."""
         from datetime import date
 
         from ..content.sheet import SheetEntry, sheet_html
         from ..store import resolve
+        from .lower_texts import interface_date, sheet_texts
+
+        if with_texts is None:
+            page = self._bookmarks_page
+            with_texts = page is not None and page.with_texts.isChecked()
 
         entries = []
         for group in self.library.store.grouped(self.library):
@@ -124,7 +169,7 @@ class BookmarkActions(_Base):
                     available=resolution.available,
                 )
                 entries.append(entry)
-        return sheet_html(entries, self.library.article, date.today())
+        return sheet_html(entries, self.library.article, date.today(), with_texts, sheet_texts(), interface_date)
 
     def print_sheet(self) -> None:
         if self.print_allowed:
@@ -236,8 +281,11 @@ class BookmarkActions(_Base):
                     "BookmarkActions", "Les signets et l'historique de cette session ne seront pas enregistrés."
                 ),
             )
-        notice = store.notice
-        if notice:
+        from .lower_texts import message_text
+
+        message = store.notice_message
+        if message is not None:
+            notice = message_text(message)
             box = QMessageBox(
                 QMessageBox.Icon.Warning,
                 QCoreApplication.translate("BookmarkActions", "Signets"),

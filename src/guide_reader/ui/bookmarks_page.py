@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import textwrap
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -22,10 +23,44 @@ from PySide6.QtWidgets import (
 
 from ..library import Library
 from ..store import Bookmark, BookmarkStore, Status, StoreWriteError, resolve
+from .toolstrip import FlowLayout
 from .widgets import plain_label, plain_tooltip
 
 BOOKMARK_ROLE = Qt.ItemDataRole.UserRole
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
+HISTORY_SHOWN = 30
+HISTORY_LOOKBACK = 200  # entries read to find HISTORY_SHOWN sections (older ones may have no heading)
+
+
+class RemoveBookmark(QUndoCommand):
+    """Removing one bookmark: undo puts it back, note and dates included, and selects it."""
+
+    def __init__(self, page: BookmarksPage, bookmark: Bookmark) -> None:
+        super().__init__(
+            QCoreApplication.translate("BookmarksPage", "Signet « %1 » retiré.").replace("%1", bookmark.heading)
+        )
+        self.page = page
+        self.bookmark = bookmark
+        self.removed: Bookmark | None = None
+
+    def redo(self) -> None:
+        neighbour = self.page.neighbour_of(self.bookmark.id)
+        try:
+            self.removed = self.page.store.remove(self.bookmark.id) or self.removed
+        except StoreWriteError as error:
+            self.setObsolete(True)  # nothing was removed: nothing to undo
+            self.page.write_failed.emit(error)
+            return
+        self.page.refresh(select=neighbour)
+
+    def undo(self) -> None:
+        try:
+            restored = self.page.store.restore(self.removed or self.bookmark)
+        except StoreWriteError as error:
+            self.page.write_failed.emit(error)
+            QTimer.singleShot(0, self.page.undo_stack.redo)  # still removed: the undo can be tried again
+            return
+        self.page.refresh(select=restored.id)
 
 
 class BookmarksPage(QWidget):
@@ -40,14 +75,15 @@ class BookmarksPage(QWidget):
     def __init__(self, library: Library, files_allowed: bool = True, print_allowed: bool = True) -> None:
         super().__init__()
         self.library = library
-        self.removed: Bookmark | None = None
+        self.undo_stack = QUndoStack(self)  # every removal, undone one by one (Ctrl+Z), most recent first
+        self.undo_stack.indexChanged.connect(self._update_undo_bar)
         title = QLabel(self.tr("Mes signets"))
-        title.setObjectName("pageTitle")
+        title.setObjectName("resultsHeading")
         self.tabs = QTabWidget()
         self.tabs.addTab(self._bookmarks_tab(files_allowed, print_allowed), self.tr("Signets"))
         self.tabs.addTab(self._history_tab(), self.tr("Lu récemment"))
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 16, 24, 16)
+        layout.setContentsMargins(16, 8, 16, 8)
         layout.addWidget(title)
         layout.addWidget(self.tabs, 1)
 
@@ -62,7 +98,7 @@ class BookmarksPage(QWidget):
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([self.tr("Section"), self.tr("Note")])
         self.tree.setAccessibleName(self.tr("Signets, groupés par guide"))
-        self.tree.setColumnWidth(0, 380)
+        self.tree.setColumnWidth(0, 320)
         self.tree.setWordWrap(True)
         self.tree.itemActivated.connect(self._open_item)
         self.tree.currentItemChanged.connect(self._update_buttons)
@@ -74,20 +110,32 @@ class BookmarksPage(QWidget):
         self.undo_bar = QFrame()
         self.undo_bar.setObjectName("findBar")
         self.undo_label = plain_label()
-        undo_button = QPushButton(self.tr("Annuler"))
-        undo_button.setAccessibleName(self.tr("Annuler la suppression du signet"))
-        undo_button.clicked.connect(self.undo_remove)
+        self.undo_button = QPushButton(self.tr("Annuler"))
+        self.undo_button.setAccessibleName(self.tr("Annuler la suppression du signet"))
+        self.undo_button.clicked.connect(self.undo_remove)
         undo_layout = QHBoxLayout(self.undo_bar)
         undo_layout.addWidget(self.undo_label, 1)
-        undo_layout.addWidget(undo_button)
+        undo_layout.addWidget(self.undo_button)
         self.undo_bar.hide()
+        undo = self.undo_stack.createUndoAction(self, self.tr("Annuler"))
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, self.tr("Rétablir"))
+        redo.setShortcuts([QKeySequence(QKeySequence.StandardKey.Redo), QKeySequence("Ctrl+Shift+Z")])
+        for action in (undo, redo):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
         self.open_button = self._button(self.tr("Ouvrir"), self._open_current)
         self.edit_button = self._button(self.tr("Modifier la note"), self._edit_current)
         self.remove_button = self._button(self.tr("Retirer"), self.remove_current)
-        actions = QHBoxLayout()
+        actions = FlowLayout()  # wraps on a small screen or with large text: no button is cut off
         for button in (self.open_button, self.edit_button, self.remove_button):
             actions.addWidget(button)
-        actions.addStretch(1)
+        self.with_texts = QCheckBox(self.tr("Joindre le texte des sections"))
+        self.with_texts.setToolTip(
+            self.tr("La feuille pour le médecin tient sur une page : vos notes, les sections et les sources.")
+        )
+        self.with_texts.setVisible(print_allowed or files_allowed)
+        actions.addWidget(self.with_texts)
         print_button = self._button(self.tr("Imprimer…"), self.print_requested.emit)
         print_button.setVisible(print_allowed)
         self.file_buttons = [
@@ -104,6 +152,7 @@ class BookmarksPage(QWidget):
             Qt.ShortcutContext.WidgetShortcut
         )
         layout = QVBoxLayout(tab)
+        layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.empty_label)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.undo_bar)
@@ -115,11 +164,15 @@ class BookmarksPage(QWidget):
         button.clicked.connect(slot)
         return button
 
-    def refresh(self) -> None:
+    def refresh(self, select: int | None = None) -> None:
+        """Fill the list again; the bookmark ``select`` (an id), else the one selected before, stays selected."""
+        current = self._current_bookmark()
+        wanted = select if select is not None else (current.id if current is not None else None)
         self.tree.clear()
         bold = QFont(self.tree.font())
         bold.setBold(True)
         groups = self.store.grouped(self.library)
+        chosen: QTreeWidgetItem | None = None
         for group in groups:
             top = QTreeWidgetItem([group.article_title])
             top.setFont(0, bold)
@@ -142,13 +195,31 @@ class BookmarksPage(QWidget):
                     font.setItalic(True)
                     item.setFont(0, font)
                 top.addChild(item)
+                if bookmark.id == wanted:
+                    chosen = item
             top.setExpanded(True)
         self.empty_label.setVisible(not groups)
         self.tree.setVisible(bool(groups))
         if groups:
-            self.tree.setCurrentItem(self.tree.topLevelItem(0).child(0))
+            self.tree.setCurrentItem(chosen or self.tree.topLevelItem(0).child(0))
         self._update_buttons()
         self._refresh_history()
+
+    def _bookmark_items(self) -> list[QTreeWidgetItem]:
+        return [
+            self.tree.topLevelItem(group).child(index)
+            for group in range(self.tree.topLevelItemCount())
+            for index in range(self.tree.topLevelItem(group).childCount())
+        ]
+
+    def neighbour_of(self, bookmark_id: int) -> int | None:
+        """The bookmark shown after ``bookmark_id`` (else the one before): selected once it is removed."""
+        ids = [item.data(0, BOOKMARK_ROLE).id for item in self._bookmark_items()]
+        if bookmark_id not in ids:
+            return None
+        place = ids.index(bookmark_id)
+        others = ids[place + 1 :] + ids[:place][::-1]
+        return others[0] if others else None
 
     def _current_bookmark(self) -> Bookmark | None:
         item = self.tree.currentItem()
@@ -176,36 +247,32 @@ class BookmarksPage(QWidget):
             self.edit_requested.emit(bookmark)
 
     def remove_current(self) -> None:
+        """Remove the selected bookmark (undoable); the selection moves to the next one."""
         bookmark = self._current_bookmark()
         if bookmark is None:
             return
-        try:
-            self.removed = self.store.remove(bookmark.id)
-        except StoreWriteError as error:
-            self.write_failed.emit(error)
-            return
-        self.undo_label.setText(self.tr("Signet « %1 » retiré.").replace("%1", bookmark.heading))
-        self.undo_bar.show()
-        self.refresh()
+        self.undo_stack.push(RemoveBookmark(self, bookmark))
 
     def reset(self) -> None:
-        """Forget the last removal and show the first tab (the kiosk's reset)."""
-        self.removed = None
+        """Forget the removals and show the first tab (the kiosk's reset)."""
+        self.undo_stack.clear()
         self.undo_bar.hide()
         self.tabs.setCurrentIndex(0)
         self.tree.clear()
         self.history_list.clear()
 
     def undo_remove(self) -> None:
-        if self.removed is not None:
-            try:
-                self.store.restore(self.removed)
-            except StoreWriteError as error:
-                self.write_failed.emit(error)
-                return  # the undo bar stays: it can be tried again
-            self.removed = None
-        self.undo_bar.hide()
-        self.refresh()
+        """Put back the last bookmark removed (and selects it); earlier ones stay undoable."""
+        self.undo_stack.undo()
+
+    def _update_undo_bar(self) -> None:
+        self.undo_bar.setVisible(self.undo_stack.canUndo())
+        if self.undo_stack.canUndo():
+            count = self.undo_stack.index()
+            text = self.undo_stack.undoText()
+            if count > 1:
+                text += " " + self.tr("(%n retrait(s) à annuler)", "", count)
+            self.undo_label.setText(text)
 
     # History tab -----------------------------------------------------------------
 
@@ -222,17 +289,25 @@ class BookmarksPage(QWidget):
         actions.addStretch(1)
         actions.addWidget(clear_button)
         layout = QVBoxLayout(tab)
+        layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.history_list, 1)
         layout.addLayout(actions)
         return tab
 
+    def refresh_history(self) -> None:
+        """Fill « Lu récemment » again (a visit was just written)."""
+        self._refresh_history()
+
     def _refresh_history(self) -> None:
+        """One line per guide and section read, most recent first (places without a heading left out)."""
         self.history_list.clear()
-        for entry in self.store.history.recent(30):
+        shown = 0
+        for entry in self.store.history.recent(HISTORY_LOOKBACK):
             resolution = resolve(entry, self.library)
-            text = resolution.article_title
-            if resolution.heading:
-                text += f" — {resolution.heading}"
+            if not entry.anchor or not resolution.heading or shown == HISTORY_SHOWN:
+                continue
+            shown += 1
+            text = f"{resolution.article_title} — {resolution.heading}"
             when = entry.visited_at.astimezone().strftime("%d/%m/%Y %H:%M")
             item = QListWidgetItem(f"{text}   ({when})")
             item.setData(TARGET_ROLE, (entry.slug, entry.anchor) if resolution.available else None)

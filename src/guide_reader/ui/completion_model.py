@@ -6,12 +6,15 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QStringListModel, Qt
+from PySide6.QtWidgets import QCompleter
 
 if TYPE_CHECKING:
     from ..search import Completion
 
 COMPLETION_ROLE = Qt.ItemDataRole.UserRole + 1
 """The ``Completion`` of a row."""
+ROW_MARGIN = 24
+"""Pixels a row of the popup needs beside its text (the item's padding on both sides)."""
 
 
 class CompletionModel(QStringListModel):
@@ -48,3 +51,22 @@ class CompletionModel(QStringListModel):
             if role == COMPLETION_ROLE:
                 return completion
         return super().data(index, role)
+
+
+def fit_popup_width(completer: QCompleter) -> None:
+    """Widen ``completer``'s popup so that each row shows whole, with its guide (the guide's name
+    is what tells identical headings apart), as far as the screen allows to the right of the
+    field; a row still too long loses the middle of its text, not its guide's name."""
+    popup = completer.popup()
+    popup.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+    model = completer.model()
+    metrics = popup.fontMetrics()
+    labels = [str(model.index(row, 0).data()) for row in range(model.rowCount())]
+    widest = max((metrics.horizontalAdvance(label) for label in labels), default=0)
+    needed = widest + ROW_MARGIN + 2 * popup.frameWidth() + popup.verticalScrollBar().sizeHint().width()
+    field = completer.widget()
+    screen = field.screen() if field is not None else None
+    if field is not None and screen is not None:
+        room = screen.availableGeometry().right() + 1 - field.mapToGlobal(field.rect().topLeft()).x()
+        needed = min(needed, max(room, field.width()))
+    popup.setMinimumWidth(needed)

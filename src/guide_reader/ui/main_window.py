@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import itertools
 import logging
 import sys
 import time
@@ -10,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QModelIndex, QObject, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QMouseEvent, QShortcut
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QMouseEvent, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QCompleter,
@@ -20,8 +21,8 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QProgressBar,
+    QSizePolicy,
     QStackedWidget,
-    QToolBar,
     QToolButton,
     QWidget,
 )
@@ -30,14 +31,17 @@ from .. import __version__
 from ..content.pronunciation import Pronunciation, load_pronunciation, pronunciation_file
 from ..library import Library
 from ..paths import remember_content_dir
+from ..store.resolve import find_anchor
 
 if TYPE_CHECKING:
+    from ..content.model import Article
     from ..search import Completion, IndexReport, SearchHit, SearchResults
     from .article_page import ArticlePage
     from .bookmarks_page import BookmarksPage
     from .search_page import SearchPage
+from .announce import StatusLabel
 from .bookmark_actions import BookmarkActions
-from .completion_model import CompletionModel
+from .completion_model import CompletionModel, fit_popup_width
 from .degraded import DegradedStates
 from .home_page import HomePage
 from .i18n import AVAILABLE_LANGUAGES
@@ -47,7 +51,7 @@ from .search_worker import LatestOnly
 from .settings import DEFAULT_TEXT_SIZE, MAX_TEXT_SIZE, MIN_TEXT_SIZE, Settings
 from .store_writes import StoreWrites
 from .theme import THEMES, apply_theme
-from .widgets import plain_label
+from .toolstrip import ToolStrip
 
 _log = logging.getLogger(__name__)
 
@@ -94,6 +98,7 @@ class MainWindow(BookmarkActions, QMainWindow):
         self.theme = THEMES[settings.theme]
         self.text_size = settings.text_size
         self.history = NavigationHistory()
+        self._leaving: tuple[str, str | None] = ("", None)  # the guide and section being left, for the history
         self.index_is_ready = False
         self.index_error: str | None = None
         self._rebuilding = False
@@ -130,16 +135,14 @@ class MainWindow(BookmarkActions, QMainWindow):
         self.background_completions = LatestOnly(self)
         self.background_completions.done.connect(self._show_completions)
         self.go_to(Location("home"))
+        self.focus_page()  # the keys start on the page, not on the first button of the tool bar
 
     # Building --------------------------------------------------------------------
 
     def _build_toolbar(self) -> None:
-        self.toolbar = toolbar = QToolBar(self.tr("Navigation"))
-        toolbar.setMovable(False)
-        toolbar.setFloatable(False)
+        self.toolbar = toolbar = ToolStrip(self.tr("Barre d'outils"))
         toolbar.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.addToolBar(toolbar)
+        self.setMenuWidget(toolbar)  # wraps onto more lines when narrow: no control is ever hidden
         self.back_action = self._action(self.tr("◀ Retour"), self.go_back, QKeySequence.StandardKey.Back)
         self.back_action.setToolTip(self.tr("Page précédente (Alt+Gauche)"))
         self.forward_action = self._action(self.tr("Suivant ▶"), self.go_forward, QKeySequence.StandardKey.Forward)
@@ -148,8 +151,10 @@ class MainWindow(BookmarkActions, QMainWindow):
         self.home_action.setToolTip(self.tr("Liste des guides (Alt+Début)"))
         self.bookmarks_action = self._action(self.tr("Signets"), lambda: self.go_to(Location("bookmarks")), "Ctrl+B")
         self.bookmarks_action.setToolTip(self.tr("Mes signets et l'historique de lecture (Ctrl+B)"))
-        for action in (self.back_action, self.forward_action, self.home_action, self.bookmarks_action):
-            toolbar.addAction(action)
+        toolbar.addAction(self.back_action, self.tr("Page précédente"))
+        toolbar.addAction(self.forward_action, self.tr("Page suivante"))
+        toolbar.addAction(self.home_action, self.tr("Accueil"))
+        toolbar.addAction(self.bookmarks_action, self.tr("Mes signets et l'historique de lecture"))
         self.search_field = QLineEdit()
         self.search_field.setPlaceholderText(self.tr("Chercher dans les guides (Ctrl+K)"))
         self.search_field.setAccessibleName(self.tr("Chercher dans les guides"))
@@ -157,7 +162,10 @@ class MainWindow(BookmarkActions, QMainWindow):
             self.tr("Les résultats s'affichent pendant la frappe ; Entrée ouvre le premier résultat.")
         )
         self.search_field.setClearButtonEnabled(True)
-        self.search_field.setMinimumWidth(280)
+        for button in self.search_field.findChildren(QToolButton):  # the clear button
+            button.setAccessibleName(self.tr("Effacer la recherche"))
+        self.search_field.setMinimumWidth(200)
+        self.search_field.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.search_field.textEdited.connect(self._query_edited)
         self.search_field.returnPressed.connect(self._open_first_result)
         self.completion_model = CompletionModel(self)
@@ -169,7 +177,7 @@ class MainWindow(BookmarkActions, QMainWindow):
         self.search_field_action = toolbar.addWidget(self.search_field)
         self.bookmark_action = self._action(self.tr("☆ Marquer"), lambda: self.bookmark_section(None), "Ctrl+D")
         self.bookmark_action.setToolTip(self.tr("Marquer la section en cours, avec une note (Ctrl+D)"))
-        toolbar.addAction(self.bookmark_action)
+        toolbar.addAction(self.bookmark_action, self.tr("Marquer la section en cours"))
         self.smaller_action = self._action(
             self.tr("A−"), lambda: self.change_text_size(-1), QKeySequence.StandardKey.ZoomOut
         )
@@ -180,14 +188,18 @@ class MainWindow(BookmarkActions, QMainWindow):
         self.larger_action.setToolTip(self.tr("Texte plus grand (Ctrl++)"))
         self.larger_action.setShortcuts([QKeySequence.StandardKey.ZoomIn, QKeySequence("Ctrl+=")])
         self.reset_size_action = self._action(self.tr("Taille normale"), self.reset_text_size, "Ctrl+0")
-        toolbar.addAction(self.smaller_action)
-        toolbar.addAction(self.larger_action)
+        toolbar.addAction(self.smaller_action, self.tr("Texte plus petit"))
+        toolbar.addAction(self.larger_action, self.tr("Texte plus grand"))
         self.view_button = QToolButton()
         self.view_button.setText(self.tr("Affichage"))
         self.view_button.setAccessibleName(self.tr("Affichage : thème, taille du texte, langue"))
+        self.view_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.view_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.view_button.setMenu(self._view_menu())
         self.view_button_action = toolbar.addWidget(self.view_button)
+        widgets = toolbar.focus_order()
+        for first, second in itertools.pairwise(widgets):
+            QWidget.setTabOrder(first, second)
 
     def _action(self, text: str, slot: object, shortcut: object = None) -> QAction:
         action = QAction(text, self)
@@ -228,17 +240,19 @@ class MainWindow(BookmarkActions, QMainWindow):
 
     def _build_shortcuts(self) -> None:
         QShortcut(QKeySequence("Ctrl+K"), self, self.focus_search)
+        QShortcut(QKeySequence("F6"), self, lambda: self.focus_next_pane(+1))
+        QShortcut(QKeySequence("Shift+F6"), self, lambda: self.focus_next_pane(-1))
         QShortcut(QKeySequence.StandardKey.Find, self, self.find_in_article)
         leave = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.search_field, self._leave_search_field)
         leave.setContext(Qt.ShortcutContext.WidgetShortcut)
 
     def _build_status_bar(self) -> None:
-        self.status_label = plain_label()
+        self.status_label = StatusLabel()
         self.progress_bar = QProgressBar()
         self.progress_bar.setMaximumWidth(220)
         self.progress_bar.setAccessibleName(self.tr("Préparation de la recherche"))
         self.progress_bar.hide()
-        self.problems_label = plain_label()
+        self.problems_label = StatusLabel()  # announced to a screen reader when it changes
         self.problems_label.setWordWrap(True)
         self.statusBar().addWidget(self.status_label, 1)
         self.statusBar().addWidget(self.problems_label, 1)
@@ -402,19 +416,97 @@ class MainWindow(BookmarkActions, QMainWindow):
         current = self.history.current
         if current is not None and current.page == "article":
             self.history.remember_position(self.article_page.reading_position())
+            self._leaving = (current.slug, self.article_page.bookmarkable_anchor())
+
+    def _record_reading(self, slug: str, anchor: str | None) -> None:
+        """Note the visit in the reading history: at the section being read, else at the guide itself.
+
+        The section the reader was at when leaving the previous article is noted first, in the
+        same write (a later visit replaces a write still waiting; the two stay together).
+        « Lu récemment » lists sections only: a reference, the top, the questions' heading are
+        noted as the guide, which the list leaves out.
+        """
+        places: list[tuple[Article, str]] = []
+        for place_slug, place_anchor in (self._leaving, (slug, anchor)):
+            article = self.library.article(place_slug) if place_slug else None
+            if article is not None:
+                valid = place_anchor and find_anchor(article, place_anchor) is not None
+                places.append((article, place_anchor if valid else ""))
+        self._leaving = ("", None)
+        if places:
+            self.store_writes.submit(
+                lambda store: [store.history.record_article(article, place) for article, place in places],
+                key="history",
+                done=lambda _entries: self._history_written(),
+            )
+
+    def _history_written(self) -> None:
+        page = self._bookmarks_page
+        if page is not None and self.pages.currentWidget() is page:
+            page.refresh_history()
 
     def _show(self, location: Location) -> None:
+        before = self.pages.currentWidget()
+        focus = QApplication.focusWidget()
+        focus_in_page = focus is not None and before is not None and before.isAncestorOf(focus)
+        if not self._show_page(location):
+            return
+        if focus_in_page and self.pages.currentWidget() is not before:
+            self.focus_page()  # the focus was in the page that went away: it moves into the new one
+        self.page_shown.emit(location.page)
+
+    def focus_page(self) -> None:
+        """Put the keyboard focus on the current page's main control (text, results, list)."""
+        page = self.pages.currentWidget()
+        if page is self._article_page or page is self._search_page:
+            target = page.view if page.view.isVisible() else self.search_field
+        elif page is self._bookmarks_page:
+            target = page.tree if page.tree.isVisible() else page.tabs
+        else:
+            cards = getattr(page, "cards", None)  # the home page: its first guide
+            target = cards[0] if cards else page
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def panes(self) -> list[QWidget]:
+        """The window's parts in order, for F6 / Shift+F6: the tool bar, then the page's main controls."""
+        page = self.pages.currentWidget()
+        if page is self._article_page:
+            parts = [page.toc, page.view]
+        elif page is self._search_page:
+            parts = [page.view]
+        elif page is self._bookmarks_page:
+            parts = [page.tree if page.tree.isVisible() else page.tabs]
+        else:
+            cards = getattr(page, "cards", None)
+            parts = [cards[0]] if cards else [page]
+        first = self.toolbar.widgetForAction(self.back_action)
+        tool = next((widget for widget in self.toolbar.focus_order() if widget.isEnabled()), first)
+        return [tool, *(part for part in parts if part.isVisible() and part.isEnabled())]
+
+    def focus_next_pane(self, step: int) -> None:
+        """Move the focus to the next (``step`` +1) or previous (-1) part of the window."""
+        panes = self.panes()
+        focus = QApplication.focusWidget()
+        here = next((i for i, pane in enumerate(panes) if focus is pane or pane.isAncestorOf(focus)), None)
+        if here is None and focus is not None and self.toolbar.isAncestorOf(focus):
+            here = 0
+        target = panes[((here if here is not None else -1) + step) % len(panes)]
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _show_page(self, location: Location) -> bool:
+        if location.page != "article" and self._leaving[0]:
+            self._record_reading("", None)  # only the section the reader was at in the guide left
+        """Show the page of ``location``; False when its guide is not there."""
         if location.page == "article":
             article = self.library.article(location.slug)
             if article is None:
                 self.status_label.setText(self.tr("Guide introuvable : %1").replace("%1", location.slug))
-                return
+                return False
             self.pages.setCurrentWidget(self.article_page)
             bookmarked = self._bookmarked_anchors(article.slug) if self.bookmarks_allowed else None
             self.article_page.show_article(article, location.anchor, location.position, location.query, bookmarked)
             self.setWindowTitle(f"{article.title} — Guide Reader")
-            anchor = location.anchor
-            self.store_writes.submit(lambda store: store.history.record_article(article, anchor), key="history")
+            self._record_reading(article.slug, location.anchor)
         elif location.page == "search":
             self.pages.setCurrentWidget(self.search_page)
             if self.search_field.text() != location.query:
@@ -432,7 +524,7 @@ class MainWindow(BookmarkActions, QMainWindow):
         self.bookmark_action.setEnabled(self.bookmarks_allowed and location.page == "article")
         self.back_action.setEnabled(self.history.can_go_back())
         self.forward_action.setEnabled(self.history.can_go_forward())
-        self.page_shown.emit(location.page)
+        return True
 
     def _jump_in_article(self, anchor: str) -> None:
         current = self.history.current
@@ -501,6 +593,7 @@ class MainWindow(BookmarkActions, QMainWindow):
         if text != self.search_field.text():
             return  # typed on since: a newer list is on its way
         self.completion_model.set_completions(completions)
+        fit_popup_width(self.completer)
         if completions and self.search_field.isVisible() and self.search_field.completer() is self.completer:
             self.completer.complete()  # the list came after the keystroke: show it now
 
@@ -510,6 +603,7 @@ class MainWindow(BookmarkActions, QMainWindow):
         completion = self.completion_model.completion(index)
         if completion is not None:
             self.go_to(Location("article", completion.article_slug, completion.anchor))
+            self.focus_page()
 
     def _search_in_background(self) -> None:
         """The search after a pause in typing: on a pool thread, so that the next keystroke never waits."""
@@ -557,7 +651,8 @@ class MainWindow(BookmarkActions, QMainWindow):
             return
         self.search_timer.stop()
         self._run_search()
-        page.open_first_hit()
+        if page.open_first_hit():
+            self.focus_page()  # like a browser after its address bar: the keys now read the text
 
     def open_hit(self, hit: SearchHit) -> None:
         self.go_to(Location("article", hit.article_slug, hit.section_anchor, query=self._pending_query))
@@ -646,14 +741,16 @@ class MainWindow(BookmarkActions, QMainWindow):
     def reset_text_size(self) -> None:
         self.set_text_size(DEFAULT_TEXT_SIZE)
 
-    def set_text_size(self, size: int) -> None:
+    def set_text_size(self, size: int, remember: bool = True) -> None:
+        """Every text of the program at ``size`` pt for the article (the chrome in proportion)."""
         self.text_size = max(MIN_TEXT_SIZE, min(MAX_TEXT_SIZE, size))
-        self.settings.text_size = self.text_size
+        if remember:
+            self.settings.text_size = self.text_size
+        apply_theme(QApplication.instance(), self.theme, self.text_size)  # first: it resizes the chrome
         for page in (self._article_page, self._search_page):
             if page is not None:
                 page.set_text_size(self.text_size)
         self.home_page.set_text_size(self.text_size)
-        apply_theme(QApplication.instance(), self.theme, self.text_size)
 
     def _choose_language(self, code: str) -> None:
         self.settings.language = code
@@ -676,19 +773,19 @@ class MainWindow(BookmarkActions, QMainWindow):
         )
 
     def about_html(self) -> str:
+        from .article_page import trust_text
+
         rows = []
         listed = self.library.entries if len(self.library.entries) <= ABOUT_SOURCES_UP_TO else []
         for entry in listed:
             article = self.library.article(entry.slug)
             if article is None:
                 continue
-            details = [html.escape(article.source_file or "")]
-            if article.author:
-                details.append(html.escape(article.author))
+            details = [html.escape(trust_text(article))]
             sites = sorted({resource.site for resource in article.web_resources if resource.site})
             if sites:
-                details.append(html.escape(", ".join(sites)))
-            rows.append(f"<li><b>{html.escape(article.title)}</b><br>{' — '.join(d for d in details if d)}</li>")
+                details.append(html.escape(self.tr("Ressources citées : %1").replace("%1", ", ".join(sites))))
+            rows.append(f"<li><b>{html.escape(article.title)}</b><br>{'<br>'.join(details)}</li>")
         offline = self.tr("Guides de santé à lire sans connexion : rien n'est envoyé ni chargé sur internet.")
         folder = self.tr("Dossier des guides : %1").replace("%1", str(self.library.content_dir))
         sources = self.tr("Sources des guides") if listed else self.tr("%n guide(s)", "", len(self.library.entries))
@@ -740,6 +837,10 @@ class MainWindow(BookmarkActions, QMainWindow):
                 self.article_page.reading_position(),
             )
         self.settings.sync()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        self.toolbar.fit_width(event.size().width())
+        super().resizeEvent(event)
 
     @property
     def store_writes(self) -> StoreWrites:

@@ -313,6 +313,12 @@ class ReadAloudBar(QFrame):
         self.utterance_started.emit(self.index)
         self.engine.say(utterance, self.rate, self.volume)
 
+    def reading_anchor(self) -> str:
+        """The section (or question) of the sentence being read, paused included; '' when not reading."""
+        if self.state in (State.SPEAKING, State.PAUSED) and 0 <= self.index < len(self.utterances):
+            return self.utterances[self.index].anchor
+        return ""
+
     def _utterance_finished(self) -> None:
         if self.state is not State.SPEAKING:
             return

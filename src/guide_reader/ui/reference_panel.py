@@ -58,9 +58,10 @@ class ReferencePanel(QFrame):
         self.close_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _go(self) -> None:
-        if self.number is not None:
-            self.go_to_reference.emit(self.number)
-        self.hide()
+        number = self.number
+        self.hide()  # first: hiding the focused button moves the focus, the jump then sets it
+        if number is not None:
+            self.go_to_reference.emit(number)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.key() == Qt.Key.Key_Escape:

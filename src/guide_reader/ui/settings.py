@@ -9,13 +9,13 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings
 
 from ..paths import user_config_dir
+from .text_size import DEFAULT_TEXT_SIZE, MAX_TEXT_SIZE, MIN_TEXT_SIZE
 from .theme import DEFAULT_THEME, THEMES
+
+__all__ = ["DEFAULT_TEXT_SIZE", "MAX_TEXT_SIZE", "MIN_TEXT_SIZE", "Settings"]
 
 _log = logging.getLogger(__name__)
 
-MIN_TEXT_SIZE = 9
-MAX_TEXT_SIZE = 32
-DEFAULT_TEXT_SIZE = 13
 MAX_SETTINGS_BYTES = 1024 * 1024
 LANGUAGES = ("auto", "fr", "en")
 

@@ -11,6 +11,10 @@ from dataclasses import dataclass
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
+from .text_size import apply_text_size
+
+FOCUS_RING_WIDTH = 2  # px
+
 
 @dataclass(frozen=True)
 class Theme:
@@ -29,6 +33,9 @@ class Theme:
     match_background: str  # searched words
     match_text: str
     border: str
+    focus: str  # the focus ring: 3:1 against every background it is drawn on
+    disabled: str  # text of a control that cannot be used now (exempt from 4.5:1, still readable)
+    scrollbar: str  # the scroll bar's handle: 3:1 against the background
 
 
 THEMES: dict[str, Theme] = {
@@ -48,6 +55,9 @@ THEMES: dict[str, Theme] = {
         match_background="#ffe27a",
         match_text="#1f2328",
         border="#c9ced6",
+        focus="#1d5fa8",
+        disabled="#7d848f",
+        scrollbar="#6f7783",
     ),
     "dark": Theme(
         name="dark",
@@ -65,6 +75,9 @@ THEMES: dict[str, Theme] = {
         match_background="#6b5200",
         match_text="#ffffff",
         border="#4a505a",
+        focus="#8ab8f5",
+        disabled="#80868f",
+        scrollbar="#8e96a3",
     ),
     "high-contrast": Theme(
         name="high-contrast",
@@ -82,6 +95,9 @@ THEMES: dict[str, Theme] = {
         match_background="#00ffff",
         match_text="#000000",
         border="#ffffff",
+        focus="#ffff00",
+        disabled="#a0a0a0",
+        scrollbar="#ffffff",
     ),
 }
 DEFAULT_THEME = "light"
@@ -100,6 +116,18 @@ def contrast_pairs(theme: Theme) -> dict[str, tuple[str, str]]:
         "alert": (theme.alert_text, theme.alert_background),
         "note": (theme.text, theme.note_background),
         "match": (theme.match_text, theme.match_background),
+    }
+
+
+def non_text_pairs(theme: Theme) -> dict[str, tuple[str, str]]:
+    """Each (mark, background) pair that must reach 3:1 (WCAG 1.4.11): focus rings, scroll bars."""
+    return {
+        "focus ring": (theme.focus, theme.background),
+        "focus ring on surface": (theme.focus, theme.surface),
+        "focus ring on note": (theme.focus, theme.note_background),
+        "button focus ring": (theme.text, theme.background),
+        "scroll bar handle": (theme.scrollbar, theme.background),
+        "scroll bar handle on surface": (theme.scrollbar, theme.surface),
     }
 
 
@@ -146,35 +174,51 @@ b.match {{ background-color: {theme.match_background}; color: {theme.match_text}
 
 
 def widget_stylesheet(theme: Theme, text_size: int) -> str:
-    """Qt style sheet for the chrome: a visible focus ring, comfortable targets, reading sizes."""
+    """Qt style sheet for the chrome: a visible focus ring, comfortable targets, reading sizes.
+
+    Every focusable control draws a ``FOCUS_RING_WIDTH`` px ring in ``theme.focus`` when it has
+    the keyboard focus; disabled controls are drawn in ``theme.disabled``.
+    """
+    ring = f"{FOCUS_RING_WIDTH}px solid"
     return f"""
 QWidget {{ color: {theme.text}; }}
+QWidget:disabled {{ color: {theme.disabled}; }}
 QMainWindow, QStackedWidget > QWidget {{ background-color: {theme.background}; }}
-QToolBar {{ background-color: {theme.surface}; border: none; border-bottom: 1px solid {theme.border};
-    spacing: 6px; padding: 4px; }}
-QToolButton {{ padding: 6px 10px; border: 2px solid transparent; border-radius: 6px; min-height: 24px; }}
+QWidget#toolStrip {{ background-color: {theme.surface}; border-bottom: 1px solid {theme.border}; }}
+QToolButton {{ padding: 4px 10px; border: {ring} transparent; border-radius: 6px; min-height: 24px; }}
 QToolButton:hover {{ background-color: {theme.note_background}; }}
-QToolButton:focus, QPushButton:focus, QLineEdit:focus, QTreeWidget:focus, QTextBrowser:focus,
-QFrame#articleCard:focus, QComboBox:focus {{ border: 2px solid {theme.accent}; }}
-QPushButton {{ background-color: {theme.accent}; color: {theme.on_accent}; border: 2px solid {theme.accent};
+QToolButton:checked {{ border-color: {theme.border}; }}
+QToolButton:focus, QLineEdit:focus, QTreeWidget:focus, QTreeView:focus, QListView:focus, QTextBrowser:focus,
+QFrame#articleCard:focus, QComboBox:focus, QTabBar::tab:focus, QCheckBox:focus {{ border: {ring} {theme.focus}; }}
+QPushButton {{ background-color: {theme.accent}; color: {theme.on_accent}; border: {ring} {theme.accent};
     border-radius: 6px; padding: 6px 14px; min-height: 24px; }}
-QPushButton:focus {{ border-color: {theme.text}; }}
+QPushButton:focus {{ border: {ring} {theme.text}; }}
+QPushButton:disabled {{ background-color: {theme.surface}; color: {theme.disabled};
+    border: {ring} {theme.disabled}; border-style: dashed; }}
 QPushButton[flat="true"] {{ background-color: transparent; color: {theme.link}; }}
-QLineEdit {{ background-color: {theme.surface}; border: 2px solid {theme.border}; border-radius: 6px;
+QLineEdit {{ background-color: {theme.surface}; border: {ring} {theme.border}; border-radius: 6px;
     padding: 6px 10px; selection-background-color: {theme.accent}; selection-color: {theme.on_accent}; }}
-QTextBrowser, QTreeWidget {{ background-color: {theme.background}; border: 2px solid transparent; }}
+QTextBrowser, QTreeWidget, QListView {{ background-color: {theme.background}; border: {ring} transparent; }}
 QTreeWidget::item {{ padding: 5px 2px; }}
-QTreeWidget::item:selected {{ background-color: {theme.accent}; color: {theme.on_accent}; }}
-QFrame#articleCard {{ background-color: {theme.surface}; border: 2px solid {theme.border}; border-radius: 10px; }}
+QTreeWidget::item:selected, QListView::item:selected {{ background-color: {theme.accent}; color: {theme.on_accent}; }}
+QFrame#articleCard {{ background-color: {theme.surface}; border: {ring} {theme.border}; border-radius: 10px; }}
 QFrame#articleCard:hover {{ border-color: {theme.accent}; }}
 QFrame#referencePanel, QFrame#findBar {{ background-color: {theme.note_background};
     border-top: 1px solid {theme.border}; }}
 QLabel#muted, QLabel#cardDetails, QLabel#pageIntro {{ color: {theme.muted}; }}
 QLabel#pageTitle {{ font-size: {round(text_size * 1.6)}pt; font-weight: bold; }}
+QLabel#resultsHeading {{ font-size: {round(text_size * 1.25)}pt; font-weight: bold; }}
 QLabel#cardTitle {{ font-size: {round(text_size * 1.3)}pt; font-weight: bold; }}
 QLabel#cardLead, QLabel#pageIntro {{ font-size: {text_size}pt; }}
 QLabel#cardDetails {{ font-size: {max(9, round(text_size * 0.9))}pt; }}
 QStatusBar {{ background-color: {theme.surface}; color: {theme.muted}; }}
+QScrollBar:vertical {{ background: {theme.surface}; width: 14px; margin: 0; }}
+QScrollBar:horizontal {{ background: {theme.surface}; height: 14px; margin: 0; }}
+QScrollBar::handle {{ background: {theme.scrollbar}; border-radius: 5px; margin: 2px; }}
+QScrollBar::handle:vertical {{ min-height: 32px; }}
+QScrollBar::handle:horizontal {{ min-width: 32px; }}
+QScrollBar::add-line, QScrollBar::sub-line {{ width: 0; height: 0; }}
+QScrollBar::add-page, QScrollBar::sub-page {{ background: none; }}
 """
 
 
@@ -197,5 +241,9 @@ def apply_theme(app: QApplication, theme: Theme, text_size: int) -> None:
     }
     for role, color in roles.items():
         palette.setColor(role, QColor(color))
+    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.WindowText, QColor(theme.disabled))
+    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.ButtonText, QColor(theme.disabled))
+    palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text, QColor(theme.disabled))
     app.setPalette(palette)
+    apply_text_size(app, text_size)
     app.setStyleSheet(widget_stylesheet(theme, text_size))
