@@ -28,10 +28,12 @@ from PySide6.QtGui import QFocusEvent, QFont, QFontMetrics, QKeyEvent, QPainter,
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
     QScrollBar,
+    QSizePolicy,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -303,10 +305,11 @@ class HomePage(QWidget):
     def __init__(self, entries: Sequence[CatalogueEntry], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 24, 32, 8)
-        layout.setSpacing(12)
+        layout.setContentsMargins(32, 16, 32, 4)
+        layout.setSpacing(8)
         heading = QLabel(self.tr("Vos guides de santé"))
         heading.setObjectName("pageTitle")
+        heading.setWordWrap(True)  # at 200 % text, on a 640-pixel screen
         intro = QLabel(
             self.tr(
                 "Tous les guides se lisent sans connexion. Choisissez un guide, ou cherchez un mot "
@@ -315,6 +318,9 @@ class HomePage(QWidget):
         )
         intro.setWordWrap(True)
         intro.setObjectName("pageIntro")
+        # On a small screen with large text the cards keep their room: the introduction gives way first.
+        intro.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        intro.setMinimumHeight(0)
         self.filter_field = FilterField()
         self.filter_field.setPlaceholderText(self.tr("Filtrer les guides par titre"))
         self.filter_field.setAccessibleName(self.tr("Filtrer la liste des guides"))
@@ -340,8 +346,13 @@ class HomePage(QWidget):
         self.empty_label = QLabel(self.tr("Aucun guide n'a pu être chargé. Vérifiez le dossier des articles."))
         self.empty_label.setWordWrap(True)
         self.empty_label.setVisible(not entries)
-        for widget in (heading, intro, self.filter_field, self.count_label, self.empty_label):
-            layout.addWidget(widget)
+        filter_row = QHBoxLayout()
+        filter_row.addWidget(self.filter_field, 1)
+        filter_row.addWidget(self.count_label)
+        layout.addWidget(heading)
+        layout.addWidget(intro)
+        layout.addLayout(filter_row)
+        layout.addWidget(self.empty_label)
         layout.addWidget(self.list, 1)
         self.filter_field.setVisible(bool(entries))
         self._update_count()
@@ -383,8 +394,9 @@ class HomePage(QWidget):
             self.article_chosen.emit(self.proxy.index(0, 0).data(SLUG_ROLE))
 
     def focus_first_card(self) -> None:
+        """The keyboard focus on the cards: the current one, else the first."""
         self._filter()
-        if self.proxy.rowCount():
+        if self.proxy.rowCount() and not self.list.currentIndex().isValid():
             self.list.setCurrentIndex(self.proxy.index(0, 0))
         self.list.setFocus(Qt.FocusReason.OtherFocusReason)
 

@@ -462,9 +462,11 @@ class MainWindow(BookmarkActions, QMainWindow):
             target = page.view if page.view.isVisible() else self.search_field
         elif page is self._bookmarks_page:
             target = page.tree if page.tree.isVisible() else page.tabs
+        elif page is self.home_page:
+            self.home_page.focus_first_card()  # the list of guides, its first (or current) card
+            return
         else:
-            cards = getattr(page, "cards", None)  # the home page: its first guide
-            target = cards[0] if cards else page
+            target = page
         target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def panes(self) -> list[QWidget]:
@@ -476,9 +478,10 @@ class MainWindow(BookmarkActions, QMainWindow):
             parts = [page.view]
         elif page is self._bookmarks_page:
             parts = [page.tree if page.tree.isVisible() else page.tabs]
+        elif page is self.home_page:
+            parts = [self.home_page.filter_field, self.home_page.list]
         else:
-            cards = getattr(page, "cards", None)
-            parts = [cards[0]] if cards else [page]
+            parts = [page]
         first = self.toolbar.widgetForAction(self.back_action)
         tool = next((widget for widget in self.toolbar.focus_order() if widget.isEnabled()), first)
         return [tool, *(part for part in parts if part.isVisible() and part.isEnabled())]
