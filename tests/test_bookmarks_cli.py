@@ -142,6 +142,21 @@ def test_export_to_an_impossible_place(capsys, tmp_path: Path) -> None:
     assert "impossible d'écrire" in err
 
 
+def test_export_never_replaces_a_special_file(capsys, tmp_path: Path) -> None:
+    """A FIFO, a device or a socket at the export's path is left as it is (root could replace /dev/full)."""
+    import os
+    import stat
+
+    _run(capsys, "bookmarks", "add", SECTION, "--note", NOTE)
+    target = tmp_path / "signets.json"
+    os.mkfifo(target)
+    code, out, err = _run(capsys, "bookmarks", "export", str(target))
+    assert (code, out) == (1, "")
+    assert "impossible d'écrire" in err and "pas un fichier ordinaire" in err
+    assert stat.S_ISFIFO(target.lstat().st_mode)
+    assert [path.name for path in tmp_path.iterdir()] == ["signets.json"]
+
+
 def test_a_vanished_section_is_listed_as_such(capsys, content_copy: Path) -> None:
     _run(capsys, "bookmarks", "add", SECTION, "--note", NOTE, "--content", str(content_copy))
     markdown = content_copy / "leucopenie.md"

@@ -143,6 +143,9 @@ CRAFTED = {
     "overflowing-date": _document({"slug": "a", "anchor": "b", "created_at": "0001-01-01T00:00:00+14:00"}),
     "lone-surrogate": _document({"slug": "a", "anchor": "b"}).replace('"b"', '"\\ud800"'),
     "kind-a-list": _document({"slug": "a", "anchor": "b", "kind": ["section"]}),
+    "huge-heading": _document({"slug": "a", "anchor": "b", "heading": "H" * 10_000_000}),
+    "huge-article-title": _document({"slug": "a", "anchor": "b", "article_title": "T" * 10_001}),
+    "huge-slug": _document({"slug": "a" * 100_000, "anchor": "b"}),
     "not-utf8": '{"format": "guide-reader-bookmarks"}'.encode("latin-1").decode("latin-1") + "é",
 }
 

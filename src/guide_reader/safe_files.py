@@ -40,6 +40,17 @@ def _check_regular(path: Path, mode: int) -> None:
         raise NotRegularFileError(path)
 
 
+def check_replaceable(path: Path) -> None:
+    """Raise ``NotRegularFileError`` (or ``IsADirectoryError``) when ``path`` (links followed) exists
+    and is not a regular file: writing a whole file over a FIFO, a device or a socket would
+    replace it (run as root, ``/dev/full`` itself)."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return
+    _check_regular(path, mode)
+
+
 def read_limited(path: Path, limit: int) -> bytes:
     """The bytes of the regular file at ``path`` (links followed), at most ``limit`` bytes.
 

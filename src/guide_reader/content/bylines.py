@@ -24,6 +24,10 @@ _UPDATED = re.compile(
     rf"(?:mis a jour|mise a jour|modifie|actualise|derniere mise a jour)\s*(?:le\s*|:\s*)?{_DATE}{_TIME}"
 )
 _TRAILING_DATE = re.compile(rf"\s((?:publie\s+)?le\s+{_DATE}{_TIME})$")
+_READING_TIME = re.compile(
+    r"(?:temps de )?lecture\s*:?\s*\d{1,3}\s*(?:min|minutes?|mn)\.?|\d{1,3}\s*(?:min|minutes?|mn)\.?\s+de lecture"
+)
+"""'6 min de lecture', 'Temps de lecture : 3 minutes': a part of the byline that is kept nowhere."""
 _AUTHOR_LEAD = re.compile(r"(?:publie|ecrit|redige|article redige|signe)?\s*par\s+|auteur\s*:\s*|auteure\s*:\s*")
 _NAME_WORD = re.compile(r"(?:Dr\.?|Pr\.?|[A-ZÀ-Ý][\w'’.-]*|de|du|des|la|le|van|von|d'|d’)$")
 _SEPARATORS = re.compile(r"\s*(?:[|,·•–—]|\s-\s)\s*")
@@ -113,6 +117,8 @@ def _read_part(byline: Byline, original: str, key: str) -> bool:
     if match := _PUBLISHED.fullmatch(key):
         byline.published = byline.published or _date(match)
         return byline.published is not None
+    if _READING_TIME.fullmatch(key):
+        return True
     if match := _AUTHOR_LEAD.match(key):
         author = _author(original[match.end() :])
         if author and byline.author is None:

@@ -36,9 +36,11 @@ def _body_lines(text: str) -> Iterator[tuple[int, str]]:
 
 
 def _looks_like_debris(text: str) -> str | None:
-    """What a title or heading looks like when it is no title: navigation, a caption or a byline."""
+    """What a title or heading looks like when it is no title: navigation, a cookie banner, a caption or a byline."""
     if kind := debris.debris_kind(text):
         return "de la navigation" if kind == "navigation" else f"un bloc de {kind}"
+    if debris.is_cookie_banner(text):
+        return "un bandeau de cookies"
     if parse_byline(text):
         return "une signature (auteur ou date)"
     if debris.looks_like_french_caption(text):

@@ -34,13 +34,19 @@ _SHARE = re.compile(
 _NAVIGATION = re.compile(
     r"(aller|passer|sauter|acceder)( directement)? (au|a la|a) (contenu( principal)?|navigation|menu|recherche)"
     r"|skip to (the )?(main )?(content|navigation)|menu|rechercher|fermer|retour (en haut|a l'accueil|au sommaire)"
-    r"|haut de (la )?page|(vous etes ici ?:|accueil ?[>›»/|]).*|[^.!?]{1,80}( [>›»] [^.!?]{1,80}){2,}"
+    r"|haut de (la )?page|(vous etes ici ?:|accueil ?[>›»/|]).*|[^.!?]{1,80}( [>›»] [^.!?]{1,80}){2,}\??"
     r"|((a )?(lire|voir|decouvrir) (aussi|egalement)|sur le meme (sujet|theme))( ?:.*)?"
     r"|(nos |les )?(articles?|dossiers?) (similaires|lies|recents|populaires|associes|les plus lus)"
     r"|(nos )?derniers articles|commentaires? recents?|(\d+ )?commentaires?"
     r"|(laisser|ajouter|ecrire|poster) un commentaire"
     r"|poursuivre la lecture( ci-dessous)?|(\(\.\.\.\) ?|\[\.\.\.\] ?|… ?)?cliquez ici( pour .{1,60})?"
     r"|(lire|voir) la suite( de l'article)?"
+    r"|(\d+ )?reponses?|repondre|signaler( un abus| ce (message|commentaire|contenu))?"
+    r"|(cette reponse|cet article|cette page) (vous )?a-t-(elle|il) (aide|ete utile) ?\?.{0,40}"
+    r"|votre adresse (e-?mail|de messagerie|mail) ne sera pas publiee.{0,120}"
+    r"|(commentaire|nom|prenom|pseudo|e-?mail|adresse e-?mail|site( web)?) ?\*"
+    r"|notice ?: ?information (de l'utilisateur|du patient)"
+    r"|mentions legales|politique de confidentialite|plan du site|plan d'acces|conditions generales( d'utilisation)?"
 )
 TEASER_END = re.compile(
     r"\s*(\(\.\.\.\)|\[\.\.\.\]|\[…\]|\(…\))?\s*(cliquez ici|cliquer ici) pour (voir|lire) la suite\W{0,3}$",
@@ -53,7 +59,20 @@ _BLOCK_OPENER = re.compile(
     r"|(nos )?derniers articles|commentaires? recents?"
 )
 """A navigation line that heads a list of links: the bullet lines under it go with it."""
-_CONTENTS = re.compile(r"(au )?sommaire|table des matieres|dans cet article|contenu de l'article")
+_COOKIES = re.compile(
+    r"(?=.*\bcookies?\b).*\b(acceptez|accepter|consentement|traceurs|votre navigation|vos preferences"
+    r"|nous utilisons|(ce|notre) site utilise|nos partenaires)\b.*"
+    r"|(gerer|parametrer|personnaliser) (les |mes )?cookies|politique (de|des|relative aux) cookies"
+)
+"""A cookie banner's text: the consent buttons under it go with it."""
+_COOKIE_BUTTON = re.compile(
+    r"(tout )?(accepter|refuser)( (tout|et fermer|les cookies))?|j'accepte|je refuse|ok|d'accord|personnaliser"
+    r"|parametrer|(gerer|parametrer|personnaliser) (les |mes )?(cookies|preferences|choix)|continuer sans accepter"
+    r"|en savoir plus|plus d'options|fermer"
+)
+_CONTENTS = re.compile(
+    r"(au )?sommaire|table des matieres|dans cet article|contenu de l'article|que contient cette notice ?\??"
+)
 """A page's list of in-page links; its entries repeat headings that come later."""
 
 _CREDIT = re.compile(
@@ -116,7 +135,8 @@ def debris_kind(line: str) -> str | None:
     """'publicité', 'partage' or 'navigation' for a line that is one of them, else None.
 
     Ads, share widgets and navigation: skip links, breadcrumbs, 'À lire aussi', 'Poursuivre
-    la lecture', comment widgets, a 'Sommaire'.
+    la lecture', comment and answer widgets (buttons, votes, the comment form), a site's footer
+    links, a 'Sommaire'.
     """
     key = _key(line)
     if not key:
@@ -128,6 +148,16 @@ def debris_kind(line: str) -> str | None:
     if _NAVIGATION.fullmatch(key) or _CONTENTS.fullmatch(key):
         return "navigation"
     return None
+
+
+def is_cookie_banner(line: str) -> bool:
+    """'Nous utilisons des cookies … vous acceptez leur utilisation.': consent buttons may follow."""
+    return bool(_COOKIES.fullmatch(_key(line)))
+
+
+def is_cookie_button(line: str) -> bool:
+    """'Tout accepter', 'Refuser', 'Personnaliser': a button of a cookie banner."""
+    return bool(_COOKIE_BUTTON.fullmatch(_key(line)))
 
 
 def is_credit(line: str) -> bool:

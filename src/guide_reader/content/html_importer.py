@@ -42,6 +42,9 @@ MAX_WEB_ARCHIVE_BYTES = 32 * 1024 * 1024
 _HTML_START = re.compile(
     rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta|title)\b", re.IGNORECASE | re.DOTALL
 )
+_DECLARED_CHARSET = re.compile(rb"charset\s*=|<\?xml[^>]*encoding\s*=", re.IGNORECASE)
+_CHARSET_SCAN_BYTES = 4096
+"""Where browsers look for a page's declared encoding: its first kilobytes."""
 _BLOCK_TAGS = frozenset({"p", "head", "list", "table", "quote", "code"})
 _WORD = re.compile(r"\w+")
 _OUTSIDE_LINK = re.compile(r"^(https?|ftp|mailto):", re.IGNORECASE)
@@ -65,6 +68,13 @@ def _page_text(raw: bytes, source: str) -> str | bytes:
             return raw.decode("utf-16")
         except UnicodeDecodeError:
             raise ContentError(source, None, "page illisible : UTF-16 abîmé") from None
+    if not _DECLARED_CHARSET.search(raw[:_CHARSET_SCAN_BYTES]):
+        # No charset said: UTF-8, else Windows-1252 as for copied text (a guess from the bytes
+        # read 'è' as Central European 'č' on French pages).
+        try:
+            return raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            return raw.decode("cp1252", errors="replace")
     return raw
 
 
@@ -216,15 +226,33 @@ def _iso_date(value: str | None) -> date | None:
         return None
 
 
-def _updated(page: str | bytes, published: date | None) -> date | None:
-    """The page's latest date (htmldate, no network) when later than its publication."""
+_COMMENTS = (
+    "//*[not(self::html or self::body or self::main or self::article) and not(.//h1) and ("
+    "contains(translate(@id, 'COMMENTAIRS', 'commentairs'), 'comment')"
+    " or contains(translate(@class, 'COMMENTAIRS', 'commentairs'), 'comment')"
+    " or contains(translate(@id, 'REPLY', 'reply'), 'reply')"
+    " or contains(translate(@class, 'REPLY', 'reply'), 'reply'))]"
+)
+"""Comment threads of a page (not a container of its title): their dates are not the article's."""
+
+
+def _dates(page: str | bytes) -> tuple[date | None, date | None]:
+    """(first published, latest) dates of the page, with htmldate (no network), comments left out."""
     import htmldate
+    from trafilatura.utils import load_html
 
     try:
-        latest = _iso_date(htmldate.find_date(page, original_date=False, extensive_search=False))
+        tree = load_html(page)
+        if tree is None:
+            return None, None
+        for element in tree.xpath(_COMMENTS):
+            if element.getparent() is not None:
+                element.getparent().remove(element)
+        first = _iso_date(htmldate.find_date(tree, original_date=True, extensive_search=False))
+        latest = _iso_date(htmldate.find_date(tree, original_date=False, extensive_search=False))
     except (ValueError, TypeError):
-        return None
-    return latest if latest and published and latest > published else None
+        return None, None
+    return first, latest
 
 
 def _title(metadata_title: str | None, site: str | None, blocks: list[Block]) -> str | None:
@@ -271,11 +299,11 @@ def import_html(raw: bytes, source: str) -> ImportResult:
     if blocks and blocks[0].heading and " ".join(blocks[0].text.split()) == title:
         blocks = blocks[1:]  # the page's <h1>: the title itself
     main_title, subtitle, short_title = parse_title(title)
-    published = _iso_date(document.date)
+    published, latest = _dates(page)
     article = Article(slug="", title=main_title, subtitle=subtitle, author=document.author or None, date=published)
     article.publisher = site
     article.source_file = f"sources/{Path(source).name}"
-    article.updated = _updated(page, published)
+    article.updated = latest if latest and published and latest > published else None
     blocks = _drop_debris(blocks, article, dropped)
     title_block = Block(0, title)
     blocks = drop_repeated_title(title_block, blocks, dropped)

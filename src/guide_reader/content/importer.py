@@ -36,6 +36,11 @@ MAX_HEADING_WORDS = 16
 MAX_ELLIPSIS_HEADING_WORDS = 10
 MAX_REPEATED_TITLE_WORDS = 6
 MAX_LINES_ABOVE_TITLE = 3
+_ORGANIZATION = re.compile(
+    r"(service|pole|departement|unite|equipe|centre hospitalier|chu|chru|hopital|clinique|institut|maison de sante"
+    r"|cabinet|pharmacie|la redaction|redaction)\b"
+)
+"""A department or an institution that signs a page, folded: the line just above its byline."""
 MAX_TABLE_ROWS = 400
 """Rows of one table or items of one list in the written article (the loader reads 500 lines a block)."""
 
@@ -146,19 +151,61 @@ def decode(raw: bytes, source: str) -> tuple[str, list[Problem]]:
         return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        try:
-            text = raw.decode("cp1252")
-        except UnicodeDecodeError:
-            raise ContentError(source, line, "texte illisible : ni UTF-8 ni Windows-1252") from None
-        warning = Problem(source, line, "pas en UTF-8 : lu comme Windows-1252", "warning")
-        return text, [warning]
+    # Line by line: text pasted from two places mixes UTF-8 lines with Windows-1252 ones, and
+    # reading the whole file as Windows-1252 would garble every accent of the UTF-8 lines.
+    lines = raw.removeprefix(b"\xef\xbb\xbf").split(b"\n")
+    try:
+        text = "\n".join(_decode_line(piece) for piece in lines)
+    except UnicodeDecodeError:
+        raise ContentError(source, line, "texte illisible : ni UTF-8 ni Windows-1252") from None
+    return text, [Problem(source, line, "pas en UTF-8 : lu comme Windows-1252", "warning")]
+
+
+def _decode_line(raw: bytes) -> str:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252")
 
 
 def _normalized_lines(text: str) -> list[Block]:
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = text.replace("\t", " ").replace("\u00a0", " ").replace("\u200b", "")
+    text = _tab_rows_to_pipes(text).replace("\t", " ").replace("\u00a0", " ").replace("\u200b", "")
     text = _CONTROL_CHARACTERS.sub("", text)
     return [Block(number, re.sub(r"\s+", " ", line).strip()) for number, line in enumerate(text.split("\n"), 1)]
+
+
+_LIST_MARKER = re.compile(r"(\d{1,3}|[a-zA-Z])[.)]|[-•*–·o▪◦]")
+"""A number or bullet that a word processor separates from its item by a tab: a list, not a table."""
+
+
+def _tab_cells(line: str) -> list[str] | None:
+    """The cells of a table row copied from a browser (separated by tabs), None for other lines."""
+    cells = line.strip(" \r").split("\t")
+    while cells and not cells[-1].strip():
+        cells.pop()
+    if len(cells) == 2 and _LIST_MARKER.fullmatch(cells[0].strip()):
+        return None
+    return [cell.strip() for cell in cells] if len(cells) >= 2 else None
+
+
+def _tab_rows_to_pipes(text: str) -> str:
+    """Two or more consecutive lines of tab-separated cells -> pipe rows ('| a | b |').
+
+    A table copied from a browser's page comes as one line a row, its cells separated by tabs;
+    the rows then go to the pipe-table step like those typed with pipes.
+    """
+    if "\t" not in text:
+        return text
+    lines = text.split("\n")
+    cells = [_tab_cells(line) for line in lines]
+    for index, row in enumerate(cells):
+        in_run = (index > 0 and cells[index - 1] is not None) or (
+            index + 1 < len(cells) and cells[index + 1] is not None
+        )
+        if row is not None and in_run:
+            lines[index] = "| " + " | ".join(cell.replace("|", "/") for cell in row) + " |"
+    return "\n".join(lines)
 
 
 def _drop_debris(lines: list[Block], dropped: list[Dropped]) -> list[Block]:
@@ -171,16 +218,34 @@ def _drop_debris(lines: list[Block], dropped: list[Dropped]) -> list[Block]:
     filled = [index for index, line in enumerate(lines) if line.text and line.markdown is None]
     later_keys: Counter[str] = Counter()  # the lines below a 'Sommaire', to find its entries again
     at_top = True
-    opener: str | None = None  # 'links' under 'À lire aussi', 'contents' under 'Sommaire'
+    bulleted = False  # the links under 'À lire aussi' have bullets
+    opener: str | None = None  # 'links' under 'À lire aussi', 'contents' under 'Sommaire', 'cookies'
     for position, index in enumerate(filled):
         text = lines[index].text
         if opener == "contents":
             later_keys[_heading_key(text)] -= 1
+        if opener == "cookies" and debris.is_cookie_button(text):
+            drop[index] = "cookies"
+            continue
+        if debris.is_cookie_banner(text):
+            drop[index] = "cookies"
+            opener = "cookies"
+            continue
         if at_top and debris.is_bullet(text):
             drop[index] = "navigation"  # a menu or breadcrumb above the title
             continue
         at_top = False
         if opener == "links" and debris.is_bullet(text):
+            drop[index] = "navigation"
+            bulleted = True
+            continue
+        following = lines[filled[position + 1]].text if position + 1 < len(filled) else None
+        if (  # a list of links copied without its bullets: titles one a line, up to a line of text
+            opener == "links"
+            and not bulleted
+            and _is_heading_like(text)
+            and (following is None or _is_heading_like(following))
+        ):
             drop[index] = "navigation"
             continue
         if opener == "contents" and (debris.is_bullet(text) or later_keys[_heading_key(text)] > 0):
@@ -198,7 +263,7 @@ def _drop_debris(lines: list[Block], dropped: list[Dropped]) -> list[Block]:
                 opener = "contents"
                 later_keys = Counter(_heading_key(lines[later].text) for later in filled[position + 1 :])
             elif debris.opens_link_list(text):
-                opener = "links"
+                opener, bulleted = "links", False
     kept = [index for index in filled if index not in drop]
     for position, index in enumerate(kept):
         text = lines[index].text
@@ -581,7 +646,7 @@ def import_text(text: str, source: str) -> ImportResult:
     paragraphs = _mend_paragraphs(lines, dropped)
     if not paragraphs:
         raise ContentError(source, None, "fichier vide : aucun texte")
-    paragraphs = _drop_site_name(paragraphs, byline_number, dropped)
+    paragraphs = _drop_site_name(paragraphs, byline, byline_number, dropped)
     title_line = paragraphs[0]
     if len(title_line.text) > 200:
         raise ContentError(source, title_line.number, "pas de titre : la première ligne est un paragraphe")
@@ -593,19 +658,27 @@ def import_text(text: str, source: str) -> ImportResult:
     return build_article(article, short_title, title_line, body, source, dropped)
 
 
-def _drop_site_name(paragraphs: list[Block], byline_number: int | None, dropped: list[Dropped]) -> list[Block]:
+def _drop_site_name(
+    paragraphs: list[Block], byline: Byline, byline_number: int | None, dropped: list[Dropped]
+) -> list[Block]:
     """'Le blog santé de Marc' / 'Migraine : ce qui m'a aidé' / byline: the title is the line above the byline.
 
     Only short lines above a byline near the top count; the ones above the title are the site's name.
+    A hospital's department ('Service de …', 'CHU de …') right above the byline is its author.
     """
     if byline_number is None:
         return paragraphs
     above = [line for line in paragraphs[: MAX_LINES_ABOVE_TITLE + 1] if line.number < byline_number]
     if not 2 <= len(above) <= MAX_LINES_ABOVE_TITLE or not all(_is_heading_like(line.text) for line in above):
         return paragraphs  # no byline right under the first lines
+    rest = paragraphs[len(above) :]
+    if byline.author is None and _ORGANIZATION.match(fold(above[-1].text)):
+        # 'Asthme de l'adulte' / 'Service de pneumologie — CHU de …' / 'Mis à jour …': signed by a department.
+        byline.author = above.pop().text
+        dropped.append(Dropped(paragraphs[len(above)].number, "signature", byline.author))
     for line in above[:-1]:
         dropped.append(Dropped(line.number, "nom du site", line.text))
-    return paragraphs[len(above) - 1 :]
+    return [above[-1], *rest]
 
 
 def build_article(

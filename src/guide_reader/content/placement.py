@@ -9,6 +9,7 @@ file name whose article has the same slug. Anything else gets a distinct name, `
 from __future__ import annotations
 
 import itertools
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -45,7 +46,7 @@ class Placer:
     def place(self, wanted_slug: str, source_name: str, raw: bytes) -> Placement:
         """Names for the article ``wanted_slug`` imported from ``raw`` (the file named ``source_name``)."""
         kept_name, source_reason = self._source_name(source_name, raw)
-        same_bytes = self._source_bytes(kept_name) == raw
+        same_bytes = self._same(kept_name, raw)
         for number in itertools.count(1):
             slug = wanted_slug if number == 1 else f"{wanted_slug}-{number}"
             owner = self._owner(slug)
@@ -67,22 +68,31 @@ class Placer:
         self._claimed_slugs[slug] = source_name
         self._claimed_sources[source_name] = raw
 
-    def _source_bytes(self, name: str) -> bytes | None:
+    def _same(self, name: str, raw: bytes) -> bool:
+        """True when ``sources/NAME`` is a regular file (or a source of this run) holding ``raw``.
+
+        What is not a regular file is never opened: a FIFO would hang the import, a link to
+        /dev/zero swallow the source, a dangling link send it outside the folder.
+        """
         if name in self._claimed_sources:
-            return self._claimed_sources[name]
+            return self._claimed_sources[name] == raw
         path = self.out / SOURCES_DIR / name
         try:
-            return path.read_bytes() if path.is_file() else None
+            return path.is_file() and path.stat().st_size == len(raw) and path.read_bytes() == raw
         except OSError:
-            return None
+            return False
+
+    def _free_or_same(self, name: str, raw: bytes) -> bool:
+        """True when nothing is at ``sources/NAME`` (not even a link), or ``raw`` itself."""
+        free = name not in self._claimed_sources and not os.path.lexists(self.out / SOURCES_DIR / name)
+        return free or self._same(name, raw)
 
     def _source_name(self, name: str, raw: bytes) -> tuple[str, str]:
         """``name`` if free or holding the same bytes, else ``stem-2.suffix`` ..."""
         stem, suffix = Path(name).stem, Path(name).suffix
         for number in itertools.count(1):
             candidate = name if number == 1 else f"{stem}-{number}{suffix}"
-            kept = self._source_bytes(candidate)
-            if kept is None or kept == raw:
+            if self._free_or_same(candidate, raw):
                 break
         reason = "" if candidate == name else f"sources/{name} existe déjà avec un autre contenu"
         return candidate, reason
@@ -92,9 +102,9 @@ class Placer:
         if slug in self._claimed_slugs:
             return self._claimed_slugs[slug]
         path = self.out / f"{slug}.md"
-        if not path.exists():
+        if not os.path.lexists(path):
             return None
-        return _source_field(path)
+        return _source_field(path) if path.is_file() else ""  # a FIFO, a device, a dangling link: taken
 
 
 def _source_field(path: Path) -> str:

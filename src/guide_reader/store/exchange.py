@@ -35,12 +35,15 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, cast
 
-from ..safe_files import read_limited
+from ..safe_files import check_replaceable, read_limited
 from .model import KINDS, Bookmark, Kind, NoteTooLongError, check_note, from_stamp, to_stamp
 
 FORMAT_NAME = "guide-reader-bookmarks"
 FORMAT_VERSION = 1
 MAX_EXPORT_BYTES = 64 * 1024 * 1024
+MAX_FIELD_CHARS = 10_000
+"""Characters of a bookmark's slug, anchor, kind, article title or heading in an imported file: a
+crafted file's megabyte heading would freeze the bookmarks page (notes have MAX_NOTE_CHARS)."""
 """A bookmarks file larger than this is refused (about 6,000 bookmarks with notes at their longest)."""
 
 
@@ -103,7 +106,12 @@ def to_document(bookmarks: Iterable[Bookmark], exported_at: datetime) -> dict[st
 
 
 def write_export(path: Path, bookmarks: Iterable[Bookmark], exported_at: datetime) -> None:
-    """Write the file whole or not at all (a temporary file renamed over it)."""
+    """Write the file whole or not at all (a temporary file renamed over it).
+
+    Raises ``OSError`` when it cannot be written, and ``NotRegularFileError`` when something
+    other than a regular file is at ``path`` (it is left as it is).
+    """
+    check_replaceable(path)
     text = json.dumps(to_document(bookmarks, exported_at), ensure_ascii=False, indent=2) + "\n"
     with tempfile.NamedTemporaryFile(
         "w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
@@ -117,10 +125,17 @@ def write_export(path: Path, bookmarks: Iterable[Bookmark], exported_at: datetim
         raise
 
 
-def _text(entry: dict[str, Any], key: str, number: int, *, required: bool = False) -> str:
+def _text(
+    entry: dict[str, Any], key: str, number: int, *, required: bool = False, limit: int | None = MAX_FIELD_CHARS
+) -> str:
     value = entry.get(key, "")
     if not isinstance(value, str) or (required and not value.strip()) or not _encodable(value):
         raise ExchangeFormatError(f"signet n° {number} : champ « {key} » manquant ou invalide")
+    if limit is not None and len(value.strip()) > limit:
+        length = len(value.strip())
+        raise ExchangeFormatError(
+            f"signet n° {number} : champ « {key} » trop long ({length} caractères, maximum {limit})"
+        )
     return value.strip()
 
 
@@ -134,7 +149,7 @@ def _encodable(value: str) -> bool:
 
 
 def _note(entry: dict[str, Any], number: int) -> str:
-    note = _text(entry, "note", number)
+    note = _text(entry, "note", number, limit=None)  # checked below, with the note's own limit
     try:
         check_note(note)
     except NoteTooLongError as error:
