@@ -661,7 +661,8 @@ def test_tooltips_never_read_article_or_user_text_as_html(qtbot, image_title_con
     local file as the image (fixed in d92a71a)."""
     content, image = image_title_content
     window = hostile_window(qtbot, content)
-    heights = {"card": _tooltip_height(window.home_page.cards[0], QPoint(5, 5))}
+    cards = window.home_page.list
+    heights = {"card": _tooltip_height(cards.viewport(), cards.visualRect(cards.model().index(0, 0)).center())}
     window.open_article("image", "section")
     toc = window.article_page.toc
     (entry,) = [

@@ -203,13 +203,13 @@ def test_one_command_imports_the_good_files_and_fails_for_the_bad_ones(tmp_path,
 
 
 def test_the_article_cache_keeps_the_update_date_and_site(tmp_path, capsys) -> None:
-    from guide_reader.library import load_articles
+    from guide_reader.library import Library
 
     assert main(["import", str(PAGES / "magazine.html"), "--out", str(tmp_path)]) == 0
-    first = load_articles(tmp_path)
-    second = load_articles(tmp_path)  # from the cache
+    first = Library(tmp_path).articles
+    second = Library(tmp_path).articles  # from the catalogue
     assert second == first
-    article = second[0][0]
+    article = second[0]
     assert (article.updated, article.publisher) == (date(2024, 1, 5), "Santé Magazine")
 
 

@@ -1,44 +1,181 @@
-"""The library facade: articles loaded once, and their cache kept in step with the files."""
+"""The library facade and its catalogue: kept in step with added, changed, removed and broken files."""
 
 from __future__ import annotations
 
 import os
+import sqlite3
+from pathlib import Path
 
-from guide_reader.library import Library, load_articles
-
-
-def test_cache_returns_the_same_articles_and_problems(content_copy) -> None:
-    first = load_articles(content_copy)
-    second = load_articles(content_copy)
-    assert second == first
-    assert len(first[0]) == 3 and first[1]
+from benchmarks.corpus import SHORT, write_corpus
+from guide_reader.content.cache import Catalogue
+from guide_reader.library import Library, open_catalogue
 
 
-def test_an_edited_article_is_read_again(content_copy) -> None:
-    load_articles(content_copy)
+def touch_later(path: Path) -> None:
+    """Move the modification time on, as an editor saving the file a moment later would."""
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10_000_000))
+
+
+def catalogue_file(user_dirs) -> Path:
+    (found,) = (user_dirs["cache"] / "guide-reader" / "catalogue").glob("*.sqlite3")
+    return found
+
+
+def test_the_catalogue_lists_titles_previews_and_outlines_without_the_whole_articles(content_copy) -> None:
+    library = Library(content_copy)
+    assert [entry.title for entry in library.entries] == [
+        "Cancer qui régresse tout seul : est-ce vraiment possible ?",
+        "Leucopénie",
+        "Régression Tumorale Spontanée",
+    ]
+    entry = library.entry("leucopenie")
+    assert entry.minutes == 16 and entry.section_count == 15
+    outline = next(outline for outline in library.catalogue.outlines() if outline.slug == "leucopenie")
+    assert outline.sections[-1].heading == "Quand Consulter un Médecin ?" and outline.sections[-1].body == ""
+    assert outline.faq[0].anchor == "faq-la-leucopenie-est-elle-contagieuse" and outline.title == "Leucopénie"
+    assert entry.lead_preview.startswith("La leucopénie correspond") and "[17]" not in entry.lead_preview
+    assert library._opened == {}  # nothing whole read at start
+    article = library.article("leucopenie")
+    assert article.sections[0].body.startswith("La leucopénie se définit")
+    assert len(article.references) == 5 and article.faq[0].answer.startswith("Non")
+
+
+def test_a_second_start_parses_nothing(content_copy, monkeypatch) -> None:
+    Library(content_copy)
+    calls = []
+    monkeypatch.setattr(Catalogue, "_parse", lambda self, *args: calls.append(args))
+    library = Library(content_copy)
+    assert calls == [] and len(library.entries) == 3
+    assert library.article("leucopenie").title == "Leucopénie"
+
+
+def test_a_start_reads_no_file_when_none_changed(content_copy, monkeypatch) -> None:
+    Library(content_copy)
+    opened = []
+    original = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: opened.append(self.name) or original(self))
+    Library(content_copy)
+    assert opened == []
+
+
+def test_an_edited_article_is_read_again_and_only_it(content_copy, monkeypatch) -> None:
+    Library(content_copy)
     path = content_copy / "leucopenie.md"
     path.write_text(path.read_text(encoding="utf-8").replace("title: Leucopénie", "title: Leucopénie (révisé)"))
-    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10_000_000))
-    assert Library(content_copy).article("leucopenie").title == "Leucopénie (révisé)"
+    touch_later(path)
+    parsed = []
+    original = Catalogue._parse
+    monkeypatch.setattr(
+        Catalogue, "_parse", lambda self, name, *rest: parsed.append(name) or original(self, name, *rest)
+    )
+    library = Library(content_copy)
+    assert parsed == ["leucopenie.md"]
+    assert library.article("leucopenie").title == "Leucopénie (révisé)"
+    assert library.entry("leucopenie").title == "Leucopénie (révisé)"
 
 
-def test_a_damaged_cache_is_ignored_and_rewritten(content_copy, user_dirs) -> None:
-    load_articles(content_copy)
-    (cache_file,) = (user_dirs["cache"] / "guide-reader" / "articles").glob("*.json")
-    cache_file.write_bytes(b"\x00garbage{")
-    assert len(Library(content_copy).articles) == 3
-    assert cache_file.read_bytes().startswith(b"{")
+def test_a_file_of_the_same_size_rewritten_later_is_read_again(content_copy) -> None:
+    before = Library(content_copy).entry("leucopenie").version
+    path = content_copy / "leucopenie.md"
+    path.write_text(path.read_text(encoding="utf-8").replace("title: Leucopénie", "title: Leucopénix"))
+    touch_later(path)
+    library = Library(content_copy)
+    assert library.entry("leucopenie").title == "Leucopénix" and library.entry("leucopenie").version != before
+
+
+def test_added_and_removed_files(content_copy) -> None:
+    Library(content_copy)
+    (content_copy / "regression-tumorale-spontanee.md").unlink()
+    (paths,) = [write_corpus(content_copy, 2, seed=4, lengths=SHORT)]
+    library = Library(content_copy)
+    slugs = {entry.slug for entry in library.entries}
+    assert slugs == {"cancer-qui-regresse-tout-seul", "leucopenie", *(path.stem for path in paths)}
+    assert library.article("regression-tumorale-spontanee") is None
+    assert library.article(paths[0].stem).title == library.entry(paths[0].stem).title
+
+
+def test_broken_files_are_listed_and_counted_and_the_others_load(content_copy) -> None:
+    (content_copy / "binaire.md").write_bytes(b"\x00\x01binary")
+    (content_copy / "latin1.md").write_bytes("---\ntitle: Fièvre\n---\n\nTexte.\n".encode("latin-1"))
+    (content_copy / "sans-titre.md").write_text("Pas d'en-tête.\n", encoding="utf-8")
+    library = Library(content_copy)
+    assert len(library.entries) == 3 and library.broken_files == 3
+    errors = sorted(str(problem) for problem in library.problems if problem.severity == "error")
+    assert errors == [
+        "binaire.md: erreur: fichier binaire, pas un article Markdown",
+        "latin1.md:2: erreur: texte qui n'est pas en UTF-8",
+        "sans-titre.md:1: erreur: titre manquant (ligne « title: » de l'en-tête)",
+    ]
+    # Fixed: it loads at the next start, and the count goes down.
+    (content_copy / "sans-titre.md").write_text("---\ntitle: Avec titre\n---\n\nTexte.\n", encoding="utf-8")
+    touch_later(content_copy / "sans-titre.md")
+    again = Library(content_copy)
+    assert again.broken_files == 2 and again.entry("sans-titre").title == "Avec titre"
+    (content_copy / "binaire.md").unlink()
+    assert Library(content_copy).broken_files == 1
+
+
+def test_warnings_stay_with_their_file_across_starts(content_copy) -> None:
+    first = Library(content_copy).problems
+    assert first and first == Library(content_copy).problems
+
+
+def test_a_damaged_catalogue_is_set_aside_and_rebuilt(content_copy, user_dirs) -> None:
+    Library(content_copy).close()
+    path = catalogue_file(user_dirs)
+    path.write_bytes(b"\x00garbage" * 100)
+    library = Library(content_copy)
+    assert len(library.entries) == 3 and library.catalogue.cache_file == path
+    assert path.with_name(path.name + ".damaged").exists()
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("SELECT count(*) FROM catalogue").fetchone() == (3,)
+
+
+def test_a_changed_loader_parses_everything_again(content_copy, monkeypatch) -> None:
+    Library(content_copy)
+    monkeypatch.setattr("guide_reader.content.cache.loader_fingerprint", lambda: "another loader")
+    parsed = []
+    original = Catalogue._parse
+    monkeypatch.setattr(
+        Catalogue, "_parse", lambda self, name, *rest: parsed.append(name) or original(self, name, *rest)
+    )
+    assert len(Library(content_copy).entries) == 3 and len(parsed) == 3
 
 
 def test_a_cache_folder_that_cannot_be_written_only_costs_the_parse(content_copy, tmp_path, monkeypatch) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x")
     monkeypatch.setenv("GUIDE_READER_CACHE_DIR", str(blocker / "cache"))
-    assert len(Library(content_copy).articles) == 3
-    assert len(Library(content_copy).articles) == 3
+    library = Library(content_copy)
+    assert len(library.entries) == 3 and library.catalogue.cache_file is None
+    assert library.article("leucopenie").title == "Leucopénie"
+
+
+def test_a_read_only_catalogue_still_lists_and_opens(content_copy, user_dirs) -> None:
+    Library(content_copy).close()
+    path = catalogue_file(user_dirs)
+    path.chmod(0o444)
+    path.parent.chmod(0o555)
+    try:
+        (content_copy / "leucopenie.md").unlink()  # a change to write, which the file refuses
+        library = Library(content_copy)
+        assert [entry.slug for entry in library.entries] == ["cancer-qui-regresse-tout-seul",
+                                                             "regression-tumorale-spontanee"]  # fmt: skip
+    finally:
+        path.parent.chmod(0o755)
+        path.chmod(0o644)
+
+
+def test_one_catalogue_per_content_folder(content_copy, tmp_path) -> None:
+    other = tmp_path / "other"
+    write_corpus(other, 2, seed=9, lengths=SHORT)
+    assert open_catalogue(content_copy).cache_file != open_catalogue(other).cache_file
+    assert len(Library(other).entries) == 2 and len(Library(content_copy).entries) == 3
+    assert Library(content_copy).index_dir != Library(other).index_dir
 
 
 def test_a_missing_folder_is_a_problem_not_a_crash(tmp_path) -> None:
     library = Library(tmp_path / "absent")
-    assert library.articles == []
+    assert library.entries == [] and library.articles == []
     assert "dossier d'articles introuvable" in str(library.problems[0])

@@ -38,10 +38,17 @@ def test_index_command_and_environment_variable(
     assert (tmp_path / "env" / "guide-reader-index.json").is_file()
 
 
-def test_default_index_dir_is_in_the_user_cache(user_dirs: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
+def test_default_index_dir_is_in_the_user_cache_one_per_content_folder(
+    user_dirs: dict[str, Path], content_copy: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["search", "fièvre", "--json"]) == 0
     json.loads(capsys.readouterr().out)
-    assert (user_dirs["cache"] / "guide-reader" / "index" / "guide-reader-index.json").is_file()
+    assert main(["--content", str(content_copy), "search", "fièvre", "--json"]) == 0
+    manifests = sorted((user_dirs["cache"] / "guide-reader" / "index").glob("*/guide-reader-index.json"))
+    assert len(manifests) == 2  # switching folders rebuilds nothing: each keeps its own index
+    capsys.readouterr()
+    assert main(["search", "fièvre", "--json"]) == 0
+    assert "index" not in capsys.readouterr().err  # up to date: nothing said
 
 
 def test_search_with_no_result(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -8,9 +8,10 @@ import xml.etree.ElementTree as etree
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QApplication
 
 from guide_reader.library import Library
+from guide_reader.ui.home_page import DETAILS_ROLE
 from guide_reader.ui.i18n import install_translators, remove_translators, resolve_language, translations_dir
 from guide_reader.ui.main_window import MainWindow
 from guide_reader.ui.settings import Settings
@@ -69,9 +70,7 @@ def test_window_in_each_language(qtbot, language: str, placeholder: str, details
         window = MainWindow(Library(), Settings())
         qtbot.addWidget(window)
         assert window.search_field.placeholderText() == placeholder
-        card = window.home_page.cards[1]
-        labels = [label.text() for label in card.findChildren(QLabel)]
-        assert details in labels
+        assert window.home_page.proxy.index(1, 0).data(DETAILS_ROLE) == details
     finally:
         remove_translators(app, translators)
 

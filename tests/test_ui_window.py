@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import threading
+
 import pytest
 from PySide6.QtCore import QPointF, Qt, QUrl
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtGui import QAccessible, QMouseEvent
 from PySide6.QtWidgets import QApplication
 
 from guide_reader.library import Library
@@ -31,20 +33,47 @@ def open_article(qtbot, window: MainWindow, slug: str, anchor: str = "") -> None
     assert window.article_page.article is not None and window.article_page.article.slug == slug
 
 
-def test_home_lists_every_article_as_a_card(window) -> None:
-    cards = window.home_page.cards
-    assert [card.accessibleName() for card in cards] == [
-        "Cancer qui régresse tout seul : est-ce vraiment possible ?",
-        "Leucopénie",
-        "Régression Tumorale Spontanée",
-    ]
+TITLES = [
+    "Cancer qui régresse tout seul : est-ce vraiment possible ?",
+    "Leucopénie",
+    "Régression Tumorale Spontanée",
+]
+
+
+def test_home_lists_every_article_as_a_card_named_for_a_screen_reader(window) -> None:
+    assert window.home_page.titles() == TITLES
+    cards = QAccessible.queryAccessibleInterface(window.home_page.list)
+    assert cards.role() == QAccessible.Role.List
+    items = [cards.child(row) for row in range(cards.childCount())]
+    assert [item.text(QAccessible.Text.Name) for item in items] == TITLES
+    assert {item.role() for item in items} == {QAccessible.Role.ListItem}
+    assert items[1].text(QAccessible.Text.Description).startswith("15 section(s) · 16 min de lecture. La leucopénie")
     assert window.pages.currentWidget() is window.home_page
 
 
+def test_the_filter_field_narrows_the_list_accents_and_case_ignored(qtbot, window) -> None:
+    home = window.home_page
+    qtbot.keyClicks(home.filter_field, "REGRESS")
+    assert home.titles() == [TITLES[0], TITLES[2]]
+    assert home.count_label.text() == "2 guide(s) sur 3"
+    qtbot.keyClicks(home.filter_field, " spontanee")
+    assert home.titles() == [TITLES[2]]
+    qtbot.keyClick(home.filter_field, Qt.Key.Key_Return)  # opens the first guide listed
+    assert window.article_page.article.slug == "regression-tumorale-spontanee"
+    window.go_back()
+    home.filter_field.setText("globules blancs")  # the lead counts too
+    assert home.titles() == [TITLES[1]]
+    home.filter_field.setText("zzz")
+    assert home.titles() == [] and home.count_label.text() == "0 guide(s) sur 3"
+    home.reset()
+    assert home.titles() == TITLES and home.count_label.text() == "3 guide(s)"
+
+
 def test_open_an_article_from_the_home_page_with_a_click(qtbot, window) -> None:
-    card = window.home_page.cards[1]
+    home = window.home_page
+    rect = home.list.visualRect(home.row_of("leucopenie"))
     with qtbot.waitSignal(window.page_shown):
-        qtbot.mouseClick(card, Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(home.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.pages.currentWidget() is window.article_page
     assert window.article_page.article.slug == "leucopenie"
     assert window.article_page.toc.topLevelItemCount() > 15
@@ -121,7 +150,8 @@ def test_did_you_mean_is_clickable(qtbot, window) -> None:
 
 
 def test_completions_from_titles_headings_and_questions(qtbot, window) -> None:
-    qtbot.keyClicks(window.search_field, "conta")
+    with qtbot.waitSignal(window.background_completions.done):
+        qtbot.keyClicks(window.search_field, "conta")
     labels = [window.completion_model.index(row).data() for row in range(window.completion_model.rowCount())]
     assert "La leucopénie est-elle contagieuse ? — Leucopénie" in labels
     window._completion_chosen(
@@ -287,8 +317,9 @@ def test_the_reading_position_survives_a_text_size_change(qtbot, window) -> None
 def test_keyboard_only_reading(qtbot, window) -> None:
     window.activateWindow()
     window.home_page.focus_first_card()
-    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
-    assert QApplication.focusWidget() is window.home_page.cards[1]
+    assert QApplication.focusWidget() is window.home_page.list
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Down)
+    assert window.home_page.list.currentIndex().row() == 1
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
     assert window.article_page.article.slug == "leucopenie"
     qtbot.keyClick(window, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
@@ -305,7 +336,8 @@ def test_controls_have_accessible_names(window) -> None:
 
 
 def test_completion_chosen_with_enter_does_not_also_open_the_first_result(qtbot, window) -> None:
-    qtbot.keyClicks(window.search_field, "conta")
+    with qtbot.waitSignal(window.background_completions.done):
+        qtbot.keyClicks(window.search_field, "conta")
     window.completer.complete()
     assert window.completer.popup().isVisible()
     window._open_first_result()  # what returnPressed does while the popup is open
@@ -352,3 +384,84 @@ def test_words_searched_before_the_index_was_ready_get_highlighted(qtbot) -> Non
     with qtbot.waitSignal(window.index_ready, timeout=60_000):
         window.start_indexing()
     assert window.article_page.view.highlight_count("search") > 0
+
+
+def press(widget, button) -> None:
+    point = QPointF(20, 20)
+    event = QMouseEvent(
+        QMouseEvent.Type.MouseButtonPress, point, widget.mapToGlobal(point), button, button,
+        Qt.KeyboardModifier.NoModifier,
+    )  # fmt: skip
+    QApplication.sendEvent(widget, event)
+
+
+def test_mouse_back_and_forward_buttons_over_item_views(qtbot, window) -> None:
+    open_article(qtbot, window, "leucopenie")
+    press(window.article_page.toc.viewport(), Qt.MouseButton.BackButton)
+    assert window.pages.currentWidget() is window.home_page
+    press(window.home_page.list.viewport(), Qt.MouseButton.ForwardButton)
+    assert window.pages.currentWidget() is window.article_page
+    press(window.search_field, Qt.MouseButton.BackButton)
+    assert window.pages.currentWidget() is window.home_page
+
+
+def test_no_filter_on_every_event_of_the_program(qtbot, window) -> None:
+    filters = []
+    original = QApplication.installEventFilter
+    try:
+        QApplication.installEventFilter = lambda app, obj: filters.append(obj) or original(app, obj)
+        window.go_to(window.history.current.__class__("home"))
+        qtbot.wait(10)
+    finally:
+        QApplication.installEventFilter = original
+    assert filters == []
+
+
+def test_a_search_typed_runs_off_the_window_thread_and_only_the_last_query_shows(qtbot, window) -> None:
+    threads = []
+    engine = window.library.search_engine
+    original = engine.search
+
+    def search(query: str, limit: int = 20):
+        threads.append(threading.current_thread())
+        return original(query, limit)
+
+    engine.search = search
+    qtbot.keyClicks(window.search_field, "fiev")
+    window._search_in_background()  # the pause after 'fiev', then more letters before it answers
+    qtbot.keyClicks(window.search_field, "re")
+    with qtbot.waitSignal(window.background_search.done, timeout=10_000):
+        pass
+    qtbot.waitUntil(lambda: bool(window.search_page.hits))
+    assert threads and threading.main_thread() not in threads
+    assert window.search_page.hits[0].snippet.lower().count("fièvre") >= 1
+    assert window.search_field.text() == "fievre"
+
+
+def test_the_window_lists_the_kept_catalogue_then_the_worker_brings_it_in_step(qtbot, content_copy) -> None:
+    from benchmarks.corpus import SHORT, write_corpus
+
+    Library(content_copy).close()  # the catalogue as a previous start left it
+    (content_copy / "leucopenie.md").unlink()
+    (added,) = write_corpus(content_copy, 1, seed=8, lengths=SHORT)
+    (content_copy / "casse.md").write_bytes(b"\x00binary")
+    library = Library(content_copy, sync=False)
+    window = MainWindow(library, Settings())
+    assert TITLES[1] in window.home_page.titles()  # at first paint: what was kept, no file read
+    show_and_index(qtbot, window)
+    titles = window.home_page.titles()
+    assert TITLES[1] not in titles and library.entry(added.stem).title in titles and len(titles) == 3
+    assert library.broken_files == 1 and window.problems_label.isVisible()
+    assert window.problems_label.text().startswith("1 fichier(s) de guide avec des erreurs : la commande « guide")
+
+
+def test_a_first_start_on_a_new_folder_says_it_is_reading_then_lists(qtbot, tmp_path) -> None:
+    from benchmarks.corpus import SHORT, write_corpus
+
+    write_corpus(tmp_path / "guides", 4, seed=6, lengths=SHORT)
+    library = Library(tmp_path / "guides", sync=False)
+    window = MainWindow(library, Settings())
+    assert window.home_page.titles() == []
+    assert window.home_page.empty_label.text().startswith("Lecture des guides du dossier")
+    show_and_index(qtbot, window)
+    assert len(window.home_page.titles()) == 4 and not window.home_page.empty_label.isVisible()

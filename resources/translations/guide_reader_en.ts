@@ -29,27 +29,6 @@
     </message>
 </context>
 <context>
-    <name>ArticleCard</name>
-    <message numerus="yes">
-        <source>%n section(s)</source>
-        <translation>
-            <numerusform>%n section</numerusform>
-            <numerusform>%n sections</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n min de lecture</source>
-        <translation>
-            <numerusform>%n min read</numerusform>
-            <numerusform>%n min read</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Ouvrir « %1 »</source>
-        <translation>Open “%1”</translation>
-    </message>
-</context>
-<context>
     <name>ArticlePage</name>
     <message>
         <source>Sommaire du guide</source>
@@ -361,6 +340,27 @@
     </message>
 </context>
 <context>
+    <name>CatalogueModel</name>
+    <message>
+        <source>Ouvrir « %1 »</source>
+        <translation>Open “%1”</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n section(s)</source>
+        <translation>
+            <numerusform>%n section</numerusform>
+            <numerusform>%n sections</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min de lecture</source>
+        <translation>
+            <numerusform>%n min read</numerusform>
+            <numerusform>%n min read</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CompletionModel</name>
     <message>
         <source>%1 — %2</source>
@@ -446,12 +446,39 @@ The details are in the log: %1</translation>
         <translation>Every guide can be read offline. Choose a guide, or search for a word (Ctrl+K), for example “fièvre” or “globules blancs”.</translation>
     </message>
     <message>
+        <source>Filtrer les guides par titre</source>
+        <translation>Filter the guides by title</translation>
+    </message>
+    <message>
+        <source>Filtrer la liste des guides</source>
+        <translation>Filter the list of guides</translation>
+    </message>
+    <message>
+        <source>Liste des guides</source>
+        <translation>List of guides</translation>
+    </message>
+    <message>
         <source>Aucun guide n&apos;a pu être chargé. Vérifiez le dossier des articles.</source>
         <translation>No guide could be loaded. Check the articles folder.</translation>
     </message>
     <message>
         <source>Accueil : liste des guides</source>
         <translation>Home: list of guides</translation>
+    </message>
+    <message>
+        <source>Lecture des guides du dossier… La liste apparaîtra dans un instant.</source>
+        <translation>Reading the guides of the folder… The list will appear in a moment.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n guide(s)</source>
+        <translation>
+            <numerusform>%n guide</numerusform>
+            <numerusform>%n guides</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 guide(s) sur %2</source>
+        <translation>%1 of %2 guides</translation>
     </message>
 </context>
 <context>
@@ -649,13 +676,6 @@ The details are in the log: %1</translation>
         <source>Préparation de la recherche</source>
         <translation>Preparing search</translation>
     </message>
-    <message numerus="yes">
-        <source>%n guide(s) illisible(s) ignoré(s) : %1</source>
-        <translation>
-            <numerusform>%n unreadable guide skipped: %1</numerusform>
-            <numerusform>%n unreadable guides skipped: %1</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Préparation de la recherche…</source>
         <translation>Preparing search…</translation>
@@ -704,6 +724,13 @@ The details are in the log: %1</translation>
         <source>Barre d&apos;outils</source>
         <translation>Toolbar</translation>
     </message>
+    <message numerus="yes">
+        <source>%n fichier(s) de guide avec des erreurs : la commande « guide-reader check » les détaille.</source>
+        <translation>
+            <numerusform>%n guide file with errors: the command “guide-reader check” lists them.</numerusform>
+            <numerusform>%n guide files with errors: the command “guide-reader check” lists them.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Recherche — Guide Reader</source>
         <translation>Search — Guide Reader</translation>
@@ -739,6 +766,13 @@ The details are in the log: %1</translation>
     <message>
         <source>Sources des guides</source>
         <translation>Sources of the guides</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n guide(s)</source>
+        <translation>
+            <numerusform>%n guide</numerusform>
+            <numerusform>%n guides</numerusform>
+        </translation>
     </message>
     <message>
         <source>Ces guides ne remplacent pas l&apos;avis d&apos;un professionnel de santé.</source>

@@ -29,27 +29,6 @@
     </message>
 </context>
 <context>
-    <name>ArticleCard</name>
-    <message numerus="yes">
-        <source>%n section(s)</source>
-        <translation>
-            <numerusform>%n section</numerusform>
-            <numerusform>%n sections</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n min de lecture</source>
-        <translation>
-            <numerusform>%n min de lecture</numerusform>
-            <numerusform>%n min de lecture</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Ouvrir « %1 »</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>ArticlePage</name>
     <message>
         <source>Sommaire du guide</source>
@@ -361,6 +340,27 @@
     </message>
 </context>
 <context>
+    <name>CatalogueModel</name>
+    <message>
+        <source>Ouvrir « %1 »</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n section(s)</source>
+        <translation>
+            <numerusform>%n section</numerusform>
+            <numerusform>%n sections</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min de lecture</source>
+        <translation>
+            <numerusform>%n min de lecture</numerusform>
+            <numerusform>%n min de lecture</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CompletionModel</name>
     <message>
         <source>%1 — %2</source>
@@ -444,11 +444,38 @@ Les détails sont dans le journal : %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Filtrer les guides par titre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filtrer la liste des guides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Liste des guides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Aucun guide n&apos;a pu être chargé. Vérifiez le dossier des articles.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Accueil : liste des guides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lecture des guides du dossier… La liste apparaîtra dans un instant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n guide(s)</source>
+        <translation>
+            <numerusform>%n guide</numerusform>
+            <numerusform>%n guides</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 guide(s) sur %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -647,13 +674,6 @@ Les détails sont dans le journal : %1</source>
         <source>Préparation de la recherche</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n guide(s) illisible(s) ignoré(s) : %1</source>
-        <translation>
-            <numerusform>%n guide illisible ignoré : %1</numerusform>
-            <numerusform>%n guides illisibles ignorés : %1</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Préparation de la recherche…</source>
         <translation type="unfinished"></translation>
@@ -702,6 +722,13 @@ Les détails sont dans le journal : %1</source>
         <source>Barre d&apos;outils</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>%n fichier(s) de guide avec des erreurs : la commande « guide-reader check » les détaille.</source>
+        <translation>
+            <numerusform>%n fichier de guide avec des erreurs : la commande « guide-reader check » le détaille.</numerusform>
+            <numerusform>%n fichiers de guide avec des erreurs : la commande « guide-reader check » les détaille.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Recherche — Guide Reader</source>
         <translation type="unfinished"></translation>
@@ -737,6 +764,13 @@ Les détails sont dans le journal : %1</source>
     <message>
         <source>Sources des guides</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n guide(s)</source>
+        <translation>
+            <numerusform>%n guide</numerusform>
+            <numerusform>%n guides</numerusform>
+        </translation>
     </message>
     <message>
         <source>Ces guides ne remplacent pas l&apos;avis d&apos;un professionnel de santé.</source>

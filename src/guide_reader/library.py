@@ -1,14 +1,15 @@
-"""The facade the window and the command line use: articles and their problems."""
+"""The facade the window and the command line use: the catalogue of articles, their problems, search, store."""
 
 from __future__ import annotations
 
 import os
 import zlib
+from collections import OrderedDict
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .content import cache
+from .content.cache import Catalogue, CatalogueEntry, Progress, SyncReport
 from .content.model import Article
 from .content.problems import Problem
 from .paths import bundled_content_dir, default_content_dir, user_cache_dir
@@ -17,26 +18,82 @@ if TYPE_CHECKING:  # imported at first use: Whoosh and SQLite need not slow the 
     from .search import SearchEngine
     from .store import BookmarkStore
 
+OPENED_ARTICLES = 8
+"""Whole articles kept in memory after they were opened."""
+
 
 class Library:
-    """The articles of one content folder, loaded once."""
+    """The articles of one content folder: a catalogue read at start, each article read when opened.
+
+    ``entries``: what the home page lists (CatalogueEntry, by title); ``article(slug)``: the whole
+    article; ``problems``: every problem of every file; ``broken_files``: how many files have errors.
+    """
 
     def __init__(
-        self, content_dir: Path | None = None, index_dir: Path | None = None, store_path: Path | None = None
+        self,
+        content_dir: Path | None = None,
+        index_dir: Path | None = None,
+        store_path: Path | None = None,
+        progress: Progress | None = None,
+        sync: bool = True,
     ) -> None:
+        """``progress(done, total, file)`` is called while new or changed files are parsed. ``sync=False``
+        lists the catalogue as it was last kept, without looking at the files: the window then calls
+        ``sync`` in its worker, after the first paint."""
         self.content_dir = content_dir or default_content_dir()
         self.store_path = store_path
-        self.index_dir = index_dir or default_index_dir()
-        articles, self.problems = load_articles(self.content_dir)
-        self._articles = {article.slug: article for article in articles}
+        self.index_dir = index_dir or default_index_dir(self.content_dir)
+        self.catalogue = open_catalogue(self.content_dir)
+        self.in_step = False
+        """True once ``sync`` compared the catalogue with the files."""
+        if sync:
+            self.sync(progress)
+        else:
+            self._read()
+
+    def sync(self, progress: Progress | None = None) -> SyncReport:
+        """Bring the catalogue in step with the folder (a ``stat`` of each file; new and changed files
+        parsed), then read the entries and problems again. Safe from a worker thread: the lists are
+        replaced whole."""
+        report = self.catalogue.sync(progress)
+        self._read()
+        self.in_step = True
+        return report
+
+    def _read(self) -> None:
+        entries = self.catalogue.entries()
+        problems = self.catalogue.problems()
+        if not self.content_dir.is_dir():
+            problems.insert(0, Problem(str(self.content_dir), None, "dossier d'articles introuvable"))
+        self._by_slug = {entry.slug: entry for entry in entries}
+        self._opened: OrderedDict[str, Article] = OrderedDict()
+        self.entries: list[CatalogueEntry] = entries
+        self.problems: list[Problem] = problems
+        self.broken_files: int = self.catalogue.broken_files()
 
     @property
     def articles(self) -> list[Article]:
-        """Every article, by title."""
-        return sorted(self._articles.values(), key=lambda article: article.title.casefold())
+        """Every article, whole, by title: reads the whole catalogue (for ``check`` and small libraries)."""
+        return list(self.catalogue.iter_articles())
+
+    def entry(self, slug: str) -> CatalogueEntry | None:
+        return self._by_slug.get(slug)
 
     def article(self, slug: str) -> Article | None:
-        return self._articles.get(slug)
+        """The whole article, read from the catalogue (the last few opened are kept), or None."""
+        if slug not in self._by_slug:
+            return None
+        article = self._opened.get(slug)
+        if article is None:
+            article = self.catalogue.article(slug)
+            if article is None:
+                return None
+            self._opened[slug] = article
+            if len(self._opened) > OPENED_ARTICLES:
+                self._opened.popitem(last=False)
+        else:
+            self._opened.move_to_end(slug)
+        return article
 
     @cached_property
     def store(self) -> BookmarkStore:
@@ -56,8 +113,9 @@ class Library:
         before searching; a search before that builds the index itself.
         """
         from .search import SearchEngine
+        from .search.source import CatalogueSource
 
-        return SearchEngine(self.articles, self.index_dir, self.synonyms_file)
+        return SearchEngine(CatalogueSource(self.catalogue), self.index_dir, self.synonyms_file)
 
     @property
     def synonyms_file(self) -> Path:
@@ -73,25 +131,21 @@ class Library:
         engine = self.__dict__.pop("search_engine", None)
         if engine is not None:
             engine.close()
+        self.catalogue.close()
 
 
-def load_articles(content_dir: Path) -> tuple[list[Article], list[Problem]]:
-    """The articles of a folder and the problems found, from the cache when the files are unchanged."""
-    folder_id = f"{zlib.crc32(str(content_dir.resolve()).encode()):08x}"  # one cache file per content folder
-    cache_file = user_cache_dir() / "articles" / f"{folder_id}.json"
-    key = cache.cache_key(content_dir) if content_dir.is_dir() else ""
-    cached = cache.read_cache(cache_file, key) if key else None
-    if cached is not None:
-        return cached
-    from .content.loader import load_directory  # Markdown is only needed when the files changed
-
-    loaded = load_directory(content_dir)
-    if key:
-        cache.write_cache(cache_file, key, loaded.articles, loaded.problems)
-    return loaded.articles, loaded.problems
+def folder_id(content_dir: Path) -> str:
+    """A short name for a content folder, the same from one start to the next."""
+    return f"{zlib.crc32(str(content_dir.resolve()).encode()):08x}"
 
 
-def default_index_dir() -> Path:
-    """``GUIDE_READER_INDEX_DIR`` when set, else ``index`` in the user cache folder."""
+def open_catalogue(content_dir: Path) -> Catalogue:
+    """The catalogue of a folder, in ``catalogue/<folder id>.sqlite3`` of the user cache folder."""
+    return Catalogue(content_dir, user_cache_dir() / "catalogue" / f"{folder_id(content_dir)}.sqlite3")
+
+
+def default_index_dir(content_dir: Path) -> Path:
+    """``GUIDE_READER_INDEX_DIR`` when set, else ``index/<folder id>`` in the user cache folder:
+    one index per content folder, so that switching folders rebuilds nothing."""
     override = os.environ.get("GUIDE_READER_INDEX_DIR")
-    return Path(override) if override else user_cache_dir() / "index"
+    return Path(override) if override else user_cache_dir() / "index" / folder_id(content_dir)

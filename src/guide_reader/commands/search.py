@@ -99,6 +99,8 @@ def _run_index(args: argparse.Namespace) -> int:
     try:
         report = engine.ensure_index(_progress_printer(), rebuild=args.rebuild, verify=True)
         _print_report(report)
+        if engine.merge_small_segments():
+            print("petits segments de l'index regroupés", file=sys.stderr)
         return 0
     finally:
         library.close()

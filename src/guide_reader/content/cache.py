@@ -1,31 +1,51 @@
-"""A JSON copy of the loaded articles, so that the window starts without parsing Markdown.
+"""The catalogue: a SQLite copy of a content folder's articles, so that the window starts without parsing Markdown.
 
-The copy is keyed by the article files (name, size, modification time) and by the
-loader's own source, so an edited article or a changed loader reloads from Markdown.
-It is derived data: unreadable or stale copies are ignored and rewritten, and a
-read-only cache folder only costs the parse.
+One file per content folder (in the user cache folder) holds, for each article file:
+
+- ``files``: its name, size and modification time (ns) as last read, and its problems;
+- ``catalogue``: what the home page and the search results need (slug, title, lead
+  preview, reading time, section and question outline) and the article's version;
+- ``articles``: the whole parsed article (zlib-compressed JSON), read when it is opened.
+
+``sync`` keeps it in step with the Markdown files, which stay the single source of truth:
+it lists the folder and compares each file's size and modification time with the row's
+(a ``stat``, never a read or a hash), then parses only the new and changed files and drops
+the rows of removed ones. A change in the loader's code empties the catalogue. It is
+derived data: a damaged file is set aside and rebuilt, and a cache folder that cannot be
+written gives a catalogue in memory (each start then parses every file).
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
+import hashlib
 import json
+import math
 import os
+import re
+import sqlite3
+import threading
+import zlib
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from .. import __version__
 from .model import Article, FaqItem, Publication, Reference, Section, WebResource
-from .problems import Problem
+from .problems import ContentError, Problem
 
+SCHEMA_VERSION = 2
+WORDS_PER_MINUTE = 200
+LEAD_PREVIEW_CHARS = 220
 _LOADER_SOURCES = (
     "loader.py",
     "model.py",
     "markdown_ext.py",
     "markdown_format.py",
     "problems.py",
-    "cache.py",
     "checks.py",
     "layout_checks.py",
     "text.py",
@@ -33,12 +53,75 @@ _LOADER_SOURCES = (
     "debris.py",
     "bylines.py",
 )
-"""Every module of this package the loader runs: a change in any of them reloads the articles."""
+"""Every module of this package the loader runs: a change in any of them parses the articles again.
+A change in what this module stores (the tables, the preview, the reading time) bumps ``SCHEMA_VERSION``."""
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files (
+    name TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
+    slug TEXT, problems TEXT NOT NULL, errors INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS catalogue (
+    slug TEXT PRIMARY KEY, file TEXT NOT NULL, title TEXT NOT NULL, sort_key TEXT NOT NULL,
+    lead_preview TEXT NOT NULL, minutes INTEGER NOT NULL, section_count INTEGER NOT NULL, outline TEXT NOT NULL,
+    version TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS catalogue_order ON catalogue (sort_key, slug);
+CREATE TABLE IF NOT EXISTS articles (slug TEXT PRIMARY KEY, data BLOB NOT NULL);
+"""
+Progress = Callable[[int, int, str], None]
+"""progress(done, total, file name)."""
 
 
-def cache_key(directory: Path) -> str:
-    """A fingerprint of the article files and of the loader's code; compared as is, not hashed."""
-    parts = [__version__, str(directory.resolve())]
+def lead_preview(article: Article) -> str:
+    """The first lines of the lead, without Markdown escapes or citations (at most ``LEAD_PREVIEW_CHARS``)."""
+    text = re.sub(r"\s*\[\d[\d,\s–-]*\]", "", article.lead).replace("\\", "")
+    text = " ".join(text.split())
+    if len(text) <= LEAD_PREVIEW_CHARS:
+        return text
+    return text[:LEAD_PREVIEW_CHARS].rsplit(" ", 1)[0] + " …"
+
+
+def reading_minutes(article: Article) -> int:
+    """Minutes to read the article at ``WORDS_PER_MINUTE``, at least 1."""
+    return max(1, math.ceil(article.word_count() / WORDS_PER_MINUTE))
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogueEntry:
+    """One article as the home page lists it. ``version`` is a hash of the parsed article: it
+    changes when what the reader shows changes."""
+
+    slug: str
+    title: str
+    lead_preview: str
+    minutes: int
+    section_count: int
+    file: str
+    version: str
+
+
+@dataclass(frozen=True, slots=True)
+class Outline:
+    """An article's title, section anchors and headings, question anchors and questions (bodies and
+    answers empty): what the completions need."""
+
+    slug: str
+    title: str
+    sections: tuple[Section, ...]
+    faq: tuple[FaqItem, ...]
+
+
+@dataclass(frozen=True)
+class SyncReport:
+    """What ``sync`` did: file names added, changed (parsed again) and removed."""
+
+    added: list[str]
+    changed: list[str]
+    removed: list[str]
+
+
+def loader_fingerprint() -> str:
+    """The program version and the size and time of each loader module; compared as is."""
+    parts = [__version__]
     package = Path(__file__).parent
     for name in _LOADER_SOURCES:
         try:
@@ -46,9 +129,6 @@ def cache_key(directory: Path) -> str:
         except OSError:  # a bundle may ship compiled modules only: the version then stands for the code
             continue
         parts.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")
-    for path in sorted(directory.glob("*.md")):
-        stat = path.stat()
-        parts.append(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}")
     return "\n".join(parts)
 
 
@@ -85,35 +165,239 @@ def _article_from_dict(data: dict[str, Any]) -> Article:
     )
 
 
-def read_cache(cache_file: Path, key: str) -> tuple[list[Article], list[Problem]] | None:
+def _is_article_name(entry: os.DirEntry[str]) -> bool:
+    """Every ``*.md`` but README.md, whatever it is: a folder, a pipe or a device named so is read
+    by the loader, which refuses it with a problem of its file (it is not left out in silence)."""
+    return entry.name.endswith(".md") and entry.name.upper() != "README.MD"
+
+
+def _signature(entry: os.DirEntry[str]) -> tuple[int, int]:
     try:
-        data = json.loads(cache_file.read_text(encoding="utf-8"))
-        if data.get("key") != key:
+        stat = entry.stat()  # through a link
+    except OSError:  # a dangling link: its own time
+        stat = entry.stat(follow_symlinks=False)
+    return stat.st_size, stat.st_mtime_ns
+
+
+class Catalogue:
+    """The catalogue of one content folder, in ``cache_file`` (None: in memory).
+
+    Safe to use from several threads (one connection, one lock); every method may raise
+    nothing but what its docstring says.
+    """
+
+    def __init__(self, content_dir: Path, cache_file: Path | None) -> None:
+        self.content_dir = content_dir
+        self.cache_file = cache_file
+        self._lock = threading.Lock()
+        self._connection = self._open(cache_file)
+        if self._connection.execute("PRAGMA database_list").fetchone()[2] == "":
+            self.cache_file = None  # could not be opened there: in memory
+        self._fingerprint = f"{loader_fingerprint()}\n{content_dir.resolve()}"
+
+    @staticmethod
+    def _open(cache_file: Path | None) -> sqlite3.Connection:
+        if cache_file is None:
+            return Catalogue._connect(":memory:")
+        try:
+            cache_file.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                return Catalogue._connect(str(cache_file))
+            except sqlite3.DatabaseError:  # damaged: set aside, then start anew
+                cache_file.replace(cache_file.with_name(cache_file.name + ".damaged"))
+                return Catalogue._connect(str(cache_file))
+        except (OSError, sqlite3.Error):
+            return Catalogue._connect(":memory:")
+
+    @staticmethod
+    def _connect(target: str) -> sqlite3.Connection:
+        connection = sqlite3.connect(target, timeout=30, check_same_thread=False, isolation_level=None)
+        try:
+            version = connection.execute("PRAGMA user_version").fetchone()[0]
+            if version not in (0, SCHEMA_VERSION):
+                connection.executescript("DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS files; "
+                                         "DROP TABLE IF EXISTS catalogue; DROP TABLE IF EXISTS articles;")  # fmt: skip
+            if version != SCHEMA_VERSION:
+                connection.executescript(_SCHEMA)
+                connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            connection.execute("SELECT count(*) FROM files").fetchone()
+        except sqlite3.DatabaseError:
+            connection.close()
+            raise
+        return connection
+
+    def close(self) -> None:
+        with self._lock:
+            self._connection.close()
+
+    # Keeping in step ---------------------------------------------------------------
+
+    def sync(self, progress: Progress | None = None) -> SyncReport:
+        """See ``_sync``; a catalogue file that cannot be written is replaced by one in memory."""
+        try:
+            return self._sync(progress)
+        except sqlite3.Error:
+            with self._lock:
+                self._connection.close()
+                self._connection = self._connect(":memory:")
+                self.cache_file = None
+            return self._sync(progress)
+
+    def _sync(self, progress: Progress | None) -> SyncReport:
+        """Bring the catalogue in step with the folder's ``*.md`` files (size and time compared, never
+        contents); parse the new and changed ones. A missing folder empties it. Never raises on a
+        bad article (it is recorded as a problem of its file)."""
+        on_disk: dict[str, tuple[int, int]] = {}
+        with contextlib.suppress(OSError), os.scandir(self.content_dir) as entries:
+            for entry in entries:
+                if _is_article_name(entry):
+                    with contextlib.suppress(OSError):
+                        on_disk[entry.name] = _signature(entry)
+        with self._lock:
+            self._check_fingerprint()
+            known = {name: (size, mtime) for name, size, mtime in self._connection.execute(
+                "SELECT name, size, mtime_ns FROM files")}  # fmt: skip
+        added = sorted(name for name in on_disk if name not in known)
+        changed = sorted(name for name in on_disk if name in known and known[name] != on_disk[name])
+        removed = sorted(name for name in known if name not in on_disk)
+        with self._lock, self._transaction():
+            for name in removed:
+                self._forget(name)
+        work = added + changed
+        for start in range(0, len(work), 200):  # one transaction for 200 files: an interrupted build keeps most
+            rows = [self._parse(name, on_disk[name]) for name in work[start : start + 200]]
+            with self._lock, self._transaction():
+                for name, *row in rows:
+                    self._forget(name)
+                    self._store(name, *row)
+            if progress:
+                progress(min(start + 200, len(work)), len(work), work[min(start + 199, len(work) - 1)])
+        return SyncReport(added, changed, removed)
+
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[None]:
+        self._connection.execute("BEGIN")
+        try:
+            yield
+        except BaseException:
+            self._connection.execute("ROLLBACK")
+            raise
+        self._connection.execute("COMMIT")
+
+    def _check_fingerprint(self) -> None:
+        """Empty the catalogue when the loader (or the folder it was made for) is not the same."""
+        row = self._connection.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
+        if row is not None and row[0] == self._fingerprint:
+            return
+        with self._transaction():
+            for table in ("files", "catalogue", "articles", "meta"):
+                self._connection.execute(f"DELETE FROM {table}")
+            self._connection.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (self._fingerprint,))
+
+    def _parse(self, name: str, signature: tuple[int, int]) -> tuple[Any, ...]:
+        from .loader import load_article  # Markdown is only needed when files changed
+
+        path = self.content_dir / name
+        try:
+            loaded = load_article(path)
+        except ContentError as error:
+            return name, signature, None, [error.problem]
+        return name, signature, loaded.article, loaded.problems
+
+    def _forget(self, name: str) -> None:
+        row = self._connection.execute("SELECT slug FROM files WHERE name = ?", (name,)).fetchone()
+        self._connection.execute("DELETE FROM files WHERE name = ?", (name,))
+        if row is not None and row[0] is not None:
+            self._connection.execute("DELETE FROM catalogue WHERE slug = ?", (row[0],))
+            self._connection.execute("DELETE FROM articles WHERE slug = ?", (row[0],))
+
+    def _store(self, name: str, signature: tuple[int, int], article: Article | None, problems: list[Problem]) -> None:
+        size, mtime_ns = signature
+        errors = sum(problem.severity == "error" for problem in problems)
+        listed = json.dumps([dataclasses.asdict(problem) for problem in problems], ensure_ascii=False)
+        slug = article.slug if article is not None else None
+        self._connection.execute("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?)", (name, size, mtime_ns, slug, listed,
+                                                                                   errors))  # fmt: skip
+        if article is None:
+            return
+        outline = {
+            "sections": [[section.anchor, section.heading] for section in article.sections],
+            "faq": [[item.anchor, item.question] for item in article.faq],
+        }
+        data = json.dumps(dataclasses.asdict(article), ensure_ascii=False, default=_to_json).encode()
+        version = hashlib.blake2b(data, digest_size=12).hexdigest()
+        self._connection.execute(
+            "INSERT INTO catalogue VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                article.slug,
+                name,
+                article.title,
+                article.title.casefold(),
+                lead_preview(article),
+                reading_minutes(article),
+                len(article.sections),
+                json.dumps(outline, ensure_ascii=False),
+                version,
+            ),
+        )
+        self._connection.execute("INSERT INTO articles VALUES (?, ?)", (article.slug, zlib.compress(data, 1)))
+
+    # Reading -----------------------------------------------------------------------
+
+    def entries(self) -> list[CatalogueEntry]:
+        """Every article of the catalogue, by title (case-insensitive), then slug."""
+        with self._lock:
+            rows = self._connection.execute(
+                "SELECT slug, title, lead_preview, minutes, section_count, file, version FROM catalogue "
+                "ORDER BY sort_key, slug"
+            ).fetchall()
+        return [CatalogueEntry(*row) for row in rows]
+
+    def outlines(self) -> Iterator[Outline]:
+        """Every article's outline, by title (read a thousand rows at a time)."""
+        with self._lock:
+            cursor = self._connection.execute("SELECT slug, title, outline FROM catalogue ORDER BY sort_key, slug")
+        while True:
+            with self._lock:
+                rows = cursor.fetchmany(1000)
+            if not rows:
+                return
+            for slug, title, outline in rows:
+                parts = json.loads(outline)
+                yield Outline(
+                    slug,
+                    title,
+                    tuple(Section(anchor, heading, "") for anchor, heading in parts["sections"]),
+                    tuple(FaqItem(anchor, question, "") for anchor, question in parts["faq"]),
+                )
+
+    def versions(self) -> dict[str, str]:
+        """slug -> version, for the search index to compare with its manifest."""
+        with self._lock:
+            return dict(self._connection.execute("SELECT slug, version FROM catalogue"))
+
+    def article(self, slug: str) -> Article | None:
+        """The whole article (one row read and decoded), or None when the catalogue has no such slug."""
+        with self._lock:
+            row = self._connection.execute("SELECT data FROM articles WHERE slug = ?", (slug,)).fetchone()
+        if row is None:
             return None
-        articles = [_article_from_dict(item) for item in data["articles"]]
-        problems = [Problem(**item) for item in data["problems"]]
-    except (OSError, ValueError, KeyError, TypeError):
-        return None
-    return articles, problems
+        return _article_from_dict(json.loads(zlib.decompress(row[0])))
 
+    def iter_articles(self) -> Iterator[Article]:
+        """Every article, whole, by title (one at a time: memory does not grow with the library)."""
+        for entry in self.entries():
+            article = self.article(entry.slug)
+            if article is not None:
+                yield article
 
-def write_cache(cache_file: Path, key: str, articles: list[Article], problems: list[Problem]) -> None:
-    """Write atomically; a cache that cannot be written is simply not kept."""
-    data = {
-        "key": key,
-        "articles": [dataclasses.asdict(article) for article in articles],
-        "problems": [dataclasses.asdict(problem) for problem in problems],
-    }
-    try:
-        cache_file.parent.mkdir(parents=True, exist_ok=True)
-        import tempfile  # only needed when the cache is written
+    def problems(self) -> list[Problem]:
+        """The problems of every file, by file name."""
+        with self._lock:
+            rows = self._connection.execute("SELECT problems FROM files WHERE problems != '[]' ORDER BY name")
+            return [Problem(**item) for (listed,) in rows for item in json.loads(listed)]
 
-        handle, temporary = tempfile.mkstemp(dir=cache_file.parent, prefix=".articles-", suffix=".json")
-    except OSError:
-        return
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            json.dump(data, stream, ensure_ascii=False, default=_to_json)
-        Path(temporary).replace(cache_file)
-    except OSError:
-        Path(temporary).unlink(missing_ok=True)
+    def broken_files(self) -> int:
+        """How many files could not be read as articles, or were read with errors."""
+        with self._lock:
+            return self._connection.execute("SELECT count(*) FROM files WHERE errors > 0").fetchone()[0]

@@ -9,7 +9,16 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from ..content import markdown_format as fmt
-from ..content.model import CITATION_PATTERN, Article, is_when_to_see_doctor
+from ..content.model import (
+    CITATION_PATTERN,
+    Article,
+    FaqItem,
+    Publication,
+    Reference,
+    Section,
+    WebResource,
+    is_when_to_see_doctor,
+)
 from .analysis import analyze_all, common_word_term, terms
 from .schema import TEXT_FIELD, prepare
 
@@ -149,26 +158,77 @@ def _title_analysis(title: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(term for _, term in forms), tuple(extras)
 
 
-def article_documents(article: Article) -> Iterator[IndexDoc]:
-    def doc(part: str, kind: str, anchor: str, heading: str, head: str, body: str) -> IndexDoc:
-        return IndexDoc(article.slug, part, kind, anchor, heading, article.title, head, body)
+def _doc(article: Article, part: str, kind: str, anchor: str, heading: str, head: str, body: str) -> IndexDoc:
+    return IndexDoc(article.slug, part, kind, anchor, heading, article.title, head, body)
 
-    yield doc("lead", "lead", "", article.title, article.title, plain_text(article.lead))
-    for section in article.sections:
-        body = plain_text(section.body)
-        yield doc(f"section:{section.anchor}", "section", section.anchor, section.heading, section.heading, body)
-    for item in article.faq:
-        yield doc(f"faq:{item.anchor}", "faq", item.anchor, item.question, item.question, plain_text(item.answer))
+
+def _lead(article: Article) -> IndexDoc:
+    return _doc(article, "lead", "lead", "", article.title, article.title, plain_text(article.lead))
+
+
+def _section(article: Article, section: Section) -> IndexDoc:
+    body = plain_text(section.body)
+    return _doc(article, f"section:{section.anchor}", "section", section.anchor, section.heading, section.heading, body)
+
+
+def _faq(article: Article, item: FaqItem) -> IndexDoc:
+    answer = plain_text(item.answer)
+    return _doc(article, f"faq:{item.anchor}", "faq", item.anchor, item.question, item.question, answer)
+
+
+def _reference(article: Article, ref: Reference) -> IndexDoc:
     heading, anchor = BLOCK_HEADINGS["reference"]
-    for ref in article.references:
-        yield doc(f"reference:{ref.number}", "reference", anchor, heading, "", f"[{ref.number}] {plain_text(ref.text)}")
+    body = f"[{ref.number}] {plain_text(ref.text)}"
+    return _doc(article, f"reference:{ref.number}", "reference", anchor, heading, "", body)
+
+
+def _publication(article: Article, number: int, pub: Publication) -> IndexDoc:
     heading, anchor = BLOCK_HEADINGS["publication"]
-    for number, pub in enumerate(article.publications):
-        year = f" ({pub.year})" if pub.year else ""
-        yield doc(f"publication:{number}", "publication", anchor, heading, "", f"{pub.title}{year}")
+    year = f" ({pub.year})" if pub.year else ""
+    return _doc(article, f"publication:{number}", "publication", anchor, heading, "", f"{pub.title}{year}")
+
+
+def _web(article: Article, number: int, res: WebResource) -> IndexDoc:
     heading, anchor = BLOCK_HEADINGS["web"]
+    return _doc(article, f"web:{number}", "web", anchor, heading, "", f"{res.title} ({res.site}) — {res.snippet}")
+
+
+def article_documents(article: Article) -> Iterator[IndexDoc]:
+    yield _lead(article)
+    for section in article.sections:
+        yield _section(article, section)
+    for item in article.faq:
+        yield _faq(article, item)
+    for ref in article.references:
+        yield _reference(article, ref)
+    for number, pub in enumerate(article.publications):
+        yield _publication(article, number, pub)
     for number, res in enumerate(article.web_resources):
-        yield doc(f"web:{number}", "web", anchor, heading, "", f"{res.title} ({res.site}) — {res.snippet}")
+        yield _web(article, number, res)
+
+
+def article_document(article: Article, part: str) -> IndexDoc | None:
+    """The one document ``part`` of an article (as ``article_documents`` makes it), or None: a search hit
+    needs its own document only, not the plain text of the whole article."""
+    kind, _, key = part.partition(":")
+    if kind == "lead":
+        return _lead(article)
+    if kind == "section":
+        return next((_section(article, s) for s in article.sections if s.anchor == key), None)
+    if kind == "faq":
+        return next((_faq(article, item) for item in article.faq if item.anchor == key), None)
+    if kind == "reference" and key.isdigit():
+        return next((_reference(article, ref) for ref in article.references if ref.number == int(key)), None)
+    if (
+        kind in ("publication", "web")
+        and key.isdigit()
+        and int(key) < len(article.publications if kind == "publication" else article.web_resources)
+    ):
+        number = int(key)
+        if kind == "publication":
+            return _publication(article, number, article.publications[number])
+        return _web(article, number, article.web_resources[number])
+    return None
 
 
 def article_hash(article: Article) -> str:

@@ -11,6 +11,7 @@ from functools import partial
 from pathlib import Path
 
 from whoosh import query as wq
+from whoosh.filedb.filestore import FileStorage
 from whoosh.index import FileIndex
 from whoosh.searching import Searcher
 
@@ -18,11 +19,12 @@ from ..content.model import Article
 from . import query as q
 from .alerts import Ranked, promote_alerts
 from .completion import Completer
-from .documents import BIBLIOGRAPHY_TERM, IndexDoc, article_documents
+from .documents import BIBLIOGRAPHY_TERM, IndexDoc, article_document, article_documents
 from .generations import IndexGenerations
 from .model import Completion, IndexReport, SearchHit, SearchResults
 from .schema import TEXT_FIELD, weighting
 from .snippets import snippet, spans
+from .source import ArticleList, ArticleSource
 from .store import Progress
 from .synonyms import Synonyms, Terms, load_synonyms
 from .topk import Run, top_hits
@@ -32,7 +34,7 @@ _log = logging.getLogger(__name__)
 
 FALLBACK_WEIGHT = 0.5
 """Any-word hits come after every-word hits; their scores are scaled to say so."""
-DOCUMENT_CACHE = 1024
+DOCUMENT_CACHE = 256
 """Articles whose documents (the text of the snippets) are kept between searches."""
 
 
@@ -54,18 +56,19 @@ class SearchEngine:
 
     def __init__(
         self,
-        articles: Sequence[Article],
+        articles: Sequence[Article] | ArticleSource,
         index_dir: Path,
         synonyms_file: Path | None = None,
         lock_timeout: float = 10.0,
     ) -> None:
-        self.articles = list(articles)
+        """``articles``: a list of articles, or a source that reads them when needed (a catalogue)."""
+        self.source: ArticleSource = ArticleList(articles) if isinstance(articles, Sequence) else articles
         self.index_dir = index_dir
         self.synonyms: Synonyms = load_synonyms(synonyms_file)
         self._store = IndexGenerations(index_dir, lock_timeout)
-        self._by_slug = {article.slug: article for article in self.articles}
-        self._docs: OrderedDict[str, dict[str, IndexDoc]] = OrderedDict()
+        self._docs: OrderedDict[str, _ArticleDocs] = OrderedDict()
         self._completer: Completer | None = None
+        self._completer_lock = threading.Lock()
         self._display: dict[str, str] | None = None
         self._index: FileIndex | None = None
         self._searcher: Searcher | None = None
@@ -115,7 +118,7 @@ class SearchEngine:
 
     def _ensure(self, progress: Progress | None, rebuild: bool) -> IndexReport:
         """``ensure_index`` with ``_build_lock`` held."""
-        index, vocabulary, report = self._store.ensure(self.articles, progress, rebuild)
+        index, vocabulary, report = self._store.ensure(self.source, progress, rebuild)
         # Opened here, not at the next search: a searcher reads the index as it is when
         # opened and keeps its files open, so a later rebuild (here or by another program)
         # cannot pull them from under it.
@@ -123,17 +126,43 @@ class SearchEngine:
             searcher = index.searcher(weighting=weighting())
         except Exception as error:  # damaged in a way the manifest did not show: built again, once
             _log.warning("index %s cannot be searched (%s): rebuilt", self.index_dir, error)
-            index, vocabulary, report = self._store.ensure(self.articles, progress, True)
+            index, vocabulary, report = self._store.ensure(self.source, progress, True)
             report.problems.insert(0, f"index illisible ({type(error).__name__}) : reconstruit")
             searcher = index.searcher(weighting=weighting())
         opened = _Opened(index, searcher, vocabulary)
         with self._pending_lock:
             unused, self._pending = self._pending, opened
+        if report.action != "up-to-date":
+            self._completer, self._display = None, None  # made again from the new outlines at first use
         if unused is not None:  # never taken by a search: no one else uses it
             unused.searcher.close()
         report.problems = self.synonyms.problems + report.problems
         self.problems = report.problems
         return report
+
+    def merge_small_segments(self) -> bool:
+        """Gather the small segments that updates left into one (for a worker, after ``ensure_index``);
+        searches go on meanwhile, on the index as it was. True when it merged."""
+        with self._build_lock:
+            with self._pending_lock:
+                opened = self._pending
+            index = opened.index if opened is not None else self._index
+            if index is None or not isinstance(index.storage, FileStorage):
+                return False
+            try:
+                merged = self._store.merge_small_segments(index)
+            except Exception:  # a failed merge leaves the segments as they were: nothing lost
+                return False
+            if merged:
+                fresh = index.refresh()
+                reopened = _Opened(
+                    fresh, fresh.searcher(weighting=weighting()), Vocabulary(self._store.vocabulary_path)
+                )
+                with self._pending_lock:
+                    unused, self._pending = self._pending, reopened
+                if unused is not None:
+                    unused.searcher.close()
+            return merged
 
     def _take_pending(self) -> None:
         """Swap in the index a build left, if any; call with ``_search_lock`` held."""
@@ -265,17 +294,17 @@ class SearchEngine:
         """Every document of an article (for the alert section's rule)."""
         if self._document(slug, "lead") is None:
             return []
-        return list(self._docs[slug].values())
+        return self._docs[slug].all()
 
     def _document(self, slug: str, part: str) -> IndexDoc | None:
-        """One document of an article, made from the article at its first hit (a few at a time, not all)."""
+        """One document of an article, made at its first hit from the article (read from the source;
+        the last ``DOCUMENT_CACHE`` articles read are kept), alone: not the article's other parts."""
         docs = self._docs.get(slug)
         if docs is None:
-            article = self._by_slug.get(slug)
+            article = self.source.article(slug)
             if article is None:
                 return None
-            docs = {doc.part: doc for doc in article_documents(article)}
-            self._docs[slug] = docs
+            docs = self._docs[slug] = _ArticleDocs(article)
             if len(self._docs) > DOCUMENT_CACHE:
                 self._docs.popitem(last=False)
         else:
@@ -288,9 +317,17 @@ class SearchEngine:
         return self._display
 
     def _completions(self) -> Completer:
-        if self._completer is None:
-            self._completer = Completer(self.articles)
-        return self._completer
+        """The completion structure, made from the outlines at first use (a second at 10,000 articles:
+        the window makes it in its worker, ``prepare_completions``, and asks for completions from a
+        pool thread; ``guide-reader search`` never needs it)."""
+        with self._completer_lock:
+            if self._completer is None:
+                self._completer = Completer(list(self.source.outlines()))
+            return self._completer
+
+    def prepare_completions(self) -> None:
+        """Make the completion structure now (for a worker thread, after ``ensure_index``)."""
+        self._completions()
 
     def complete(self, prefix: str, limit: int = 8) -> list[Completion]:
         """Titles, headings and FAQ questions whose words start with what was typed."""
@@ -306,6 +343,27 @@ class SearchEngine:
             return spans(text, q.expressions(plan), plan.common_words)
         except Exception:
             return []
+
+
+class _ArticleDocs:
+    """An article and those of its documents that hits needed so far."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.made: dict[str, IndexDoc | None] = {}
+        self.every: list[IndexDoc] | None = None
+
+    def get(self, part: str) -> IndexDoc | None:
+        if part not in self.made:
+            self.made[part] = article_document(self.article, part)
+        return self.made[part]
+
+    def all(self) -> list[IndexDoc]:
+        """Every document of the article (made once)."""
+        if self.every is None:
+            self.every = list(article_documents(self.article))
+            self.made.update((doc.part, doc) for doc in self.every)
+        return self.every
 
 
 @dataclass(frozen=True)

@@ -1,13 +1,15 @@
 """The index on disk: built when missing, updated per changed article, rebuilt when damaged.
 
-A manifest next to Whoosh's files records the analyzer and schema fingerprint, a
-hash per article and the size, CRC and modification time of every index file
-(Whoosh's files and the spelling vocabulary). Opening compares sizes and times
+A manifest next to Whoosh's files records the analyzer and schema fingerprint, the
+version of each article (from the catalogue: the file's size and time) and the
+size, CRC and modification time of every index file (Whoosh's files and the
+spelling vocabulary). Opening compares sizes and times
 only; a file whose time changed is read again and its CRC compared, so a file
 overwritten with garbage of the same size is still caught, while an ordinary
 open reads nothing but the manifest. An index whose files do not match it
 (truncated, overwritten, half written, missing) is rebuilt; one whose fingerprint
-differs is rebuilt; otherwise only the articles whose hash changed are rewritten.
+differs is rebuilt; otherwise only the articles whose version changed are rewritten,
+into a new small segment; small segments are merged later, off the window's thread.
 Whoosh's write lock is an OS file lock, so a lock file left by a crashed process
 does not block anything; a writer that fails is always cancelled so that this
 process does not keep its lock either.
@@ -23,6 +25,7 @@ import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 from whoosh.filedb.filestore import FileStorage, RamStorage
 from whoosh.index import FileIndex, LockError
@@ -31,10 +34,11 @@ from whoosh.writing import IndexWriter
 
 from ..content.model import Article
 from .analysis import analyzer_fingerprint, terms
-from .documents import KIND_BOOSTS, article_documents, article_hash
+from .documents import KIND_BOOSTS, article_documents
 from .model import IndexReport
 from .schema import build_schema
 from .schema import settings as schema_settings
+from .source import ArticleList, ArticleSource
 from .vocabulary import VOCABULARY_NAME, Vocabulary, save_words
 
 Progress = Callable[[int, int, str], None]
@@ -46,6 +50,8 @@ WRITER_MEMORY_MB = 256
 """Postings Whoosh keeps in memory before it sorts them into a run on disk: more than a part holds."""
 ARTICLES_PER_SEGMENT = 2000
 """About 500,000 postings (100 MB of Whoosh's sorting pool): well under ``WRITER_MEMORY_MB``."""
+SMALL_SEGMENT_DOCS = 5000
+"""Segments below this many documents (about 100 articles) are merged in the background."""
 
 
 def index_fingerprint() -> str:
@@ -61,7 +67,7 @@ Signature = list[int]
 class Manifest:
     fingerprint: str
     articles: dict[str, str] = field(default_factory=dict)
-    """slug -> article hash."""
+    """slug -> article version (see ArticleSource.versions)."""
     files: dict[str, Signature] = field(default_factory=dict)
     """index file name -> signature."""
 
@@ -131,31 +137,34 @@ class IndexStore:
         return self.index_dir / VOCABULARY_NAME
 
     def ensure(
-        self, articles: Sequence[Article], progress: Progress | None = None, rebuild: bool = False
+        self, source: ArticleSource | Sequence[Article], progress: Progress | None = None, rebuild: bool = False
     ) -> tuple[FileIndex, Vocabulary, IndexReport]:
-        """An index holding exactly these articles, its spelling vocabulary, and what it took to get
-        them (``rebuild``: from scratch)."""
+        """An index holding exactly the source's articles (or these articles), its spelling vocabulary,
+        and what it took to get them (``rebuild``: from scratch). Only the versions are compared: an
+        article is read from the source when it has to be written."""
+        if isinstance(source, Sequence):
+            source = ArticleList(source)
         started = time.perf_counter()
         problems: list[str] = []
-        hashes = {article.slug: article_hash(article) for article in articles}
+        versions = source.versions()
         try:
             self.index_dir.mkdir(parents=True, exist_ok=True)
             storage = FileStorage(str(self.index_dir))
             existing = bool(_index_files(self.index_dir))
             manifest = Manifest.read(self.manifest_path)
             if rebuild:
-                index, action, written = self._rebuild(storage, articles, hashes, progress), "rebuilt", len(articles)
+                index, action, written = self._rebuild(storage, source, versions, progress), "rebuilt", len(versions)
             else:
                 index, action, written = self._open_or_build(
-                    storage, existing, manifest, articles, hashes, progress, problems
+                    storage, existing, manifest, source, versions, progress, problems
                 )
             vocabulary = Vocabulary(self.vocabulary_path)
         except (OSError, LockError) as error:
             problems.append(f"index sur disque inutilisable ({error}) : index en mémoire pour cette session")
             words: set[str] = set()
-            index = self._build(RamStorage(), articles, progress, words)
+            index = self._build(RamStorage(), source, sorted(versions), progress, words)
             vocabulary = Vocabulary(words=words)
-            action, written = "built", len(articles)
+            action, written = "built", len(versions)
         return index, vocabulary, IndexReport(action, written, time.perf_counter() - started, problems)
 
     def _open_or_build(
@@ -163,8 +172,8 @@ class IndexStore:
         storage: FileStorage,
         existing: bool,
         manifest: Manifest | None,
-        articles: Sequence[Article],
-        hashes: dict[str, str],
+        source: ArticleSource,
+        versions: dict[str, str],
         progress: Progress | None,
         problems: list[str],
     ) -> tuple[FileIndex, str, int]:
@@ -173,24 +182,45 @@ class IndexStore:
         if index is None or manifest is None:
             if existing:
                 problems.append(f"index reconstruit : {reason or 'illisible'}")
-            index = self._rebuild(storage, articles, hashes, progress)
-            return index, "rebuilt" if existing else "built", len(articles)
-        changed = [article for article in articles if manifest.articles.get(article.slug) != hashes[article.slug]]
-        removed = sorted(manifest.articles.keys() - hashes.keys())
+            index = self._rebuild(storage, source, versions, progress)
+            return index, "rebuilt" if existing else "built", len(versions)
+        changed = sorted(slug for slug, version in versions.items() if manifest.articles.get(slug) != version)
+        removed = sorted(manifest.articles.keys() - versions.keys())
         if not changed and not removed:
             return index, "up-to-date", 0
         words: set[str] = set()
         try:
-            deleted = removed + [article.slug for article in changed]
-            self._write(index, articles=changed, deleted=deleted, progress=progress, words=words)
+            self._write(index, source, changed, deleted=removed + changed, progress=progress, words=words)
         except LockError:
             problems.append("index en cours d'écriture par un autre programme : résultats peut-être pas à jour")
             return index, "up-to-date", 0
         known_words = Vocabulary(self.vocabulary_path).words
         if not words.issubset(known_words):
             save_words(self.vocabulary_path, [*known_words, *words])
-        self._save_manifest(hashes, manifest.files)
+        self._save_manifest(versions, manifest.files)
         return index, "updated", len(changed)
+
+    def merge_small_segments(self, index: FileIndex) -> bool:
+        """Merge the segments of fewer than ``SMALL_SEGMENT_DOCS`` documents into one (the updates leave
+        one small segment each); True when it merged. For a worker thread: it takes the write lock
+        (without waiting: False when another writer holds it) and rewrites the manifest."""
+        # The table of contents alone (a searcher would load every segment's readers).
+        small = [segment for segment in index._segments() if segment.doc_count_all() < SMALL_SEGMENT_DOCS]
+        if len(small) < 2:
+            return False
+        manifest = Manifest.read(self.manifest_path)
+        try:
+            writer: IndexWriter = index.writer(limitmb=WRITER_MEMORY_MB)
+        except LockError:
+            return False
+        try:
+            writer.commit(mergetype=_merge_small)
+        except BaseException:
+            writer.cancel()
+            raise
+        if manifest is not None:
+            self._save_manifest(manifest.articles, manifest.files)
+        return True
 
     def _unusable(self, manifest: Manifest | None, existing: bool) -> str | None:
         """Why the index on disk cannot be kept, or None when it matches its manifest."""
@@ -220,52 +250,58 @@ class IndexStore:
             return None
 
     def _rebuild(
-        self, storage: FileStorage, articles: Sequence[Article], hashes: dict[str, str], progress: Progress | None
+        self, storage: FileStorage, source: ArticleSource, versions: dict[str, str], progress: Progress | None
     ) -> FileIndex:
         with contextlib.suppress(FileNotFoundError):
             self.manifest_path.unlink()
         for name in _index_files(self.index_dir):
             (self.index_dir / name).unlink()
         words: set[str] = set()
-        index = self._build(storage, articles, progress, words)
+        index = self._build(storage, source, sorted(versions), progress, words)
         save_words(self.vocabulary_path, words)
-        self._save_manifest(hashes, {})
+        self._save_manifest(versions, {})
         return index
 
     def _build(
         self,
         storage: FileStorage | RamStorage,
-        articles: Sequence[Article],
+        source: ArticleSource,
+        slugs: Sequence[str],
         progress: Progress | None,
         words: set[str],
     ) -> FileIndex:
         index = storage.create_index(build_schema(), indexname=INDEX_NAME)
-        self._write(index, articles=articles, deleted=[], progress=progress, words=words)
+        self._write(index, source, slugs, deleted=[], progress=progress, words=words)
         return index
 
     def _write(
         self,
         index: FileIndex,
-        articles: Sequence[Article],
+        source: ArticleSource,
+        slugs: Sequence[str],
         deleted: Sequence[str],
         progress: Progress | None,
         words: set[str],
     ) -> None:
-        """Write in this thread (no process), each document analyzed once, the write lock held throughout.
+        """Write the articles ``slugs`` (read one at a time from the source) after deleting ``deleted``,
+        in this thread (no process), each document analyzed once, the write lock held throughout.
 
-        A long list is written in parts of ``ARTICLES_PER_SEGMENT``, each its own segment:
-        Whoosh sorts a part's postings in memory, where one sort of everything would
-        spill to temporary files and merge them back a posting at a time (at 10,000
-        articles: 37 s instead of 15 s). The segments are kept as they are; searches
-        read them one after the other.
+        Nothing is merged here: an update of a few articles adds one small segment, and costs
+        the same at any size of the index (Whoosh's default would merge the segments it finds
+        small, up to rewriting most of the index: 201 s for one article at 100,000);
+        ``merge_small_segments`` gathers them later, in the background. A long list is written in
+        parts of ``ARTICLES_PER_SEGMENT``, each its own segment: Whoosh sorts a part's postings in
+        memory, where one sort of everything would spill to temporary files and merge them back a
+        posting at a time (at 10,000 articles: 37 s instead of 15 s). Searches read the segments
+        one after the other.
         """
         lock = index.lock("WRITELOCK")
         if not try_for(lock.acquire, timeout=self.lock_timeout, delay=0.1):
             raise LockError
         try:
-            total = len(articles)
+            total = len(slugs)
             step = max(1, total // 100)
-            parts = [articles[start : start + ARTICLES_PER_SEGMENT] for start in range(0, total, ARTICLES_PER_SEGMENT)]
+            parts = [slugs[start : start + ARTICLES_PER_SEGMENT] for start in range(0, total, ARTICLES_PER_SEGMENT)]
             done = 0
             for number, part in enumerate(parts or [[]]):
                 writer: IndexWriter = index.writer(limitmb=WRITER_MEMORY_MB, _lk=False)
@@ -273,23 +309,40 @@ class IndexStore:
                     if number == 0:
                         for slug in deleted:
                             writer.delete_by_term("slug", slug)
-                    for article in part:
+                    for slug in part:
+                        article = source.article(slug)
+                        done += 1
+                        if article is None:  # removed since the versions were read: the next open drops it
+                            continue
                         title = terms(article.title)
                         for doc in article_documents(article):
                             writer.add_document(**doc.fields(title, words))
-                        done += 1
                         if progress and (done % step == 0 or done == total):
                             progress(done, total, article.title)
                     if progress and done == total:
                         progress(total, total, "écriture de l'index")
-                    writer.commit(merge=len(parts) <= 1)  # the parts of a long build stay as they are
+                    writer.commit(merge=False)
                 except BaseException:
                     writer.cancel()
                     raise
         finally:
             lock.release()
 
-    def _save_manifest(self, hashes: dict[str, str], known: dict[str, Signature]) -> None:
+    def _save_manifest(self, versions: dict[str, str], known: dict[str, Signature]) -> None:
         """Record the files as they are now; those unchanged since ``known`` are not read again."""
         files = {name: _signature(self.index_dir / name, known.get(name)) for name in _index_files(self.index_dir)}
-        Manifest(self.fingerprint, dict(hashes), files).write(self.manifest_path)
+        Manifest(self.fingerprint, dict(versions), files).write(self.manifest_path)
+
+
+def _merge_small(writer: IndexWriter, segments: list[Any]) -> list[Any]:
+    """Whoosh merge policy: the segments of fewer than ``SMALL_SEGMENT_DOCS`` documents become one."""
+    from whoosh.reading import SegmentReader
+
+    small = [segment for segment in segments if segment.doc_count_all() < SMALL_SEGMENT_DOCS]
+    if len(small) < 2:
+        return list(segments)
+    for segment in small:
+        reader = SegmentReader(writer.storage, writer.schema, segment)
+        writer.add_reader(reader)
+        reader.close()
+    return [segment for segment in segments if segment not in small]

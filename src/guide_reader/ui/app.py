@@ -69,7 +69,9 @@ def run(options: WindowOptions) -> int:
         from .kiosk.start import run_kiosk
 
         return run_kiosk(options)
-    library = Library(options.content)
+    # The catalogue as last kept: the worker compares it with the files after the first paint
+    # (at once when an article is to be opened at start).
+    library = Library(options.content, sync=bool(options.open or options.search))
     window = MainWindow(library, settings)
     if options.screenshot is None:
         window.restore_session()

@@ -18,6 +18,7 @@ class IndexCancelledError(Exception):
 
 class IndexSignals(QObject):
     progress = Signal(int, int, str)  # done, total, message
+    catalogue_changed = Signal()  # the library's entries and problems were read again
     finished = Signal(object)  # the IndexReport
     failed = Signal(str)
 
@@ -51,6 +52,10 @@ class IndexWorker(QRunnable):
 
     def _run(self) -> None:
         try:
+            if not self.library.in_step:  # first the catalogue, by the files' sizes and times
+                changes = self.library.sync(self._progress)
+                if changes.added or changes.changed or changes.removed or not self.library.entries:
+                    self.signals.catalogue_changed.emit()
             report = self.library.search_engine.ensure_index(self._progress, rebuild=self.rebuild)
         except IndexCancelledError:
             return
@@ -61,12 +66,16 @@ class IndexWorker(QRunnable):
         else:
             if not self._cancelled.is_set():
                 self.signals.finished.emit(report)
-            self._repair()
+            self._after_ready()
 
-    def _repair(self) -> None:
-        """Search is ready: now read the whole index once, and rebuild it if a file was damaged in place."""
+    def _after_ready(self) -> None:
+        """Search is ready; still off the window's thread: the completions, the small segments of past
+        updates merged into one, then the whole index read once (rebuilt if a file was damaged in place)."""
+        engine = self.library.search_engine
         try:
-            report = self.library.search_engine.repair_if_damaged(self._progress)
+            engine.prepare_completions()
+            engine.merge_small_segments()
+            report = engine.repair_if_damaged(self._progress)
         except IndexCancelledError:
             return
         except Exception:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import itertools
 import logging
+import sys
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -34,7 +35,7 @@ from ..store.resolve import find_anchor
 
 if TYPE_CHECKING:
     from ..content.model import Article
-    from ..search import IndexReport, SearchHit, SearchResults
+    from ..search import Completion, IndexReport, SearchHit, SearchResults
     from .article_page import ArticlePage
     from .bookmarks_page import BookmarksPage
     from .search_page import SearchPage
@@ -46,6 +47,7 @@ from .home_page import HomePage
 from .i18n import AVAILABLE_LANGUAGES
 from .index_worker import IndexWorker
 from .navigation import Location, NavigationHistory
+from .search_worker import LatestOnly
 from .settings import DEFAULT_TEXT_SIZE, MAX_TEXT_SIZE, MIN_TEXT_SIZE, Settings
 from .store_writes import StoreWrites
 from .theme import THEMES, apply_theme
@@ -54,6 +56,9 @@ from .toolstrip import ToolStrip
 _log = logging.getLogger(__name__)
 
 SEARCH_DELAY_MS = 150
+GIL_SWITCH_SECONDS = 0.001
+ABOUT_SOURCES_UP_TO = 30
+"""The about box lists each guide's sources up to this many guides (a large library: only their number)."""
 INDEX_RETRY_S = 10.0
 INDEX_STOP_WAIT_MS = 10_000
 THEME_LABELS = {
@@ -79,6 +84,11 @@ class MainWindow(BookmarkActions, QMainWindow):
         """``files_allowed``: export, import and PDF file dialogs; ``print_allowed``: the print dialog."""
         super().__init__()
         self._painted = False
+        self._first_paint_watch = FirstPaint(self)
+        self.installEventFilter(self._first_paint_watch)
+        # Python threads hand the GIL over every 5 ms by default: a search in a worker could keep
+        # each of the window's Python calls waiting that long. Every millisecond keeps keys prompt.
+        sys.setswitchinterval(min(sys.getswitchinterval(), GIL_SWITCH_SECONDS))
         self.library = library
         self.files_allowed = files_allowed
         self.print_allowed = print_allowed
@@ -95,8 +105,14 @@ class MainWindow(BookmarkActions, QMainWindow):
         self._last_index_try = 0.0
         self._pending_query = ""
         self.setWindowTitle(self.tr("Guide Reader — guides de santé hors ligne"))
-        self.home_page = HomePage(library.articles)
+        self.home_page = HomePage(library.entries)
+        self.home_page.set_text_size(self.text_size)
+        if not library.in_step and not library.entries:
+            self.home_page.show_reading()  # a first start: the worker reads the folder after the first paint
         self.home_page.article_chosen.connect(lambda slug: self.go_to(Location("article", slug)))
+        self._back_buttons = BackForwardButtons(self)
+        self._watch_back_buttons(self.home_page.list.viewport())
+        self._watch_back_buttons(self.home_page.filter_field)
         apply_theme(QApplication.instance(), self.theme, self.text_size)
         # The other pages are built at first use, so that the home page shows sooner.
         self._article_page: ArticlePage | None = None
@@ -107,12 +123,17 @@ class MainWindow(BookmarkActions, QMainWindow):
         self.pages.addWidget(self.home_page)
         self.setCentralWidget(self.pages)
         self._build_toolbar()
+        self._watch_back_buttons(self.search_field)
         self._build_shortcuts()
         self._build_status_bar()
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
         self.search_timer.setInterval(SEARCH_DELAY_MS)
-        self.search_timer.timeout.connect(self._run_search)
+        self.search_timer.timeout.connect(self._search_in_background)
+        self.background_search = LatestOnly(self)
+        self.background_search.done.connect(self._show_found)
+        self.background_completions = LatestOnly(self)
+        self.background_completions.done.connect(self._show_completions)
         self.go_to(Location("home"))
         self.focus_page()  # the keys start on the page, not on the first button of the tool bar
 
@@ -231,16 +252,22 @@ class MainWindow(BookmarkActions, QMainWindow):
         self.progress_bar.setMaximumWidth(220)
         self.progress_bar.setAccessibleName(self.tr("Préparation de la recherche"))
         self.progress_bar.hide()
+        self.problems_label = StatusLabel()  # announced to a screen reader when it changes
+        self.problems_label.setWordWrap(True)
         self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().addWidget(self.problems_label, 1)
         self.statusBar().addPermanentWidget(self.progress_bar)
         self.degraded = DegradedStates(self.status_label)
-        errors = [problem for problem in self.library.problems if problem.severity == "error"]
-        if errors:
-            self.status_label.setText(
-                self.tr("%n guide(s) illisible(s) ignoré(s) : %1", "", len(errors)).replace(
-                    "%1", ", ".join(problem.file for problem in errors)
-                )
-            )
+        self._show_broken_files()
+
+    def _show_broken_files(self) -> None:
+        """Said for as long as it is true, beside the other messages of the status bar."""
+        broken = self.library.broken_files
+        message = self.tr(
+            "%n fichier(s) de guide avec des erreurs : la commande « guide-reader check » les détaille.", "", broken
+        )
+        self.problems_label.setText(message if broken else "")
+        self.problems_label.setVisible(bool(broken))
 
     # Index -----------------------------------------------------------------------
 
@@ -248,16 +275,14 @@ class MainWindow(BookmarkActions, QMainWindow):
         """Start the index work once the window is on screen, so it never delays the first paint."""
         self._index_after_paint = True
 
-    def event(self, event: QEvent) -> bool:
-        if not self._painted and event.type() == QEvent.Type.Paint:
-            self._painted = True
-            QTimer.singleShot(0, self._after_first_paint)
-        return super().event(event)
+    def _first_paint(self) -> None:
+        """Called once, by the filter that watches the window until it is painted (then removed: no
+        Python call on each of the window's events after that)."""
+        self._painted = True
+        self.removeEventFilter(self._first_paint_watch)
+        QTimer.singleShot(0, self._after_first_paint)
 
     def _after_first_paint(self) -> None:
-        # Watching every event of the program (mouse back / forward buttons anywhere) makes
-        # PySide wrap many Qt types at their first event: done after the window is shown.
-        QApplication.instance().installEventFilter(self)
         if getattr(self, "_reopen_after_paint", False):
             self._reopen_after_paint = False
             self._reopen_last_article()
@@ -270,6 +295,7 @@ class MainWindow(BookmarkActions, QMainWindow):
         self._last_index_try = time.monotonic()
         worker = IndexWorker(self.library, rebuild)
         worker.signals.progress.connect(self._index_progress)
+        worker.signals.catalogue_changed.connect(self._catalogue_changed)
         worker.signals.finished.connect(self._index_finished)
         worker.signals.failed.connect(self._index_failed)
         self._index_worker = worker  # keep the signals object alive
@@ -277,6 +303,12 @@ class MainWindow(BookmarkActions, QMainWindow):
         self.progress_bar.show()
         self.status_label.setText(self.tr("Préparation de la recherche…"))
         QThreadPool.globalInstance().start(worker)
+
+    def _catalogue_changed(self) -> None:
+        """The worker found added, changed or removed files (or read the folder a first time): list the
+        guides again."""
+        self.home_page.set_entries(self.library.entries)
+        self._show_broken_files()
 
     def _index_progress(self, done: int, total: int, _message: str) -> None:
         self.progress_bar.setRange(0, total)  # total 0: busy (another copy of the program builds it)
@@ -430,9 +462,11 @@ class MainWindow(BookmarkActions, QMainWindow):
             target = page.view if page.view.isVisible() else self.search_field
         elif page is self._bookmarks_page:
             target = page.tree if page.tree.isVisible() else page.tabs
+        elif page is self.home_page:
+            self.home_page.focus_first_card()  # the list of guides, its first (or current) card
+            return
         else:
-            cards = getattr(page, "cards", None)  # the home page: its first guide
-            target = cards[0] if cards else page
+            target = page
         target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def panes(self) -> list[QWidget]:
@@ -444,9 +478,10 @@ class MainWindow(BookmarkActions, QMainWindow):
             parts = [page.view]
         elif page is self._bookmarks_page:
             parts = [page.tree if page.tree.isVisible() else page.tabs]
+        elif page is self.home_page:
+            parts = [self.home_page.filter_field, self.home_page.list]
         else:
-            cards = getattr(page, "cards", None)
-            parts = [cards[0]] if cards else [page]
+            parts = [page]
         first = self.toolbar.widgetForAction(self.back_action)
         tool = next((widget for widget in self.toolbar.focus_order() if widget.isEnabled()), first)
         return [tool, *(part for part in parts if part.isVisible() and part.isEnabled())]
@@ -480,7 +515,7 @@ class MainWindow(BookmarkActions, QMainWindow):
             if self.search_field.text() != location.query:
                 self.search_field.setText(location.query)
             self._pending_query = location.query
-            self._run_search()
+            self._search_in_background()
             self.setWindowTitle(self.tr("Recherche — Guide Reader"))
         elif location.page == "bookmarks":
             self.bookmarks_page.refresh()
@@ -506,21 +541,19 @@ class MainWindow(BookmarkActions, QMainWindow):
     def open_article(self, slug: str, anchor: str = "") -> None:
         self.go_to(Location("article", slug, anchor))
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if (
-            event.type() == QEvent.Type.MouseButtonPress
-            and isinstance(event, QMouseEvent)
-            and QApplication.activeModalWidget() is None  # not behind an open dialog
-            and isinstance(watched, QWidget)
-            and watched.window() is self
-        ):
-            if event.button() == Qt.MouseButton.BackButton:
-                self.go_back()
-                return True
-            if event.button() == Qt.MouseButton.ForwardButton:
-                self.go_forward()
-                return True
-        return super().eventFilter(watched, event)
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        """Mouse back / forward buttons: a press that the widget under the mouse left unhandled comes
+        here (no filter on every event of the program); item views send theirs through ``eventFilter``."""
+        if event.button() == Qt.MouseButton.BackButton:
+            self.go_back()
+        elif event.button() == Qt.MouseButton.ForwardButton:
+            self.go_forward()
+        else:
+            super().mousePressEvent(event)
+
+    def _watch_back_buttons(self, widget: QWidget) -> None:
+        """Item views take every mouse press: the back / forward buttons are watched on these alone."""
+        widget.installEventFilter(self._back_buttons)
 
     # Search ----------------------------------------------------------------------
 
@@ -539,6 +572,7 @@ class MainWindow(BookmarkActions, QMainWindow):
         self._run_search()
 
     def _query_edited(self, text: str) -> None:
+        self.background_search.cancel()  # the results of what was typed before would come too late
         self._pending_query = text
         location = Location("search", query=text)
         current = self.history.current
@@ -552,10 +586,19 @@ class MainWindow(BookmarkActions, QMainWindow):
 
     def _update_completions(self, text: str) -> None:
         if not self.index_is_ready or len(text.strip()) < 2:
+            self.background_completions.cancel()
             self.completion_model.set_completions([])
             return
-        self.completion_model.set_completions(self.library.search_engine.complete(text))
+        engine = self.library.search_engine
+        self.background_completions.start(text, lambda: engine.complete(text))  # off the window's thread
+
+    def _show_completions(self, text: str, completions: list[Completion]) -> None:
+        if text != self.search_field.text():
+            return  # typed on since: a newer list is on its way
+        self.completion_model.set_completions(completions)
         fit_popup_width(self.completer)
+        if completions and self.search_field.isVisible() and self.search_field.completer() is self.completer:
+            self.completer.complete()  # the list came after the keystroke: show it now
 
     def _completion_chosen(self, index: QModelIndex) -> None:
         """A row of the popup (Enter or a click): that guide's section, even when another guide's
@@ -565,7 +608,26 @@ class MainWindow(BookmarkActions, QMainWindow):
             self.go_to(Location("article", completion.article_slug, completion.anchor))
             self.focus_page()
 
+    def _search_in_background(self) -> None:
+        """The search after a pause in typing: on a pool thread, so that the next keystroke never waits."""
+        query = self._pending_query
+        page = self._search_page
+        if page is None or self.pages.currentWidget() is not page:
+            return
+        if query.strip() and self.index_is_ready and self.index_error is None:
+            engine = self.library.search_engine
+            self.background_search.start(query, lambda: engine.search(query))
+        else:
+            self._run_search()
+
+    def _show_found(self, query: str, results: object) -> None:
+        page = self._search_page
+        if page is not None and self.pages.currentWidget() is page and query == self._pending_query:
+            page.show_results(results)
+            self.page_shown.emit("search")
+
     def _run_search(self) -> None:
+        self.background_search.cancel()  # this answer replaces any still on its way
         query = self._pending_query
         if self._search_page is None or self.pages.currentWidget() is not self._search_page:
             return
@@ -620,6 +682,7 @@ class MainWindow(BookmarkActions, QMainWindow):
             from .article_page import ArticlePage
 
             page = ArticlePage(self.theme, self.text_size, self._highlight_spans)
+            self._watch_back_buttons(page.toc.viewport())
             page.jump_requested.connect(self._jump_in_article)
             page.bookmark_requested.connect(self.bookmark_section)
             page.read_aloud.load_pronunciation = self._pronunciation
@@ -650,6 +713,7 @@ class MainWindow(BookmarkActions, QMainWindow):
             from .bookmarks_page import BookmarksPage
 
             page = BookmarksPage(self.library, self.files_allowed, self.print_allowed)
+            self._watch_back_buttons(page.tree.viewport())
             page.open_requested.connect(self.open_article)
             page.edit_requested.connect(self.edit_bookmark_note)
             page.export_requested.connect(self.export_bookmarks)
@@ -689,6 +753,7 @@ class MainWindow(BookmarkActions, QMainWindow):
         for page in (self._article_page, self._search_page):
             if page is not None:
                 page.set_text_size(self.text_size)
+        self.home_page.set_text_size(self.text_size)
 
     def _choose_language(self, code: str) -> None:
         self.settings.language = code
@@ -714,7 +779,11 @@ class MainWindow(BookmarkActions, QMainWindow):
         from .article_page import trust_text
 
         rows = []
-        for article in self.library.articles:
+        listed = self.library.entries if len(self.library.entries) <= ABOUT_SOURCES_UP_TO else []
+        for entry in listed:
+            article = self.library.article(entry.slug)
+            if article is None:
+                continue
             details = [html.escape(trust_text(article))]
             sites = sorted({resource.site for resource in article.web_resources if resource.site})
             if sites:
@@ -722,7 +791,7 @@ class MainWindow(BookmarkActions, QMainWindow):
             rows.append(f"<li><b>{html.escape(article.title)}</b><br>{'<br>'.join(details)}</li>")
         offline = self.tr("Guides de santé à lire sans connexion : rien n'est envoyé ni chargé sur internet.")
         folder = self.tr("Dossier des guides : %1").replace("%1", str(self.library.content_dir))
-        sources = self.tr("Sources des guides")
+        sources = self.tr("Sources des guides") if listed else self.tr("%n guide(s)", "", len(self.library.entries))
         advice = self.tr("Ces guides ne remplacent pas l'avis d'un professionnel de santé.")
         return (
             f"<h3>Guide Reader {html.escape(__version__)}</h3><p>{html.escape(offline)}</p>"
@@ -807,12 +876,45 @@ class MainWindow(BookmarkActions, QMainWindow):
         if self._store_writes is not None:
             self._store_writes.close()
         self.save_session()
-        QApplication.instance().removeEventFilter(self)
         worker = getattr(self, "_index_worker", None)
         if worker is not None and not worker.done.is_set():
-            worker.cancel()  # an index build (or repair) half done is cancelled cleanly, not cut off at exit
+            worker.cancel()  # an index build (or its checks) half done is cancelled cleanly, not cut off at exit
             QThreadPool.globalInstance().waitForDone(INDEX_STOP_WAIT_MS)
+        for background in (self.background_search, self.background_completions):
+            background.cancel()
+            background.wait(INDEX_STOP_WAIT_MS)
         super().closeEvent(event)
+
+
+class FirstPaint(QObject):
+    """Tells the window of its first paint."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.Paint and not self.window._painted:
+            self.window._first_paint()
+        return False
+
+
+class BackForwardButtons(QObject):
+    """Mouse back / forward buttons pressed over the widgets it watches go back / forward in the window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
+            if event.button() == Qt.MouseButton.BackButton:
+                self.window.go_back()
+                return True
+            if event.button() == Qt.MouseButton.ForwardButton:
+                self.window.go_forward()
+                return True
+        return False
 
 
 def ask_note(parent: QWidget, heading: str, note: str = "") -> str | None:

@@ -345,7 +345,7 @@ class KioskWindow(SessionState, ScreenGuard, KioskDialogs, MainWindow):
         self.banner.set_enlarged(self.session.emergency_details)
         self.status_label.clear()
         self.go_to(Location("home"))
-        self.home_page.verticalScrollBar().setValue(0)
+        self.home_page.reset()
         self.idle_timer.start()
 
     def _index_finished(self, report: object) -> None:
@@ -383,6 +383,7 @@ class KioskWindow(SessionState, ScreenGuard, KioskDialogs, MainWindow):
         if not self.exit_allowed:
             event.ignore()  # Alt+F4, the window manager, a stray close(): the kiosk stays
             return
+        QApplication.instance().removeEventFilter(self)
         super().closeEvent(event)
         self.session.close()
 

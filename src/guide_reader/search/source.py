@@ -1,0 +1,72 @@
+"""Where the search engine gets its articles: versions to compare with the index, whole articles on demand.
+
+The engine never holds every article: it asks ``versions()`` (slug -> a string that changes
+with the article) when it opens the index, ``article(slug)`` for the few it writes or shows,
+and ``outlines()`` (titles, headings and questions) for the completions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Protocol
+
+from ..content.cache import Catalogue
+from ..content.model import Article
+from .documents import article_hash
+
+
+class Outline(Protocol):
+    """What the completions read of an article: slug, title, section anchors and headings, questions."""
+
+    @property
+    def slug(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def sections(self) -> Sequence[object]: ...
+    @property
+    def faq(self) -> Sequence[object]: ...
+
+
+class ArticleSource(Protocol):
+    def versions(self) -> dict[str, str]:
+        """slug -> version: the index rewrites an article whose version differs from its manifest's."""
+        ...
+
+    def article(self, slug: str) -> Article | None: ...
+
+    def outlines(self) -> Iterable[Outline]: ...
+
+
+class ArticleList:
+    """Articles already in memory (tests, benchmarks, a memory-only library); the version is the
+    hash of what the index holds of the article."""
+
+    def __init__(self, articles: Sequence[Article]) -> None:
+        self.articles = list(articles)
+        self._by_slug = {article.slug: article for article in self.articles}
+
+    def versions(self) -> dict[str, str]:
+        return {article.slug: article_hash(article) for article in self.articles}
+
+    def article(self, slug: str) -> Article | None:
+        return self._by_slug.get(slug)
+
+    def outlines(self) -> Iterable[Outline]:
+        return self.articles
+
+
+class CatalogueSource:
+    """A content folder's catalogue: versions from file sizes and times, articles read one at a time."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+
+    def versions(self) -> dict[str, str]:
+        return self.catalogue.versions()
+
+    def article(self, slug: str) -> Article | None:
+        return self.catalogue.article(slug)
+
+    def outlines(self) -> Iterable[Outline]:
+        return self.catalogue.outlines()

@@ -1,0 +1,94 @@
+"""Search at any size: the index follows the catalogue by versions, updates never merge, merging waits
+for the worker, and completions are made where the index is made."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from benchmarks.corpus import SHORT, write_corpus
+from guide_reader.content.cache import Catalogue
+from guide_reader.library import Library
+from guide_reader.search.store import INDEX_NAME
+
+
+def library_of(folder: Path, tmp_path: Path) -> Library:
+    return Library(folder, tmp_path / "index")
+
+
+def test_a_one_article_update_adds_a_small_segment_and_the_worker_merges_later(tmp_path) -> None:
+    folder = tmp_path / "guides"
+    paths = write_corpus(folder, 12, seed=2, lengths=SHORT)
+    library = library_of(folder, tmp_path)
+    assert library.search_engine.ensure_index().action == "built"
+    library.close()
+    toc_before = sorted(path.name for path in (tmp_path / "index").glob(f"*{INDEX_NAME}*.seg"))
+    for count, path in enumerate(paths[:3], 1):
+        text = path.read_text(encoding="utf-8").replace(
+            "## Quand consulter", f"Xylophonique{count}.\n\n## Quand consulter"
+        )
+        path.write_text(text, encoding="utf-8")
+        os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10_000_000))
+        library = library_of(folder, tmp_path)
+        report = library.search_engine.ensure_index()
+        assert (report.action, report.articles_indexed) == ("updated", 1)
+        engine = library.search_engine
+        assert [hit.article_slug for hit in engine.search(f"xylophonique{count}").hits] == [path.stem]
+        if count < 3:
+            library.close()
+    after = sorted(path.name for path in (tmp_path / "index").glob(f"*{INDEX_NAME}*.seg"))
+    assert set(toc_before) <= set(after) and len(after) == len(toc_before) + 3  # nothing merged on the way
+    assert engine.merge_small_segments()
+    merged = sorted(path.name for path in (tmp_path / "index").glob(f"*{INDEX_NAME}*.seg"))
+    assert len(merged) == 1
+    assert [hit.article_slug for hit in engine.search("xylophonique2").hits] == [paths[1].stem]
+    assert not engine.merge_small_segments()  # nothing left to merge
+    library.close()
+    again = library_of(folder, tmp_path)  # the manifest was rewritten with the merged files
+    report = again.search_engine.ensure_index()
+    assert (report.action, report.problems) == ("up-to-date", [])
+    again.close()
+
+
+def test_opening_the_index_reads_no_article(tmp_path, monkeypatch) -> None:
+    folder = tmp_path / "guides"
+    write_corpus(folder, 5, seed=3, lengths=SHORT)
+    library = library_of(folder, tmp_path)
+    library.search_engine.ensure_index()
+    library.close()
+    read = []
+    original = Catalogue.article
+    monkeypatch.setattr(Catalogue, "article", lambda self, slug: read.append(slug) or original(self, slug))
+    library = library_of(folder, tmp_path)
+    assert library.search_engine.ensure_index().action == "up-to-date"
+    assert read == []
+    hits = library.search_engine.search("quand consulter médecin").hits
+    assert hits and len(set(read)) <= len({hit.article_slug for hit in hits})  # only the articles shown
+    library.close()
+
+
+def test_a_removed_file_leaves_the_index(tmp_path) -> None:
+    folder = tmp_path / "guides"
+    paths = write_corpus(folder, 4, seed=5, lengths=SHORT)
+    title = Library(folder).entry(paths[0].stem).title
+    library = library_of(folder, tmp_path)
+    library.search_engine.ensure_index()
+    assert paths[0].stem in {hit.article_slug for hit in library.search_engine.search(title).hits}
+    library.close()
+    paths[0].unlink()
+    library = library_of(folder, tmp_path)
+    report = library.search_engine.ensure_index()
+    assert report.action == "updated"
+    assert paths[0].stem not in {hit.article_slug for hit in library.search_engine.search(title).hits}
+    library.close()
+
+
+def test_a_search_does_not_make_the_completions(tmp_path) -> None:
+    library = library_of(Path(__file__).resolve().parent.parent / "content", tmp_path)
+    engine = library.search_engine
+    engine.ensure_index()
+    assert engine.search("leucopénie").hits and engine._completer is None  # guide-reader search never pays it
+    engine.prepare_completions()  # the window's worker does, after the index
+    assert engine._completer is not None
+    assert engine.complete("leuco")[0].article_slug == "leucopenie"
+    library.close()
