@@ -159,9 +159,11 @@ def test_bookmarks_page_tree(trees) -> None:
 def test_home_page_tree(trees) -> None:
     rows = trees["home"]
     assert nodes(rows, "frame")[0][1].startswith("Guide Reader")
-    spoken = [row[1] for row in rows]
+    assert "Liste des guides" in names(rows, "list")
+    assert "Filtrer la liste des guides" in names(rows, "text")
+    cards = names(rows, "list item")  # each card: an item of the list, named by its guide's title
     for title in ("Leucopénie", "Régression Tumorale Spontanée"):
-        assert title in spoken
+        assert title in cards
 
 
 def test_a_changed_search_page_is_announced(trees) -> None:

@@ -292,3 +292,41 @@ def test_toolbar_widgets_are_all_focusable(window) -> None:
     for widget in window.toolbar.focus_order():
         assert isinstance(widget, QWidget)
         assert widget.focusPolicy() & Qt.FocusPolicy.TabFocus, widget.accessibleName()
+
+
+def test_tab_on_the_home_page_goes_filter_list_then_toolbar_with_no_invisible_stop(qtbot, window) -> None:
+    window.go_to(Location("home"))
+    home = window.home_page
+    home.filter_field.setFocus(Qt.FocusReason.TabFocusReason)
+    QApplication.processEvents()
+    visited: list[QWidget] = []
+    for _ in range(12):
+        widget = QApplication.focusWidget()
+        assert widget is not None and widget.isVisible() and widget.accessibleName(), widget
+        visited.append(widget)
+        window.focusNextChild()
+        QApplication.processEvents()
+    toolbar = [widget for widget in window.toolbar.focus_order() if widget.isEnabled() and widget.isVisible()]
+    cycle = [home.filter_field, home.list, *toolbar]
+    assert visited[: len(cycle)] == cycle
+    assert visited[len(cycle)] is home.filter_field  # round again, nothing else in between
+
+
+@pytest.mark.parametrize("name", sorted(THEMES))
+def test_the_current_card_has_a_visible_focus_ring(qtbot, window, name) -> None:
+    window.set_theme(name, remember=False)
+    window.go_to(Location("home"))
+    cards = window.home_page.list
+    window.home_page.focus_first_card()
+    QApplication.processEvents()
+    rect = cards.visualRect(cards.currentIndex())
+    focused = cards.viewport().grab(rect).toImage()
+    window.home_page.filter_field.setFocus()
+    QApplication.processEvents()
+    unfocused = cards.viewport().grab(rect).toImage()
+    ring = THEMES[name].focus
+    assert contrast_ratio(ring, THEMES[name].surface) >= WCAG_NON_TEXT
+    assert contrast_ratio(ring, THEMES[name].background) >= WCAG_NON_TEXT
+    perimeter = 2 * (rect.width() + rect.height())
+    assert count_colour(focused, ring) >= FOCUS_RING_WIDTH * perimeter * 0.6
+    assert count_colour(unfocused, ring) < count_colour(focused, ring) / 2

@@ -285,3 +285,22 @@ def test_keyboard_shortcuts_never_make_the_text_smaller_than_text_scale(qtbot) -
     qtbot.keyClick(window.article_page.view, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert window.text_size == size and not window.larger_text_button.isChecked()  # Ctrl+0: the kiosk's size
     window.exit_allowed = True
+
+
+def test_portrait_at_200_percent_the_contents_button_and_the_source_line_are_whole(qtbot) -> None:
+    window = make_kiosk(qtbot, size=(800, 1280), text_scale=2.0)
+    window.open_article("leucopenie")
+    page = window.article_page
+    if page.splitter.sizes()[0] == 0:
+        page.toc_button.click()
+    QApplication.processEvents()
+    button, label = page.toc_button, page.trust_label
+    assert button.text() == "◧ Masquer le sommaire"
+    # The whole label, never « Mas…maire »: its text and the button's padding fit in the button.
+    assert button.fontMetrics().horizontalAdvance(button.text()) + 16 <= button.width()
+    # The source and dates go below the button, across the column: a few lines, not a tall narrow strip.
+    assert label.width() >= page.view.width() * 0.8
+    assert label.height() <= 4 * label.fontMetrics().lineSpacing()
+    column = QRect(page.view.mapTo(window, QPoint(0, 0)), page.view.size())
+    assert place(button, window).right() <= column.right() + 8
+    window.exit_allowed = True

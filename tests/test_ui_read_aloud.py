@@ -7,13 +7,14 @@ import stat
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSize, Qt, QTimer, QUrl
+from PySide6.QtCore import QPoint, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import QColor, QIcon, QTextCursor
-from PySide6.QtWidgets import QStyle
+from PySide6.QtWidgets import QApplication, QStyle
 
 from guide_reader.content.speech import EMERGENCY_SENTENCE, Kind, Utterance
 from guide_reader.content.voice import french_voice_missing
 from guide_reader.ui.article_page import ANCHOR_ROLE
+from guide_reader.ui.kiosk.touch import nearest_anchor
 from guide_reader.ui.main_window import MainWindow
 from guide_reader.ui.navigation import Location
 from guide_reader.ui.read_aloud import HIGHLIGHT_KIND, ReadAloudBar, State
@@ -445,3 +446,29 @@ def test_the_contents_and_ctrl_d_follow_the_section_being_read(qtbot, window):
     bar.stop_button.click()
     page.view.verticalScrollBar().setValue(0)
     assert page.current_anchor() == "top"
+
+
+def test_kiosk_listen_links_answer_to_a_44_px_touch(qtbot, kiosk):  # noqa: F811
+    """The small « ▶ Écouter » links beside the headings: a tap within 22 px of one starts that section."""
+    kiosk.open_article("leucopenie")
+    bar = kiosk.article_page.read_aloud
+    bar.engine_factory = FakeEngine
+    view = kiosk.article_page.view
+    QApplication.processEvents()
+    area = view.viewport().rect()
+    spot = next(
+        QPoint(x, y)
+        for y in range(0, area.height(), 3)
+        for x in range(0, area.width(), 3)
+        if view.anchorAt(QPoint(x, y)).startswith("#ecouter-")
+    )
+    anchor = view.anchorAt(spot)
+    for step in (QPoint(0, 2), QPoint(2, 0)):  # below the link's text, then at its right
+        beside = QPoint(spot)
+        while view.anchorAt(beside) == anchor:
+            beside += step
+        beside += step * 6  # 12 px off the link's text: inside a 44 px target centred on it
+        assert view.anchorAt(beside) == "" and nearest_anchor(view, beside) == anchor
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=beside)
+    qtbot.waitUntil(lambda: bar.engine is not None and bool(bar.engine.said))
+    assert bar.state is State.SPEAKING

@@ -7,7 +7,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QModelIndex, QRect, QSize, Qt, QUrl, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QHideEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
-    QHBoxLayout,
+    QBoxLayout,
+    QSizePolicy,
     QSplitter,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -35,6 +36,36 @@ SEARCH_KIND = "search"
 ANCHOR_ROLE = Qt.ItemDataRole.UserRole
 NARROW_WIDTH = 760  # px: below this the contents panel starts folded away
 CONTENTS_WIDTH = 320  # px: the contents panel's width when shown (the reader can drag it)
+
+
+class ReflowRow(QWidget):
+    """A button and a wrapping label side by side; one above the other when the row is too narrow for both
+    (a portrait screen, large text): the button keeps its whole label, the label its reading width."""
+
+    LABEL_WIDTH_EM = 16
+    """The label goes below the button when less than this many average characters' width is left for it."""
+
+    def __init__(self, button: QWidget, label: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.button, self.label = button, label
+        self.box = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.box.setContentsMargins(6, 2, 6, 2)
+        button.setSizePolicy(QSizePolicy.Policy.Maximum, button.sizePolicy().verticalPolicy())  # left, not stretched
+        button.setMinimumWidth(44)  # the row never widens the window: it stacks instead
+        self.box.addWidget(button)
+        self.box.addWidget(label, 1)
+
+    def stacked(self) -> bool:
+        return self.box.direction() == QBoxLayout.Direction.TopToBottom
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        needed = self.button.sizeHint().width() + self.LABEL_WIDTH_EM * self.label.fontMetrics().averageCharWidth()
+        direction = (
+            QBoxLayout.Direction.TopToBottom if event.size().width() - 12 < needed else QBoxLayout.Direction.LeftToRight
+        )
+        if direction != self.box.direction():
+            self.box.setDirection(direction)
+        super().resizeEvent(event)
 
 
 def trust_text(article: Article) -> str:
@@ -129,10 +160,7 @@ class ArticlePage(QWidget):
         self.trust_label = plain_label()
         self.trust_label.setObjectName("muted")
         self.trust_label.setWordWrap(True)
-        header = QHBoxLayout()
-        header.setContentsMargins(6, 2, 6, 2)
-        header.addWidget(self.toc_button)
-        header.addWidget(self.trust_label, 1)
+        header = ReflowRow(self.toc_button, self.trust_label)
         self.read_aloud = ReadAloudBar(self.view, theme)
         self.read_aloud.add_shortcuts(self)
         self.read_aloud.utterance_started.connect(self._follow_scroll)
@@ -140,7 +168,7 @@ class ArticlePage(QWidget):
         column_layout = QVBoxLayout(column)
         column_layout.setContentsMargins(0, 0, 0, 0)
         column_layout.setSpacing(0)
-        column_layout.addLayout(header)
+        column_layout.addWidget(header)
         column_layout.addWidget(self.find_bar)
         column_layout.addWidget(self.view, 1)
         column_layout.addWidget(self.reference_panel)

@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
 
 from ..content.cache import CatalogueEntry
 from ..content.text import fold
+from .theme import FOCUS_RING_WIDTH
 from .widgets import plain_tooltip
 
 SLUG_ROLE = Qt.ItemDataRole.UserRole
@@ -202,12 +203,13 @@ class CardDelegate(QStyledItemDelegate):
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
         hovered = bool(option.state & QStyle.StateFlag.State_MouseOver)
+        # The current card of the focused list: the theme's focus ring (Highlight, 3:1 on every background).
         border = (
             palette.color(QPalette.ColorRole.Highlight)
-            if selected or hovered
+            if selected or hovered or focused
             else palette.color(QPalette.ColorRole.PlaceholderText)
         )
-        painter.setPen(QPen(border, 3 if selected and focused else 2 if selected or hovered else 1))
+        painter.setPen(QPen(border, FOCUS_RING_WIDTH + 1 if focused else 1))
         painter.setBrush(palette.color(QPalette.ColorRole.AlternateBase))
         painter.drawRoundedRect(card.adjusted(1, 1, -1, -1), 10, 10)
         inner = card.adjusted(PADDING + 4, PADDING, -PADDING - 4, -PADDING)
