@@ -86,9 +86,35 @@ def test_read_aloud_says_what_is_wrong(tmp_path: Path, capsys: pytest.CaptureFix
     assert "guide introuvable : nulle-part" in capsys.readouterr().err
     assert main(["read-aloud", "leucopenie#references"]) == 1
     assert "rien à lire" in capsys.readouterr().err
-    assert main(["read-aloud", "leucopenie", "--rate", "3"]) == 2
-    assert "vitesse hors limites" in capsys.readouterr().err
+    assert main(["read-aloud", "leucopenie", "--rate", "3", "--wav", str(tmp_path / "out.wav")]) == 2
+    assert "vitesse hors limites : 3.0 (de 0.7 à 1.5)" in capsys.readouterr().err
     assert not list(tmp_path.iterdir())
+
+
+def test_the_warning_read_last_can_be_listened_to_alone(capsys: pytest.CaptureFixture[str]):
+    assert main(["read-aloud", "leucopenie#avertissement"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "## Avertissement"
+    assert len(lines) >= 2
+
+
+@pytest.mark.parametrize("rate", ["1.2", "1"])
+def test_a_rate_without_a_wav_file_is_refused(capsys: pytest.CaptureFixture[str], rate: str):
+    assert main(["read-aloud", "leucopenie#avertissement", "--rate", rate]) == 2
+    captured = capsys.readouterr()
+    assert captured.err == "--rate règle la vitesse du fichier WAV : ajoutez --wav FICHIER\n"
+    assert captured.out == ""
+
+
+def test_a_wav_file_named_dash_is_refused_and_nothing_is_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch
+):
+    monkeypatch.chdir(tmp_path)
+    assert main(["read-aloud", "leucopenie#avertissement", "--wav", "-"]) == 2
+    captured = capsys.readouterr()
+    assert captured.err == "--wav - : la sortie standard n'est pas prise en charge ; donnez un nom de fichier .wav\n"
+    assert captured.out == ""
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_a_content_folder_brings_its_own_pronunciation(tmp_path: Path, capsys: pytest.CaptureFixture[str]):

@@ -74,3 +74,13 @@ def test_a_limit_below_one_is_refused_with_a_clear_message(
     captured = capsys.readouterr()
     assert "--limit" in captured.err and "un nombre entier supérieur ou égal à 1" in captured.err
     assert captured.out == ""
+
+
+@pytest.mark.parametrize("acronym", ["TA", "SA"])
+def test_an_acronym_found_nowhere_is_not_called_too_common(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], acronym: str
+) -> None:
+    assert main(["search", acronym, "--index-dir", str(tmp_path)]) == 0
+    assert capsys.readouterr().out == f"Aucun résultat pour « {acronym} ».\n"
+    assert main(["search", acronym, "--json", "--index-dir", str(tmp_path)]) == 0
+    assert json.loads(capsys.readouterr().out)["common_words"] is False

@@ -176,6 +176,20 @@ def test_one_section_or_question_reads_only_itself():
     ]
     assert article_utterances(ARTICLE, NONE, "references") == []
     assert article_utterances(ARTICLE, NONE, "no-such-anchor") == []
+    assert [u.said for u in article_utterances(ARTICLE, NONE, "avertissement")] == [
+        "Avertissement",
+        "Ceci ne remplace pas un médecin.",
+    ]
+
+
+@pytest.mark.parametrize("path", sorted(CONTENT_DIR.glob("*.md")), ids=lambda path: path.stem)
+def test_every_anchor_read_from_the_top_can_be_listened_to_alone(path: Path):
+    article = load_article(path).article
+    whole = article_utterances(article, NONE)
+    for anchor in dict.fromkeys(u.anchor for u in whole):
+        alone = article_utterances(article, NONE, anchor)
+        assert alone, anchor
+        assert [u for u in whole if u.anchor == anchor] == [u for u in alone if u.anchor == anchor]
 
 
 def test_shown_text_keeps_the_citations_for_highlighting():

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import logging
 import stat
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer, QUrl
-from PySide6.QtGui import QColor, QTextCursor
+from PySide6.QtCore import QSize, Qt, QTimer, QUrl
+from PySide6.QtGui import QColor, QIcon, QTextCursor
+from PySide6.QtWidgets import QStyle
 
-from guide_reader.content.speech import EMERGENCY_SENTENCE, Utterance
+from guide_reader.content.speech import EMERGENCY_SENTENCE, Kind, Utterance
 from guide_reader.content.voice import french_voice_missing
 from guide_reader.ui.article_page import ANCHOR_ROLE
 from guide_reader.ui.main_window import MainWindow
@@ -307,7 +309,7 @@ def test_the_real_engine_reads_a_section_to_its_end(qtbot, null_sound):
 
 
 @needs_voice
-def test_the_real_engine_says_when_there_is_no_sound_output(qtbot, tmp_path: Path, null_sound):
+def test_the_real_engine_says_when_there_is_no_sound_output(qtbot, tmp_path: Path, null_sound, caplog):
     program = tmp_path / "espeak-ng"
     program.write_text("#!/bin/sh\necho 'error: No such file or directory' >&2\nexit 0\n", encoding="utf-8")
     program.chmod(program.stat().st_mode | stat.S_IEXEC)
@@ -322,9 +324,78 @@ def test_the_real_engine_says_when_there_is_no_sound_output(qtbot, tmp_path: Pat
         return engine
 
     bar.engine_factory = engine_without_sound
-    bar.listen_button.click()
-    qtbot.waitUntil(lambda: bar.state is State.STOPPED, timeout=10_000)
-    assert bar.status.text() == "La voix s'est arrêtée sur une erreur : pas de sortie son (No such file or directory)"
+    with caplog.at_level(logging.WARNING, logger="guide_reader.ui.speech_engine"):
+        bar.listen_button.click()
+        qtbot.waitUntil(lambda: bar.state is State.STOPPED, timeout=10_000)
+    assert bar.status.text() == (
+        "La voix s'est arrêtée sur une erreur : aucune sortie son. "
+        "Branchez un casque ou des haut-parleurs, puis appuyez sur « Écouter »."
+    )
+    assert "No such file" not in bar.status.text()
+    assert "read aloud: no sound output: No such file or directory" in caplog.messages
+    assert_controls_at_rest(bar)
+
+
+@needs_voice
+@pytest.mark.parametrize(
+    ("script", "logged", "said"),
+    [
+        (
+            "echo 'segmentation fault' >&2; exit 139",
+            "read aloud: espeak-ng ended with code 139: segmentation fault",
+            "la voix n'a pas pu lire cette phrase. Appuyez de nouveau sur « Écouter ».",
+        ),
+        (
+            None,
+            "read aloud: espeak-ng did not start: ",
+            "la voix n'a pas pu démarrer (espeak-ng). Paquet Debian à vérifier : espeak-ng.",
+        ),
+    ],
+    ids=["crash", "cannot-start"],
+)
+def test_every_voice_error_is_plain_french_and_the_raw_one_is_logged(
+    qtbot, tmp_path: Path, caplog, script: str | None, logged: str, said: str
+):
+    program = tmp_path / "espeak-ng"
+    if script is not None:
+        program.write_text(f"#!/bin/sh\n{script}\n", encoding="utf-8")
+        program.chmod(program.stat().st_mode | stat.S_IEXEC)
+    engine = EspeakEngine()
+    engine.program = str(program)  # cannot-start: no such program
+    with (
+        caplog.at_level(logging.WARNING, logger="guide_reader.ui.speech_engine"),
+        qtbot.waitSignal(engine.failed, timeout=10_000) as failed,
+    ):
+        engine.say(Utterance("Bonjour.", "Bonjour.", Kind.SENTENCE, "top", 0), 1.0, 1.0)
+    assert failed.args == [said]
+    assert any(message.startswith(logged) for message in caplog.messages), caplog.messages
+
+
+def assert_controls_at_rest(bar: ReadAloudBar) -> None:
+    """Nothing plays: the player's buttons disabled, drawn in the theme's disabled colour, no ⏸."""
+    assert bar.state is State.STOPPED and not bar.controls.isEnabled()
+    assert bar.pause_button.property("standard_icon") == QStyle.StandardPixmap.SP_MediaPlay
+    for button in (bar.previous_button, bar.pause_button, bar.next_button, bar.stop_button):
+        image = button.icon().pixmap(QSize(48, 48), QIcon.Mode.Disabled).toImage()
+        colours = {
+            image.pixelColor(x, y).name() for x in range(48) for y in range(48) if image.pixelColor(x, y).alpha() == 255
+        }
+        assert colours == {bar.theme.disabled}, (button.text(), colours)
+
+
+@pytest.mark.parametrize("state", [State.SPEAKING, State.PAUSED])
+def test_after_a_voice_error_the_controls_are_back_at_rest(qtbot, window, state: State):
+    bar = open_guide(window)
+    engine = start(qtbot, bar, bar.listen_button.click)
+    assert bar.pause_button.property("standard_icon") == QStyle.StandardPixmap.SP_MediaPause
+    if state is State.PAUSED:
+        bar.pause_button.click()
+    engine.failed.emit("aucune sortie son.")
+    assert bar.status.text() == "La voix s'est arrêtée sur une erreur : aucune sortie son."
+    assert_controls_at_rest(bar)
+    assert bar.view.highlight_count(HIGHLIGHT_KIND) == 0
+    engine = start(qtbot, bar, bar.listen_button.click)  # a new press reads again
+    assert bar.state is State.SPEAKING and bar.controls.isEnabled()
 
 
 def test_the_real_engine_names_the_package_when_espeak_or_its_french_voice_is_missing(qtbot, tmp_path: Path):

@@ -60,3 +60,12 @@ def test_a_completion_too_long_for_the_screen_keeps_its_guide_name(qtbot, window
     qtbot.waitUntil(popup.isVisible)
     assert popup.geometry().right() <= screen.right()
     assert popup.textElideMode() == Qt.TextElideMode.ElideMiddle  # the guide's name, at the end, stays
+
+
+def test_an_acronym_found_nowhere_gets_the_usual_advice_not_too_common(window) -> None:
+    window.search_for("TA")
+    assert window.search_page.plain_text() == (
+        "Aucun résultat pour « TA »\n"
+        "Essayez un mot plus simple ou plus courant, vérifiez l'orthographe, "
+        "ou retournez à l'accueil pour parcourir les guides."
+    )

@@ -392,8 +392,16 @@ The details are in the log: %1</translation>
 <context>
     <name>EspeakEngine</name>
     <message>
-        <source>pas de sortie son (%1)</source>
-        <translation>no sound output (%1)</translation>
+        <source>aucune sortie son. Branchez un casque ou des haut-parleurs, puis appuyez sur « Écouter ».</source>
+        <translation>no sound output. Plug in headphones or speakers, then press « Listen ».</translation>
+    </message>
+    <message>
+        <source>la voix n&apos;a pas pu lire cette phrase. Appuyez de nouveau sur « Écouter ».</source>
+        <translation>the voice could not read this sentence. Press « Listen » again.</translation>
+    </message>
+    <message>
+        <source>la voix n&apos;a pas pu démarrer (espeak-ng). Paquet Debian à vérifier : espeak-ng.</source>
+        <translation>the voice could not start (espeak-ng). Debian package to check: espeak-ng.</translation>
     </message>
 </context>
 <context>

@@ -390,7 +390,15 @@ Les détails sont dans le journal : %1</source>
 <context>
     <name>EspeakEngine</name>
     <message>
-        <source>pas de sortie son (%1)</source>
+        <source>aucune sortie son. Branchez un casque ou des haut-parleurs, puis appuyez sur « Écouter ».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>la voix n&apos;a pas pu lire cette phrase. Appuyez de nouveau sur « Écouter ».</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>la voix n&apos;a pas pu démarrer (espeak-ng). Paquet Debian à vérifier : espeak-ng.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -24,9 +24,11 @@ def register(command: AddCommand) -> None:
         help=f"un guide, ou une section (SLUG#ancre), ou SLUG#{WHEN_TO_SEE_DOCTOR} pour « Quand consulter » "
         "et le numéro d'urgence",
     )
-    read.add_argument("--wav", type=Path, metavar="FICHIER", help="écrire la lecture dans ce fichier WAV")
     read.add_argument(
-        "--rate", type=float, default=1.0, metavar="X", help=f"vitesse ({MIN_RATE} à {MAX_RATE}, 1 par défaut)"
+        "--wav", type=Path, metavar="FICHIER", help="écrire la lecture dans ce fichier WAV (pas « - » : un nom)"
+    )
+    read.add_argument(
+        "--rate", type=float, metavar="X", help=f"vitesse de la lecture --wav ({MIN_RATE} à {MAX_RATE}, 1 par défaut)"
     )
     read.set_defaults(handler=_run_read_aloud)
 
@@ -38,8 +40,15 @@ def _run_read_aloud(args: argparse.Namespace) -> int:
     if article is None:
         print(f"guide introuvable : {slug}", file=sys.stderr)
         return 1
-    if not MIN_RATE <= args.rate <= MAX_RATE:
-        print(f"vitesse hors limites : {args.rate} (de {MIN_RATE} à {MAX_RATE})", file=sys.stderr)
+    if args.rate is not None and args.wav is None:
+        print("--rate règle la vitesse du fichier WAV : ajoutez --wav FICHIER", file=sys.stderr)
+        return 2
+    rate = 1.0 if args.rate is None else args.rate
+    if not MIN_RATE <= rate <= MAX_RATE:
+        print(f"vitesse hors limites : {rate} (de {MIN_RATE} à {MAX_RATE})", file=sys.stderr)
+        return 2
+    if args.wav == Path("-"):
+        print("--wav - : la sortie standard n'est pas prise en charge ; donnez un nom de fichier .wav", file=sys.stderr)
         return 2
     pronunciation = load_pronunciation(pronunciation_file(library.content_dir))
     for problem in pronunciation.problems:
@@ -56,7 +65,7 @@ def _run_read_aloud(args: argparse.Namespace) -> int:
             print(f"## {utterance.said}" if utterance.kind is Kind.HEADING else utterance.said)
         return 0
     try:
-        seconds = write_wav(utterances, args.wav, args.rate, _progress)
+        seconds = write_wav(utterances, args.wav, rate, _progress)
     except VoiceError as error:
         print(f"\n{error}", file=sys.stderr)
         return 1

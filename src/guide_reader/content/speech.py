@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from .markdown_format import FAQ_ANCHOR
+from .markdown_format import DISCLAIMER_ANCHOR, FAQ_ANCHOR
 from .model import CITATION_PATTERN, Article
 from .pronunciation import Pronunciation
 from .renderer import DEFAULT_DISCLAIMER, is_when_to_see_doctor
@@ -167,42 +167,33 @@ class _Builder:
 
 
 def article_utterances(article: Article, pronunciation: Pronunciation, anchor: str = "") -> list[Utterance]:
-    """What is read from ``anchor`` on: the whole article for '' or 'top', one section or question else.
+    """What is read from ``anchor`` on: the whole article for '' or 'top', one part of it else.
 
     The whole article is its title, lead, sections, questions with their answers, and the
-    closing warning. An anchor that is not a section, a question or the questions' heading
-    gives an empty list.
+    closing warning. Every other anchor an utterance of the whole article carries reads that
+    part only: a section, a question, the questions' heading (with every question), the
+    warning (``avertissement``). Any other anchor gives an empty list.
     """
     builder = _Builder(pronunciation)
-    if anchor in ("", "top", "lead"):
-        builder.heading(article.title, "top")
-        builder.body(article.lead, "top")
-        for section in article.sections:
-            builder.heading(section.heading, section.anchor)
-            builder.body(section.body, section.anchor)
-        if article.faq:
-            builder.heading(FAQ_HEADING, FAQ_ANCHOR)
-            for item in article.faq:
-                builder.heading(item.question, item.anchor)
-                builder.body(item.answer, item.anchor)
-        builder.heading(DISCLAIMER_HEADING, "avertissement")
-        builder.body(article.disclaimer or DEFAULT_DISCLAIMER, "avertissement")
-        return builder.utterances
-    if anchor == FAQ_ANCHOR:
+    builder.heading(article.title, "top")
+    builder.body(article.lead, "top")
+    for section in article.sections:
+        builder.heading(section.heading, section.anchor)
+        builder.body(section.body, section.anchor)
+    if article.faq:
         builder.heading(FAQ_HEADING, FAQ_ANCHOR)
         for item in article.faq:
             builder.heading(item.question, item.anchor)
             builder.body(item.answer, item.anchor)
-        return builder.utterances
-    for section in article.sections:
-        if section.anchor == anchor:
-            builder.heading(section.heading, section.anchor)
-            builder.body(section.body, section.anchor)
-    for item in article.faq:
-        if item.anchor == anchor:
-            builder.heading(item.question, item.anchor)
-            builder.body(item.answer, item.anchor)
-    return builder.utterances
+    builder.heading(DISCLAIMER_HEADING, DISCLAIMER_ANCHOR)
+    builder.body(article.disclaimer or DEFAULT_DISCLAIMER, DISCLAIMER_ANCHOR)
+    whole = builder.utterances
+    if anchor in ("", "top", "lead"):
+        return whole
+    if anchor == FAQ_ANCHOR:
+        questions = {item.anchor for item in article.faq}
+        return [utterance for utterance in whole if utterance.anchor == FAQ_ANCHOR or utterance.anchor in questions]
+    return [utterance for utterance in whole if utterance.anchor == anchor]
 
 
 def when_to_see_doctor_utterances(article: Article, pronunciation: Pronunciation) -> list[Utterance]:

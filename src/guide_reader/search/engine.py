@@ -221,9 +221,10 @@ class SearchEngine:
                 results = self._run(plan, searcher, self._vocabulary, limit)
                 if not results.hits and plan.text != plan.text.lower():  # capitals read as acronyms: caps lock?
                     lowered = q.plan(plan.text.lower(), self.synonyms)
-                    if lowered.units:
-                        results = self._run(lowered, searcher, self._vocabulary, limit)
-                        results.query = plan.text
+                    retried = self._run(lowered, searcher, self._vocabulary, limit) if lowered.units else None
+                    if retried is not None and retried.hits:  # else: nothing for the acronym, said as such
+                        retried.query = plan.text
+                        results = retried
                 return results
         except Exception as error:  # a damaged index must not take the window down
             self.problems.append(f"recherche impossible ({type(error).__name__}) : index à reconstruire")

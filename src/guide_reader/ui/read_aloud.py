@@ -15,7 +15,7 @@ from collections.abc import Callable
 from enum import Enum
 
 from PySide6.QtCore import QEvent, QObject, QRegularExpression, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QIcon, QKeySequence, QPainter, QShortcut, QTextCursor, QTextDocument
+from PySide6.QtGui import QColor, QIcon, QKeySequence, QPainter, QPixmap, QShortcut, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -485,12 +485,9 @@ class ReadAloudBar(QFrame):
             *((button, button.property("standard_icon"), self.theme.text) for button in self._player_buttons()),
         ]
         for button, standard, color in tinted:
-            pixmap = self.style().standardIcon(standard).pixmap(QSize(48, 48))
-            painter = QPainter(pixmap)
-            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
-            painter.fillRect(pixmap.rect(), QColor(color))
-            painter.end()
-            button.setIcon(QIcon(pixmap))
+            icon = QIcon(_tinted(self.style().standardIcon(standard), color))
+            icon.addPixmap(_tinted(self.style().standardIcon(standard), self.theme.disabled), QIcon.Mode.Disabled)
+            button.setIcon(icon)
 
     def _player_buttons(self) -> tuple[QToolButton, ...]:
         return (self.previous_button, self.pause_button, self.next_button, self.stop_button)
@@ -501,7 +498,18 @@ class ReadAloudBar(QFrame):
         self.controls.setEnabled(self.state in (State.SPEAKING, State.PAUSED))
         paused = self.state is State.PAUSED
         self.pause_button.setText(self.tr("Reprendre") if paused else self.tr("Pause"))
-        icon = QStyle.StandardPixmap.SP_MediaPlay if paused else QStyle.StandardPixmap.SP_MediaPause
+        speaking = self.state is State.SPEAKING  # ⏸ only while a voice speaks: never after a stop or an error
+        icon = QStyle.StandardPixmap.SP_MediaPause if speaking else QStyle.StandardPixmap.SP_MediaPlay
         self.pause_button.setProperty("standard_icon", icon)
         self._paint_icons()
         self.listen_button.setEnabled(self.state is not State.WAITING_FOR_VOICE)
+
+
+def _tinted(icon: QIcon, color: str) -> QPixmap:
+    """The icon's shape (48 × 48 px) filled with ``color``."""
+    pixmap = icon.pixmap(QSize(48, 48))
+    painter = QPainter(pixmap)
+    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+    painter.fillRect(pixmap.rect(), QColor(color))
+    painter.end()
+    return pixmap

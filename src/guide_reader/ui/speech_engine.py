@@ -9,10 +9,14 @@ the highlighted sentence is exactly the one being said. Engines are created at t
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QCoreApplication, QObject, QProcess, Signal
 
 from ..content.speech import Utterance
 from ..content.voice import VOICE, espeak_arguments, espeak_program, has_french_voice, missing_voice_message
+
+_log = logging.getLogger(__name__)
 
 STOP_WAIT_MS = 500
 """The longest wait for a killed espeak-ng to be collected (it takes well under a millisecond)."""
@@ -23,7 +27,8 @@ class SpeechEngine(QObject):
 
     Signals: ``voice_checked(message)`` answers :meth:`check_voice` ('' when a French voice
     is there, else what to install); ``finished()`` when the utterance given to :meth:`say`
-    was said to its end (not when it was stopped); ``failed(message)`` when it could not be said.
+    was said to its end (not when it was stopped); ``failed(message)`` when it could not be said:
+    ``message`` is plain words for the reader (translated), the engine's own error is logged.
     """
 
     voice_checked = Signal(str)
@@ -113,17 +118,21 @@ class EspeakEngine(SpeechEngine):
         if status == QProcess.ExitStatus.NormalExit and code == 0 and not sound_error:
             self.finished.emit()
         elif sound_error:  # espeak-ng exits with 0 when no sound output opens
-            reason = sound_error.removeprefix("error:").strip()
-            self.failed.emit(self.tr("pas de sortie son (%1)").replace("%1", reason))
+            _log.warning("read aloud: no sound output: %s", sound_error.removeprefix("error:").strip())
+            self.failed.emit(
+                self.tr("aucune sortie son. Branchez un casque ou des haut-parleurs, puis appuyez sur « Écouter ».")
+            )
         else:
-            self.failed.emit(errors.strip().splitlines()[-1] if errors.strip() else f"espeak-ng : code {code}")
+            _log.warning("read aloud: espeak-ng ended with code %s: %s", code, errors.strip() or "(nothing said)")
+            self.failed.emit(self.tr("la voix n'a pas pu lire cette phrase. Appuyez de nouveau sur « Écouter »."))
 
     def _process_error(self, error: QProcess.ProcessError) -> None:
         process = self.sender()
         if error == QProcess.ProcessError.FailedToStart and process is self._process:
             self._process = None
             process.deleteLater()
-            self.failed.emit(process.errorString())
+            _log.warning("read aloud: espeak-ng did not start: %s", process.errorString())
+            self.failed.emit(self.tr("la voix n'a pas pu démarrer (espeak-ng). Paquet Debian à vérifier : espeak-ng."))
 
     def stop(self) -> None:
         """Kill the espeak-ng being heard; its exit is collected at once (a killed process ends at once),
