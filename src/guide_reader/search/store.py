@@ -242,8 +242,10 @@ class IndexStore:
     def _open_checked(storage: FileStorage, problems: list[str]) -> FileIndex | None:
         try:
             index = storage.open_index(INDEX_NAME)
-            with index.searcher() as searcher:
-                searcher.doc_count()
+            # The table of contents and each segment's header only: opening every segment's readers
+            # here would double an update's cost (the engine opens its searcher next, and rebuilds
+            # an index whose segments do not open).
+            sum(segment.doc_count_all() for segment in index._segments())
             return index
         except Exception as error:  # a damaged index can raise nearly anything
             problems.append(f"index illisible : {type(error).__name__}")
