@@ -14,6 +14,7 @@ from ..paths import resources_dir
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSize
+    from PySide6.QtWidgets import QWidget
 
     from .main_window import MainWindow
 
@@ -45,7 +46,7 @@ def parse_size(text: str) -> tuple[int, int]:
 def run(options: WindowOptions) -> int:
     if options.screenshot is not None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtCore import QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
@@ -89,21 +90,37 @@ def run(options: WindowOptions) -> int:
     if options.screenshot is None:
         _apply_start_options(window, options)
         return app.exec()
-    loop = QEventLoop()
-    window.index_ready.connect(loop.quit)
-    window.index_unavailable.connect(loop.quit)
-    QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, loop.quit)
-    if not window.index_is_ready:
-        loop.exec()
-    _apply_start_options(window, options)
-    app.processEvents()
+    return save_screenshot(window, options)
+
+
+def save_screenshot(window: QWidget, options: WindowOptions, code: int = 0) -> int:
+    """Save ``window`` as the PNG ``options.screenshot`` (px of the window), then close it.
+
+    A reader window (``MainWindow``) is grabbed once its index is ready, or after
+    ``SCREENSHOT_TIMEOUT_MS``, with the start options (--open, --search) applied. Returns
+    ``code``, or 1 when the file cannot be written (said on stderr).
+    """
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from .main_window import MainWindow
+
+    if isinstance(window, MainWindow):
+        loop = QEventLoop()
+        window.index_ready.connect(loop.quit)
+        window.index_unavailable.connect(loop.quit)
+        QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, loop.quit)
+        if not window.index_is_ready:
+            loop.exec()
+        _apply_start_options(window, options)
+    QApplication.processEvents()
     saved = window.grab().save(str(options.screenshot))
     window.close()
     if not saved:
         print(f"impossible d'écrire la capture : {options.screenshot}", file=sys.stderr)
         return 1
     print(options.screenshot)
-    return 0
+    return code
 
 
 def first_size(available: QSize) -> QSize:

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Literal
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from .write_failures import plain_message, reason_text
+from .widgets import plain_message
+from .write_failures import reason_text
 
 if TYPE_CHECKING:
     from ..content.model import Article
@@ -75,16 +76,13 @@ class BookmarkActions(_Base):
                 "ou utilisez le bouton ☆ à côté du titre.",
             )
             self.status_label.setText(message)
-            box = QMessageBox(
+            # said where the reader looks, and read by a screen reader
+            self.bookmark_refused_box = plain_message(
+                self,
                 QMessageBox.Icon.Information,
                 QCoreApplication.translate("BookmarkActions", "Marquer une section"),
                 message,
-                QMessageBox.StandardButton.Ok,
-                self,
             )
-            box.setTextFormat(Qt.TextFormat.PlainText)
-            box.open()  # said where the reader looks, and read by a screen reader
-            self.bookmark_refused_box = box
             return
         existing = self.library.store.find(article.slug, anchor)
         heading = next(
@@ -286,13 +284,6 @@ class BookmarkActions(_Base):
         message = store.notice_message
         if message is not None:
             notice = message_text(message)
-            box = QMessageBox(
-                QMessageBox.Icon.Warning,
-                QCoreApplication.translate("BookmarkActions", "Signets"),
-                notice,
-                QMessageBox.StandardButton.Ok,
-                self,
+            self.store_notice_box = plain_message(
+                self, QMessageBox.Icon.Warning, QCoreApplication.translate("BookmarkActions", "Signets"), notice
             )
-            box.setTextFormat(Qt.TextFormat.PlainText)
-            box.open()
-            self.store_notice_box = box

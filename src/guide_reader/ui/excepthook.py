@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..logs import log_file
+from .widgets import plain_message
 
 _log = logging.getLogger(__name__)
 
@@ -51,17 +52,12 @@ class ErrorReporter(QObject):
             "Un problème inattendu est survenu. Vous pouvez continuer à lire ; si quelque chose "
             "ne répond plus, fermez puis rouvrez le programme.\n\nLes détails sont dans le journal : %1",
         ).replace("%1", str(log_file()))
-        box = QMessageBox(
+        self.box = plain_message(
+            parent,
             QMessageBox.Icon.Information,
             QCoreApplication.translate("ErrorReporter", "Problème inattendu"),
             text,
-            QMessageBox.StandardButton.Ok,
-            parent,
         )
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
-        self.box = box
 
 
 def install(app: QCoreApplication) -> ErrorReporter:

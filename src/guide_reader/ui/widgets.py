@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 
 def plain_label(text: str = "") -> QLabel:
@@ -18,3 +18,12 @@ def plain_label(text: str = "") -> QLabel:
 def plain_tooltip(text: str) -> str:
     """Tooltip text shown as written: Qt reads a tooltip as HTML when it sees a tag, so it is escaped."""
     return "<p>" + html.escape(text, quote=False).replace("\n", "<br>") + "</p>"
+
+
+def plain_message(parent: QWidget, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
+    """A message box that shows ``text`` as written (never as HTML), opened window-modal and returned."""
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box

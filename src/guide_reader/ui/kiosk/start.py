@@ -10,12 +10,10 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import (
     QCoreApplication,
     QDir,
-    QEventLoop,
     QSettings,
     QStandardPaths,
     Qt,
     QTemporaryDir,
-    QTimer,
 )
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -30,7 +28,6 @@ if TYPE_CHECKING:
 
 # The file where earlier versions kept the session's bookmarks and history (with its WAL and SHM files).
 OLD_SESSION_FILE = "kiosk-session.sqlite3"
-SCREENSHOT_TIMEOUT_MS = 60_000
 
 
 def remove_old_session_files(folder: Path) -> None:
@@ -122,23 +119,8 @@ def _show_full_screen(window: QWidget) -> None:
 
 
 def _screenshot(window: QWidget, options: WindowOptions, code: int) -> int:
-    from ..app import _apply_start_options
+    from ..app import save_screenshot
 
     if isinstance(window, KioskWindow):
-        loop = QEventLoop()
-        window.index_ready.connect(loop.quit)
-        window.index_unavailable.connect(loop.quit)
-        QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, loop.quit)
-        if not window.index_is_ready:
-            loop.exec()
-        _apply_start_options(window, options)
-    QApplication.processEvents()
-    saved = window.grab().save(str(options.screenshot))
-    if isinstance(window, KioskWindow):
-        window.exit_allowed = True
-        window.close()
-    if not saved:
-        print(f"impossible d'écrire la capture : {options.screenshot}", file=sys.stderr)
-        return 1
-    print(options.screenshot)
-    return code
+        window.exit_allowed = True  # the picture is taken, then the window closes
+    return save_screenshot(window, options, code)
