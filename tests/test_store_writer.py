@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 from guide_reader.library import Library
 from guide_reader.store import BookmarkStore, StoreWriteError, default_database_path
@@ -81,6 +86,29 @@ def test_the_window_never_waits_for_a_write_held_up_by_another_program(qtbot) ->
     assert len(recent) <= 3
 
 
+HOLDER = """
+import sqlite3, sys
+connection = sqlite3.connect(sys.argv[1], isolation_level=None)
+connection.execute("BEGIN IMMEDIATE")
+print("held", flush=True)
+sys.stdin.readline()
+connection.execute("COMMIT")
+"""
+
+
+@contextmanager
+def write_lock_held_by_another_process(path: Path) -> Iterator[None]:
+    """Another program holds ``BEGIN IMMEDIATE`` on ``path`` (as an import does) until the block ends."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        yield
+    finally:
+        holder.communicate("\n", timeout=30)
+
+
 def test_the_bookmarks_page_never_waits_for_a_write_held_up_by_another_program(qtbot) -> None:
     """Removing, undoing, redoing and clearing the history while another program holds the lock."""
     window = MainWindow(Library(), Settings(in_memory=True))
@@ -95,32 +123,20 @@ def test_the_bookmarks_page_never_waits_for_a_write_held_up_by_another_program(q
     first, second = page._bookmark_items()
     page.tree.setCurrentItem(first)
     removed = first.data(0, BOOKMARK_ROLE)
-    other = BookmarkStore(default_database_path())
-    transaction = other._database.write()
-    transaction.__enter__()  # BEGIN IMMEDIATE: held until released below
-    try:
+    with write_lock_held_by_another_process(default_database_path()):
         page.remove_current()
         assert page._current_bookmark().id == second.data(0, BOOKMARK_ROLE).id  # the next one, at once
         page.clear_history()
         assert not window.store_writes.writer.idle  # the writes wait for the lock, the window does not
         assert len(store.bookmarks()) == 2  # reads still answer
         assert len(store.history.recent()) == 1
-    finally:
-        transaction.__exit__(None, None, None)
-        other.close()
     assert window.store_writes.finish(30)
     assert store.find(removed.slug, removed.anchor) is None
     assert store.history.recent() == []
     assert page.history_list.item(0).text() == "Rien de lu pour le moment."
-    other = BookmarkStore(default_database_path())
-    transaction = other._database.write()
-    transaction.__enter__()
-    try:
+    with write_lock_held_by_another_process(default_database_path()):
         page.undo_remove()
         assert store.find(removed.slug, removed.anchor) is None  # queued, not yet written
-    finally:
-        transaction.__exit__(None, None, None)
-        other.close()
     assert window.store_writes.finish(30)
     assert store.find(removed.slug, removed.anchor).note == removed.note
     assert page._current_bookmark().anchor == removed.anchor  # put back and selected

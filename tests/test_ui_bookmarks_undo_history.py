@@ -93,6 +93,7 @@ def history_lines(window) -> list[str]:
 def test_recently_read_has_one_line_per_guide_and_section_most_recent_first(qtbot) -> None:
     window = make_window(qtbot)
     window.open_article("leucopenie", "quand-consulter-un-medecin")
+    assert window.store_writes.finish(30)  # written before the jumps (a loaded machine coalesces waiting visits)
     window.article_page.jump_requested.emit("ref-2")  # a reference, the top, the FAQ heading: no section
     window.article_page.jump_requested.emit("top")
     window.article_page.jump_requested.emit("questions-frequentes")
