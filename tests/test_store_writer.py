@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 from guide_reader.library import Library
 from guide_reader.store import BookmarkStore, StoreWriteError, default_database_path
 from guide_reader.store.writer import StoreWriter
+from guide_reader.ui.bookmarks_page import BOOKMARK_ROLE
 from guide_reader.ui.main_window import MainWindow
+from guide_reader.ui.navigation import Location
 from guide_reader.ui.settings import Settings
 
 
@@ -77,3 +84,59 @@ def test_the_window_never_waits_for_a_write_held_up_by_another_program(qtbot) ->
     # The visits made while it waited were coalesced: the first (already running), then one write
     # holding the last visit and the section read in the guide left just before (5 places without).
     assert len(recent) <= 3
+
+
+HOLDER = """
+import sqlite3, sys
+connection = sqlite3.connect(sys.argv[1], isolation_level=None)
+connection.execute("BEGIN IMMEDIATE")
+print("held", flush=True)
+sys.stdin.readline()
+connection.execute("COMMIT")
+"""
+
+
+@contextmanager
+def write_lock_held_by_another_process(path: Path) -> Iterator[None]:
+    """Another program holds ``BEGIN IMMEDIATE`` on ``path`` (as an import does) until the block ends."""
+    holder = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(path)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+        yield
+    finally:
+        holder.communicate("\n", timeout=30)
+
+
+def test_the_bookmarks_page_never_waits_for_a_write_held_up_by_another_program(qtbot) -> None:
+    """Removing, undoing, redoing and clearing the history while another program holds the lock."""
+    window = MainWindow(Library(), Settings(in_memory=True))
+    qtbot.addWidget(window)
+    window.show()
+    store = window.library.store
+    for anchor in ("quand-consulter-un-medecin", "les-complications-possibles"):
+        store.add_for(window.library.article("leucopenie"), anchor, f"note {anchor}")
+    store.history.record("leucopenie", "quand-consulter-un-medecin", article_title="L", heading="H")
+    window.go_to(Location("bookmarks"))
+    page = window.bookmarks_page
+    first, second = page._bookmark_items()
+    page.tree.setCurrentItem(first)
+    removed = first.data(0, BOOKMARK_ROLE)
+    with write_lock_held_by_another_process(default_database_path()):
+        page.remove_current()
+        assert page._current_bookmark().id == second.data(0, BOOKMARK_ROLE).id  # the next one, at once
+        page.clear_history()
+        assert not window.store_writes.writer.idle  # the writes wait for the lock, the window does not
+        assert len(store.bookmarks()) == 2  # reads still answer
+        assert len(store.history.recent()) == 1
+    assert window.store_writes.finish(30)
+    assert store.find(removed.slug, removed.anchor) is None
+    assert store.history.recent() == []
+    assert page.history_list.item(0).text() == "Rien de lu pour le moment."
+    with write_lock_held_by_another_process(default_database_path()):
+        page.undo_remove()
+        assert store.find(removed.slug, removed.anchor) is None  # queued, not yet written
+    assert window.store_writes.finish(30)
+    assert store.find(removed.slug, removed.anchor).note == removed.note
+    assert page._current_bookmark().anchor == removed.anchor  # put back and selected

@@ -92,9 +92,11 @@ def test_bookmarks_page_groups_opens_edits_removes_and_undoes(qtbot, window) -> 
     window.go_back()
     tree.setCurrentItem(tree.topLevelItem(0).child(0))
     page.remove_button.click()
+    assert window.store_writes.finish()
     assert store.find("leucopenie", SECTION) is None
     assert page.undo_bar.isVisible()
     page.undo_remove()
+    assert window.store_writes.finish()
     assert store.find("leucopenie", SECTION).note == NOTE
 
 
@@ -128,6 +130,7 @@ def test_reading_history_lists_and_clears(qtbot, window) -> None:
     assert window.article_page.current_anchor() == SECTION
     window.go_back()
     window.bookmarks_page.clear_history()
+    assert window.store_writes.finish()
     assert window.library.store.history.recent() == []
 
 

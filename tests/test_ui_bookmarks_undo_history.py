@@ -38,21 +38,27 @@ def test_two_removals_are_undone_one_by_one_and_the_selection_stays_in_place(qtb
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     page.tree.setFocus()
     qtbot.keyClick(page.tree, Qt.Key.Key_Delete)
+    assert current_place(page) == third  # at once, while the removal is written
+    assert window.store_writes.finish(30)
     assert store.find(*second) is None
     assert current_place(page) == third  # the next one, not the first of the list
     qtbot.keyClick(page.tree, Qt.Key.Key_Delete)
+    assert window.store_writes.finish(30)
     assert store.find(*third) is None
     assert current_place(page) == shown[3]
     assert page.undo_bar.isVisible() and "2" in page.undo_label.text()
     page.undo_remove()
+    assert window.store_writes.finish(30)
     assert store.find(*third).note == f"note {third[1]}"
     assert current_place(page) == third
     qtbot.keyClick(page.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.store_writes.finish(30)
     assert store.find(*second).note == f"note {second[1]}"
     assert current_place(page) == second
     assert not page.undo_bar.isVisible()
     assert len(store.bookmarks()) == len(PLACES)
     qtbot.keyClick(page.tree, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert window.store_writes.finish(30)
     assert store.find(*second) is None  # redo
 
 
@@ -67,6 +73,7 @@ def test_removing_the_last_bookmark_selects_the_one_before(qtbot) -> None:
     before = current_place_of(items[0])
     page.tree.setCurrentItem(items[-1])
     page.remove_current()
+    assert window.store_writes.finish(30)
     assert current_place(page) == before
 
 
@@ -86,6 +93,7 @@ def history_lines(window) -> list[str]:
 def test_recently_read_has_one_line_per_guide_and_section_most_recent_first(qtbot) -> None:
     window = make_window(qtbot)
     window.open_article("leucopenie", "quand-consulter-un-medecin")
+    assert window.store_writes.finish(30)  # written before the jumps (a loaded machine coalesces waiting visits)
     window.article_page.jump_requested.emit("ref-2")  # a reference, the top, the FAQ heading: no section
     window.article_page.jump_requested.emit("top")
     window.article_page.jump_requested.emit("questions-frequentes")

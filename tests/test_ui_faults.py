@@ -175,9 +175,43 @@ def test_removing_on_read_only_media_says_why_and_keeps_the_bookmark(qtbot) -> N
     page.tree.setCurrentItem(page.tree.topLevelItem(0).child(0))
     page.remove_current()
     page.clear_history()
+    assert window.store_writes.finish(30)  # written off the GUI thread, answered on it
     assert "le fichier des signets est en lecture seule" in window.status_label.text()
     assert len(window.library.store.bookmarks()) == 1
     assert len(window.library.store.history.recent()) == 1
+    assert not page.undo_stack.canUndo()  # nothing was removed: nothing to undo
+    assert page._current_bookmark().note == "gardée"  # still listed and selected
+    assert page.history_list.count() == 1 and "Leucopénie" in page.history_list.item(0).text()
+
+
+def test_an_undo_not_kept_leaves_the_bookmark_removed_and_the_undo_to_try_again(qtbot, monkeypatch) -> None:
+    from guide_reader.store import StoreWriteError
+
+    window = make_window(qtbot, "")
+    store = window.library.store
+    store.add("leucopenie", SECTION, kind="section", article_title="Leucopénie", heading="Quand", note="gardée")
+    window.go_to(window.history.current.__class__("bookmarks"))
+    page = window.bookmarks_page
+    page.tree.setCurrentItem(page.tree.topLevelItem(0).child(0))
+    page.remove_current()
+    assert window.store_writes.finish(30)
+    assert store.bookmarks() == []
+
+    def full(_bookmark: object) -> None:
+        raise StoreWriteError("disk-full")
+
+    monkeypatch.setattr(type(store), "restore", lambda _self, bookmark: full(bookmark))
+    page.undo_remove()
+    assert window.store_writes.finish(30)
+    assert store.bookmarks() == []
+    assert page.undo_stack.canUndo() and page.undo_bar.isVisible()  # can be tried again
+    assert str(StoreWriteError("disk-full")) in window.status_label.text()
+    monkeypatch.undo()
+    page.undo_remove()
+    assert window.store_writes.finish(30)
+    assert [bookmark.note for bookmark in store.bookmarks()] == ["gardée"]
+    assert page._current_bookmark().note == "gardée"
+    assert not page.undo_stack.canUndo()
 
 
 def test_open_from_the_command_line_shows_the_window_when_history_cannot_be_written(tmp_path) -> None:

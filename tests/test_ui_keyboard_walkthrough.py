@@ -111,8 +111,10 @@ def test_reading_searching_bookmarking_and_printing_with_the_keyboard_only(qtbot
     bookmarks = window.bookmarks_page
     assert focused() is bookmarks.tree and bookmarks._current_bookmark().id == bookmark.id
     key(qtbot, Qt.Key.Key_Delete)
+    assert window.store_writes.finish(30)  # written off the GUI thread
     assert window.library.store.find("leucopenie", "quand-consulter-un-medecin") is None
     key(qtbot, Qt.Key.Key_Z, CTRL)
+    assert window.store_writes.finish(30)
     assert window.library.store.find("leucopenie", "quand-consulter-un-medecin") is not None
     tab_to(qtbot, lambda widget: widget is bookmarks.with_texts)
     key(qtbot, Qt.Key.Key_Space)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont, QKeySequence, QShortcut, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -22,9 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from ..library import Library
-from ..store import Bookmark, BookmarkStore, Status, StoreWriteError, resolve
+from ..store import Bookmark, BookmarkStore, Status, resolve
 from .toolstrip import FlowLayout
 from .widgets import plain_label, plain_tooltip
+
+if TYPE_CHECKING:
+    from .store_writes import StoreWrites
 
 BOOKMARK_ROLE = Qt.ItemDataRole.UserRole
 TARGET_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -33,7 +38,12 @@ HISTORY_LOOKBACK = 200  # entries read to find HISTORY_SHOWN sections (older one
 
 
 class RemoveBookmark(QUndoCommand):
-    """Removing one bookmark: undo puts it back, note and dates included, and selects it."""
+    """Removing one bookmark: undo puts it back, note and dates included, and selects it.
+
+    The writes run on the store's writer thread; the page is refreshed when each is done. A
+    removal not kept leaves the stack (nothing to undo); an undo not kept is redone without a
+    write (the bookmark is still removed), so the stack always says what the file holds.
+    """
 
     def __init__(self, page: BookmarksPage, bookmark: Bookmark) -> None:
         super().__init__(
@@ -42,25 +52,51 @@ class RemoveBookmark(QUndoCommand):
         self.page = page
         self.bookmark = bookmark
         self.removed: Bookmark | None = None
+        self._in_store = True  # False once the removal is written, True again once the undo is
 
     def redo(self) -> None:
-        neighbour = self.page.neighbour_of(self.bookmark.id)
-        try:
-            self.removed = self.page.store.remove(self.bookmark.id) or self.removed
-        except StoreWriteError as error:
-            self.setObsolete(True)  # nothing was removed: nothing to undo
-            self.page.write_failed.emit(error)
-            return
+        if not self._in_store:
+            return  # an undo that was not kept, taken back: the bookmark is still removed
+        page = self.page
+        neighbour = page.neighbour_of(self.bookmark.id)
+        page.hide_bookmark(self.bookmark.id, neighbour)
+        page.write(
+            lambda store: store.remove(self.bookmark.id),
+            done=lambda removed: self._removed(removed, neighbour),
+            failed=self._remove_failed,
+        )
+
+    def _removed(self, removed: Bookmark | None, neighbour: int | None) -> None:
+        self.removed = removed or self.removed
+        self._in_store = False
         self.page.refresh(select=neighbour)
 
+    def _remove_failed(self, error: Exception) -> None:
+        page, stack = self.page, self.page.undo_stack
+        page.write_failed.emit(error)
+        self.setObsolete(True)  # nothing was removed: nothing to undo
+        if stack.index() > 0 and stack.command(stack.index() - 1) is self:
+            stack.undo()  # leaves the stack (obsolete); undo() writes nothing: still in the store
+        page.refresh(select=self.bookmark.id)
+
     def undo(self) -> None:
-        try:
-            restored = self.page.store.restore(self.removed or self.bookmark)
-        except StoreWriteError as error:
-            self.page.write_failed.emit(error)
-            QTimer.singleShot(0, self.page.undo_stack.redo)  # still removed: the undo can be tried again
-            return
+        if self._in_store:
+            return  # the removal was not kept
+        self.page.write(
+            lambda store: store.restore(self.removed or self.bookmark),
+            done=self._restored,
+            failed=self._restore_failed,
+        )
+
+    def _restored(self, restored: Bookmark) -> None:
+        self._in_store = True
         self.page.refresh(select=restored.id)
+
+    def _restore_failed(self, error: Exception) -> None:
+        stack = self.page.undo_stack
+        self.page.write_failed.emit(error)
+        if stack.command(stack.index()) is self:
+            stack.redo()  # still removed: redo() writes nothing, and the undo can be tried again
 
 
 class BookmarksPage(QWidget):
@@ -70,11 +106,18 @@ class BookmarksPage(QWidget):
     import_requested = Signal()
     print_requested = Signal()
     pdf_requested = Signal()
-    write_failed = Signal(object)  # StoreWriteError: a removal, undo or clearing not kept
+    write_failed = Signal(object)  # the error of a removal, undo or clearing not kept
 
-    def __init__(self, library: Library, files_allowed: bool = True, print_allowed: bool = True) -> None:
+    def __init__(
+        self,
+        library: Library,
+        writes: Callable[[], StoreWrites],
+        files_allowed: bool = True,
+        print_allowed: bool = True,
+    ) -> None:
         super().__init__()
         self.library = library
+        self._writes = writes  # the window's queue of store writes (the kiosk gives each visitor a new one)
         self.undo_stack = QUndoStack(self)  # every removal, undone one by one (Ctrl+Z), most recent first
         self.undo_stack.indexChanged.connect(self._update_undo_bar)
         title = QLabel(self.tr("Mes signets"))
@@ -90,6 +133,15 @@ class BookmarksPage(QWidget):
     @property
     def store(self) -> BookmarkStore:
         return self.library.store
+
+    def write(
+        self,
+        job: Callable[[BookmarkStore], Any],
+        done: Callable[[Any], None],
+        failed: Callable[[Exception], None],
+    ) -> None:
+        """Queue ``job`` on the store's writer thread; ``done``/``failed`` run later on the GUI thread."""
+        self._writes().submit(job, done=done, failed=failed)
 
     # Bookmarks tab ---------------------------------------------------------------
 
@@ -221,6 +273,15 @@ class BookmarksPage(QWidget):
         others = ids[place + 1 :] + ids[:place][::-1]
         return others[0] if others else None
 
+    def hide_bookmark(self, bookmark_id: int, select: int | None) -> None:
+        """Hide ``bookmark_id`` and select ``select`` at once, while its removal is being written."""
+        items = {item.data(0, BOOKMARK_ROLE).id: item for item in self._bookmark_items()}
+        if select in items:
+            self.tree.setCurrentItem(items[select])
+        if bookmark_id in items:
+            items[bookmark_id].setHidden(True)
+        self._update_buttons()
+
     def _current_bookmark(self) -> Bookmark | None:
         item = self.tree.currentItem()
         return item.data(0, BOOKMARK_ROLE) if item is not None else None
@@ -325,8 +386,10 @@ class BookmarksPage(QWidget):
             self._open_history_item(self.history_list.currentItem())
 
     def clear_history(self) -> None:
-        try:
-            self.store.history.clear()
-        except StoreWriteError as error:
+        """Forget the reading history (off the GUI thread); the list is filled again once written."""
+
+        def failed(error: Exception) -> None:
             self.write_failed.emit(error)
-        self._refresh_history()
+            self._refresh_history()
+
+        self.write(lambda store: store.history.clear(), done=lambda _result: self._refresh_history(), failed=failed)

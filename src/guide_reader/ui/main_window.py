@@ -712,7 +712,7 @@ class MainWindow(BookmarkActions, QMainWindow):
         if self._bookmarks_page is None:
             from .bookmarks_page import BookmarksPage
 
-            page = BookmarksPage(self.library, self.files_allowed, self.print_allowed)
+            page = BookmarksPage(self.library, lambda: self.store_writes, self.files_allowed, self.print_allowed)
             self._watch_back_buttons(page.tree.viewport())
             page.open_requested.connect(self.open_article)
             page.edit_requested.connect(self.edit_bookmark_note)
