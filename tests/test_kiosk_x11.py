@@ -3,7 +3,7 @@
 With openbox: « show desktop », iconify and a desktop switch never leave the screen to the desktop.
 With no window manager: the kiosk fills the screen, and its reset empties the clipboard and the
 selection that other programs would paste. Bad settings show the out-of-order page, not the desktop.
-scripts/bootstrap.sh installs Xvfb, openbox, xdotool and xclip (packaging/debian-commands.txt).
+scripts/bootstrap.sh installs Xvfb, openbox, xdotool and xclip (packaging/debian-test-packages.txt).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """guide-reader read-aloud: one real synthesis with espeak-ng, measured with sox.
 
-espeak-ng and sox are installed by scripts/bootstrap.sh (packaging/debian-commands.txt):
-these tests fail, rather than skip, when the voice is missing or broken.
+espeak-ng and sox are installed by scripts/bootstrap.sh (packaging/debian-commands.txt and
+debian-test-packages.txt): these tests fail, rather than skip, when the voice is missing or broken.
 """
 
 from __future__ import annotations
