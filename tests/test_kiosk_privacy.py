@@ -124,9 +124,20 @@ def test_every_session_field_is_covered_by_the_reset_test() -> None:
         "search_page",
         "bookmarks_page",
         "emergency_details",
+        "leaving",
         "store_writes",
         "_store",
     }
+
+
+def test_a_section_being_left_is_not_carried_into_the_next_visit(qtbot) -> None:
+    window = make_kiosk(qtbot)
+    window._leaving = ("leucopenie", "quand-consulter-un-medecin")  # left, not yet in the history
+    window.reset_session()
+    window.open_article("regression-tumorale-spontanee")
+    qtbot.waitUntil(lambda: window.library.store.history.recent() != [])
+    assert {entry.slug for entry in window.library.store.history.recent()} == {"regression-tumorale-spontanee"}
+    close(window)
 
 
 @pytest.mark.parametrize("mode", [QClipboard.Mode.Clipboard, QClipboard.Mode.Selection])

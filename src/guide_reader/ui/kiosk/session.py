@@ -38,7 +38,8 @@ class VisitorSession:
     ``text_size``: the article text size in points; ``larger_text``: whether the visitor pressed
     « Agrandir le texte »; ``query``: the search text; ``article_page``, ``search_page``,
     ``bookmarks_page``: the pages built during the visit (None until first shown);
-    ``emergency_details``: whether the emergency banner is enlarged; ``store``: the visit's
+    ``emergency_details``: whether the emergency banner is enlarged; ``leaving``: the guide and
+    section being left, not yet in the reading history; ``store``: the visit's
     bookmarks and reading history (in memory, opened at first use); ``store_writes``: the queue of
     the visit's writes to it, off the GUI thread (made by the window at first use).
     """
@@ -51,6 +52,7 @@ class VisitorSession:
     search_page: QWidget | None = None
     bookmarks_page: QWidget | None = None
     emergency_details: bool = False
+    leaving: tuple[str, str | None] = ("", None)
     store_writes: StoreWrites | None = None
     _store: BookmarkStore | None = field(default=None, repr=False)
 

@@ -43,6 +43,14 @@ class SessionState(_Base):
         self.session.query = value
 
     @property
+    def _leaving(self) -> tuple[str, str | None]:
+        return self.session.leaving
+
+    @_leaving.setter
+    def _leaving(self, value: tuple[str, str | None]) -> None:
+        self.session.leaving = value
+
+    @property
     def _store_writes(self) -> StoreWrites | None:
         return self.session.store_writes
 
