@@ -55,9 +55,6 @@ class ReflowRow(QWidget):
         self.box.addWidget(button)
         self.box.addWidget(label, 1)
 
-    def stacked(self) -> bool:
-        return self.box.direction() == QBoxLayout.Direction.TopToBottom
-
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         needed = self.button.sizeHint().width() + self.LABEL_WIDTH_EM * self.label.fontMetrics().averageCharWidth()
         direction = (

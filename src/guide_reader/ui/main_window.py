@@ -862,16 +862,6 @@ class MainWindow(BookmarkActions, QMainWindow):
             self.tr("Vos signets et votre historique ne sont pas enregistrés : %1.").replace("%1", reason_text(error)),
         )
 
-    def reset_store(self) -> None:
-        """Forget bookmarks and history once the writes already queued are done (the kiosk's reset)."""
-        from ..store import StoreWriteError
-
-        self.store_writes.finish()
-        try:
-            self.library.store.reset()
-        except StoreWriteError as error:
-            self.report_write_failure(error)
-
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if self._store_writes is not None:
             self._store_writes.close()

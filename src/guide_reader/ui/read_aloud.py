@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QSlider,
     QStyle,
@@ -35,6 +34,7 @@ from ..content.speech import Kind, Utterance, article_utterances, when_to_see_do
 from .article_view import ArticleView, Span
 from .speech_engine import EspeakEngine, SpeechEngine
 from .theme import Theme
+from .widgets import plain_label
 
 HIGHLIGHT_KIND = "speech"
 RATES = (0.7, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5)
@@ -141,7 +141,7 @@ class ReadAloudBar(QFrame):
         self.volume_slider.setAccessibleName(self.tr("Volume de la voix"))
         self.volume_slider.setToolTip(self.tr("Volume de la voix"))
         self.volume_slider.sliderReleased.connect(self._rate_changed)
-        self.status = QLabel()
+        self.status = plain_label()
         self.status.setObjectName("muted")
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

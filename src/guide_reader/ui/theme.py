@@ -189,7 +189,7 @@ QToolButton {{ padding: 4px 10px; border: {ring} transparent; border-radius: 6px
 QToolButton:hover {{ background-color: {theme.note_background}; }}
 QToolButton:checked {{ border-color: {theme.border}; }}
 QToolButton:focus, QLineEdit:focus, QTreeWidget:focus, QTreeView:focus, QListView:focus, QTextBrowser:focus,
-QFrame#articleCard:focus, QComboBox:focus, QTabBar::tab:focus, QCheckBox:focus {{ border: {ring} {theme.focus}; }}
+QComboBox:focus, QTabBar::tab:focus, QCheckBox:focus {{ border: {ring} {theme.focus}; }}
 QPushButton {{ background-color: {theme.accent}; color: {theme.on_accent}; border: {ring} {theme.accent};
     border-radius: 6px; padding: 6px 14px; min-height: 24px; }}
 QPushButton:focus {{ border: {ring} {theme.text}; }}
@@ -201,16 +201,12 @@ QLineEdit {{ background-color: {theme.surface}; border: {ring} {theme.border}; b
 QTextBrowser, QTreeWidget, QListView {{ background-color: {theme.background}; border: {ring} transparent; }}
 QTreeWidget::item {{ padding: 5px 2px; }}
 QTreeWidget::item:selected, QListView::item:selected {{ background-color: {theme.accent}; color: {theme.on_accent}; }}
-QFrame#articleCard {{ background-color: {theme.surface}; border: {ring} {theme.border}; border-radius: 10px; }}
-QFrame#articleCard:hover {{ border-color: {theme.accent}; }}
 QFrame#referencePanel, QFrame#findBar {{ background-color: {theme.note_background};
     border-top: 1px solid {theme.border}; }}
-QLabel#muted, QLabel#cardDetails, QLabel#pageIntro {{ color: {theme.muted}; }}
+QLabel#muted, QLabel#pageIntro {{ color: {theme.muted}; }}
 QLabel#pageTitle {{ font-size: {round(text_size * 1.6)}pt; font-weight: bold; }}
 QLabel#resultsHeading {{ font-size: {round(text_size * 1.25)}pt; font-weight: bold; }}
-QLabel#cardTitle {{ font-size: {round(text_size * 1.3)}pt; font-weight: bold; }}
-QLabel#cardLead, QLabel#pageIntro {{ font-size: {text_size}pt; }}
-QLabel#cardDetails {{ font-size: {max(9, round(text_size * 0.9))}pt; }}
+QLabel#pageIntro {{ font-size: {text_size}pt; }}
 QStatusBar {{ background-color: {theme.surface}; color: {theme.muted}; }}
 QScrollBar:vertical {{ background: {theme.surface}; width: 14px; margin: 0; }}
 QScrollBar:horizontal {{ background: {theme.surface}; height: 14px; margin: 0; }}
