@@ -13,6 +13,7 @@ import logging.handlers
 from pathlib import Path
 
 from .paths import user_state_dir
+from .safe_files import check_replaceable
 
 LOG_NAME = "guide-reader.log"
 MAX_LOG_BYTES = 1024 * 1024
@@ -42,8 +43,7 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
         handler: logging.Handler = logging.handlers.RotatingFileHandler(
             path, maxBytes=MAX_LOG_BYTES, backupCount=BACKUP_COUNT, encoding="utf-8", delay=True
         )
-        if path.exists() and not path.is_file():
-            raise IsADirectoryError(str(path))
+        check_replaceable(path)
     except OSError:
         handler, path = logging.NullHandler(), None
     handler.setFormatter(logging.Formatter(_FORMAT))

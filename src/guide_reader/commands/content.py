@@ -16,6 +16,7 @@ from ..content.placement import SOURCES_DIR, Placer
 from ..content.problems import ContentError, Problem
 from ..library import Library
 from ..paths import default_content_dir
+from ..safe_files import read_limited
 from .import_report import report_lines
 
 AddCommand = Callable[[str, str], argparse.ArgumentParser]
@@ -85,7 +86,11 @@ def _run_import(args: argparse.Namespace) -> int:
 
 def _write(kept_source: Path, raw: bytes, target: Path, markdown: str) -> None:
     kept_source.parent.mkdir(parents=True, exist_ok=True)
-    if not kept_source.is_file() or kept_source.read_bytes() != raw:
+    try:
+        same = read_limited(kept_source, len(raw)) == raw
+    except OSError:
+        same = False
+    if not same:
         kept_source.write_bytes(raw)
     target.write_text(markdown, encoding="utf-8")
 

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from ..safe_files import read_limited
+
 Action = Literal["new", "update", "renamed"]
 SOURCES_DIR = "sources"
 _FRONT_MATTER_LINES = 20
@@ -78,7 +80,7 @@ class Placer:
             return self._claimed_sources[name] == raw
         path = self.out / SOURCES_DIR / name
         try:
-            return path.is_file() and path.stat().st_size == len(raw) and path.read_bytes() == raw
+            return read_limited(path, len(raw)) == raw  # a larger file or no regular file: OSError
         except OSError:
             return False
 
