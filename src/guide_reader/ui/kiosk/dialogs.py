@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QPoint, Qt
 from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
+from ..widgets import plain_message
 from .files import ask_confined_file
 from .keyboard import is_text_field
 
@@ -80,15 +81,8 @@ class KioskDialogs(_Base):
 
     def show_message(self, text: str) -> None:
         """A message on screen (a panel inside the kiosk), closed with its button or by the reset."""
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            QCoreApplication.translate("KioskDialogs", "Guide Reader"),
-            text,
-            QMessageBox.StandardButton.Ok,
-            self,
+        box = plain_message(
+            self, QMessageBox.Icon.Information, QCoreApplication.translate("KioskDialogs", "Guide Reader"), text
         )
-        box.setTextFormat(Qt.TextFormat.PlainText)
         box.button(QMessageBox.StandardButton.Ok).setText(QCoreApplication.translate("KioskDialogs", "Compris"))
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
         self.message_box = box
