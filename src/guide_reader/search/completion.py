@@ -49,15 +49,16 @@ class Completer:
         entries = sorted(_entries(articles), key=lambda e: (_KIND_ORDER[e.kind], len(e.text), e.text, e.article_slug))
         self._entries = entries
         self._words: list[set[str]] = []
+        self._first_words: list[str] = []
         postings: dict[str, list[int]] = {}
         for number, entry in enumerate(entries):
             words = fold_words(entry.text)
             self._words.append(set(words))
+            self._first_words.append(words[0] if words else "")
             for word in dict.fromkeys(words):
                 postings.setdefault(word, []).append(number)
         self._vocabulary = sorted(postings)
         self._postings = [postings[word] for word in self._vocabulary]
-        self._first_words = [words[0] if words else "" for words in map(fold_words, (e.text for e in entries))]
 
     def display_forms(self) -> dict[str, str]:
         """Folded word -> the word as written (accents kept), for the suggestions shown to a reader."""

@@ -378,9 +378,8 @@ def _fuzzy_expansions(tiers: list[q.Tier], searcher: Searcher) -> list[Terms]:
     """The words a ``word~`` of the query found, to be marked like typed words."""
     reader = searcher.reader()
     found: dict[Terms, None] = {}
-    for tier in tiers[:1]:
-        for leaf in tier.query.leaves():
-            if isinstance(leaf, wq.FuzzyTerm):
-                for _, text in leaf.expanded_terms(reader):
-                    found[(text.decode("utf-8") if isinstance(text, bytes) else str(text),)] = None
+    for leaf in tiers[0].query.leaves() if tiers else ():  # the typed words' tier only
+        if isinstance(leaf, wq.FuzzyTerm):
+            for _, text in leaf.expanded_terms(reader):
+                found[(text.decode("utf-8") if isinstance(text, bytes) else str(text),)] = None
     return list(found)
