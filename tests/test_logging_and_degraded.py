@@ -144,6 +144,24 @@ def test_a_search_failing_on_a_damaged_index_says_so_and_rebuilds(qtbot, window,
     assert list(window.degraded.said) == ["search"]
 
 
+def test_a_search_typed_in_the_field_on_a_damaged_index_rebuilds_it_too(qtbot, window, monkeypatch) -> None:
+    from tests.conftest import show_and_index
+
+    show_and_index(qtbot, window)
+    engine = window.library.search_engine
+
+    def broken(plan, searcher, vocabulary, limit):
+        raise OSError("damaged segment")
+
+    monkeypatch.setattr(engine, "_run", broken)
+    with qtbot.waitSignal(window.index_ready, timeout=60_000):
+        window.focus_search()
+        qtbot.keyClicks(window.search_field, "fievre")  # answered on a pool thread after the typing pause
+        qtbot.waitUntil(lambda: "L'index de recherche était endommagé" in window.status_label.text(), timeout=10_000)
+        monkeypatch.undo()
+    assert list(window.degraded.said) == ["search"]
+
+
 def test_a_read_only_store_is_said_in_the_window(window) -> None:
     from guide_reader.store import BookmarkStore, default_database_path
     from tests.test_store_faults import read_only_media

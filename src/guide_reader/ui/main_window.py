@@ -99,6 +99,7 @@ class MainWindow(BookmarkActions, QMainWindow):
         self.text_size = settings.text_size
         self.history = NavigationHistory()
         self._leaving: tuple[str, str | None] = ("", None)  # the guide and section being left, for the history
+        self._problems_seen = 0  # how many problems the search engine had when the background search began
         self.index_is_ready = False
         self.index_error: str | None = None
         self._rebuilding = False
@@ -370,9 +371,14 @@ class MainWindow(BookmarkActions, QMainWindow):
 
     def _search(self, query: str) -> SearchResults:
         """Search; a search that fails on a damaged index says so once and rebuilds it in the worker."""
+        seen = len(self.library.search_engine.problems)
+        results = self.library.search_engine.search(query)
+        self._rebuild_if_search_failed(seen)
+        return results
+
+    def _rebuild_if_search_failed(self, seen: int) -> None:
+        """The engine's problems past the first ``seen``: a failed search rebuilds the index, said once."""
         engine = self.library.search_engine
-        seen = len(engine.problems)
-        results = engine.search(query)
         failures = [problem for problem in engine.problems[seen:] if problem.startswith("recherche impossible")]
         if failures and not self._rebuilding:
             _log.error("search failed on the index: %s", failures[0])
@@ -383,7 +389,6 @@ class MainWindow(BookmarkActions, QMainWindow):
                 "search",
                 self.tr("L'index de recherche était endommagé : il est reconstruit, les résultats vont revenir."),
             )
-        return results
 
     def _highlight_spans(self, text: str, query: str) -> list[tuple[int, int]]:
         if not self.index_is_ready:
@@ -616,11 +621,13 @@ class MainWindow(BookmarkActions, QMainWindow):
             return
         if query.strip() and self.index_is_ready and self.index_error is None:
             engine = self.library.search_engine
+            self._problems_seen = len(engine.problems)
             self.background_search.start(query, lambda: engine.search(query))
         else:
             self._run_search()
 
     def _show_found(self, query: str, results: object) -> None:
+        self._rebuild_if_search_failed(self._problems_seen)
         page = self._search_page
         if page is not None and self.pages.currentWidget() is page and query == self._pending_query:
             page.show_results(results)
