@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import weakref
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -67,6 +68,8 @@ class SearchEngine:
         self.synonyms: Synonyms = load_synonyms(synonyms_file)
         self._store = IndexGenerations(index_dir, lock_timeout)
         self._docs: OrderedDict[str, _ArticleDocs] = OrderedDict()
+        self._searchers = _OpenSearchers()
+        weakref.finalize(self, self._searchers.close_all)  # an engine dropped unclosed leaves no file open
         self._completer: Completer | None = None
         self._completer_lock = threading.Lock()
         self._display: dict[str, str] | None = None
@@ -123,19 +126,19 @@ class SearchEngine:
         # opened and keeps its files open, so a later rebuild (here or by another program)
         # cannot pull them from under it.
         try:
-            searcher = index.searcher(weighting=weighting())
+            searcher = self._searchers.open(index)
         except Exception as error:  # damaged in a way the manifest did not show: built again, once
             _log.warning("index %s cannot be searched (%s): rebuilt", self.index_dir, error)
             index, vocabulary, report = self._store.ensure(self.source, progress, True)
             report.problems.insert(0, f"index illisible ({type(error).__name__}) : reconstruit")
-            searcher = index.searcher(weighting=weighting())
+            searcher = self._searchers.open(index)
         opened = _Opened(index, searcher, vocabulary)
         with self._pending_lock:
             unused, self._pending = self._pending, opened
         if report.action != "up-to-date":
             self._completer, self._display = None, None  # made again from the new outlines at first use
         if unused is not None:  # never taken by a search: no one else uses it
-            unused.searcher.close()
+            self._searchers.close(unused.searcher)
         report.problems = self.synonyms.problems + report.problems
         self.problems = report.problems
         return report
@@ -156,12 +159,12 @@ class SearchEngine:
             if merged:
                 fresh = index.refresh()
                 reopened = _Opened(
-                    fresh, fresh.searcher(weighting=weighting()), Vocabulary(self._store.vocabulary_path)
+                    fresh, self._searchers.open(fresh), Vocabulary(self._store.vocabulary_path)
                 )
                 with self._pending_lock:
                     unused, self._pending = self._pending, reopened
                 if unused is not None:
-                    unused.searcher.close()
+                    self._searchers.close(unused.searcher)
             return merged
 
     def _take_pending(self) -> None:
@@ -180,7 +183,7 @@ class SearchEngine:
 
     def _close_searcher(self) -> None:
         if self._searcher is not None:
-            self._searcher.close()
+            self._searchers.close(self._searcher)
             self._searcher = None
 
     def _current_searcher(self) -> Searcher:
@@ -189,7 +192,7 @@ class SearchEngine:
         if self._index is None:
             raise RuntimeError("no index")
         if self._searcher is None:
-            self._searcher = self._index.searcher(weighting=weighting())
+            self._searcher = self._searchers.open(self._index)
         return self._searcher
 
     def _index_ready(self) -> bool:
@@ -365,6 +368,31 @@ class _ArticleDocs:
             self.every = list(article_documents(self.article))
             self.made.update((doc.part, doc) for doc in self.every)
         return self.every
+
+
+class _OpenSearchers:
+    """The searchers an engine opened and has not closed yet: each keeps its segments' files open."""
+
+    def __init__(self) -> None:
+        self._open: set[Searcher] = set()
+        self._lock = threading.Lock()
+
+    def open(self, index: FileIndex) -> Searcher:
+        searcher = index.searcher(weighting=weighting())
+        with self._lock:
+            self._open.add(searcher)
+        return searcher
+
+    def close(self, searcher: Searcher) -> None:
+        with self._lock:
+            self._open.discard(searcher)
+        searcher.close()
+
+    def close_all(self) -> None:
+        with self._lock:
+            searchers, self._open = self._open, set()
+        for searcher in searchers:
+            searcher.close()
 
 
 @dataclass(frozen=True)

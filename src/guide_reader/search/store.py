@@ -149,7 +149,7 @@ class IndexStore:
         versions = source.versions()
         try:
             self.index_dir.mkdir(parents=True, exist_ok=True)
-            storage = FileStorage(str(self.index_dir))
+            storage = FileStorage(str(self.index_dir), supports_mmap=False)
             existing = bool(_index_files(self.index_dir))
             manifest = Manifest.read(self.manifest_path)
             if rebuild:

@@ -881,6 +881,8 @@ class MainWindow(BookmarkActions, QMainWindow):
             background.cancel()
             background.wait(INDEX_STOP_WAIT_MS)
         super().closeEvent(event)
+        if worker is None or worker.done.is_set():  # else the worker still holds them: closed at exit
+            self.library.close()  # the index's files (its searcher keeps each segment open) and the catalogue
 
 
 class FirstPaint(QObject):
