@@ -158,9 +158,7 @@ class SearchEngine:
                 return False
             if merged:
                 fresh = index.refresh()
-                reopened = _Opened(
-                    fresh, self._searchers.open(fresh), Vocabulary(self._store.vocabulary_path)
-                )
+                reopened = _Opened(fresh, self._searchers.open(fresh), Vocabulary(self._store.vocabulary_path))
                 with self._pending_lock:
                     unused, self._pending = self._pending, reopened
                 if unused is not None:
