@@ -117,7 +117,8 @@ class IndexGenerations:
             return index, vocabulary, IndexReport(action, report.articles_indexed, report.seconds, report.problems)
         index.close()
         index, vocabulary, opened = IndexStore(self.index_dir, self.lock_timeout).ensure(source)
-        problems = ([problem] if problem else []) + report.problems + opened.problems
+        # Dict keys: the reopening tells again what the build told (an article left out of it).
+        problems = list(dict.fromkeys(([problem] if problem else []) + report.problems + opened.problems))
         written = report.articles_indexed
         return index, vocabulary, IndexReport(action, written, time.perf_counter() - started, problems)
 

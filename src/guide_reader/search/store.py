@@ -33,12 +33,13 @@ from whoosh.util.filelock import try_for
 from whoosh.writing import IndexWriter
 
 from ..content.model import Article
-from .analysis import analyzer_fingerprint, terms
-from .documents import KIND_BOOSTS, article_documents
+from .analysis import analyzer_fingerprint
+from .documents import KIND_BOOSTS
 from .model import IndexReport
 from .postings import use_posting_table
 from .schema import build_schema
 from .schema import settings as schema_settings
+from .segments import add_articles, portable_source, split, worker_count, write_in_processes
 from .source import ArticleList, ArticleSource
 from .vocabulary import VOCABULARY_NAME, Vocabulary, save_words
 
@@ -50,6 +51,10 @@ LOCK_NAME = f"{INDEX_NAME}_WRITELOCK"
 ARTICLES_PER_SEGMENT = 2000
 """About 3.8 million postings of generated articles, 60 MB in a ``PostingTable``; searches read
 fewer, larger segments faster."""
+PARALLEL_ARTICLES = 400
+"""A write of this many articles or more is done by worker processes (about 5 s of work at least
+here: starting the workers costs well under a second); fewer are written in the calling thread."""
+WRITING_MESSAGE = "écriture de l'index"
 SMALL_SEGMENT_DOCS = 5000
 """Segments below this many documents (about 100 articles) are merged in the background."""
 
@@ -70,12 +75,15 @@ class Manifest:
     """slug -> article version (see ArticleSource.versions)."""
     files: dict[str, Signature] = field(default_factory=dict)
     """index file name -> signature."""
+    failed: dict[str, str] = field(default_factory=dict)
+    """slug -> why the article (at its version in ``articles``) is not in the index: told at each open."""
 
     @classmethod
     def read(cls, path: Path) -> Manifest | None:
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
-            return cls(str(data["fingerprint"]), dict(data["articles"]), dict(data["files"]))
+            failed = dict(data.get("failed", {}))
+            return cls(str(data["fingerprint"]), dict(data["articles"]), dict(data["files"]), failed)
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
@@ -153,7 +161,8 @@ class IndexStore:
             existing = bool(_index_files(self.index_dir))
             manifest = Manifest.read(self.manifest_path)
             if rebuild:
-                index, action, written = self._rebuild(storage, source, versions, progress), "rebuilt", len(versions)
+                index = self._rebuild(storage, source, versions, progress, problems)
+                action, written = "rebuilt", len(versions)
             else:
                 index, action, written = self._open_or_build(
                     storage, existing, manifest, source, versions, progress, problems
@@ -162,7 +171,7 @@ class IndexStore:
         except (OSError, LockError) as error:
             problems.append(f"index sur disque inutilisable ({error}) : index en mémoire pour cette session")
             words: set[str] = set()
-            index = self._build(RamStorage(), source, sorted(versions), progress, words)
+            index = self._build(RamStorage(), source, sorted(versions), progress, words, problems)
             vocabulary = Vocabulary(words=words)
             action, written = "built", len(versions)
         return index, vocabulary, IndexReport(action, written, time.perf_counter() - started, problems)
@@ -182,22 +191,26 @@ class IndexStore:
         if index is None or manifest is None:
             if existing:
                 problems.append(f"index reconstruit : {reason or 'illisible'}")
-            index = self._rebuild(storage, source, versions, progress)
+            index = self._rebuild(storage, source, versions, progress, problems)
             return index, "rebuilt" if existing else "built", len(versions)
         changed = sorted(slug for slug, version in versions.items() if manifest.articles.get(slug) != version)
         removed = sorted(manifest.articles.keys() - versions.keys())
+        still_failed = {slug: why for slug, why in manifest.failed.items() if slug in versions and slug not in changed}
         if not changed and not removed:
+            problems += still_failed.values()
             return index, "up-to-date", 0
         words: set[str] = set()
         try:
-            self._write(index, source, changed, deleted=removed + changed, progress=progress, words=words)
+            failed = self._write(index, source, changed, removed + changed, progress, words, problems)
         except LockError:
             problems.append("index en cours d'écriture par un autre programme : résultats peut-être pas à jour")
+            problems += still_failed.values()
             return index, "up-to-date", 0
         known_words = Vocabulary(self.vocabulary_path).words
         if not words.issubset(known_words):
             save_words(self.vocabulary_path, [*known_words, *words])
-        self._save_manifest(versions, manifest.files)
+        problems += still_failed.values()
+        self._save_manifest(versions, manifest.files, {**still_failed, **failed})
         return index, "updated", len(changed)
 
     def merge_small_segments(self, index: FileIndex) -> bool:
@@ -220,7 +233,7 @@ class IndexStore:
             writer.cancel()
             raise
         if manifest is not None:
-            self._save_manifest(manifest.articles, manifest.files)
+            self._save_manifest(manifest.articles, manifest.files, manifest.failed)
         return True
 
     def _unusable(self, manifest: Manifest | None, existing: bool) -> str | None:
@@ -253,28 +266,35 @@ class IndexStore:
             return None
 
     def _rebuild(
-        self, storage: FileStorage, source: ArticleSource, versions: dict[str, str], progress: Progress | None
+        self,
+        storage: FileStorage,
+        source: ArticleSource,
+        versions: dict[str, str],
+        progress: Progress | None,
+        problems: list[str],
     ) -> FileIndex:
         with contextlib.suppress(FileNotFoundError):
             self.manifest_path.unlink()
         for name in _index_files(self.index_dir):
             (self.index_dir / name).unlink()
         words: set[str] = set()
-        index = self._build(storage, source, sorted(versions), progress, words)
+        index = storage.create_index(build_schema(), indexname=INDEX_NAME)
+        failed = self._write(index, source, sorted(versions), [], progress, words, problems)
         save_words(self.vocabulary_path, words)
-        self._save_manifest(versions, {})
+        self._save_manifest(versions, {}, failed)
         return index
 
     def _build(
         self,
-        storage: FileStorage | RamStorage,
+        storage: RamStorage,
         source: ArticleSource,
         slugs: Sequence[str],
         progress: Progress | None,
         words: set[str],
+        problems: list[str],
     ) -> FileIndex:
         index = storage.create_index(build_schema(), indexname=INDEX_NAME)
-        self._write(index, source, slugs, deleted=[], progress=progress, words=words)
+        self._write(index, source, slugs, [], progress, words, problems)
         return index
 
     def _write(
@@ -285,57 +305,104 @@ class IndexStore:
         deleted: Sequence[str],
         progress: Progress | None,
         words: set[str],
-    ) -> None:
+        problems: list[str],
+    ) -> dict[str, str]:
         """Write the articles ``slugs`` (read one at a time from the source) after deleting ``deleted``,
-        in this thread (no process), each document analyzed once, the write lock held throughout.
+        each document analyzed once, the write lock held throughout; returns the articles that could
+        not be read or analyzed, slug -> problem (each also in ``problems``; the others are written).
 
         Nothing is merged here: an update of a few articles adds one small segment, and costs
         the same at any size of the index (Whoosh's default would merge the segments it finds
         small, up to rewriting most of the index: 201 s for one article at 100,000);
         ``merge_small_segments`` gathers them later, in the background. A long list is written in
-        parts of ``ARTICLES_PER_SEGMENT``, each its own segment, whose postings are held in a
-        ``PostingTable`` (Whoosh's sorting pool spilled them to disk and merged them back a posting
-        at a time: 1,000 generated articles took 30 s, 13 s with the table). Searches read the
-        segments one after the other.
+        parts of at most ``ARTICLES_PER_SEGMENT``, each its own segment, whose postings are held in
+        a ``PostingTable`` (Whoosh's sorting pool spilled them to disk and merged them back a
+        posting at a time: 1,000 generated articles took 30 s, 13 s with the table). Searches
+        read the segments one after the other. From ``PARALLEL_ARTICLES`` articles on, the parts
+        are written by worker processes (``segments.write_in_processes``); fewer stay in this
+        thread, where they cost no process start.
         """
         lock = index.lock("WRITELOCK")
         if not try_for(lock.acquire, timeout=self.lock_timeout, delay=0.1):
             raise LockError
         try:
-            total = len(slugs)
-            step = max(1, total // 100)
-            parts = [slugs[start : start + ARTICLES_PER_SEGMENT] for start in range(0, total, ARTICLES_PER_SEGMENT)]
-            done = 0
-            for number, part in enumerate(parts or [[]]):
-                writer: IndexWriter = index.writer(_lk=False)
-                use_posting_table(writer)
-                try:
-                    if number == 0:
-                        for slug in deleted:
-                            writer.delete_by_term("slug", slug)
-                    for slug in part:
-                        article = source.article(slug)
-                        done += 1
-                        if article is None:  # removed since the versions were read: the next open drops it
-                            continue
-                        title = terms(article.title)
-                        for doc in article_documents(article):
-                            writer.add_document(**doc.fields(title, words))
-                        if progress and (done % step == 0 or done == total):
-                            progress(done, total, article.title)
-                    if progress and done == total:
-                        progress(total, total, "écriture de l'index")
-                    writer.commit(merge=False)
-                except BaseException:
-                    writer.cancel()
-                    raise
+            workers = worker_count()
+            open_source = portable_source(source) if len(slugs) >= PARALLEL_ARTICLES and workers > 1 else None
+            if open_source is not None and isinstance(index.storage, FileStorage):
+                return self._write_in_processes(index, open_source, slugs, deleted, progress, words, problems)
+            return self._write_here(index, source, slugs, deleted, progress, words, problems)
         finally:
             lock.release()
 
-    def _save_manifest(self, versions: dict[str, str], known: dict[str, Signature]) -> None:
+    @staticmethod
+    def _write_here(
+        index: FileIndex,
+        source: ArticleSource,
+        slugs: Sequence[str],
+        deleted: Sequence[str],
+        progress: Progress | None,
+        words: set[str],
+        problems: list[str],
+    ) -> dict[str, str]:
+        total = len(slugs)
+        step = max(1, total // 100)
+        parts = [slugs[start : start + ARTICLES_PER_SEGMENT] for start in range(0, total, ARTICLES_PER_SEGMENT)]
+        count = [0]
+        failed: dict[str, str] = {}
+
+        def done(title: str) -> None:
+            count[0] += 1
+            if progress and (count[0] % step == 0 or count[0] == total):
+                progress(count[0], total, title)
+
+        for number, part in enumerate(parts or [[]]):
+            writer: IndexWriter = index.writer(_lk=False)
+            use_posting_table(writer)
+            try:
+                if number == 0:
+                    for slug in deleted:
+                        writer.delete_by_term("slug", slug)
+                failed.update(add_articles(writer, source, part, words, problems, done))
+                if progress and count[0] == total:
+                    progress(total, total, WRITING_MESSAGE)
+                writer.commit(merge=False)
+            except BaseException:
+                writer.cancel()
+                raise
+        return failed
+
+    @staticmethod
+    def _write_in_processes(
+        index: FileIndex,
+        open_source: Callable[[], ArticleSource],
+        slugs: Sequence[str],
+        deleted: Sequence[str],
+        progress: Progress | None,
+        words: set[str],
+        problems: list[str],
+    ) -> dict[str, str]:
+        workers = worker_count()
+        written = write_in_processes(index, open_source, split(slugs, ARTICLES_PER_SEGMENT, workers), progress, workers)
+        words |= written.words
+        problems += written.problems
+        if progress:
+            progress(len(slugs), len(slugs), WRITING_MESSAGE)
+        writer: IndexWriter = index.writer(_lk=False)
+        try:
+            for slug in deleted:
+                writer.delete_by_term("slug", slug)
+            writer.commit(mergetype=lambda _, segments: [*segments, *written.segments])
+        except BaseException:
+            writer.cancel()
+            raise
+        return written.failed
+
+    def _save_manifest(
+        self, versions: dict[str, str], known: dict[str, Signature], failed: dict[str, str] | None = None
+    ) -> None:
         """Record the files as they are now; those unchanged since ``known`` are not read again."""
         files = {name: _signature(self.index_dir / name, known.get(name)) for name in _index_files(self.index_dir)}
-        Manifest(self.fingerprint, dict(versions), files).write(self.manifest_path)
+        Manifest(self.fingerprint, dict(versions), files, dict(failed or {})).write(self.manifest_path)
 
 
 def _merge_small(writer: IndexWriter, segments: list[Any]) -> list[Any]:

@@ -1,0 +1,161 @@
+"""Building the index: the posting table gives what Whoosh's pool gave, and a build written by worker
+processes holds exactly what one written in this thread holds, reports progress, cancels and
+reports a broken article while writing the others."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from whoosh.filedb.filestore import FileStorage, RamStorage
+from whoosh.writing import PostingPool
+
+from guide_reader.content.model import Article, FaqItem, Section
+from guide_reader.search import SearchEngine, segments, store
+from guide_reader.search.postings import PostingTable
+from guide_reader.search.store import INDEX_NAME, MANIFEST_NAME, IndexStore
+
+
+def test_the_posting_table_gives_the_postings_in_the_pool_s_order() -> None:
+    rnd = random.Random(3)
+    postings = [
+        (field, f"t{rnd.randrange(40)}".encode(), rnd.randrange(200), rnd.choice((0.5, 1.0, 2.25)), value)
+        for field in ("slug", "text")
+        for value in (None, b"", b"v")
+        for _ in range(300)
+    ]
+    postings = list({posting[:3]: posting for posting in postings}.values())  # one posting per document and term
+    rnd.shuffle(postings)
+    pool = PostingPool(RamStorage(), None, limitmb=1)
+    table = PostingTable()
+    for posting in postings:
+        pool.add(posting)
+        table.add(posting)
+    expected = [(f, t, d, w, v or b"") for f, t, d, w, v in pool.iter_postings()]
+    assert [(f, t, d, w, v or b"") for f, t, d, w, v in table.iter_postings()] == expected
+    assert len(table) == len(postings)
+
+
+def library(count: int) -> list[Article]:
+    words = ["fièvre", "globules", "leucopénie", "varicelle", "anémie", "plaquettes", "ganglions", "toux"]
+    return [
+        Article(
+            slug=f"guide-{n:02d}",
+            title=f"Guide {n} {words[n % len(words)]}",
+            lead=f"Un guide numéro {n} sur {words[(n + 1) % len(words)]}.",
+            sections=[
+                Section("symptomes", "Symptômes", f"La {words[n % 5]} et la {words[(n * 3) % 8]} ; {n} jours."),
+                Section("quand-consulter", "Quand consulter un médecin ?", f"Si la {words[n % 8]} dure."),
+            ],
+            faq=[FaqItem("faq", f"Est-ce {words[(n + 2) % 8]} ?", "Oui, parfois.")],
+        )
+        for n in range(count)
+    ]
+
+
+def index_contents(index_dir: Path) -> tuple[list[object], list[object]]:
+    """Every term with its postings (document number, weight), and every document's stored fields."""
+    index = FileStorage(str(index_dir)).open_index(INDEX_NAME)
+    with index.reader() as reader:
+        postings = []
+        for fieldname, text in reader.all_terms():
+            matcher = reader.postings(fieldname, text)
+            found = []
+            while matcher.is_active():
+                found.append((matcher.id(), matcher.weight()))
+                matcher.next()
+            postings.append((fieldname, text, found))
+        documents = [(docnum, sorted(fields.items())) for docnum, fields in reader.iter_docs()]
+    return postings, documents
+
+
+@pytest.fixture
+def in_processes(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every build of 4 articles or more goes to 2 worker processes, in parts of at most 3 articles."""
+    monkeypatch.setattr(store, "PARALLEL_ARTICLES", 4)
+    monkeypatch.setattr(store, "ARTICLES_PER_SEGMENT", 3)
+    monkeypatch.setattr(store, "worker_count", lambda: 2)
+    monkeypatch.setattr(segments, "MESSAGE_SECONDS", 0.0)
+
+
+def test_a_build_in_worker_processes_holds_what_one_in_this_thread_holds(tmp_path: Path, in_processes) -> None:
+    articles = library(13)
+    parallel = IndexStore(tmp_path / "parallel")
+    _, vocabulary, report = parallel.ensure(articles)
+    assert (report.action, report.articles_indexed, report.problems) == ("built", 13, [])
+    assert len(list((tmp_path / "parallel").glob(f"{INDEX_NAME}_*.seg"))) == 6  # 13 articles: 6 parts of 3 or less
+    store.PARALLEL_ARTICLES = 10**9
+    here = IndexStore(tmp_path / "here")
+    _, here_vocabulary, _ = here.ensure(articles)
+    assert len(list((tmp_path / "here").glob(f"{INDEX_NAME}_*.seg"))) == 5
+
+    assert index_contents(tmp_path / "parallel") == index_contents(tmp_path / "here")
+    assert vocabulary.words == here_vocabulary.words and "leucopenie" in vocabulary.words
+
+    engine = SearchEngine(articles, tmp_path / "parallel")
+    assert engine.ensure_index().action == "up-to-date"
+    assert {hit.article_slug for hit in engine.search("leucopénie").hits} == {
+        article.slug
+        for article in articles
+        if "leucopénie" in article.title + article.lead + str(article.sections) + str(article.faq)
+    }
+    engine.close()
+
+
+def test_a_build_in_worker_processes_reports_progress_then_writes(tmp_path: Path, in_processes) -> None:
+    calls: list[tuple[int, int, str]] = []
+    IndexStore(tmp_path).ensure(library(12), lambda done, total, message: calls.append((done, total, message)))
+    assert calls[-1] == (12, 12, store.WRITING_MESSAGE)
+    counts = [done for done, _, _ in calls]
+    assert counts == sorted(counts) and len(calls) >= 2 and {total for _, total, _ in calls} == {12}
+    titles = {article.title for article in library(12)}
+    assert all(message in titles for _, _, message in calls[:-1])
+
+
+def test_a_cancelled_build_in_worker_processes_leaves_no_segment_behind(tmp_path: Path, in_processes) -> None:
+    class CancelledError(Exception):
+        pass
+
+    def cancel(done: int, total: int, message: str) -> None:
+        raise CancelledError
+
+    with pytest.raises(CancelledError):
+        IndexStore(tmp_path).ensure(library(30), cancel)
+    assert not list(tmp_path.glob(f"{INDEX_NAME}_*.seg")), "the workers' segments are deleted"
+    assert not (tmp_path / MANIFEST_NAME).exists()
+    _, _, report = IndexStore(tmp_path).ensure(library(30))
+    assert (report.action, report.articles_indexed) == ("rebuilt", 30)  # the empty index of the cancelled build
+
+
+@pytest.mark.parametrize("where", ["worker processes", "this thread"])
+def test_a_broken_article_is_reported_and_the_others_are_written(
+    tmp_path: Path, in_processes, where: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if where == "this thread":
+        monkeypatch.setattr(store, "PARALLEL_ARTICLES", 10**9)
+    articles = library(9)
+    broken = replace(articles[4], sections=[Section("vide", "Vide", None)])  # type: ignore[arg-type]
+    articles[4] = broken
+    engine = SearchEngine(articles, tmp_path)
+    report = engine.ensure_index()
+    assert report.action == "built"
+    assert [problem for problem in report.problems if "non indexé" in problem] == [
+        "article « guide-04 » non indexé : TypeError (argument of type 'NoneType' is not iterable)"
+    ]
+    assert {hit.article_slug for hit in engine.search("guide").hits} == {a.slug for a in articles} - {"guide-04"}
+    engine.close()
+    engine = SearchEngine(articles, tmp_path)  # told again at each open, tried again when it changes
+    report = engine.ensure_index()
+    assert (report.action, report.articles_indexed) == ("up-to-date", 0)
+    assert [problem for problem in report.problems if "guide-04" in problem] == [
+        "article « guide-04 » non indexé : TypeError (argument of type 'NoneType' is not iterable)"
+    ]
+    engine.close()
+    articles[4] = replace(broken, sections=[Section("vide", "Vide", "Réparé : un xylophone.")])
+    engine = SearchEngine(articles, tmp_path)
+    report = engine.ensure_index()
+    assert (report.action, report.articles_indexed, report.problems) == ("updated", 1, [])
+    assert {hit.article_slug for hit in engine.search("xylophone").hits} == {"guide-04"}
+    engine.close()
