@@ -5,6 +5,7 @@ reports a broken article while writing the others."""
 from __future__ import annotations
 
 import random
+import threading
 from dataclasses import replace
 from pathlib import Path
 
@@ -159,3 +160,21 @@ def test_a_broken_article_is_reported_and_the_others_are_written(
     assert (report.action, report.articles_indexed, report.problems) == ("updated", 1, [])
     assert {hit.article_slug for hit in engine.search("xylophone").hits} == {"guide-04"}
     engine.close()
+
+
+def test_a_build_in_worker_processes_runs_from_a_thread_as_the_window_s_worker_does(
+    tmp_path: Path, in_processes
+) -> None:
+    reports = []
+    thread = threading.Thread(target=lambda: reports.append(SearchEngine(library(8), tmp_path).ensure_index()))
+    thread.start()
+    thread.join(60)
+    assert not thread.is_alive()
+    assert [(report.action, report.articles_indexed, report.problems) for report in reports] == [("built", 8, [])]
+    assert len(list(tmp_path.glob(f"{INDEX_NAME}_*.seg"))) == 4  # 8 articles: 4 parts of 2, 2 a worker
+
+
+def test_the_bundle_s_entry_point_lets_worker_processes_start() -> None:
+    entry = (Path(__file__).parent.parent / "packaging" / "entry_point.py").read_text(encoding="utf-8")
+    body = entry.split('if __name__ == "__main__":', 1)[1]
+    assert body.index("multiprocessing.freeze_support()") < body.index("main()")

@@ -48,6 +48,8 @@ WORKERS = 2
 """Worker processes of a long build, at most (and never more than the machine's cores)."""
 MESSAGE_SECONDS = 0.1
 """A worker tells the build how far it is at most this often."""
+POLL_SECONDS = 0.1
+"""The build looks at least this often whether a worker failed."""
 
 
 class BuildCancelledError(Exception):
@@ -182,7 +184,7 @@ def write_in_processes(
                         if future.done() and (error := future.exception()) is not None:
                             raise error
                     with contextlib.suppress(queue.Empty):
-                        count, title = messages.get(timeout=MESSAGE_SECONDS)
+                        count, title = messages.get(timeout=POLL_SECONDS)
                         done += count
                         if progress:
                             progress(min(done, total), total, title)
