@@ -19,11 +19,12 @@ from whoosh.searching import Searcher
 from ..content.model import Article
 from . import query as q
 from .alerts import Ranked, promote_alerts
+from .bibliography import bibliography_flags
 from .completion import Completer
-from .documents import BIBLIOGRAPHY_TERM, IndexDoc, article_document, article_documents
+from .documents import IndexDoc, article_document, article_documents
 from .generations import IndexGenerations
 from .model import Completion, IndexReport, SearchHit, SearchResults
-from .schema import TEXT_FIELD, weighting
+from .schema import weighting
 from .snippets import snippet, spans
 from .source import ArticleList, ArticleSource
 from .store import Progress
@@ -76,7 +77,7 @@ class SearchEngine:
         self._index: FileIndex | None = None
         self._searcher: Searcher | None = None
         self._vocabulary = Vocabulary()
-        self._bibliography_of: tuple[Searcher, frozenset[int]] | None = None
+        self._bibliography_of: tuple[Searcher, bytes] | None = None
         self._pending: _Opened | None = None
         """A new index and its open searcher, for the next search to take."""
         self._build_lock = threading.Lock()
@@ -236,7 +237,7 @@ class SearchEngine:
         tiers = q.tiers(plan)
         words_of = partial(self._words_of, searcher)
         run = Run(searcher, words_of)
-        bibliography = self._bibliography(searcher, run)
+        bibliography = self._bibliography(searcher)
         ranked: list[tuple[int, float, int]] = []  # (docnum, score, tier)
         seen: set[int] = set()
         total = 0
@@ -267,11 +268,13 @@ class SearchEngine:
         suggestion = q.suggestion(plan, self._display_forms)
         return SearchResults(plan.text, suggestion, total, hits, common_words=plan.common_words)
 
-    def _bibliography(self, searcher: Searcher, run: Run) -> frozenset[int]:
+    def _bibliography(self, searcher: Searcher) -> bytes:
         """The bibliography documents (references, publications, web resources), read once per searcher."""
         known = self._bibliography_of
         if known is None or known[0] is not searcher:
-            known = self._bibliography_of = (searcher, frozenset(run.term(TEXT_FIELD, BIBLIOGRAPHY_TERM)))
+            storage = self._index.storage if self._index is not None else None
+            folder = Path(storage.folder) if isinstance(storage, FileStorage) else None
+            known = self._bibliography_of = (searcher, bibliography_flags(searcher, folder))
         return known[1]
 
     def _words_of(self, searcher: Searcher, docnum: int) -> tuple[list[str], ...] | None:
