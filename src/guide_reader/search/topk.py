@@ -141,12 +141,12 @@ class Run:
         found = self.postings.get(key)
         if found is None:
             found = {}
-            idf = self.searcher.idf(fieldname, text)
-            for subsearcher, offset in self.searcher.leaf_searchers():
-                reader = subsearcher.reader()
-                if (fieldname, text) in reader:
-                    docnums, weights = read_postings(reader.postings(fieldname, text))
-                    found.update(zip([docnum + offset for docnum in docnums], [w * idf for w in weights], strict=True))
+            holding = [(sub.reader(), offset) for sub, offset in self.searcher.leaf_searchers()]
+            holding = [(reader, offset) for reader, offset in holding if (fieldname, text) in reader]
+            idf = self.searcher.idf(fieldname, text) if holding else 0.0  # (an empty index has no idf)
+            for reader, offset in holding:
+                docnums, weights = read_postings(reader.postings(fieldname, text))
+                found.update(zip([docnum + offset for docnum in docnums], [w * idf for w in weights], strict=True))
             self.postings[key] = found
         return found
 
