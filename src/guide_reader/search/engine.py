@@ -21,7 +21,7 @@ from . import query as q
 from .alerts import Ranked, promote_alerts
 from .bibliography import bibliography_flags
 from .completion import Completer
-from .documents import IndexDoc, article_document, article_documents
+from .documents import IndexDoc, article_document
 from .generations import IndexGenerations
 from .model import Completion, IndexReport, SearchHit, SearchResults
 from .schema import weighting
@@ -262,7 +262,7 @@ class SearchEngine:
             doc = self._document(str(stored["slug"]), str(stored["part"]))
             if doc is not None:  # None: the index is older than the articles: skipped until it is updated
                 docs.append((doc, score, number))
-        docs = promote_alerts(docs, tiers, plan, self._article_documents, searcher.reader())[:limit]
+        docs = promote_alerts(docs, tiers, plan, self._section_documents, searcher.reader())[:limit]
         expressions = q.expressions(plan) + _fuzzy_expansions(tiers, searcher)
         hits = [self._hit(doc, score, expressions, plan.common_words) for doc, score, _ in docs]
         suggestion = q.suggestion(plan, self._display_forms)
@@ -295,11 +295,11 @@ class SearchEngine:
             snippet=snippet(doc.body or doc.head, expressions, stop_words),
         )
 
-    def _article_documents(self, slug: str) -> list[IndexDoc]:
-        """Every document of an article (for the alert section's rule)."""
+    def _section_documents(self, slug: str) -> list[IndexDoc]:
+        """The documents of an article's sections (what the alert section's rule compares)."""
         if self._document(slug, "lead") is None:
             return []
-        return self._docs[slug].all()
+        return self._docs[slug].sections()
 
     def _document(self, slug: str, part: str) -> IndexDoc | None:
         """One document of an article, made at its first hit from the article (read from the source;
@@ -356,19 +356,16 @@ class _ArticleDocs:
     def __init__(self, article: Article) -> None:
         self.article = article
         self.made: dict[str, IndexDoc | None] = {}
-        self.every: list[IndexDoc] | None = None
 
     def get(self, part: str) -> IndexDoc | None:
         if part not in self.made:
             self.made[part] = article_document(self.article, part)
         return self.made[part]
 
-    def all(self) -> list[IndexDoc]:
-        """Every document of the article (made once)."""
-        if self.every is None:
-            self.every = list(article_documents(self.article))
-            self.made.update((doc.part, doc) for doc in self.every)
-        return self.every
+    def sections(self) -> list[IndexDoc]:
+        """The documents of the article's sections (made once each; not its references, not its FAQ)."""
+        found = [self.get(f"section:{section.anchor}") for section in self.article.sections]
+        return [doc for doc in found if doc is not None]
 
 
 class _OpenSearchers:
