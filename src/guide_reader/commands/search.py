@@ -66,7 +66,11 @@ def _index_dir_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _engine(args: argparse.Namespace) -> tuple[Library, SearchEngine]:
+    """The library and its engine; exits with a message when the content folder does not exist."""
     library = Library(args.content, args.index_dir)
+    if not library.content_dir.is_dir():  # a mistyped --content: said, not answered with no hits
+        library.close()
+        raise SystemExit(f"dossier d'articles introuvable : {library.content_dir}")
     return library, library.search_engine
 
 
@@ -97,8 +101,11 @@ def _progress_printer() -> Callable[[int, int, str], None]:
 def _run_index(args: argparse.Namespace) -> int:
     library, engine = _engine(args)
     try:
-        report = engine.ensure_index(_progress_printer(), rebuild=args.rebuild, verify=True)
+        report = engine.ensure_index(_progress_printer(), rebuild=args.rebuild)
         _print_report(report)
+        repaired = None if args.rebuild else engine.repair_if_damaged(_progress_printer())
+        if repaired is not None:  # a file damaged with its time kept: only reading it shows it
+            _print_report(repaired)
         if engine.merge_small_segments():
             print("petits segments de l'index regroupés", file=sys.stderr)
         return 0

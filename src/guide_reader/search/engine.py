@@ -18,12 +18,13 @@ from whoosh.searching import Searcher
 
 from ..content.model import Article
 from . import query as q
-from .alerts import Ranked, promote_alerts
+from .alerts import Ranked, promote_alerts, term_text
+from .bibliography import bibliography_flags
 from .completion import Completer
-from .documents import BIBLIOGRAPHY_TERM, IndexDoc, article_document, article_documents
+from .documents import IndexDoc, article_document
 from .generations import IndexGenerations
 from .model import Completion, IndexReport, SearchHit, SearchResults
-from .schema import TEXT_FIELD, weighting
+from .schema import weighting
 from .snippets import snippet, spans
 from .source import ArticleList, ArticleSource
 from .store import Progress
@@ -76,7 +77,7 @@ class SearchEngine:
         self._index: FileIndex | None = None
         self._searcher: Searcher | None = None
         self._vocabulary = Vocabulary()
-        self._bibliography_of: tuple[Searcher, frozenset[int]] | None = None
+        self._bibliography_of: tuple[Searcher, bytes] | None = None
         self._pending: _Opened | None = None
         """A new index and its open searcher, for the next search to take."""
         self._build_lock = threading.Lock()
@@ -89,22 +90,16 @@ class SearchEngine:
 
     # Index
 
-    def ensure_index(
-        self, progress: Progress | None = None, rebuild: bool = False, verify: bool = False
-    ) -> IndexReport:
+    def ensure_index(self, progress: Progress | None = None, rebuild: bool = False) -> IndexReport:
         """Build, update or rebuild the index so that it holds exactly the articles; spawns no process.
 
         ``progress(done, total, message)`` is called from the calling thread during long writes.
         A second call while one runs waits for it, then finds the index up to date; so does another
-        copy of the program (see ``IndexGenerations``). ``verify``: read every index file first and
-        rebuild if one does not match its CRC (damage that kept the file's time).
+        copy of the program (see ``IndexGenerations``). Opening compares sizes and times only:
+        ``repair_if_damaged`` reads the files.
         """
         with self._build_lock:
-            damaged = self._store.verify() if verify and not rebuild else []
-            report = self._ensure(progress, rebuild or bool(damaged))
-            if damaged:
-                report.problems.insert(0, f"index endommagé ({', '.join(damaged[:3])}) : reconstruit")
-            return report
+            return self._ensure(progress, rebuild)
 
     def repair_if_damaged(self, progress: Progress | None = None) -> IndexReport | None:
         """Read every index file; rebuild when one does not match its CRC (damage that kept its time).
@@ -236,7 +231,7 @@ class SearchEngine:
         tiers = q.tiers(plan)
         words_of = partial(self._words_of, searcher)
         run = Run(searcher, words_of)
-        bibliography = self._bibliography(searcher, run)
+        bibliography = self._bibliography(searcher)
         ranked: list[tuple[int, float, int]] = []  # (docnum, score, tier)
         seen: set[int] = set()
         total = 0
@@ -261,17 +256,19 @@ class SearchEngine:
             doc = self._document(str(stored["slug"]), str(stored["part"]))
             if doc is not None:  # None: the index is older than the articles: skipped until it is updated
                 docs.append((doc, score, number))
-        docs = promote_alerts(docs, tiers, plan, self._article_documents, searcher.reader())[:limit]
+        docs = promote_alerts(docs, tiers, plan, self._section_documents, searcher.reader())[:limit]
         expressions = q.expressions(plan) + _fuzzy_expansions(tiers, searcher)
         hits = [self._hit(doc, score, expressions, plan.common_words) for doc, score, _ in docs]
         suggestion = q.suggestion(plan, self._display_forms)
         return SearchResults(plan.text, suggestion, total, hits, common_words=plan.common_words)
 
-    def _bibliography(self, searcher: Searcher, run: Run) -> frozenset[int]:
+    def _bibliography(self, searcher: Searcher) -> bytes:
         """The bibliography documents (references, publications, web resources), read once per searcher."""
         known = self._bibliography_of
         if known is None or known[0] is not searcher:
-            known = self._bibliography_of = (searcher, frozenset(run.term(TEXT_FIELD, BIBLIOGRAPHY_TERM)))
+            storage = self._index.storage if self._index is not None else None
+            folder = Path(storage.folder) if isinstance(storage, FileStorage) else None
+            known = self._bibliography_of = (searcher, bibliography_flags(searcher, folder))
         return known[1]
 
     def _words_of(self, searcher: Searcher, docnum: int) -> tuple[list[str], ...] | None:
@@ -292,11 +289,11 @@ class SearchEngine:
             snippet=snippet(doc.body or doc.head, expressions, stop_words),
         )
 
-    def _article_documents(self, slug: str) -> list[IndexDoc]:
-        """Every document of an article (for the alert section's rule)."""
+    def _section_documents(self, slug: str) -> list[IndexDoc]:
+        """The documents of an article's sections (what the alert section's rule compares)."""
         if self._document(slug, "lead") is None:
             return []
-        return self._docs[slug].all()
+        return self._docs[slug].sections()
 
     def _document(self, slug: str, part: str) -> IndexDoc | None:
         """One document of an article, made at its first hit from the article (read from the source;
@@ -353,19 +350,16 @@ class _ArticleDocs:
     def __init__(self, article: Article) -> None:
         self.article = article
         self.made: dict[str, IndexDoc | None] = {}
-        self.every: list[IndexDoc] | None = None
 
     def get(self, part: str) -> IndexDoc | None:
         if part not in self.made:
             self.made[part] = article_document(self.article, part)
         return self.made[part]
 
-    def all(self) -> list[IndexDoc]:
-        """Every document of the article (made once)."""
-        if self.every is None:
-            self.every = list(article_documents(self.article))
-            self.made.update((doc.part, doc) for doc in self.every)
-        return self.every
+    def sections(self) -> list[IndexDoc]:
+        """The documents of the article's sections (made once each; not its references, not its FAQ)."""
+        found = [self.get(f"section:{section.anchor}") for section in self.article.sections]
+        return [doc for doc in found if doc is not None]
 
 
 class _OpenSearchers:
@@ -407,5 +401,5 @@ def _fuzzy_expansions(tiers: list[q.Tier], searcher: Searcher) -> list[Terms]:
     for leaf in tiers[0].query.leaves() if tiers else ():  # the typed words' tier only
         if isinstance(leaf, wq.FuzzyTerm):
             for _, text in leaf.expanded_terms(reader):
-                found[(text.decode("utf-8") if isinstance(text, bytes) else str(text),)] = None
+                found[(term_text(text),)] = None
     return list(found)
