@@ -162,9 +162,11 @@ def test_a_broken_article_is_reported_and_the_others_are_written(
     engine.close()
 
 
+@pytest.mark.parametrize("start", ["forkserver", "spawn"])
 def test_a_build_in_worker_processes_runs_from_a_thread_as_the_window_s_worker_does(
-    tmp_path: Path, in_processes
+    tmp_path: Path, in_processes, start: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(segments, "start_method", lambda: start)
     reports = []
     thread = threading.Thread(target=lambda: reports.append(SearchEngine(library(8), tmp_path).ensure_index()))
     thread.start()
@@ -178,3 +180,15 @@ def test_the_bundle_s_entry_point_lets_worker_processes_start() -> None:
     entry = (Path(__file__).parent.parent / "packaging" / "entry_point.py").read_text(encoding="utf-8")
     body = entry.split('if __name__ == "__main__":', 1)[1]
     assert body.index("multiprocessing.freeze_support()") < body.index("main()")
+
+
+def test_a_build_whose_workers_cannot_start_is_written_in_this_thread(
+    tmp_path: Path, in_processes, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_processes(*args: object, **kwargs: object) -> None:
+        raise OSError("no semaphores here")
+
+    monkeypatch.setattr(segments.concurrent.futures, "ProcessPoolExecutor", no_processes)
+    _, _, report = IndexStore(tmp_path).ensure(library(8))
+    assert (report.action, report.articles_indexed, report.problems) == ("built", 8, [])
+    assert len(list(tmp_path.glob(f"{INDEX_NAME}_*.seg"))) == 3  # this thread's parts of at most 3

@@ -20,9 +20,11 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import logging
 import time
 import zlib
 from collections.abc import Callable, Sequence
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -42,6 +44,8 @@ from .schema import settings as schema_settings
 from .segments import add_articles, portable_source, split, worker_count, write_in_processes
 from .source import ArticleList, ArticleSource
 from .vocabulary import VOCABULARY_NAME, Vocabulary, save_words
+
+_log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int, str], None]
 
@@ -335,7 +339,8 @@ class IndexStore:
         posting at a time: 1,000 generated articles took 30 s, 13 s with the table). Searches
         read the segments one after the other. From ``PARALLEL_ARTICLES`` articles on, the parts
         are written by worker processes (``segments.write_in_processes``); fewer stay in this
-        thread, where they cost no process start.
+        thread, where they cost no process start, and so does everything when the workers cannot
+        start or one of them dies.
         """
         lock = index.lock("WRITELOCK")
         if not try_for(lock.acquire, timeout=self.lock_timeout, delay=0.1):
@@ -344,7 +349,10 @@ class IndexStore:
             workers = worker_count()
             open_source = portable_source(source) if len(slugs) >= PARALLEL_ARTICLES and workers > 1 else None
             if open_source is not None and isinstance(index.storage, FileStorage):
-                return self._write_in_processes(index, open_source, slugs, deleted, progress, words, problems)
+                try:
+                    return self._write_in_processes(index, open_source, slugs, deleted, progress, words, problems)
+                except (OSError, BrokenProcessPool) as error:  # no processes here (or one died): this thread
+                    _log.warning("index build in worker processes failed (%s): written in this thread", error)
             return self._write_here(index, source, slugs, deleted, progress, words, problems)
         finally:
             lock.release()
