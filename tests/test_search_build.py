@@ -72,6 +72,19 @@ def index_contents(index_dir: Path) -> tuple[list[object], list[object]]:
     return postings, documents
 
 
+def test_the_document_adder_writes_what_whoosh_s_add_document_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    articles = library(7)
+    IndexStore(tmp_path / "adder").ensure(articles)
+    monkeypatch.setattr(segments, "document_adder", lambda writer: lambda fields: writer.add_document(**fields))
+    IndexStore(tmp_path / "whoosh").ensure(articles)
+    assert index_contents(tmp_path / "adder") == index_contents(tmp_path / "whoosh")
+    postings, documents = index_contents(tmp_path / "adder")
+    assert len(documents) == 7 * 4 and documents[0][1] == [("part", "lead"), ("slug", "guide-00")]
+    assert ("slug", b"guide-06", [(24, 1.0), (25, 1.0), (26, 1.0), (27, 1.0)]) in postings  # its 4 documents
+
+
 @pytest.fixture
 def in_processes(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every build of 4 articles or more goes to 2 worker processes, in parts of at most 3 articles."""

@@ -12,9 +12,11 @@ The segment written is the same, byte for byte in its postings and terms.
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import pairwise
 from typing import Any
+
+from .schema import TEXT_FIELD, Prepared
 
 Posting = tuple[str, bytes, int, float, bytes | None]
 """(field name, term bytes, document number, weight, value bytes), as Whoosh's writer adds them."""
@@ -40,6 +42,20 @@ class PostingTable:
             self._values.setdefault(key, [None] * len(postings[0])).append(value)
         postings[0].append(docnum)
         postings[1].append(weight)
+
+    def add_weights(self, fieldname: str, docnum: int, items: Iterable[tuple[bytes, float]]) -> None:
+        """The postings of one document in one field, as ``add`` would take them one at a time."""
+        postings_of, values = self._postings, self._values
+        for text, weight in items:
+            key = (fieldname, text)
+            postings = postings_of.get(key)
+            if postings is None:
+                postings = postings_of[key] = (array("q"), array("d"))
+                self.fieldnames.add(fieldname)
+            elif values and key in values:
+                values[key].append(None)
+            postings[0].append(docnum)
+            postings[1].append(weight)
 
     def __len__(self) -> int:
         return sum(len(docnums) for docnums, _ in self._postings.values())
@@ -78,3 +94,45 @@ def use_posting_table(writer: Any) -> None:
     """Give a fresh ``SegmentWriter`` a ``PostingTable`` instead of its sorting pool (before any document)."""
     writer.pool.cleanup()
     writer.pool = PostingTable()
+
+
+_FIELDS = ["part", "slug", TEXT_FIELD]
+
+
+def document_adder(writer: Any) -> Callable[[dict[str, Any]], None]:
+    """A function that does ``writer.add_document(**fields)`` for this project's documents.
+
+    With a ``PostingTable`` and the project's schema (``slug``, ``part``, and the text's
+    ``Prepared`` postings), it does what Whoosh's ``SegmentWriter.add_document`` does for
+    them (stored fields, the slug's posting, the text's postings with their weights), with
+    the text's postings handed to the table whole instead of one tuple each through the
+    field's generator; anything else goes through ``add_document`` itself.
+    """
+    schema = writer.schema
+    if not isinstance(writer.pool, PostingTable) or sorted(schema.names()) != _FIELDS:
+        return lambda fields: writer.add_document(**fields)
+    table: PostingTable = writer.pool
+    perdoc = writer.perdocwriter
+    part_field, slug_field, text_field = (schema[name] for name in _FIELDS)
+    plain = not (text_field.stored or text_field.scorable or text_field.vector or text_field.separate_spelling())
+
+    def add(fields: dict[str, Any]) -> None:
+        text = fields.get(TEXT_FIELD)
+        if not plain or sorted(fields) != _FIELDS or not isinstance(text, Prepared):
+            writer.add_document(**fields)
+            return
+        writer._check_state()
+        docnum = writer.docnum
+        perdoc.start_doc(docnum)
+        perdoc.add_field("part", part_field, fields["part"], 0)
+        slug = fields["slug"]
+        for text_bytes, _, weight, value in slug_field.index(slug):
+            table.add(("slug", text_bytes, docnum, weight, value))
+        perdoc.add_field("slug", slug_field, slug, 0)
+        table.add_weights(TEXT_FIELD, docnum, [(term.encode("utf-8"), weight) for term, _, weight, _ in text])
+        perdoc.add_field(TEXT_FIELD, text_field, None, 0)
+        perdoc.finish_doc()
+        writer._added = True
+        writer.docnum += 1
+
+    return add

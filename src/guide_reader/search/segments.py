@@ -37,7 +37,7 @@ from ..content.cache import Catalogue
 from ..content.model import Article
 from .analysis import terms
 from .documents import article_documents
-from .postings import use_posting_table
+from .postings import document_adder, use_posting_table
 from .source import ArticleList, ArticleSource, CatalogueSource
 
 Progress = Callable[[int, int, str], None]
@@ -69,6 +69,7 @@ def add_articles(
     the source since its slug was listed is skipped silently (the next open drops it).
     ``words`` collects the spelling words of the articles written."""
     failed: dict[str, str] = {}
+    add_document = document_adder(writer)
     for slug in slugs:
         title = slug
         try:
@@ -82,7 +83,7 @@ def add_articles(
         else:
             if article is not None:
                 for document in documents:
-                    writer.add_document(**document)
+                    add_document(document)
                 words |= found
         if done is not None:
             done(title)
