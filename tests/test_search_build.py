@@ -56,11 +56,12 @@ def library(count: int) -> list[Article]:
     ]
 
 
-def index_contents(index_dir: Path) -> tuple[list[object], list[object]]:
-    """Every term with its postings (document number, weight), and every document's stored fields."""
+def index_contents(index_dir: Path, blocks: bool = False) -> tuple[list[object], list[object]]:
+    """Every term with its postings (document number, weight), and every document's stored fields;
+    ``blocks``: each segment's term statistics and posting blocks too (as Whoosh skips by them)."""
     index = FileStorage(str(index_dir)).open_index(INDEX_NAME)
     with index.reader() as reader:
-        postings = []
+        postings: list[object] = []
         for fieldname, text in reader.all_terms():
             matcher = reader.postings(fieldname, text)
             found = []
@@ -68,21 +69,32 @@ def index_contents(index_dir: Path) -> tuple[list[object], list[object]]:
                 found.append((matcher.id(), matcher.weight()))
                 matcher.next()
             postings.append((fieldname, text, found))
+        if blocks:
+            for leaf, _ in reader.leaf_readers():
+                for fieldname, text in leaf.all_terms():
+                    info = leaf.term_info(fieldname, text)
+                    stats = (info.weight(), info.doc_frequency(), info.max_weight(), info.min_id(), info.max_id())
+                    matcher, read = leaf.postings(fieldname, text), []
+                    while matcher.is_active():
+                        read.append((matcher.block_max_id(), matcher.block_max_weight(), matcher.block_max_length()))
+                        matcher.skip_to(matcher.block_max_id() + 1)
+                    postings.append((fieldname, text, stats, read))
         documents = [(docnum, sorted(fields.items())) for docnum, fields in reader.iter_docs()]
     return postings, documents
 
 
-def test_the_document_adder_writes_what_whoosh_s_add_document_writes(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    articles = library(7)
+def test_the_posting_table_writes_what_whoosh_s_writer_writes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    articles = library(40)  # 160 documents: the terms of every document fill two blocks of 128 postings
     IndexStore(tmp_path / "adder").ensure(articles)
     monkeypatch.setattr(segments, "document_adder", lambda writer: lambda fields: writer.add_document(**fields))
+    monkeypatch.setattr(store, "use_posting_table", lambda writer: None)
     IndexStore(tmp_path / "whoosh").ensure(articles)
-    assert index_contents(tmp_path / "adder") == index_contents(tmp_path / "whoosh")
-    postings, documents = index_contents(tmp_path / "adder")
-    assert len(documents) == 7 * 4 and documents[0][1] == [("part", "lead"), ("slug", "guide-00")]
-    assert ("slug", b"guide-06", [(24, 1.0), (25, 1.0), (26, 1.0), (27, 1.0)]) in postings  # its 4 documents
+    assert index_contents(tmp_path / "adder", blocks=True) == index_contents(tmp_path / "whoosh", blocks=True)
+    postings, documents = index_contents(tmp_path / "adder", blocks=True)
+    assert len(documents) == 40 * 4 and documents[0][1] == [("part", "lead"), ("slug", "guide-00")]
+    slug_postings = {row[1]: row[2] for row in postings if row[0] == "slug" and len(row) == 3}
+    assert slug_postings[b"guide-06"] == [(24, 1.0), (25, 1.0), (26, 1.0), (27, 1.0)]  # its 4 documents
+    assert max(len(row[3]) for row in postings if len(row) == 4) == 2  # blocks of the most common term
 
 
 @pytest.fixture

@@ -6,15 +6,21 @@ posting at a time: at 1,000 generated articles (1.9 million postings) that was h
 the build's time. ``PostingTable`` keeps each term's document numbers and weights in
 two arrays (12 bytes a posting), so a segment's postings always fit in memory, and
 gives them back in the order Whoosh's pool would: by field, term, document number.
-The segment written is the same, byte for byte in its postings and terms.
+``document_adder`` hands a document's ready-made postings to the table whole, where
+Whoosh's ``add_document`` passes each through the field's generator and the pool one
+tuple at a time. The segment written is the same, posting for posting (the tests
+compare them), in a third of the time at 1,000 generated articles (30 s, 9.6 s).
 """
 
 from __future__ import annotations
 
+import functools
 from array import array
 from collections.abc import Callable, Iterable, Iterator
 from itertools import pairwise
 from typing import Any
+
+from whoosh.codec.whoosh3 import W3FieldWriter
 
 from .schema import TEXT_FIELD, Prepared
 
@@ -27,6 +33,7 @@ class PostingTable:
 
     def __init__(self) -> None:
         self._postings: dict[tuple[str, bytes], tuple[array[int], array[float]]] = {}
+        """(field name, term) -> document numbers (unsigned 32 bits, as Whoosh writes them) and weights."""
         self._values: dict[tuple[str, bytes], list[bytes | None]] = {}
         """Value bytes of the terms that have any (the schema's formats give none)."""
         self.fieldnames: set[str] = set()
@@ -36,7 +43,7 @@ class PostingTable:
         key = (fieldname, text)
         postings = self._postings.get(key)
         if postings is None:
-            postings = self._postings[key] = (array("q"), array("d"))
+            postings = self._postings[key] = (array("I"), array("d"))
             self.fieldnames.add(fieldname)
         if value or key in self._values:
             self._values.setdefault(key, [None] * len(postings[0])).append(value)
@@ -50,7 +57,7 @@ class PostingTable:
             key = (fieldname, text)
             postings = postings_of.get(key)
             if postings is None:
-                postings = postings_of[key] = (array("q"), array("d"))
+                postings = postings_of[key] = (array("I"), array("d"))
                 self.fieldnames.add(fieldname)
             elif values and key in values:
                 values[key].append(None)
@@ -91,9 +98,50 @@ def _row_order(row: tuple[int, float, bytes | None]) -> tuple[Any, ...]:
 
 
 def use_posting_table(writer: Any) -> None:
-    """Give a fresh ``SegmentWriter`` a ``PostingTable`` instead of its sorting pool (before any document)."""
+    """Give a fresh ``SegmentWriter`` a ``PostingTable`` instead of its sorting pool (before any document),
+    and to its Whoosh 3 field writer a way to write the table's postings a block at a time."""
     writer.pool.cleanup()
-    writer.pool = PostingTable()
+    writer.pool = table = PostingTable()
+    fieldwriter = writer.fieldwriter
+    if type(fieldwriter) is W3FieldWriter:
+        fieldwriter.add_postings = functools.partial(_write_table, fieldwriter, table)
+
+
+def _write_table(fieldwriter: W3FieldWriter, table: PostingTable, schema: Any, lengths: Any, items: Any) -> None:
+    """``FieldWriter.add_postings`` for a table: each term's postings go into the posting writer's
+    block buffers a block at a time, where Whoosh's loop adds them one call each (a third of a
+    build's time), leaving the buffers as those calls would. Fields that keep lengths or values
+    take Whoosh's loop."""
+    postings = table._postings
+    if table._values or any(schema[name].scorable for name in table.fieldnames):
+        W3FieldWriter.add_postings(fieldwriter, schema, lengths, items)
+        return
+    fieldname = None
+    for key in sorted(postings):
+        if key[0] != fieldname:
+            if fieldname is not None:
+                fieldwriter.finish_field()
+            fieldname = key[0]
+            fieldwriter.start_field(fieldname, schema[fieldname])
+        docnums, weights = postings[key]
+        if any(a >= b for a, b in pairwise(docnums)):
+            rows = sorted(zip(docnums, weights, strict=True))
+            docnums, weights = array("I", [row[0] for row in rows]), array("d", [row[1] for row in rows])
+        fieldwriter.start_term(key[1])
+        writer = fieldwriter._postwriter
+        limit = writer._blocklimit
+        for start in range(0, len(docnums), limit):
+            if len(writer._ids) >= limit:
+                writer._write_block()
+            block = weights[start : start + limit]
+            writer._ids.extend(docnums[start : start + limit])
+            writer._weights.extend(block.tolist())
+            highest = max(block)
+            if highest > writer._maxweight:
+                writer._maxweight = highest
+        fieldwriter.finish_term()
+    if fieldname is not None:
+        fieldwriter.finish_field()
 
 
 _FIELDS = ["part", "slug", TEXT_FIELD]
