@@ -19,6 +19,7 @@ from whoosh.searching import Searcher
 from ..content.model import Article
 from . import query as q
 from .alerts import Ranked, promote_alerts, term_text
+from .analysis import terms
 from .bibliography import bibliography_flags
 from .completion import Completer
 from .documents import IndexDoc, article_document
@@ -258,7 +259,7 @@ class SearchEngine:
             doc = self._document(str(stored["slug"]), str(stored["part"]))
             if doc is not None:  # None: the index is older than the articles: skipped until it is updated
                 docs.append((doc, score, number))
-        docs = promote_alerts(docs, tiers, plan, self._section_documents, searcher.reader())[:limit]
+        docs = promote_alerts(docs, tiers, plan, self._alert_of, searcher.reader())[:limit]
         expressions = q.expressions(plan) + _fuzzy_expansions(tiers, searcher)
         hits = [self._hit(doc, score, expressions, plan.common_words) for doc, score, _ in docs]
         suggestion = q.suggestion(plan, self._display_forms)
@@ -292,11 +293,11 @@ class SearchEngine:
             snippet=snippet(doc.body or doc.head, expressions, stop_words),
         )
 
-    def _section_documents(self, slug: str) -> list[IndexDoc]:
-        """The documents of an article's sections (what the alert section's rule compares)."""
+    def _alert_of(self, slug: str) -> tuple[IndexDoc, list[frozenset[str]]] | None:
+        """A guide's alert section and its other headings' terms (for the alert section's rule)."""
         if self._document(slug, "lead") is None:
-            return []
-        return self._docs[slug].sections()
+            return None
+        return self._docs[slug].alert()
 
     def _document(self, slug: str, part: str) -> IndexDoc | None:
         """One document of an article, made at its first hit from the article (read from the source;
@@ -353,16 +354,22 @@ class _ArticleDocs:
     def __init__(self, article: Article) -> None:
         self.article = article
         self.made: dict[str, IndexDoc | None] = {}
+        self._alert: tuple[IndexDoc, list[frozenset[str]]] | tuple[()] | None = None
 
     def get(self, part: str) -> IndexDoc | None:
         if part not in self.made:
             self.made[part] = article_document(self.article, part)
         return self.made[part]
 
-    def sections(self) -> list[IndexDoc]:
-        """The documents of the article's sections (made once each; not its references, not its FAQ)."""
-        found = [self.get(f"section:{section.anchor}") for section in self.article.sections]
-        return [doc for doc in found if doc is not None]
+    def alert(self) -> tuple[IndexDoc, list[frozenset[str]]] | None:
+        """The alert section's document and the terms of the other sections' headings (made once)."""
+        if self._alert is None:
+            sections = self.article.sections
+            section = next((section for section in sections if section.is_alert), None)
+            doc = self.get(f"section:{section.anchor}") if section is not None else None
+            others = [frozenset(terms(other.heading)) for other in sections if other is not section]
+            self._alert = (doc, others) if doc is not None else ()
+        return self._alert or None
 
 
 class _OpenSearchers:
