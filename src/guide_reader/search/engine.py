@@ -246,7 +246,7 @@ class SearchEngine:
             for inside in (False, True):  # the guide's text, then its bibliography
                 wanted = limit - len(ranked)
                 if wanted <= 0:  # the page is full: counted, not ranked
-                    total += len(run.split(tier.query, bibliography)[inside])
+                    total += run.count(tier.query, bibliography, inside)
                     continue
                 found = top_hits(searcher, tier.query, wanted + len(seen), words_of, run, (bibliography, inside))
                 new = [(docnum, score * weight, number) for docnum, score in found.hits if docnum not in seen]
