@@ -19,7 +19,8 @@ from whoosh.searching import Searcher
 from ..content.model import Article
 from . import query as q
 from .alerts import Ranked, promote_alerts
-from .completion import Completer
+from .completion import Completions
+from .completion_store import open_completions
 from .documents import BIBLIOGRAPHY_TERM, IndexDoc, article_document, article_documents
 from .generations import IndexGenerations
 from .model import Completion, IndexReport, SearchHit, SearchResults
@@ -70,9 +71,9 @@ class SearchEngine:
         self._docs: OrderedDict[str, _ArticleDocs] = OrderedDict()
         self._searchers = _OpenSearchers()
         weakref.finalize(self, self._searchers.close_all)  # an engine dropped unclosed leaves no file open
-        self._completer: Completer | None = None
+        self._completer: Completions | None = None
         self._completer_lock = threading.Lock()
-        self._display: dict[str, str] | None = None
+        self._display: DisplayForms | None = None
         self._index: FileIndex | None = None
         self._searcher: Searcher | None = None
         self._vocabulary = Vocabulary()
@@ -136,7 +137,7 @@ class SearchEngine:
         with self._pending_lock:
             unused, self._pending = self._pending, opened
         if report.action != "up-to-date":
-            self._completer, self._display = None, None  # made again from the new outlines at first use
+            self._forget_completions()
         if unused is not None:  # never taken by a search: no one else uses it
             self._searchers.close(unused.searcher)
         report.problems = self.synonyms.problems + report.problems
@@ -178,6 +179,7 @@ class SearchEngine:
             self._take_pending()
             self._close_searcher()
             self._index = None
+        self._forget_completions()
 
     def _close_searcher(self) -> None:
         if self._searcher is not None:
@@ -313,22 +315,32 @@ class SearchEngine:
             self._docs.move_to_end(slug)
         return docs.get(part)
 
-    def _display_forms(self) -> dict[str, str]:
+    def _display_forms(self) -> DisplayForms:
+        """Folded word -> the word as written, for « Vouliez-vous dire … »: looked up in the completions
+        word by word, only for the words a suggestion needs."""
         if self._display is None:
-            self._display = self._completions().display_forms()
+            self._display = DisplayForms(self._completions())
         return self._display
 
-    def _completions(self) -> Completer:
-        """The completion structure, made from the outlines at first use (a second at 10,000 articles:
-        the window makes it in its worker, ``prepare_completions``, and asks for completions from a
-        pool thread; ``guide-reader search`` never needs it)."""
+    def _completions(self) -> Completions:
+        """The completions, opened at first use: the file beside the index, brought in step with the
+        articles (written there when missing or damaged: seconds at 10,000 articles, a few milliseconds
+        otherwise; the window opens it in its worker, ``prepare_completions``, and asks for completions
+        from a pool thread); in memory when the index has no folder (see ``open_completions``)."""
         with self._completer_lock:
             if self._completer is None:
-                self._completer = Completer(list(self.source.outlines()))
+                self._completer = open_completions(self.index_dir, self.source)
             return self._completer
 
+    def _forget_completions(self) -> None:
+        """The index changed: the completions are opened again, in step with it, at their next use."""
+        with self._completer_lock:
+            completer, self._completer, self._display = self._completer, None, None
+        if completer is not None:
+            completer.close()
+
     def prepare_completions(self) -> None:
-        """Make the completion structure now (for a worker thread, after ``ensure_index``)."""
+        """Open the completions now, in step with the articles (for a worker thread, after ``ensure_index``)."""
         self._completions()
 
     def complete(self, prefix: str, limit: int = 8) -> list[Completion]:
@@ -409,3 +421,18 @@ def _fuzzy_expansions(tiers: list[q.Tier], searcher: Searcher) -> list[Terms]:
             for _, text in leaf.expanded_terms(reader):
                 found[(text.decode("utf-8") if isinstance(text, bytes) else str(text),)] = None
     return list(found)
+
+
+class DisplayForms:
+    """Folded word -> the word as first written in the completions (accents kept): the ``get`` of a
+    dictionary, each word looked up when first asked for, never every word at once."""
+
+    def __init__(self, completions: Completions) -> None:
+        self._completions = completions
+        self._known: dict[str, str | None] = {}
+
+    def get(self, folded: str, default: str | None = None) -> str | None:
+        if folded not in self._known:
+            self._known[folded] = self._completions.display_form(folded)
+        written = self._known[folded]
+        return default if written is None else written

@@ -1,0 +1,340 @@
+"""The completions on disk: one SQLite file in the index folder, written with the index and kept in
+step with the articles' versions, so that no process holds every entry in memory.
+
+- ``articles``: each article's version (``ArticleSource.versions``) and title;
+- ``entries``: one row per title, heading or question of one guide. Its id follows the completions'
+  order (``completion.rank_key``), with room between ids (``GAP``): an updated article's entries
+  take ids between their neighbours'; when two neighbours leave no room, every id is given again;
+- ``entry_words``: an FTS5 index of each entry's folded words (``completion.fold_words``), with
+  prefix indexes of 1 to 3 characters and no positions. A keystroke is one
+  ``MATCH '"w1"* AND "w2"*' ORDER BY rowid LIMIT 64``: the best ranked matches, whatever the size
+  of the library.
+
+Writes run in one transaction under SQLite's own write lock (``BEGIN IMMEDIATE``): another copy
+of the program waits, then finds the file in step. The file is derived data: a damaged one is
+deleted and written again; one that cannot be written (a read-only cache) is used as it is when
+in step, and otherwise ``open_completions`` gives the completions in memory (``Completer``).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from .analysis import analyzer_fingerprint
+from .completion import (
+    CANDIDATES,
+    KIND_ORDER,
+    Completer,
+    Completions,
+    complete_prefix,
+    entries_of,
+    fold_words,
+    typed_first,
+    written_forms,
+)
+from .model import Completion
+from .source import ArticleSource, Outline
+
+_log = logging.getLogger(__name__)
+
+COMPLETIONS_NAME = "guide-reader-completions.sqlite3"
+STORE_VERSION = 1
+"""Bumped when the tables or what goes into them change: the file is then written again."""
+GAP = 1 << 32
+"""Room between the ids of two entries ranked next to each other, when the file is written whole."""
+UPDATE_SHARE = 20
+"""Above one changed article in ``UPDATE_SHARE`` (and at least ``UPDATE_MIN``), the file is written
+whole from the outlines rather than article by article."""
+UPDATE_MIN = 100
+BUSY_SECONDS = 30.0
+"""How long a query or a write waits for another program's write to end."""
+_TABLES = {"meta", "articles", "entries", "entry_words"}
+_KINDS = {number: kind for kind, number in KIND_ORDER.items()}
+_SCHEMA = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE articles (slug TEXT PRIMARY KEY, version TEXT NOT NULL, title TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE entries (
+    id INTEGER PRIMARY KEY, kind INTEGER NOT NULL, length INTEGER NOT NULL, text TEXT NOT NULL,
+    slug TEXT NOT NULL, anchor TEXT NOT NULL, first TEXT NOT NULL, words TEXT NOT NULL);
+CREATE INDEX entries_rank ON entries (kind, length, text, slug, id);
+CREATE INDEX entries_slug ON entries (slug);
+CREATE VIRTUAL TABLE entry_words USING fts5 (
+    words, content='entries', content_rowid='id', prefix='1 2 3', detail=none,
+    tokenize='unicode61 remove_diacritics 0');
+"""
+
+
+class _RenumberError(Exception):
+    """No id left between two neighbours: the file is written whole."""
+
+
+def fingerprint() -> str:
+    """What decides the rows: the file's layout and the folding of words."""
+    return f"{STORE_VERSION}|{analyzer_fingerprint()}"
+
+
+class CompletionStore:
+    """The completions file of one index folder. Safe to use from several threads (one connection,
+    one lock). Methods raise ``sqlite3.Error`` when the file is damaged or cannot be written."""
+
+    def __init__(self, path: Path) -> None:
+        """Open ``path`` (created when missing: its folder must exist). Raises ``sqlite3.Error``."""
+        self.path = path
+        self._lock = threading.Lock()
+        self._connection = sqlite3.connect(
+            str(path), timeout=BUSY_SECONDS, check_same_thread=False, isolation_level=None
+        )
+
+    def close(self) -> None:
+        with self._lock:
+            self._connection.close()
+
+    # Keeping in step -----------------------------------------------------------------
+
+    def in_step(self, versions: dict[str, str]) -> bool:
+        """True when the file holds exactly these article versions, written with today's folding."""
+        with self._lock:
+            return self._in_step(versions)
+
+    def _in_step(self, versions: dict[str, str]) -> bool:
+        if not self._has_tables() or self._meta("fingerprint") != fingerprint():
+            return False
+        return dict(self._connection.execute("SELECT slug, version FROM articles")) == versions
+
+    def sync(self, source: ArticleSource, versions: dict[str, str] | None = None) -> str:
+        """Bring the file in step with the source's articles: "up-to-date", "updated" (the changed
+        articles rewritten) or "built" (written whole). ``versions``: the source's, when already read."""
+        versions = source.versions() if versions is None else versions
+        with self._lock:
+            if self._in_step(versions):  # a read: a read-only file in step is fine
+                return "up-to-date"
+            with self._write():
+                if not self._has_tables() or self._meta("fingerprint") != fingerprint():
+                    self._create()
+                known = dict(self._connection.execute("SELECT slug, version FROM articles"))
+                changed = sorted(slug for slug, version in versions.items() if known.get(slug) != version)
+                removed = sorted(known.keys() - versions.keys())
+                if not changed and not removed:  # another program brought it in step meanwhile
+                    return "up-to-date"
+                if known and len(changed) <= max(UPDATE_MIN, len(versions) // UPDATE_SHARE):
+                    try:
+                        self._update(source, versions, changed, removed)
+                        return "updated"
+                    except _RenumberError:
+                        pass
+                self._build(source.outlines(), versions)
+                return "built"
+
+    @contextlib.contextmanager
+    def _write(self) -> Iterator[None]:
+        self._connection.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._connection.execute("ROLLBACK")
+            raise
+        self._connection.execute("COMMIT")
+
+    def _has_tables(self) -> bool:
+        if self._connection.execute("PRAGMA user_version").fetchone()[0] != STORE_VERSION:
+            return False
+        names = {name for (name,) in self._connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        return names >= _TABLES
+
+    def _meta(self, key: str) -> str | None:
+        row = self._connection.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def _create(self) -> None:
+        """Drop whatever the file holds, make the tables (inside the write transaction)."""
+        rows = self._connection.execute("SELECT type, name FROM sqlite_master WHERE type IN ('table', 'view')")
+        for kind, name in rows.fetchall():
+            if not name.startswith("sqlite_") and not name.startswith("entry_words_"):
+                self._connection.execute(f'DROP {kind.upper()} IF EXISTS "{name}"')
+        for statement in _SCHEMA.split(";"):
+            if statement.strip():
+                self._connection.execute(statement)
+        self._connection.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (fingerprint(),))
+        self._connection.execute(f"PRAGMA user_version = {STORE_VERSION}")
+
+    def _build(self, outlines: Iterable[Outline], versions: dict[str, str]) -> None:
+        """Every entry written again, ids in rank order (SQLite sorts: memory stays small)."""
+        connection = self._connection
+        connection.execute("DELETE FROM articles")
+        connection.execute("INSERT INTO entry_words (entry_words) VALUES ('delete-all')")
+        connection.execute("DELETE FROM entries")
+        connection.execute(
+            "CREATE TEMP TABLE staged (seq INTEGER PRIMARY KEY, kind INTEGER, length INTEGER, text TEXT, slug TEXT, "
+            "anchor TEXT, first TEXT, words TEXT)"
+        )
+        try:
+            for outline in outlines:
+                connection.execute(
+                    "INSERT OR REPLACE INTO articles VALUES (?, ?, ?)",
+                    (outline.slug, versions.get(outline.slug, ""), outline.title),
+                )
+                connection.executemany(
+                    "INSERT INTO staged (kind, length, text, slug, anchor, first, words) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    _rows(entries_of(outline)),
+                )
+            connection.execute(
+                "INSERT INTO entries SELECT row_number() OVER (ORDER BY kind, length, text, slug, seq) * ?, "
+                "kind, length, text, slug, anchor, first, words FROM staged",
+                (GAP,),
+            )
+        finally:
+            connection.execute("DROP TABLE temp.staged")
+        connection.execute("INSERT INTO entry_words (rowid, words) SELECT id, words FROM entries")
+
+    def _update(self, source: ArticleSource, versions: dict[str, str], changed: list[str], removed: list[str]) -> None:
+        """Remove the entries of the removed and changed articles; insert the changed ones' between
+        their neighbours. Raises ``_RenumberError`` when two neighbours leave no room."""
+        connection = self._connection
+        for slug in removed + changed:
+            connection.execute(
+                "INSERT INTO entry_words (entry_words, rowid, words) SELECT 'delete', id, words FROM entries "
+                "WHERE slug = ?",
+                (slug,),
+            )
+            connection.execute("DELETE FROM entries WHERE slug = ?", (slug,))
+            connection.execute("DELETE FROM articles WHERE slug = ?", (slug,))
+        for slug in changed:
+            article = source.article(slug)
+            if article is None:  # removed since the versions were read: the next sync drops it
+                continue
+            connection.execute("INSERT INTO articles VALUES (?, ?, ?)", (article.slug, versions[slug], article.title))
+            for row in _rows(entries_of(article)):
+                number = self._free_id(row)
+                connection.execute("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (number, *row))
+                connection.execute("INSERT INTO entry_words (rowid, words) VALUES (?, ?)", (number, row[-1]))
+
+    def _free_id(self, row: tuple[object, ...]) -> int:
+        """An id between the last entry ranked at or before ``row`` and the first one after it."""
+        key = row[:4]  # kind, length, text, slug
+        before = self._connection.execute(
+            "SELECT id FROM entries WHERE (kind, length, text, slug) <= (?, ?, ?, ?) "
+            "ORDER BY kind DESC, length DESC, text DESC, slug DESC, id DESC LIMIT 1",
+            key,
+        ).fetchone()
+        after = self._connection.execute(
+            "SELECT id FROM entries WHERE (kind, length, text, slug) > (?, ?, ?, ?) "
+            "ORDER BY kind, length, text, slug, id LIMIT 1",
+            key,
+        ).fetchone()
+        low = before[0] if before else 0
+        if after is None:
+            return low + GAP
+        if after[0] - low < 2:
+            raise _RenumberError
+        return (low + after[0]) // 2
+
+    # Queries -------------------------------------------------------------------------
+
+    def complete(self, prefix: str, limit: int = 8) -> list[Completion]:
+        """As ``Completer.complete``: up to ``limit`` entries holding every typed word, the last one as a
+        prefix (``completion.complete_prefix``)."""
+        return complete_prefix(prefix, limit, self._complete)
+
+    def _complete(self, typed: list[str], limit: int) -> list[Completion]:
+        if not typed or limit <= 0:
+            return []
+        match = " AND ".join(f'"{word}"*' for word in dict.fromkeys(typed))
+        with self._lock:
+            rows = self._connection.execute(
+                "SELECT e.id, e.kind, e.text, e.slug, e.anchor, e.first, a.title FROM "
+                "(SELECT rowid AS id FROM entry_words WHERE entry_words MATCH ? ORDER BY rowid LIMIT ?) AS found "
+                "JOIN entries AS e ON e.id = found.id LEFT JOIN articles AS a ON a.slug = e.slug",
+                (match, CANDIDATES),
+            ).fetchall()
+        chosen = [
+            (number, first, Completion(text, slug, anchor, _KINDS[kind], title or ""))
+            for number, kind, text, slug, anchor, first, title in rows
+        ]
+        return typed_first(typed, chosen, limit)
+
+    def display_form(self, folded: str) -> str | None:
+        """The folded word as first written in the entries, in rank order (accents kept), or None (also for
+        a digit group of a number written with spaces, « 60 000 »: the file holds « 60000 »)."""
+        if not folded or '"' in folded:
+            return None
+        with self._lock:
+            cursor = self._connection.execute(
+                "SELECT e.text FROM entry_words JOIN entries AS e ON e.id = entry_words.rowid "
+                "WHERE entry_words MATCH ? ORDER BY entry_words.rowid",
+                (f'"{folded}"',),
+            )
+            for (text,) in cursor:  # the word may be a compound's parts joined: then the next entry
+                for form, written in written_forms(text):
+                    if form == folded:
+                        return written
+        return None
+
+    def entry_count(self) -> int:
+        with self._lock:
+            return self._connection.execute("SELECT count(*) FROM entries").fetchone()[0]
+
+
+def _rows(entries: Iterable[Completion]) -> Iterator[tuple[int, int, str, str, str, str, str]]:
+    """(kind, length, text, slug, anchor, first folded word, folded words) of each entry."""
+    for entry in entries:
+        words = fold_words(entry.text)
+        yield (
+            KIND_ORDER[entry.kind],
+            len(entry.text),
+            entry.text,
+            entry.article_slug,
+            entry.anchor,
+            words[0] if words else "",
+            " ".join(dict.fromkeys(words)),
+        )
+
+
+def sync_completions(index_dir: Path, source: ArticleSource, versions: dict[str, str]) -> str | None:
+    """Bring the completions file of ``index_dir`` in step (for the index's build and update); never
+    raises: the action ("up-to-date", "updated", "built"), or None when the file could not be written."""
+    try:
+        store, action = _open_in_step(index_dir / COMPLETIONS_NAME, source, versions)
+    except (OSError, sqlite3.Error) as error:
+        _log.info("completions of %s not written (%s)", index_dir, error)
+        return None
+    store.close()
+    return action
+
+
+def open_completions(index_dir: Path, source: ArticleSource) -> Completions:
+    """The completions of the source's articles: the file of ``index_dir``, brought in step (a missing
+    or damaged one written; one that cannot be written used as is when in step); in memory when the
+    index folder does not exist yet, or the file cannot be used."""
+    versions = source.versions()
+    if index_dir.is_dir():
+        try:
+            return _open_in_step(index_dir / COMPLETIONS_NAME, source, versions)[0]
+        except (OSError, sqlite3.Error) as error:
+            _log.info("completions of %s kept in memory (%s)", index_dir, error)
+    return Completer(list(source.outlines()))
+
+
+_DAMAGE = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_ERROR}
+"""Error codes of a file that is not (or no longer) a completions file: it is written again."""
+
+
+def _open_in_step(path: Path, source: ArticleSource, versions: dict[str, str]) -> tuple[CompletionStore, str]:
+    """The file at ``path`` brought in step with the source, and what it took; a damaged one is deleted
+    and written again. Raises ``sqlite3.Error`` or ``OSError`` when it cannot be read or written."""
+    for attempt in range(2):
+        store = CompletionStore(path)
+        try:
+            return store, store.sync(source, versions)
+        except sqlite3.Error as error:
+            store.close()
+            if attempt or (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF not in _DAMAGE:
+                raise  # locked past the wait, read-only, or still damaged once written anew
+            _log.warning("completions %s damaged (%s): written again", path, error)
+            for leftover in (path, path.with_name(path.name + "-journal")):
+                leftover.unlink(missing_ok=True)
+    raise AssertionError("unreachable")
