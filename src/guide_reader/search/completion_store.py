@@ -57,15 +57,15 @@ _TABLES = {"meta", "articles", "entries", "entry_words"}
 _KINDS = {number: kind for kind, number in KIND_ORDER.items()}
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE articles (slug TEXT PRIMARY KEY, version TEXT NOT NULL, title TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE articles (
+    id INTEGER PRIMARY KEY, slug TEXT NOT NULL UNIQUE, version TEXT NOT NULL, title TEXT NOT NULL);
 CREATE TABLE entries (
     id INTEGER PRIMARY KEY, kind INTEGER NOT NULL, length INTEGER NOT NULL, text TEXT NOT NULL,
-    slug TEXT NOT NULL, anchor TEXT NOT NULL, first TEXT NOT NULL, words TEXT NOT NULL);
-CREATE INDEX entries_rank ON entries (kind, length, text, slug, id);
-CREATE INDEX entries_slug ON entries (slug);
+    article INTEGER NOT NULL, anchor TEXT NOT NULL);
+CREATE INDEX entries_rank ON entries (kind, length, text);
+CREATE INDEX entries_article ON entries (article);
 CREATE VIRTUAL TABLE entry_words USING fts5 (
-    words, content='entries', content_rowid='id', prefix='1 2 3', detail=none,
-    tokenize='unicode61 remove_diacritics 0');
+    words, content='', prefix='1 2 3', detail=none, columnsize=0, tokenize='unicode61 remove_diacritics 0');
 """
 
 
@@ -170,68 +170,93 @@ class CompletionStore:
         connection.execute("DELETE FROM entries")
         connection.execute(
             "CREATE TEMP TABLE staged (seq INTEGER PRIMARY KEY, kind INTEGER, length INTEGER, text TEXT, slug TEXT, "
-            "anchor TEXT, first TEXT, words TEXT)"
+            "anchor TEXT, words TEXT, article INTEGER)"
         )
         try:
             for outline in outlines:
-                connection.execute(
-                    "INSERT OR REPLACE INTO articles VALUES (?, ?, ?)",
-                    (outline.slug, versions.get(outline.slug, ""), outline.title),
-                )
+                article = self._article_id(outline, versions.get(outline.slug, ""))
                 connection.executemany(
-                    "INSERT INTO staged (kind, length, text, slug, anchor, first, words) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    _rows(entries_of(outline)),
+                    "INSERT INTO staged (kind, length, text, slug, anchor, words, article) VALUES (?, ?, ?, ?, ?, ?, ?)",  # noqa: E501
+                    ((*row, article) for row in _rows(entries_of(outline))),
                 )
+            rank = "row_number() OVER (ORDER BY kind, length, text, slug, seq) * ?"
             connection.execute(
-                "INSERT INTO entries SELECT row_number() OVER (ORDER BY kind, length, text, slug, seq) * ?, "
-                "kind, length, text, slug, anchor, first, words FROM staged",
-                (GAP,),
+                f"INSERT INTO entries SELECT {rank}, kind, length, text, article, anchor FROM staged", (GAP,)
             )
+            connection.execute(f"INSERT INTO entry_words (rowid, words) SELECT {rank}, words FROM staged", (GAP,))
         finally:
             connection.execute("DROP TABLE temp.staged")
-        connection.execute("INSERT INTO entry_words (rowid, words) SELECT id, words FROM entries")
+
+    def _article_id(self, outline: Outline, version: str) -> int:
+        """The article's row (made, or taken again for a slug listed twice) with this version and title."""
+        row = self._connection.execute("SELECT id FROM articles WHERE slug = ?", (outline.slug,)).fetchone()
+        if row is not None:
+            self._connection.execute("UPDATE articles SET version = ?, title = ? WHERE id = ?",
+                                     (version, outline.title, row[0]))  # fmt: skip
+            return int(row[0])
+        cursor = self._connection.execute(
+            "INSERT INTO articles (slug, version, title) VALUES (?, ?, ?)", (outline.slug, version, outline.title)
+        )
+        return int(cursor.lastrowid or 0)
 
     def _update(self, source: ArticleSource, versions: dict[str, str], changed: list[str], removed: list[str]) -> None:
         """Remove the entries of the removed and changed articles; insert the changed ones' between
         their neighbours. Raises ``_RenumberError`` when two neighbours leave no room."""
         connection = self._connection
         for slug in removed + changed:
-            connection.execute(
-                "INSERT INTO entry_words (entry_words, rowid, words) SELECT 'delete', id, words FROM entries "
-                "WHERE slug = ?",
-                (slug,),
+            row = connection.execute("SELECT id FROM articles WHERE slug = ?", (slug,)).fetchone()
+            if row is None:
+                continue
+            gone = connection.execute("SELECT id, text FROM entries WHERE article = ?", row).fetchall()
+            connection.executemany(
+                "INSERT INTO entry_words (entry_words, rowid, words) VALUES ('delete', ?, ?)",
+                ((number, _words(text)) for number, text in gone),
             )
-            connection.execute("DELETE FROM entries WHERE slug = ?", (slug,))
-            connection.execute("DELETE FROM articles WHERE slug = ?", (slug,))
+            connection.execute("DELETE FROM entries WHERE article = ?", row)
+            connection.execute("DELETE FROM articles WHERE id = ?", row)
         for slug in changed:
             article = source.article(slug)
             if article is None:  # removed since the versions were read: the next sync drops it
                 continue
-            connection.execute("INSERT INTO articles VALUES (?, ?, ?)", (article.slug, versions[slug], article.title))
-            for row in _rows(entries_of(article)):
-                number = self._free_id(row)
-                connection.execute("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (number, *row))
-                connection.execute("INSERT INTO entry_words (rowid, words) VALUES (?, ?)", (number, row[-1]))
+            article_id = self._article_id(article, versions[slug])
+            for kind, length, text, _, anchor, words in _rows(entries_of(article)):
+                number = self._free_id(kind, length, text, slug)
+                connection.execute("INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?)",
+                                   (number, kind, length, text, article_id, anchor))  # fmt: skip
+                connection.execute("INSERT INTO entry_words (rowid, words) VALUES (?, ?)", (number, words))
 
-    def _free_id(self, row: tuple[object, ...]) -> int:
-        """An id between the last entry ranked at or before ``row`` and the first one after it."""
-        key = row[:4]  # kind, length, text, slug
-        before = self._connection.execute(
-            "SELECT id FROM entries WHERE (kind, length, text, slug) <= (?, ?, ?, ?) "
-            "ORDER BY kind DESC, length DESC, text DESC, slug DESC, id DESC LIMIT 1",
-            key,
-        ).fetchone()
-        after = self._connection.execute(
-            "SELECT id FROM entries WHERE (kind, length, text, slug) > (?, ?, ?, ?) "
-            "ORDER BY kind, length, text, slug, id LIMIT 1",
-            key,
-        ).fetchone()
-        low = before[0] if before else 0
-        if after is None:
-            return low + GAP
-        if after[0] - low < 2:
+    def _free_id(self, kind: int, length: int, text: str, slug: str) -> int:
+        """An id between the last entry ranked at or before (kind, length, text, slug) and the first one after."""
+        ties = self._connection.execute(
+            "SELECT e.id, a.slug FROM entries AS e JOIN articles AS a ON a.id = e.article "
+            "WHERE e.kind = ? AND e.length = ? AND e.text = ?",
+            (kind, length, text),
+        ).fetchall()
+        before = [number for number, other in ties if other <= slug]
+        after = [number for number, other in ties if other > slug]
+        key = (kind, length, text)
+        if before:
+            low = max(before)
+        else:
+            row = self._connection.execute(
+                "SELECT id FROM entries WHERE (kind, length, text) < (?, ?, ?) "
+                "ORDER BY kind DESC, length DESC, text DESC, id DESC LIMIT 1",
+                key,
+            ).fetchone()
+            low = row[0] if row else 0
+        if after:
+            high = min(after)
+        else:
+            row = self._connection.execute(
+                "SELECT id FROM entries WHERE (kind, length, text) > (?, ?, ?) ORDER BY kind, length, text, id LIMIT 1",
+                key,
+            ).fetchone()
+            if row is None:
+                return low + GAP
+            high = row[0]
+        if high - low < 2:
             raise _RenumberError
-        return (low + after[0]) // 2
+        return (low + high) // 2
 
     # Queries -------------------------------------------------------------------------
 
@@ -246,14 +271,14 @@ class CompletionStore:
         match = " AND ".join(f'"{word}"*' for word in dict.fromkeys(typed))
         with self._lock:
             rows = self._connection.execute(
-                "SELECT e.id, e.kind, e.text, e.slug, e.anchor, e.first, a.title FROM "
+                "SELECT e.id, e.kind, e.text, a.slug, e.anchor, a.title FROM "
                 "(SELECT rowid AS id FROM entry_words WHERE entry_words MATCH ? ORDER BY rowid LIMIT ?) AS found "
-                "JOIN entries AS e ON e.id = found.id LEFT JOIN articles AS a ON a.slug = e.slug",
+                "JOIN entries AS e ON e.id = found.id JOIN articles AS a ON a.id = e.article",
                 (match, CANDIDATES),
             ).fetchall()
         chosen = [
-            (number, first, Completion(text, slug, anchor, _KINDS[kind], title or ""))
-            for number, kind, text, slug, anchor, first, title in rows
+            (number, _first_word(text), Completion(text, slug, anchor, _KINDS[kind], title))
+            for number, kind, text, slug, anchor, title in rows
         ]
         return typed_first(typed, chosen, limit)
 
@@ -279,19 +304,20 @@ class CompletionStore:
             return self._connection.execute("SELECT count(*) FROM entries").fetchone()[0]
 
 
-def _rows(entries: Iterable[Completion]) -> Iterator[tuple[int, int, str, str, str, str, str]]:
-    """(kind, length, text, slug, anchor, first folded word, folded words) of each entry."""
+def _rows(entries: Iterable[Completion]) -> Iterator[tuple[int, int, str, str, str, str]]:
+    """(kind, length, text, slug, anchor, folded words) of each entry."""
     for entry in entries:
-        words = fold_words(entry.text)
-        yield (
-            KIND_ORDER[entry.kind],
-            len(entry.text),
-            entry.text,
-            entry.article_slug,
-            entry.anchor,
-            words[0] if words else "",
-            " ".join(dict.fromkeys(words)),
-        )
+        yield KIND_ORDER[entry.kind], len(entry.text), entry.text, entry.article_slug, entry.anchor, _words(entry.text)
+
+
+def _words(text: str) -> str:
+    """What the FTS5 table indexes of an entry: its folded words, each once, separated by spaces."""
+    return " ".join(dict.fromkeys(fold_words(text)))
+
+
+def _first_word(text: str) -> str:
+    words = fold_words(text)
+    return words[0] if words else ""
 
 
 def sync_completions(index_dir: Path, source: ArticleSource, versions: dict[str, str]) -> str | None:
