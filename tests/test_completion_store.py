@@ -279,3 +279,21 @@ def test_an_engine_before_any_index_completes_in_memory(tmp_path: Path) -> None:
     engine = SearchEngine(tricky(), tmp_path / "index")
     assert [c.anchor for c in engine.complete("autoimm")] == ["", "", "ai"]
     assert isinstance(engine._completer, Completer)
+
+
+def test_a_file_damaged_inside_is_written_again_at_the_next_keystroke(tmp_path: Path) -> None:
+    Library(CONTENT, tmp_path / "index").search_engine.ensure_index()
+    path = tmp_path / "index" / COMPLETIONS_NAME
+    with sqlite3.connect(path) as connection:  # the pages of the words' index: the articles' table stays readable
+        pages = [page for (page,) in connection.execute("SELECT pageno FROM dbstat WHERE name = 'entry_words_data'")]
+        size = connection.execute("PRAGMA page_size").fetchone()[0]
+    with path.open("r+b") as stream:
+        for page in pages:
+            stream.seek((page - 1) * size)
+            stream.write(b"\xff" * size)
+    library = Library(CONTENT, tmp_path / "index")
+    engine = library.search_engine
+    assert engine.complete("leuco") == [] and not path.exists()  # found damaged: set aside, typing goes on
+    assert [c.article_slug for c in engine.complete("leuco", 1)] == ["leucopenie"]
+    assert path.is_file()
+    library.close()

@@ -87,6 +87,9 @@ def typed_first(typed: list[str], chosen: Iterable[tuple[int, str, Completion]],
 class Completions(Protocol):
     """What the search engine asks of its completions (in memory or on disk)."""
 
+    damaged: bool
+    """True once they were found damaged: to be opened again."""
+
     def complete(self, prefix: str, limit: int = 8) -> list[Completion]: ...
 
     def display_form(self, folded: str) -> str | None: ...
@@ -96,6 +99,8 @@ class Completions(Protocol):
 
 class Completer:
     """Every entry in memory, ranked once; queries walk that order (a few hundred MiB at 10,000 articles)."""
+
+    damaged = False
 
     def __init__(self, articles: Iterable[Outline]) -> None:
         entries = sorted((entry for article in articles for entry in entries_of(article)), key=rank_key)

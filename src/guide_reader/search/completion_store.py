@@ -85,6 +85,8 @@ class CompletionStore:
     def __init__(self, path: Path) -> None:
         """Open ``path`` (created when missing: its folder must exist). Raises ``sqlite3.Error``."""
         self.path = path
+        self.damaged = False
+        """True once a read found the file damaged (it is then deleted: the next opening writes it again)."""
         self._lock = threading.Lock()
         self._connection = sqlite3.connect(
             str(path), timeout=BUSY_SECONDS, check_same_thread=False, isolation_level=None
@@ -269,8 +271,8 @@ class CompletionStore:
         if not typed or limit <= 0:
             return []
         match = " AND ".join(f'"{word}"*' for word in dict.fromkeys(typed))
-        with self._lock:
-            rows = self._connection.execute(
+        with self._reading() as connection:
+            rows = connection.execute(
                 "SELECT e.id, e.kind, e.text, a.slug, e.anchor, a.title FROM "
                 "(SELECT rowid AS id FROM entry_words WHERE entry_words MATCH ? ORDER BY rowid LIMIT ?) AS found "
                 "JOIN entries AS e ON e.id = found.id JOIN articles AS a ON a.id = e.article",
@@ -287,8 +289,8 @@ class CompletionStore:
         a digit group of a number written with spaces, « 60 000 »: the file holds « 60000 »)."""
         if not folded or '"' in folded:
             return None
-        with self._lock:
-            cursor = self._connection.execute(
+        with self._reading() as connection:
+            cursor = connection.execute(
                 "SELECT e.text FROM entry_words JOIN entries AS e ON e.id = entry_words.rowid "
                 "WHERE entry_words MATCH ? ORDER BY entry_words.rowid",
                 (f'"{folded}"',),
@@ -298,6 +300,19 @@ class CompletionStore:
                     if form == folded:
                         return written
         return None
+
+    @contextlib.contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection]:
+        """The connection, under the lock; a file found damaged by a read is deleted (see ``damaged``)."""
+        with self._lock:
+            try:
+                yield self._connection
+            except sqlite3.DatabaseError as error:
+                if _code(error) in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB) and not self.damaged:
+                    self.damaged = True
+                    _log.warning("completions %s damaged (%s): written again at next use", self.path, error)
+                    _remove(self.path)
+                raise
 
     def entry_count(self) -> int:
         with self._lock:
@@ -358,9 +373,20 @@ def _open_in_step(path: Path, source: ArticleSource, versions: dict[str, str]) -
             return store, store.sync(source, versions)
         except sqlite3.Error as error:
             store.close()
-            if attempt or (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF not in _DAMAGE:
+            if attempt or _code(error) not in _DAMAGE:
                 raise  # locked past the wait, read-only, or still damaged once written anew
             _log.warning("completions %s damaged (%s): written again", path, error)
-            for leftover in (path, path.with_name(path.name + "-journal")):
-                leftover.unlink(missing_ok=True)
+            _remove(path)
     raise AssertionError("unreachable")
+
+
+def _code(error: sqlite3.Error) -> int:
+    """SQLite's primary result code of an error (0 when it has none)."""
+    return (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF
+
+
+def _remove(path: Path) -> None:
+    """Delete a completions file and its journal (an open connection keeps reading what it had)."""
+    for leftover in (path, path.with_name(path.name + "-journal")):
+        with contextlib.suppress(OSError):
+            leftover.unlink()

@@ -6,7 +6,7 @@ import logging
 import threading
 import weakref
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -319,7 +319,7 @@ class SearchEngine:
         """Folded word -> the word as written, for « Vouliez-vous dire … »: looked up in the completions
         word by word, only for the words a suggestion needs."""
         if self._display is None:
-            self._display = DisplayForms(self._completions())
+            self._display = DisplayForms(self._completions(), self._forget_completions_if_damaged)
         return self._display
 
     def _completions(self) -> Completions:
@@ -339,6 +339,12 @@ class SearchEngine:
         if completer is not None:
             completer.close()
 
+    def _forget_completions_if_damaged(self) -> None:
+        """After a failed read: completions found damaged are opened (and written) again at next use."""
+        completer = self._completer
+        if completer is not None and completer.damaged:
+            self._forget_completions()
+
     def prepare_completions(self) -> None:
         """Open the completions now, in step with the articles (for a worker thread, after ``ensure_index``)."""
         self._completions()
@@ -348,6 +354,7 @@ class SearchEngine:
         try:
             return self._completions().complete(prefix[: q.MAX_QUERY_CHARS], limit)
         except Exception:  # never break typing
+            self._forget_completions_if_damaged()
             return []
 
     def highlight_spans(self, text: str, query: str) -> list[tuple[int, int]]:
@@ -427,12 +434,18 @@ class DisplayForms:
     """Folded word -> the word as first written in the completions (accents kept): the ``get`` of a
     dictionary, each word looked up when first asked for, never every word at once."""
 
-    def __init__(self, completions: Completions) -> None:
+    def __init__(self, completions: Completions, failed: Callable[[], None]) -> None:
+        """``failed``: called when a look-up raised (the word is then shown as folded)."""
         self._completions = completions
+        self._failed = failed
         self._known: dict[str, str | None] = {}
 
     def get(self, folded: str, default: str | None = None) -> str | None:
         if folded not in self._known:
-            self._known[folded] = self._completions.display_form(folded)
+            try:
+                self._known[folded] = self._completions.display_form(folded)
+            except Exception:  # a suggestion never breaks the search
+                self._failed()
+                return default
         written = self._known[folded]
         return default if written is None else written
