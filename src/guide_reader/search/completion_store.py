@@ -1,10 +1,11 @@
 """The completions on disk: one SQLite file in the index folder, written with the index and kept in
 step with the articles' versions, so that no process holds every entry in memory.
 
-- ``articles``: each article's version (``ArticleSource.versions``) and title;
-- ``entries``: one row per title, heading or question of one guide. Its id follows the completions'
-  order (``completion.rank_key``), with room between ids (``GAP``): an updated article's entries
-  take ids between their neighbours'; when two neighbours leave no room, every id is given again;
+- ``articles``: each article's number, slug, version (``ArticleSource.versions``) and title;
+- ``entries``: one row per title, heading or question of one guide (by its number). Its id follows
+  the completions' order (``completion.rank_key``), with room between ids (``GAP``): an updated
+  article's entries take ids between their neighbours'; when two neighbours leave no room, every
+  id is given again;
 - ``entry_words``: an FTS5 index of each entry's folded words (``completion.fold_words``), with
   prefix indexes of 1 to 3 characters and no positions. A keystroke is one
   ``MATCH '"w1"* AND "w2"*' ORDER BY rowid LIMIT 64``: the best ranked matches, whatever the size
@@ -53,6 +54,7 @@ whole from the outlines rather than article by article."""
 UPDATE_MIN = 100
 BUSY_SECONDS = 30.0
 """How long a query or a write waits for another program's write to end."""
+_LAST_ID = (1 << 63) - 1
 _TABLES = {"meta", "articles", "entries", "entry_words"}
 _KINDS = {number: kind for kind, number in KIND_ORDER.items()}
 _SCHEMA = """
@@ -229,26 +231,16 @@ class CompletionStore:
 
     def _free_id(self, kind: int, length: int, text: str, slug: str) -> int:
         """An id between the last entry ranked at or before (kind, length, text, slug) and the first one after."""
-        ties = self._connection.execute(
-            "SELECT e.id, a.slug FROM entries AS e JOIN articles AS a ON a.id = e.article "
-            "WHERE e.kind = ? AND e.length = ? AND e.text = ?",
-            (kind, length, text),
-        ).fetchall()
-        before = [number for number, other in ties if other <= slug]
-        after = [number for number, other in ties if other > slug]
         key = (kind, length, text)
-        if before:
-            low = max(before)
-        else:
+        low, high = self._tie_bounds(key, slug)
+        if low is None:
             row = self._connection.execute(
                 "SELECT id FROM entries WHERE (kind, length, text) < (?, ?, ?) "
                 "ORDER BY kind DESC, length DESC, text DESC, id DESC LIMIT 1",
                 key,
             ).fetchone()
             low = row[0] if row else 0
-        if after:
-            high = min(after)
-        else:
+        if high is None:
             row = self._connection.execute(
                 "SELECT id FROM entries WHERE (kind, length, text) > (?, ?, ?) ORDER BY kind, length, text, id LIMIT 1",
                 key,
@@ -259,6 +251,39 @@ class CompletionStore:
         if high - low < 2:
             raise _RenumberError
         return (low + high) // 2
+
+    def _tie_bounds(self, key: tuple[int, int, str], slug: str) -> tuple[int | None, int | None]:
+        """Among the entries of the same kind, length and text (a heading every guide has), the id of the
+        last one whose guide's slug is at or before ``slug`` and of the first one after it (None: none).
+        Their ids are in slug order: a binary search over ids, a few index look-ups even for 100,000."""
+
+        def tie(condition: str, number: int) -> tuple[int, str] | None:
+            order = "DESC" if condition == "<=" else "ASC"
+            return self._connection.execute(
+                "SELECT e.id, a.slug FROM entries AS e JOIN articles AS a ON a.id = e.article WHERE e.kind = ? "
+                f"AND e.length = ? AND e.text = ? AND e.id {condition} ? ORDER BY e.id {order} LIMIT 1",
+                (*key, number),
+            ).fetchone()
+
+        first, last = tie(">", 0), tie("<=", _LAST_ID)
+        if first is None or last is None:
+            return None, None
+        if first[1] > slug:
+            return None, first[0]
+        if last[1] <= slug:
+            return last[0], None
+        low, high = first[0], last[0]  # slug of low <= slug < slug of high
+        while True:
+            middle = (low + high) // 2
+            found = tie("<=", middle)  # the closest tie at or before the middle: low at worst
+            if found is None or found[0] == low:
+                found = tie(">", middle)  # none between low and the middle: the closest after it
+                if found is None or found[0] == high:
+                    return low, high
+            if found[1] <= slug:
+                low = found[0]
+            else:
+                high = found[0]
 
     # Queries -------------------------------------------------------------------------
 
