@@ -144,6 +144,7 @@ def test_no_room_between_two_ids_writes_every_id_again(tmp_path: Path, monkeypat
     articles = generated(6)
     index_dir = tmp_path / "index"
     monkeypatch.setattr(completion_store, "GAP", 1)  # no room left anywhere
+    monkeypatch.setattr(completion_store, "_LAST_ID", 1)
     store_of(articles[:5], index_dir).close()
     source = ArticleList(articles)
     assert sync_completions(index_dir, source, source.versions()) == "built"
@@ -322,3 +323,31 @@ def test_updates_one_after_another_keep_the_order_of_a_file_written_whole(tmp_pa
     fresh = tmp_path / "fresh"
     store_of(shown, fresh).close()
     assert written(index_dir) == written(fresh)
+
+
+class CancelledError(Exception):
+    pass
+
+
+def test_writing_the_file_whole_reports_progress_and_a_cancelled_write_keeps_nothing(tmp_path, monkeypatch) -> None:
+    articles = generated(30)
+    source = ArticleList(articles)
+    index_dir = tmp_path / "index"
+    index_dir.mkdir()
+    calls: list[tuple[int, int, str]] = []
+    assert sync_completions(index_dir, source, source.versions(), lambda *call: calls.append(call)) == "built"
+    assert calls[0] == (1, 30, "complétions") and calls[-1] == (30, 30, "écriture des complétions")
+    assert [done for done, _, _ in calls[:-1]] == list(range(1, 31))
+
+    def cancel(done: int, total: int, message: str) -> None:
+        if done == 20:
+            raise CancelledError
+
+    monkeypatch.setattr(completion_store, "UPDATE_MIN", 0)  # 31 articles changed: written whole
+    more = ArticleList(generated(31, seed=6))
+    with pytest.raises(CancelledError):
+        sync_completions(tmp_path / "index", more, more.versions(), cancel)
+    store = CompletionStore(index_dir / COMPLETIONS_NAME)
+    assert store.in_step(source.versions())  # as it was before the cancelled write
+    assert store.complete(articles[3].title, 1)[0].article_slug == articles[3].slug
+    store.close()

@@ -23,7 +23,7 @@ import contextlib
 import logging
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from .analysis import analyzer_fingerprint
@@ -43,18 +43,25 @@ from .source import ArticleSource, Outline
 
 _log = logging.getLogger(__name__)
 
+Progress = Callable[[int, int, str], None]
+"""progress(done, total, message), as the index's."""
+
 COMPLETIONS_NAME = "guide-reader-completions.sqlite3"
 STORE_VERSION = 1
 """Bumped when the tables or what goes into them change: the file is then written again."""
 GAP = 1 << 32
-"""Room between the ids of two entries ranked next to each other, when the file is written whole."""
+"""Room between the ids of two entries ranked next to each other when the file is written whole (less
+if SQLite's 64-bit ids would not hold them all): 32 entries inserted one after the other at the
+same place. Also the room left before the first entry and after the last one when an update adds
+there. A larger room makes the FTS5 index larger (its row ids are stored as varints of the gaps)."""
 UPDATE_SHARE = 20
 """Above one changed article in ``UPDATE_SHARE`` (and at least ``UPDATE_MIN``), the file is written
 whole from the outlines rather than article by article."""
 UPDATE_MIN = 100
 BUSY_SECONDS = 30.0
 """How long a query or a write waits for another program's write to end."""
-_LAST_ID = (1 << 63) - 1
+_FIRST_ID, _LAST_ID = -(1 << 63), (1 << 63) - 1
+"""The range of SQLite's row ids."""
 _TABLES = {"meta", "articles", "entries", "entry_words"}
 _KINDS = {number: kind for kind, number in KIND_ORDER.items()}
 _SCHEMA = """
@@ -110,9 +117,12 @@ class CompletionStore:
             return False
         return dict(self._connection.execute("SELECT slug, version FROM articles")) == versions
 
-    def sync(self, source: ArticleSource, versions: dict[str, str] | None = None) -> str:
+    def sync(
+        self, source: ArticleSource, versions: dict[str, str] | None = None, progress: Progress | None = None
+    ) -> str:
         """Bring the file in step with the source's articles: "up-to-date", "updated" (the changed
-        articles rewritten) or "built" (written whole). ``versions``: the source's, when already read."""
+        articles rewritten) or "built" (written whole). ``versions``: the source's, when already read;
+        ``progress(done, total, message)``: called while the file is written whole (articles done)."""
         versions = source.versions() if versions is None else versions
         with self._lock:
             if self._in_step(versions):  # a read: a read-only file in step is fine
@@ -131,7 +141,7 @@ class CompletionStore:
                         return "updated"
                     except _RenumberError:
                         pass
-                self._build(source.outlines(), versions)
+                self._build(source.outlines(), versions, progress)
                 return "built"
 
     @contextlib.contextmanager
@@ -166,7 +176,7 @@ class CompletionStore:
         self._connection.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (fingerprint(),))
         self._connection.execute(f"PRAGMA user_version = {STORE_VERSION}")
 
-    def _build(self, outlines: Iterable[Outline], versions: dict[str, str]) -> None:
+    def _build(self, outlines: Iterable[Outline], versions: dict[str, str], progress: Progress | None) -> None:
         """Every entry written again, ids in rank order (SQLite sorts: memory stays small)."""
         connection = self._connection
         connection.execute("DELETE FROM articles")
@@ -177,17 +187,24 @@ class CompletionStore:
             "anchor TEXT, words TEXT, article INTEGER)"
         )
         try:
-            for outline in outlines:
+            total = len(versions)
+            step = max(1, total // 100)
+            for done, outline in enumerate(outlines, 1):
+                if progress and done % step == 0:
+                    progress(min(done, total), total, "complétions")
                 article = self._article_id(outline, versions.get(outline.slug, ""))
                 connection.executemany(
                     "INSERT INTO staged (kind, length, text, slug, anchor, words, article) VALUES (?, ?, ?, ?, ?, ?, ?)",  # noqa: E501
                     ((*row, article) for row in _rows(entries_of(outline))),
                 )
+            count = connection.execute("SELECT count(*) FROM staged").fetchone()[0]
+            gap = (max(1, min(GAP, _LAST_ID // (count + 1))),)
             rank = "row_number() OVER (ORDER BY kind, length, text, slug, seq) * ?"
-            connection.execute(
-                f"INSERT INTO entries SELECT {rank}, kind, length, text, article, anchor FROM staged", (GAP,)
-            )
-            connection.execute(f"INSERT INTO entry_words (rowid, words) SELECT {rank}, words FROM staged", (GAP,))
+            columns = "kind, length, text, article, anchor"
+            connection.execute(f"INSERT INTO entries SELECT {rank}, {columns} FROM staged", gap)
+            connection.execute(f"INSERT INTO entry_words (rowid, words) SELECT {rank}, words FROM staged", gap)
+            if progress:
+                progress(total, total, "écriture des complétions")
         finally:
             connection.execute("DROP TABLE temp.staged")
 
@@ -239,18 +256,24 @@ class CompletionStore:
                 "ORDER BY kind DESC, length DESC, text DESC, id DESC LIMIT 1",
                 key,
             ).fetchone()
-            low = row[0] if row else 0
+            low = row[0] if row else None
         if high is None:
             row = self._connection.execute(
                 "SELECT id FROM entries WHERE (kind, length, text) > (?, ?, ?) ORDER BY kind, length, text, id LIMIT 1",
                 key,
             ).fetchone()
-            if row is None:
-                return low + GAP
-            high = row[0]
-        if high - low < 2:
+            high = row[0] if row else None
+        if low is None:  # first (or alone): a whole gap before the next one (ids may go below zero)
+            number = GAP if high is None else high - GAP
+        elif high is None:  # last: a whole gap after the one before
+            number = low + GAP
+        elif high - low >= 2:
+            number = (low + high) // 2
+        else:
             raise _RenumberError
-        return (low + high) // 2
+        if not _FIRST_ID <= number <= _LAST_ID:
+            raise _RenumberError
+        return number
 
     def _tie_bounds(self, key: tuple[int, int, str], slug: str) -> tuple[int | None, int | None]:
         """Among the entries of the same kind, length and text (a heading every guide has), the id of the
@@ -265,7 +288,7 @@ class CompletionStore:
                 (*key, number),
             ).fetchone()
 
-        first, last = tie(">", 0), tie("<=", _LAST_ID)
+        first, last = tie(">=", _FIRST_ID), tie("<=", _LAST_ID)
         if first is None or last is None:
             return None, None
         if first[1] > slug:
@@ -360,11 +383,13 @@ def _first_word(text: str) -> str:
     return words[0] if words else ""
 
 
-def sync_completions(index_dir: Path, source: ArticleSource, versions: dict[str, str]) -> str | None:
+def sync_completions(
+    index_dir: Path, source: ArticleSource, versions: dict[str, str], progress: Progress | None = None
+) -> str | None:
     """Bring the completions file of ``index_dir`` in step (for the index's build and update); never
     raises: the action ("up-to-date", "updated", "built"), or None when the file could not be written."""
     try:
-        store, action = _open_in_step(index_dir / COMPLETIONS_NAME, source, versions)
+        store, action = _open_in_step(index_dir / COMPLETIONS_NAME, source, versions, progress)
     except (OSError, sqlite3.Error) as error:
         _log.info("completions of %s not written (%s)", index_dir, error)
         return None
@@ -389,15 +414,19 @@ _DAMAGE = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_ERROR}
 """Error codes of a file that is not (or no longer) a completions file: it is written again."""
 
 
-def _open_in_step(path: Path, source: ArticleSource, versions: dict[str, str]) -> tuple[CompletionStore, str]:
+def _open_in_step(
+    path: Path, source: ArticleSource, versions: dict[str, str], progress: Progress | None = None
+) -> tuple[CompletionStore, str]:
     """The file at ``path`` brought in step with the source, and what it took; a damaged one is deleted
     and written again. Raises ``sqlite3.Error`` or ``OSError`` when it cannot be read or written."""
     for attempt in range(2):
         store = CompletionStore(path)
         try:
-            return store, store.sync(source, versions)
-        except sqlite3.Error as error:
+            return store, store.sync(source, versions, progress)
+        except BaseException as error:
             store.close()
+            if not isinstance(error, sqlite3.Error):
+                raise  # a cancelled build (from ``progress``): nothing of it is kept
             if attempt or _code(error) not in _DAMAGE:
                 raise  # locked past the wait, read-only, or still damaged once written anew
             _log.warning("completions %s damaged (%s): written again", path, error)

@@ -160,7 +160,7 @@ class IndexStore:
                     storage, existing, manifest, source, versions, progress, problems
                 )
             vocabulary = Vocabulary(self.vocabulary_path)
-            sync_completions(self.index_dir, source, versions)  # beside the index, in step with it
+            sync_completions(self.index_dir, source, versions, progress)  # beside the index, in step with it
         except (OSError, LockError) as error:
             problems.append(f"index sur disque inutilisable ({error}) : index en mémoire pour cette session")
             words: set[str] = set()
