@@ -174,7 +174,7 @@ class SearchEngine:
             self._take_pending()
             self._close_searcher()
             self._index = None
-        self._forget_completions()
+        self._forget_completions(wait=False)
 
     def _close_searcher(self) -> None:
         if self._searcher is not None:
@@ -329,10 +329,16 @@ class SearchEngine:
                 self._completer = open_completions(self.index_dir, self.source)
             return self._completer
 
-    def _forget_completions(self) -> None:
-        """The index changed: the completions are opened again, in step with it, at their next use."""
-        with self._completer_lock:
+    def _forget_completions(self, wait: bool = True) -> None:
+        """The index changed: the completions are opened again, in step with it, at their next use.
+        ``wait=False`` (closing the engine from the window's thread): nothing is done while another
+        thread is opening them (it may be writing the file)."""
+        if not self._completer_lock.acquire(blocking=wait):
+            return
+        try:
             completer, self._completer, self._display = self._completer, None, None
+        finally:
+            self._completer_lock.release()
         if completer is not None:
             completer.close()
 
