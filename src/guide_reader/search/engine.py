@@ -6,7 +6,7 @@ import logging
 import threading
 import weakref
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -21,7 +21,8 @@ from . import query as q
 from .alerts import Ranked, promote_alerts, term_text
 from .analysis import terms
 from .bibliography import bibliography_flags
-from .completion import Completer
+from .completion import Completions
+from .completion_store import open_completions
 from .documents import IndexDoc, article_document
 from .generations import IndexGenerations
 from .model import Completion, IndexReport, SearchHit, SearchResults
@@ -72,9 +73,9 @@ class SearchEngine:
         self._docs: OrderedDict[str, _ArticleDocs] = OrderedDict()
         self._searchers = _OpenSearchers()
         weakref.finalize(self, self._searchers.close_all)  # an engine dropped unclosed leaves no file open
-        self._completer: Completer | None = None
+        self._completer: Completions | None = None
         self._completer_lock = threading.Lock()
-        self._display: dict[str, str] | None = None
+        self._display: DisplayForms | None = None
         self._index: FileIndex | None = None
         self._searcher: Searcher | None = None
         self._vocabulary = Vocabulary()
@@ -132,7 +133,7 @@ class SearchEngine:
         with self._pending_lock:
             unused, self._pending = self._pending, opened
         if report.action != "up-to-date":
-            self._completer, self._display = None, None  # made again from the new outlines at first use
+            self._forget_completions()
         if unused is not None:  # never taken by a search: no one else uses it
             self._searchers.close(unused.searcher)
         report.problems = self.synonyms.problems + report.problems
@@ -176,6 +177,7 @@ class SearchEngine:
             self._take_pending()
             self._close_searcher()
             self._index = None
+        self._forget_completions(wait=False)
 
     def _close_searcher(self) -> None:
         if self._searcher is not None:
@@ -314,22 +316,44 @@ class SearchEngine:
             self._docs.move_to_end(slug)
         return docs.get(part)
 
-    def _display_forms(self) -> dict[str, str]:
+    def _display_forms(self) -> DisplayForms:
+        """Folded word -> the word as written, for « Vouliez-vous dire … »: looked up in the completions
+        word by word, only for the words a suggestion needs."""
         if self._display is None:
-            self._display = self._completions().display_forms()
+            self._display = DisplayForms(self._completions(), self._forget_completions_if_damaged)
         return self._display
 
-    def _completions(self) -> Completer:
-        """The completion structure, made from the outlines at first use (a second at 10,000 articles:
-        the window makes it in its worker, ``prepare_completions``, and asks for completions from a
-        pool thread; ``guide-reader search`` never needs it)."""
+    def _completions(self) -> Completions:
+        """The completions, opened at first use: the file beside the index, brought in step with the
+        articles (written there when missing or damaged: seconds at 10,000 articles, a few milliseconds
+        otherwise; the window opens it in its worker, ``prepare_completions``, and asks for completions
+        from a pool thread); in memory when the index has no folder (see ``open_completions``)."""
         with self._completer_lock:
             if self._completer is None:
-                self._completer = Completer(list(self.source.outlines()))
+                self._completer = open_completions(self.index_dir, self.source)
             return self._completer
 
+    def _forget_completions(self, wait: bool = True) -> None:
+        """The index changed: the completions are opened again, in step with it, at their next use.
+        ``wait=False`` (closing the engine from the window's thread): nothing is done while another
+        thread is opening them (it may be writing the file)."""
+        if not self._completer_lock.acquire(blocking=wait):
+            return
+        try:
+            completer, self._completer, self._display = self._completer, None, None
+        finally:
+            self._completer_lock.release()
+        if completer is not None:
+            completer.close()
+
+    def _forget_completions_if_damaged(self) -> None:
+        """After a failed read: completions found damaged are opened (and written) again at next use."""
+        completer = self._completer
+        if completer is not None and completer.damaged:
+            self._forget_completions()
+
     def prepare_completions(self) -> None:
-        """Make the completion structure now (for a worker thread, after ``ensure_index``)."""
+        """Open the completions now, in step with the articles (for a worker thread, after ``ensure_index``)."""
         self._completions()
 
     def complete(self, prefix: str, limit: int = 8) -> list[Completion]:
@@ -337,6 +361,7 @@ class SearchEngine:
         try:
             return self._completions().complete(prefix[: q.MAX_QUERY_CHARS], limit)
         except Exception:  # never break typing
+            self._forget_completions_if_damaged()
             return []
 
     def highlight_spans(self, text: str, query: str) -> list[tuple[int, int]]:
@@ -421,3 +446,24 @@ def _fuzzy_expansions(tiers: list[q.Tier], searcher: Searcher) -> list[Terms]:
             for _, text in leaf.expanded_terms(reader):
                 found[(term_text(text),)] = None
     return list(found)
+
+
+class DisplayForms:
+    """Folded word -> the word as first written in the completions (accents kept): the ``get`` of a
+    dictionary, each word looked up when first asked for, never every word at once."""
+
+    def __init__(self, completions: Completions, failed: Callable[[], None]) -> None:
+        """``failed``: called when a look-up raised (the word is then shown as folded)."""
+        self._completions = completions
+        self._failed = failed
+        self._known: dict[str, str | None] = {}
+
+    def get(self, folded: str, default: str | None = None) -> str | None:
+        if folded not in self._known:
+            try:
+                self._known[folded] = self._completions.display_form(folded)
+            except Exception:  # a suggestion never breaks the search
+                self._failed()
+                return default
+        written = self._known[folded]
+        return default if written is None else written
