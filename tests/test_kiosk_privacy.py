@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from guide_reader.kiosk import KioskConfig, KioskFeatures
 from guide_reader.library import Library
+from guide_reader.search.completion_store import COMPLETIONS_NAME
 from guide_reader.ui.kiosk.session import VisitorSession
 from guide_reader.ui.kiosk.window import KioskWindow
 from guide_reader.ui.navigation import Location
@@ -189,9 +190,11 @@ def test_a_visit_writes_nothing_to_disk_before_or_after_a_reset_or_a_restart(qtb
     assert restarted.library.store.bookmarks() == []
     assert restarted.library.store.history.recent() == []
     assert traces(user_dirs) == []
-    # No bookmark or history database; the catalogue of the guides (derived from the content folder, in
-    # the cache folder, the same for every visitor) is not the visitors' data.
-    assert not [path for path in files_of(user_dirs) if "sqlite" in path.name and "catalogue" not in path.parts]
+    # No bookmark or history database; the catalogue of the guides and the completions beside the index
+    # (derived from the content folder, in the cache folder, the same for every visitor) are not the visitors' data.
+    databases = [path for path in files_of(user_dirs) if "sqlite" in path.name and "catalogue" not in path.parts]
+    assert [path.name for path in databases if path.parent.parent.name == "index"] == [COMPLETIONS_NAME]
+    assert not [path for path in databases if path.name != COMPLETIONS_NAME]
     close(restarted)
 
 

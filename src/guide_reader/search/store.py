@@ -36,6 +36,7 @@ from whoosh.writing import IndexWriter
 
 from ..content.model import Article
 from .analysis import analyzer_fingerprint
+from .completion_store import sync_completions
 from .documents import KIND_BOOSTS
 from .model import IndexReport
 from .postings import use_posting_table
@@ -172,6 +173,7 @@ class IndexStore:
                     storage, existing, manifest, source, versions, progress, problems
                 )
             vocabulary = Vocabulary(self.vocabulary_path)
+            sync_completions(self.index_dir, source, versions, progress)  # beside the index, in step with it
         except (OSError, LockError) as error:
             problems.append(f"index sur disque inutilisable ({error}) : index en mémoire pour cette session")
             words: set[str] = set()
