@@ -57,8 +57,9 @@ ARTICLES_PER_SEGMENT = 2000
 """About 3.8 million postings of generated articles, 60 MB in a ``PostingTable``; searches read
 fewer, larger segments faster."""
 PARALLEL_ARTICLES = 400
-"""A write of this many articles or more is done by worker processes (about 5 s of work at least
-here: starting the workers costs well under a second); fewer are written in the calling thread."""
+"""A write of this many articles or more is done by worker processes (3 s of work or more in one
+thread on a 2-core machine; starting the workers costs a few tenths of a second); fewer are
+written in the calling thread."""
 WRITING_MESSAGE = "écriture de l'index"
 SMALL_SEGMENT_DOCS = 5000
 """Segments below this many documents (about 100 articles) are merged in the background."""
