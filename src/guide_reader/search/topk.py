@@ -82,8 +82,8 @@ def top_hits(
     top: list[tuple[float, int]] = []  # (score, -docnum): the worst of the top first
     exhausted = True
     for docnum, bound in _best_first(candidates, limit):
-        if len(top) >= limit and bound <= top[0][0]:
-            exhausted = False  # no candidate left can beat the N-th hit
+        if len(top) >= limit and (bound, -docnum) <= top[0]:
+            exhausted = False  # no candidate left can beat the N-th hit (nor tie it with a lower number)
             break
         score = run.exact(query, docnum)
         if score is None:
