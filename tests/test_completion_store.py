@@ -351,3 +351,35 @@ def test_writing_the_file_whole_reports_progress_and_a_cancelled_write_keeps_not
     assert store.in_step(source.versions())  # as it was before the cancelled write
     assert store.complete(articles[3].title, 1)[0].article_slug == articles[3].slug
     store.close()
+
+
+def test_completions_opened_while_the_engine_closes_are_not_left_open(tmp_path: Path, monkeypatch) -> None:
+    from guide_reader.search import engine as engine_module
+
+    articles = generated(6)
+    typing = articles[0].title[:4]
+    engine = SearchEngine(articles, tmp_path / "index")
+    engine.ensure_index()
+    opening, go_on = threading.Event(), threading.Event()
+    made: list[CompletionStore] = []
+
+    def slowly_opened(index_dir: Path, source: object) -> CompletionStore:
+        opening.set()
+        go_on.wait(10)  # the window closes meanwhile (it does not wait for this thread)
+        made.append(open_completions(index_dir, source))  # type: ignore[arg-type, arg-type]
+        return made[-1]  # type: ignore[return-value]
+
+    monkeypatch.setattr(engine_module, "open_completions", slowly_opened)
+    typed: list[object] = []
+    thread = threading.Thread(target=lambda: typed.append(engine.complete(typing)))
+    thread.start()
+    assert opening.wait(10)
+    engine.close()  # at once: another thread holds the completions' lock
+    go_on.set()
+    thread.join(10)
+    assert typed == [[]] and engine._completer is None
+    with pytest.raises(sqlite3.ProgrammingError):  # the connection the late opening made was closed
+        made[0].entry_count()
+    monkeypatch.undo()
+    assert engine.complete(typing)  # a later use opens them again
+    engine.close()

@@ -75,6 +75,8 @@ class SearchEngine:
         weakref.finalize(self, self._searchers.close_all)  # an engine dropped unclosed leaves no file open
         self._completer: Completions | None = None
         self._completer_lock = threading.Lock()
+        self._completions_forgotten = 0
+        """Counts the times the completions were forgotten while another thread was opening them."""
         self._display: DisplayForms | None = None
         self._index: FileIndex | None = None
         self._searcher: Searcher | None = None
@@ -330,15 +332,22 @@ class SearchEngine:
         from a pool thread); in memory when the index has no folder (see ``open_completions``)."""
         with self._completer_lock:
             if self._completer is None:
-                self._completer = open_completions(self.index_dir, self.source)
+                forgotten = self._completions_forgotten
+                completer = open_completions(self.index_dir, self.source)
+                if forgotten != self._completions_forgotten:  # the engine was closed meanwhile: nothing left open
+                    completer.close()
+                    raise RuntimeError("completions forgotten while they were opened")
+                self._completer = completer
             return self._completer
 
     def _forget_completions(self, wait: bool = True) -> None:
         """The index changed: the completions are opened again, in step with it, at their next use.
-        ``wait=False`` (closing the engine from the window's thread): nothing is done while another
-        thread is opening them (it may be writing the file)."""
+        ``wait=False`` (closing the engine from the window's thread): when another thread is opening them
+        (it may be writing the file), that thread closes them once opened, and its caller gets none."""
         if not self._completer_lock.acquire(blocking=wait):
-            return
+            self._completions_forgotten += 1
+            if not self._completer_lock.acquire(blocking=False):  # (else it was opened just before the count)
+                return
         try:
             completer, self._completer, self._display = self._completer, None, None
         finally:
