@@ -176,7 +176,10 @@ def folder_id(content_dir: Path) -> str:
 
 
 def open_catalogue(content_dir: Path) -> Catalogue:
-    """The catalogue of a folder, in ``catalogue/<folder id>.sqlite3`` of the user cache folder."""
+    """The catalogue of a folder, in ``catalogue/<folder id>.sqlite3`` of the user cache folder; in memory
+    when the folder is missing (a mistyped path makes no file; an unmounted drive's catalogue is kept)."""
+    if not content_dir.is_dir():
+        return Catalogue(content_dir, None)
     return Catalogue(content_dir, user_cache_dir() / "catalogue" / f"{folder_id(content_dir)}.sqlite3")
 
 
