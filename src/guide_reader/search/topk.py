@@ -56,7 +56,10 @@ class TopHits:
     hits: list[tuple[int, float]] = field(default_factory=list)
     """``(docnum, score)``, best first."""
     total: int = 0
-    """Matching documents: exact when fewer than asked for, else an upper estimate."""
+    """Matching documents: exact when fewer than asked for, else an upper estimate. A common word answered
+    block by block (``Run.by_blocks``) counts every document holding it with the unflagged ones (its
+    document frequency, deleted documents included) and 0 with the flagged ones: only the sum of both
+    halves means something."""
 
 
 def top_hits(
