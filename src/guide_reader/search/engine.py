@@ -173,6 +173,7 @@ class SearchEngine:
             self._close_searcher()
             self._index, self._searcher, self._vocabulary = opened.index, opened.searcher, opened.vocabulary
             self._bibliography_of = (opened.searcher, opened.bibliography)
+            self._docs.clear()  # the articles may have changed with the index: hits read them anew
 
     def close(self) -> None:
         with self._search_lock:
@@ -305,7 +306,8 @@ class SearchEngine:
 
     def _document(self, slug: str, part: str) -> IndexDoc | None:
         """One document of an article, made at its first hit from the article (read from the source;
-        the last ``DOCUMENT_CACHE`` articles read are kept), alone: not the article's other parts."""
+        the last ``DOCUMENT_CACHE`` articles read are kept until the index changes), alone: not the article's
+        other parts."""
         docs = self._docs.get(slug)
         if docs is None:
             article = self.source.article(slug)
