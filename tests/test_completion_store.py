@@ -383,3 +383,26 @@ def test_completions_opened_while_the_engine_closes_are_not_left_open(tmp_path: 
     monkeypatch.undo()
     assert engine.complete(typing)  # a later use opens them again
     engine.close()
+
+
+def test_a_keystroke_does_not_wait_for_another_program_writing_the_file(tmp_path: Path) -> None:
+    articles = generated(6)
+    typing = articles[0].title[:4]
+    engine = SearchEngine(articles, tmp_path / "index")
+    engine.ensure_index()
+    engine.prepare_completions()
+    assert engine.complete(typing)
+    other = sqlite3.connect(tmp_path / "index" / COMPLETIONS_NAME, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")  # another program writes the file whole (seconds at 10,000 articles)
+    answered: list[object] = []
+    thread = threading.Thread(target=lambda: answered.append(engine.complete(typing)), daemon=True)
+    thread.start()
+    thread.join(10)
+    try:
+        assert answered == [[]]  # none for this keystroke, at once: not after the other program's write
+        assert not engine._completer.damaged  # type: ignore[union-attr]
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert engine.complete(typing)  # the next keystroke reads the file again
+    engine.close()
