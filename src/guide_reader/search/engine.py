@@ -188,12 +188,11 @@ class SearchEngine:
             self._searcher = None
 
     def _current_searcher(self) -> Searcher:
-        """The open searcher, kept between searches until the index changes; call with ``_search_lock`` held."""
+        """The open searcher (opened with its index, by the thread that built or opened it), kept between
+        searches until the index changes; call with ``_search_lock`` held."""
         self._take_pending()
-        if self._index is None:
-            raise RuntimeError("no index")
         if self._searcher is None:
-            self._searcher = self._searchers.open(self._index)
+            raise RuntimeError("no index")
         return self._searcher
 
     def _index_ready(self) -> bool:
@@ -271,13 +270,11 @@ class SearchEngine:
         return SearchResults(plan.text, suggestion, total, hits, common_words=plan.common_words)
 
     def _bibliography(self, searcher: Searcher) -> bytes:
-        """The bibliography flags of the searcher's documents: read by the worker that opened the index
-        (``_flags``), else once per searcher here."""
+        """The bibliography flags of the searcher's documents, read (and kept beside the index) by the thread
+        that opened it (``_flags``): a search never writes them."""
         known = self._bibliography_of
         if known is None or known[0] is not searcher:
-            if self._index is None:
-                raise RuntimeError("no index")
-            known = self._bibliography_of = (searcher, _flags(self._index, searcher))
+            raise RuntimeError("a searcher this engine did not open")
         return known[1]
 
     def _words_of(self, searcher: Searcher, docnum: int) -> tuple[list[str], ...] | None:
