@@ -406,3 +406,14 @@ def test_a_keystroke_does_not_wait_for_another_program_writing_the_file(tmp_path
         other.close()
     assert engine.complete(typing)  # the next keystroke reads the file again
     engine.close()
+
+
+def test_written_forms_are_found_after_the_completions_were_opened_again(tmp_path: Path) -> None:
+    engine = SearchEngine(generated(6), tmp_path / "index")
+    engine.ensure_index()
+    engine.prepare_completions()
+    forms = engine._display_forms()  # taken by a search while the worker updates the index
+    engine._forget_completions()  # the worker's update: the completions are closed, to be opened again
+    assert forms.get("definition") == "définition"  # not the folded word for as long as the engine runs
+    assert engine._display_forms().get("definition") == "définition"
+    engine.close()

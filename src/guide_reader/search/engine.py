@@ -320,8 +320,8 @@ class SearchEngine:
     def _display_forms(self) -> DisplayForms:
         """Folded word -> the word as written, for « Vouliez-vous dire … »: looked up in the completions
         word by word, only for the words a suggestion needs."""
-        if self._display is None:
-            self._display = DisplayForms(self._completions(), self._forget_completions_if_damaged)
+        if self._display is None:  # (the completions are asked for at each look-up: the worker may reopen them)
+            self._display = DisplayForms(self._completions, self._forget_completions_if_damaged)
         return self._display
 
     def _completions(self) -> Completions:
@@ -460,8 +460,9 @@ class DisplayForms:
     """Folded word -> the word as first written in the completions (accents kept): the ``get`` of a
     dictionary, each word looked up when first asked for, never every word at once."""
 
-    def __init__(self, completions: Completions, failed: Callable[[], None]) -> None:
-        """``failed``: called when a look-up raised (the word is then shown as folded)."""
+    def __init__(self, completions: Callable[[], Completions], failed: Callable[[], None]) -> None:
+        """``completions``: the completions open now (opened at the first look-up); ``failed``: called when
+        a look-up raised (the word is then shown as folded, and looked up again next time)."""
         self._completions = completions
         self._failed = failed
         self._known: dict[str, str | None] = {}
@@ -469,7 +470,7 @@ class DisplayForms:
     def get(self, folded: str, default: str | None = None) -> str | None:
         if folded not in self._known:
             try:
-                self._known[folded] = self._completions.display_form(folded)
+                self._known[folded] = self._completions().display_form(folded)
             except Exception:  # a suggestion never breaks the search
                 self._failed()
                 return default
