@@ -351,3 +351,69 @@ def test_writing_the_file_whole_reports_progress_and_a_cancelled_write_keeps_not
     assert store.in_step(source.versions())  # as it was before the cancelled write
     assert store.complete(articles[3].title, 1)[0].article_slug == articles[3].slug
     store.close()
+
+
+def test_completions_opened_while_the_engine_closes_are_not_left_open(tmp_path: Path, monkeypatch) -> None:
+    from guide_reader.search import engine as engine_module
+
+    articles = generated(6)
+    typing = articles[0].title[:4]
+    engine = SearchEngine(articles, tmp_path / "index")
+    engine.ensure_index()
+    opening, go_on = threading.Event(), threading.Event()
+    made: list[CompletionStore] = []
+
+    def slowly_opened(index_dir: Path, source: object) -> CompletionStore:
+        opening.set()
+        go_on.wait(10)  # the window closes meanwhile (it does not wait for this thread)
+        made.append(open_completions(index_dir, source))  # type: ignore[arg-type, arg-type]
+        return made[-1]  # type: ignore[return-value]
+
+    monkeypatch.setattr(engine_module, "open_completions", slowly_opened)
+    typed: list[object] = []
+    thread = threading.Thread(target=lambda: typed.append(engine.complete(typing)))
+    thread.start()
+    assert opening.wait(10)
+    engine.close()  # at once: another thread holds the completions' lock
+    go_on.set()
+    thread.join(10)
+    assert typed == [[]] and engine._completer is None
+    with pytest.raises(sqlite3.ProgrammingError):  # the connection the late opening made was closed
+        made[0].entry_count()
+    monkeypatch.undo()
+    assert engine.complete(typing)  # a later use opens them again
+    engine.close()
+
+
+def test_a_keystroke_does_not_wait_for_another_program_writing_the_file(tmp_path: Path) -> None:
+    articles = generated(6)
+    typing = articles[0].title[:4]
+    engine = SearchEngine(articles, tmp_path / "index")
+    engine.ensure_index()
+    engine.prepare_completions()
+    assert engine.complete(typing)
+    other = sqlite3.connect(tmp_path / "index" / COMPLETIONS_NAME, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")  # another program writes the file whole (seconds at 10,000 articles)
+    answered: list[object] = []
+    thread = threading.Thread(target=lambda: answered.append(engine.complete(typing)), daemon=True)
+    thread.start()
+    thread.join(10)
+    try:
+        assert answered == [[]]  # none for this keystroke, at once: not after the other program's write
+        assert not engine._completer.damaged  # type: ignore[union-attr]
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert engine.complete(typing)  # the next keystroke reads the file again
+    engine.close()
+
+
+def test_written_forms_are_found_after_the_completions_were_opened_again(tmp_path: Path) -> None:
+    engine = SearchEngine(generated(6), tmp_path / "index")
+    engine.ensure_index()
+    engine.prepare_completions()
+    forms = engine._display_forms()  # taken by a search while the worker updates the index
+    engine._forget_completions()  # the worker's update: the completions are closed, to be opened again
+    assert forms.get("definition") == "définition"  # not the folded word for as long as the engine runs
+    assert engine._display_forms().get("definition") == "définition"
+    engine.close()

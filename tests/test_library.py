@@ -179,3 +179,18 @@ def test_a_missing_folder_is_a_problem_not_a_crash(tmp_path) -> None:
     library = Library(tmp_path / "absent")
     assert library.entries == [] and library.articles == []
     assert "dossier d'articles introuvable" in str(library.problems[0])
+
+
+def test_a_missing_folder_makes_no_catalogue_file_and_keeps_the_one_it_had(tmp_path, user_dirs) -> None:
+    Library(tmp_path / "typo").close()
+    assert not [path for path in user_dirs["cache"].rglob("*") if path.is_file()]  # nothing kept for a typo
+    drive = tmp_path / "drive" / "guides"
+    write_corpus(drive, 3, seed=5, lengths=SHORT)
+    Library(drive).close()
+    drive.rename(tmp_path / "drive" / "away")  # the drive unmounted at a start
+    unmounted = Library(drive)
+    assert unmounted.entries == [] and "dossier d'articles introuvable" in str(unmounted.problems[0])
+    unmounted.close()
+    (tmp_path / "drive" / "away").rename(drive)
+    library = Library(drive, sync=False)  # the catalogue as kept: still every guide, none to parse again
+    assert len(library.entries) == 3

@@ -86,11 +86,15 @@ def test_an_acronym_found_nowhere_is_not_called_too_common(
     assert json.loads(capsys.readouterr().out)["common_words"] is False
 
 
-def test_a_missing_content_folder_is_said(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_missing_content_folder_is_said(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], user_dirs: dict[str, Path]
+) -> None:
     for command in (["search", "fievre"], ["complete", "fie"], ["index"]):
         with pytest.raises(SystemExit) as stopped:
             main(["--content", str(tmp_path / "absent"), *command, "--index-dir", str(tmp_path / "index")])
         assert stopped.value.code == f"dossier d'articles introuvable : {tmp_path / 'absent'}"
+    assert not [path for path in user_dirs["cache"].rglob("*") if path.is_file()]  # no catalogue of a typo kept
+    assert not (tmp_path / "index").exists()
 
 
 def test_an_empty_content_folder_finds_nothing_without_error(

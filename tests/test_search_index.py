@@ -261,3 +261,23 @@ def test_two_readers_share_one_index(tmp_path: Path) -> None:
     assert first.search("sport").hits == second.search("sport").hits
     first.close()
     second.close()
+
+
+def test_hits_after_an_update_come_from_the_article_as_it_now_is(content_copy: Path) -> None:
+    from guide_reader.library import Library
+
+    library = Library(content_copy)
+    engine = library.search_engine
+    engine.ensure_index()
+    before = engine.search("globules blancs")
+    assert any(hit.article_slug == "leucopenie" for hit in before.hits)  # the article's documents were read
+    path = content_copy / "leucopenie.md"
+    text = path.read_text(encoding="utf-8")
+    added = "## Le Xylophone du Service {#le-xylophone}\n\nLe xylophone calme les enfants hospitalisés.\n\n"
+    path.write_text(text.replace("## Avertissement", added + "## Avertissement", 1), encoding="utf-8")
+    library.sync()
+    assert engine.ensure_index().action == "updated"
+    after = engine.search("xylophone")
+    assert [(hit.article_slug, hit.section_anchor) for hit in after.hits] == [("leucopenie", "le-xylophone")]
+    assert "xylophone" in after.hits[0].snippet.lower()
+    library.close()

@@ -137,3 +137,27 @@ def test_blocks_that_cannot_make_the_top_are_not_decoded(tmp_path: Path, monkeyp
         assert searcher.doc_frequency(TEXT_FIELD, BIBLIOGRAPHY_TERM) > 2 * 128  # three blocks or more
     assert len(decoded) == 1  # the first block only
     engine.close()
+
+
+class CannedRun(topk.Run):
+    """A query's relaxed scores (upper bounds) and exact scores, given: no index read."""
+
+    def __init__(self, relaxed: dict[int, float], exact: dict[int, float]) -> None:
+        super().__init__(None, lambda docnum: None)  # type: ignore[arg-type]
+        self._bounds, self._exact = relaxed, exact
+
+    def relaxed(self, query: wq.Query) -> dict[int, float]:
+        return self._bounds
+
+    def exact(self, query: wq.Query, docnum: int) -> float | None:
+        return self._exact.get(docnum)
+
+
+def test_a_phrase_query_breaks_a_tie_of_exact_scores_in_document_order() -> None:
+    # Guide 9 holds the phrase's words apart and the other word: a high bound, an exact score of the
+    # other word only. Guide 3 holds that other word alone, as weighted: the same exact score (two
+    # guides sharing a section's text tie). Whoosh ranks the lower document number first.
+    query = wq.Or([wq.Phrase(TEXT_FIELD, ["globules", "blancs"]), wq.Term(TEXT_FIELD, "fievre")])
+    run = CannedRun({9: 3.0, 3: 2.0, 5: 1.0}, {9: 2.0, 3: 2.0, 5: 1.0})
+    assert topk.top_hits(None, query, 1, lambda docnum: None, run).hits == [(3, 2.0)]  # type: ignore[arg-type]
+    assert topk.top_hits(None, query, 2, lambda docnum: None, run).hits == [(3, 2.0), (9, 2.0)]  # type: ignore[arg-type]

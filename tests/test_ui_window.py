@@ -455,6 +455,28 @@ def test_the_window_lists_the_kept_catalogue_then_the_worker_brings_it_in_step(q
     assert window.problems_label.text().startswith("1 fichier(s) de guide avec des erreurs : la commande « guide")
 
 
+def test_the_catalogue_brought_in_step_is_read_by_the_worker_not_the_window(qtbot, content_copy) -> None:
+    from benchmarks.corpus import SHORT, write_corpus
+
+    Library(content_copy).close()  # the catalogue as a previous start left it
+    write_corpus(content_copy, 1, seed=9, lengths=SHORT)  # a file added since: the listing changes
+    library = Library(content_copy, sync=False)
+    window = MainWindow(library, Settings())  # the first paint lists the kept catalogue (window's thread)
+    readers: list[threading.Thread] = []
+    catalogue = library.catalogue
+    for name in ("entries", "problems", "broken_files"):
+        read = getattr(catalogue, name)
+
+        def recorded(read=read):
+            readers.append(threading.current_thread())
+            return read()
+
+        setattr(catalogue, name, recorded)
+    show_and_index(qtbot, window)
+    assert len(window.home_page.titles()) == 4
+    assert readers and threading.main_thread() not in readers  # 10,000 rows read off the window's thread
+
+
 def test_a_first_start_on_a_new_folder_says_it_is_reading_then_lists(qtbot, tmp_path) -> None:
     from benchmarks.corpus import SHORT, write_corpus
 

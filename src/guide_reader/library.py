@@ -55,6 +55,7 @@ class Library:
         self.catalogue = open_catalogue(self.content_dir)
         self.in_step = False
         """True once ``sync`` compared the catalogue with the files."""
+        self._listing: _Listing | None = None
         if sync:
             self.sync(progress)
         else:
@@ -65,28 +66,29 @@ class Library:
         parsed), then read the entries and problems again. Safe from a worker thread: the lists are
         replaced whole."""
         report = self.catalogue.sync(progress)
-        self._read()
+        self._read(listed=self._listing is not None)
         self.in_step = True
         return report
 
-    def _read(self) -> None:
-        """Forget the listing: it is read again from the catalogue at first use (``guide-reader search``
-        never lists the 10,000 entries); an article is still read at each ``article``."""
-        self._listing: _Listing | None = None
+    def _read(self, listed: bool = False) -> None:
+        """Forget the opened articles and the listing. ``listed``: the listing is read again now, in the
+        calling thread (the window's worker: the window never reads the catalogue after its first paint),
+        else at first use (``guide-reader search`` never lists the 10,000 entries)."""
+        self._listing = self._load_listing() if listed else None
         self._opened: OrderedDict[str, Article] = OrderedDict()
+
+    def _load_listing(self) -> _Listing:
+        problems = self.catalogue.problems()
+        if not self.content_dir.is_dir():
+            problems.insert(0, Problem(str(self.content_dir), None, "dossier d'articles introuvable"))
+        entries = self.catalogue.entries()
+        return _Listing(entries, {entry.slug: entry for entry in entries}, problems, self.catalogue.broken_files())
 
     @property
     def _list(self) -> _Listing:
         listing = self._listing
         if listing is None:
-            problems = self.catalogue.problems()
-            if not self.content_dir.is_dir():
-                problems.insert(0, Problem(str(self.content_dir), None, "dossier d'articles introuvable"))
-            entries = self.catalogue.entries()
-            listing = _Listing(
-                entries, {entry.slug: entry for entry in entries}, problems, self.catalogue.broken_files()
-            )
-            self._listing = listing
+            listing = self._listing = self._load_listing()
         return listing
 
     @property
@@ -174,7 +176,10 @@ def folder_id(content_dir: Path) -> str:
 
 
 def open_catalogue(content_dir: Path) -> Catalogue:
-    """The catalogue of a folder, in ``catalogue/<folder id>.sqlite3`` of the user cache folder."""
+    """The catalogue of a folder, in ``catalogue/<folder id>.sqlite3`` of the user cache folder; in memory
+    when the folder is missing (a mistyped path makes no file; an unmounted drive's catalogue is kept)."""
+    if not content_dir.is_dir():
+        return Catalogue(content_dir, None)
     return Catalogue(content_dir, user_cache_dir() / "catalogue" / f"{folder_id(content_dir)}.sqlite3")
 
 

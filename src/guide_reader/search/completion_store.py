@@ -59,7 +59,10 @@ UPDATE_SHARE = 20
 whole from the outlines rather than article by article."""
 UPDATE_MIN = 100
 BUSY_SECONDS = 30.0
-"""How long a query or a write waits for another program's write to end."""
+"""How long bringing the file in step waits for another program's write to end."""
+READ_WAIT_SECONDS = 0.2
+"""How long a keystroke's look-up waits for it: then it raises (no completions for that keystroke)
+rather than hold the file's lock, and every keystroke after it, for the whole write."""
 _FIRST_ID, _LAST_ID = -(1 << 63), (1 << 63) - 1
 """The range of SQLite's row ids."""
 _TABLES = {"meta", "articles", "entries", "entry_words"}
@@ -98,7 +101,7 @@ class CompletionStore:
         """True once a read found the file damaged (it is then deleted: the next opening writes it again)."""
         self._lock = threading.Lock()
         self._connection = sqlite3.connect(
-            str(path), timeout=BUSY_SECONDS, check_same_thread=False, isolation_level=None
+            str(path), timeout=READ_WAIT_SECONDS, check_same_thread=False, isolation_level=None
         )
 
     def close(self) -> None:
@@ -124,7 +127,7 @@ class CompletionStore:
         articles rewritten) or "built" (written whole). ``versions``: the source's, when already read;
         ``progress(done, total, message)``: called while the file is written whole (articles done)."""
         versions = source.versions() if versions is None else versions
-        with self._lock:
+        with self._lock, self._waiting(BUSY_SECONDS):
             if self._in_step(versions):  # a read: a read-only file in step is fine
                 return "up-to-date"
             with self._write():
@@ -143,6 +146,15 @@ class CompletionStore:
                         pass
                 self._build(source.outlines(), versions, progress)
                 return "built"
+
+    @contextlib.contextmanager
+    def _waiting(self, seconds: float) -> Iterator[None]:
+        """Another program's write is waited for up to ``seconds`` meanwhile (else ``READ_WAIT_SECONDS``)."""
+        self._connection.execute(f"PRAGMA busy_timeout = {round(seconds * 1000)}")
+        try:
+            yield
+        finally:
+            self._connection.execute(f"PRAGMA busy_timeout = {round(READ_WAIT_SECONDS * 1000)}")
 
     @contextlib.contextmanager
     def _write(self) -> Iterator[None]:

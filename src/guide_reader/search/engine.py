@@ -75,6 +75,8 @@ class SearchEngine:
         weakref.finalize(self, self._searchers.close_all)  # an engine dropped unclosed leaves no file open
         self._completer: Completions | None = None
         self._completer_lock = threading.Lock()
+        self._completions_forgotten = 0
+        """Counts the times the completions were forgotten while another thread was opening them."""
         self._display: DisplayForms | None = None
         self._index: FileIndex | None = None
         self._searcher: Searcher | None = None
@@ -171,6 +173,7 @@ class SearchEngine:
             self._close_searcher()
             self._index, self._searcher, self._vocabulary = opened.index, opened.searcher, opened.vocabulary
             self._bibliography_of = (opened.searcher, opened.bibliography)
+            self._docs.clear()  # the articles may have changed with the index: hits read them anew
 
     def close(self) -> None:
         with self._search_lock:
@@ -185,12 +188,11 @@ class SearchEngine:
             self._searcher = None
 
     def _current_searcher(self) -> Searcher:
-        """The open searcher, kept between searches until the index changes; call with ``_search_lock`` held."""
+        """The open searcher (opened with its index, by the thread that built or opened it), kept between
+        searches until the index changes; call with ``_search_lock`` held."""
         self._take_pending()
-        if self._index is None:
-            raise RuntimeError("no index")
         if self._searcher is None:
-            self._searcher = self._searchers.open(self._index)
+            raise RuntimeError("no index")
         return self._searcher
 
     def _index_ready(self) -> bool:
@@ -268,13 +270,11 @@ class SearchEngine:
         return SearchResults(plan.text, suggestion, total, hits, common_words=plan.common_words)
 
     def _bibliography(self, searcher: Searcher) -> bytes:
-        """The bibliography flags of the searcher's documents: read by the worker that opened the index
-        (``_flags``), else once per searcher here."""
+        """The bibliography flags of the searcher's documents, read (and kept beside the index) by the thread
+        that opened it (``_flags``): a search never writes them."""
         known = self._bibliography_of
         if known is None or known[0] is not searcher:
-            if self._index is None:
-                raise RuntimeError("no index")
-            known = self._bibliography_of = (searcher, _flags(self._index, searcher))
+            raise RuntimeError("a searcher this engine did not open")
         return known[1]
 
     def _words_of(self, searcher: Searcher, docnum: int) -> tuple[list[str], ...] | None:
@@ -303,7 +303,8 @@ class SearchEngine:
 
     def _document(self, slug: str, part: str) -> IndexDoc | None:
         """One document of an article, made at its first hit from the article (read from the source;
-        the last ``DOCUMENT_CACHE`` articles read are kept), alone: not the article's other parts."""
+        the last ``DOCUMENT_CACHE`` articles read are kept until the index changes), alone: not the article's
+        other parts."""
         docs = self._docs.get(slug)
         if docs is None:
             article = self.source.article(slug)
@@ -319,8 +320,8 @@ class SearchEngine:
     def _display_forms(self) -> DisplayForms:
         """Folded word -> the word as written, for « Vouliez-vous dire … »: looked up in the completions
         word by word, only for the words a suggestion needs."""
-        if self._display is None:
-            self._display = DisplayForms(self._completions(), self._forget_completions_if_damaged)
+        if self._display is None:  # (the completions are asked for at each look-up: the worker may reopen them)
+            self._display = DisplayForms(self._completions, self._forget_completions_if_damaged)
         return self._display
 
     def _completions(self) -> Completions:
@@ -330,15 +331,22 @@ class SearchEngine:
         from a pool thread); in memory when the index has no folder (see ``open_completions``)."""
         with self._completer_lock:
             if self._completer is None:
-                self._completer = open_completions(self.index_dir, self.source)
+                forgotten = self._completions_forgotten
+                completer = open_completions(self.index_dir, self.source)
+                if forgotten != self._completions_forgotten:  # the engine was closed meanwhile: nothing left open
+                    completer.close()
+                    raise RuntimeError("completions forgotten while they were opened")
+                self._completer = completer
             return self._completer
 
     def _forget_completions(self, wait: bool = True) -> None:
         """The index changed: the completions are opened again, in step with it, at their next use.
-        ``wait=False`` (closing the engine from the window's thread): nothing is done while another
-        thread is opening them (it may be writing the file)."""
+        ``wait=False`` (closing the engine from the window's thread): when another thread is opening them
+        (it may be writing the file), that thread closes them once opened, and its caller gets none."""
         if not self._completer_lock.acquire(blocking=wait):
-            return
+            self._completions_forgotten += 1
+            if not self._completer_lock.acquire(blocking=False):  # (else it was opened just before the count)
+                return
         try:
             completer, self._completer, self._display = self._completer, None, None
         finally:
@@ -452,8 +460,9 @@ class DisplayForms:
     """Folded word -> the word as first written in the completions (accents kept): the ``get`` of a
     dictionary, each word looked up when first asked for, never every word at once."""
 
-    def __init__(self, completions: Completions, failed: Callable[[], None]) -> None:
-        """``failed``: called when a look-up raised (the word is then shown as folded)."""
+    def __init__(self, completions: Callable[[], Completions], failed: Callable[[], None]) -> None:
+        """``completions``: the completions open now (opened at the first look-up); ``failed``: called when
+        a look-up raised (the word is then shown as folded, and looked up again next time)."""
         self._completions = completions
         self._failed = failed
         self._known: dict[str, str | None] = {}
@@ -461,7 +470,7 @@ class DisplayForms:
     def get(self, folded: str, default: str | None = None) -> str | None:
         if folded not in self._known:
             try:
-                self._known[folded] = self._completions.display_form(folded)
+                self._known[folded] = self._completions().display_form(folded)
             except Exception:  # a suggestion never breaks the search
                 self._failed()
                 return default

@@ -56,7 +56,10 @@ class TopHits:
     hits: list[tuple[int, float]] = field(default_factory=list)
     """``(docnum, score)``, best first."""
     total: int = 0
-    """Matching documents: exact when fewer than asked for, else an upper estimate."""
+    """Matching documents: exact when fewer than asked for, else an upper estimate. A common word answered
+    block by block (``Run.by_blocks``) counts every document holding it with the unflagged ones (its
+    document frequency, deleted documents included) and 0 with the flagged ones: only the sum of both
+    halves means something."""
 
 
 def top_hits(
@@ -82,8 +85,8 @@ def top_hits(
     top: list[tuple[float, int]] = []  # (score, -docnum): the worst of the top first
     exhausted = True
     for docnum, bound in _best_first(candidates, limit):
-        if len(top) >= limit and bound <= top[0][0]:
-            exhausted = False  # no candidate left can beat the N-th hit
+        if len(top) >= limit and (bound, -docnum) <= top[0]:
+            exhausted = False  # no candidate left can beat the N-th hit (nor tie it with a lower number)
             break
         score = run.exact(query, docnum)
         if score is None:
