@@ -57,9 +57,8 @@ class TopHits:
     """``(docnum, score)``, best first."""
     total: int = 0
     """Matching documents: exact when fewer than asked for, else an upper estimate. A common word answered
-    block by block (``Run.by_blocks``) counts every document holding it with the unflagged ones (its
-    document frequency, deleted documents included) and 0 with the flagged ones: only the sum of both
-    halves means something."""
+    block by block (``Run.by_blocks``) counts every document holding it with the unflagged ones and 0
+    with the flagged ones: only the sum of both halves means something (and it is exact)."""
 
 
 def top_hits(
@@ -152,12 +151,26 @@ class Run:
         return known
 
     def count(self, query: wq.Query, flags: bytes, inside: bool) -> int:
-        """How many documents the query finds among those whose flag is ``inside``: exact, except for
-        a common word answered block by block (``by_blocks``), counted by its document frequency
-        (among the others; 0 among the flagged): an upper estimate of the whole."""
+        """How many documents the query finds among those whose flag is ``inside``. A common word
+        answered block by block (``by_blocks``) is counted whole among the others (0 among the
+        flagged): the sum is exact, its postings never decoded but for the blocks of deleted documents."""
         if self.by_blocks(query):
-            return 0 if inside else self._frequency(query)  # type: ignore[arg-type]
+            return 0 if inside else self._live_frequency(query)  # type: ignore[arg-type]
         return len(self.split(query, flags)[inside])
+
+    def _live_frequency(self, term: wq.Term) -> int:
+        """How many documents not deleted hold the term: Whoosh's document frequency, which still counts
+        the documents an update deleted, less those of them found in the blocks that hold them."""
+        fieldname, text = term.fieldname, term.text
+        count = self.searcher.doc_frequency(fieldname, text)
+        for subsearcher, _ in self.searcher.leaf_searchers():
+            reader = subsearcher.reader()
+            if not reader.has_deletions() or (fieldname, text) not in reader:
+                continue
+            matcher = reader.postings(fieldname, text)
+            if isinstance(matcher, FilterMatcher) and matcher._exclude:
+                count -= len(read_weights_at(matcher.child, sorted(matcher._ids)))
+        return count
 
     def by_blocks(self, query: wq.Query) -> bool:
         """Whether the query is one word held by ``BLOCK_MAX_FROM`` documents or more, not read yet."""
