@@ -31,6 +31,13 @@ def bundled_content_dir() -> Path:
     return _PACKAGE_DIR.parent.parent / "content"
 
 
+def content_file(content_dir: Path, name: str) -> Path:
+    """The file ``name`` of a content folder when it has one, else the one bundled with the program
+    (which may be missing too: the reader of the file says so)."""
+    own = content_dir / name
+    return own if own.is_file() else bundled_content_dir() / name
+
+
 def content_setting_file() -> Path:
     """Where the reader remembers a clinic's own folder of articles (``content_folder = "..."``)."""
     return user_config_dir() / "content.toml"
