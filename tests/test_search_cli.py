@@ -84,3 +84,48 @@ def test_an_acronym_found_nowhere_is_not_called_too_common(
     assert capsys.readouterr().out == f"Aucun résultat pour « {acronym} ».\n"
     assert main(["search", acronym, "--json", "--index-dir", str(tmp_path)]) == 0
     assert json.loads(capsys.readouterr().out)["common_words"] is False
+
+
+def test_a_missing_content_folder_is_said(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for command in (["search", "fievre"], ["complete", "fie"], ["index"]):
+        with pytest.raises(SystemExit) as stopped:
+            main(["--content", str(tmp_path / "absent"), *command, "--index-dir", str(tmp_path / "index")])
+        assert stopped.value.code == f"dossier d'articles introuvable : {tmp_path / 'absent'}"
+
+
+def test_an_empty_content_folder_finds_nothing_without_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "empty").mkdir()
+    assert main(["--content", str(tmp_path / "empty"), "search", "fievre", "--index-dir", str(tmp_path / "i")]) == 0
+    captured = capsys.readouterr()
+    assert "Aucun résultat pour « fievre »." in captured.out
+    assert "endommagé" not in captured.err and "impossible" not in captured.err
+
+
+@pytest.mark.parametrize(
+    ("argv", "modules"),
+    [
+        (["search", "fievre"], ["search"]),
+        (["--content", "search", "bookmarks"], ["bookmarks"]),  # a folder named like a command
+        (["--theme", "dark", "read-aloud", "x"], ["speech"]),
+        (["--help"], None),
+        ([], None),
+        (["--contnt", "x"], None),
+    ],
+)
+def test_a_command_imports_only_its_own_module(argv: list[str], modules: list[str] | None) -> None:
+    from guide_reader.cli import COMMAND_MODULES, _modules_for
+
+    assert list(_modules_for(argv)) == (modules or list(COMMAND_MODULES))
+
+
+def test_every_command_is_listed_with_its_module() -> None:
+    import argparse
+
+    from guide_reader.cli import COMMAND_MODULES, build_parser
+
+    for module, names in COMMAND_MODULES.items():
+        parser = build_parser([module])
+        (subparsers,) = [action for action in parser._actions if isinstance(action, argparse._SubParsersAction)]
+        assert sorted(subparsers.choices) == sorted(names)

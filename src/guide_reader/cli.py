@@ -3,12 +3,26 @@
 from __future__ import annotations
 
 import argparse
+import importlib
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
-from .commands import bookmarks, content, gui, kiosk, search, speech
+from .commands import gui
 from .logs import setup_logging
+
+COMMAND_MODULES = {
+    "content": ("import", "check", "show"),
+    "gui": ("gui",),
+    "bookmarks": ("bookmarks", "history"),
+    "search": ("search", "complete", "index"),
+    "kiosk": ("kiosk-pin",),
+    "speech": ("read-aloud",),
+}
+"""The modules of ``guide_reader.commands`` and the commands each registers. A command imports only
+its own module (a fresh ``guide-reader search`` does not load the importer, the bookmark store or the
+speech modules); a command missing here still works: every module is then imported."""
 
 
 def _content_option(parser: argparse.ArgumentParser, default: object) -> None:
@@ -21,12 +35,35 @@ def _content_option(parser: argparse.ArgumentParser, default: object) -> None:
     )
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="guide-reader", description="Lecteur hors ligne de guides de santé.")
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+def _global_parser(full: bool = True) -> argparse.ArgumentParser:
+    """The options before the command; ``full=False``: without help and errors, to find the command."""
+    parser = argparse.ArgumentParser(
+        prog="guide-reader", description="Lecteur hors ligne de guides de santé.", add_help=full, exit_on_error=full
+    )
+    if full:
+        parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     _content_option(parser, None)
     gui.add_window_options(parser)
     parser.set_defaults(handler=gui.run_gui)
+    return parser
+
+
+def _modules_for(argv: Sequence[str] | None) -> Sequence[str]:
+    """The command modules the command line needs: the one of its command, else all (help, the window).
+    ``--content DIR search``: the command is ``search``, not ``DIR``."""
+    try:
+        _, rest = _global_parser(full=False).parse_known_args(sys.argv[1:] if argv is None else list(argv))
+    except (argparse.ArgumentError, SystemExit):  # a bad option or --version: the full parser answers
+        return list(COMMAND_MODULES)
+    words = [word for word in rest if not word.startswith("-")]
+    for module, names in COMMAND_MODULES.items():
+        if words and words[0] in names:
+            return [module]
+    return list(COMMAND_MODULES)
+
+
+def build_parser(modules: Sequence[str] = tuple(COMMAND_MODULES)) -> argparse.ArgumentParser:
+    parser = _global_parser()
     subparsers = parser.add_subparsers(dest="command", metavar="COMMANDE")
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
@@ -34,20 +71,13 @@ def build_parser() -> argparse.ArgumentParser:
         _content_option(sub, argparse.SUPPRESS)
         return sub
 
-    for module in (
-        content,
-        gui,
-        bookmarks,
-        search,
-        kiosk,
-        speech,
-    ):
-        module.register(command)
+    for name in modules:
+        importlib.import_module(f"{__package__}.commands.{name}").register(command)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = build_parser(_modules_for(argv)).parse_args(argv)
     setup_logging()
     try:
         return int(args.handler(args))

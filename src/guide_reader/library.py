@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import zlib
 from collections import OrderedDict
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,6 +21,14 @@ if TYPE_CHECKING:  # imported at first use: Whoosh and SQLite need not slow the 
 
 OPENED_ARTICLES = 8
 """Whole articles kept in memory after they were opened."""
+
+
+@dataclass(frozen=True)
+class _Listing:
+    entries: list[CatalogueEntry]
+    by_slug: dict[str, CatalogueEntry]
+    problems: list[Problem]
+    broken_files: int
 
 
 class Library:
@@ -61,15 +70,39 @@ class Library:
         return report
 
     def _read(self) -> None:
-        entries = self.catalogue.entries()
-        problems = self.catalogue.problems()
-        if not self.content_dir.is_dir():
-            problems.insert(0, Problem(str(self.content_dir), None, "dossier d'articles introuvable"))
-        self._by_slug = {entry.slug: entry for entry in entries}
+        """Forget the listing: it is read again from the catalogue at first use (``guide-reader search``
+        never lists the 10,000 entries); an article is still read at each ``article``."""
+        self._listing: _Listing | None = None
         self._opened: OrderedDict[str, Article] = OrderedDict()
-        self.entries: list[CatalogueEntry] = entries
-        self.problems: list[Problem] = problems
-        self.broken_files: int = self.catalogue.broken_files()
+
+    @property
+    def _list(self) -> _Listing:
+        listing = self._listing
+        if listing is None:
+            problems = self.catalogue.problems()
+            if not self.content_dir.is_dir():
+                problems.insert(0, Problem(str(self.content_dir), None, "dossier d'articles introuvable"))
+            entries = self.catalogue.entries()
+            listing = _Listing(
+                entries, {entry.slug: entry for entry in entries}, problems, self.catalogue.broken_files()
+            )
+            self._listing = listing
+        return listing
+
+    @property
+    def entries(self) -> list[CatalogueEntry]:
+        """What the home page lists, by title."""
+        return self._list.entries
+
+    @property
+    def problems(self) -> list[Problem]:
+        """Every problem of every file (and a missing folder)."""
+        return self._list.problems
+
+    @property
+    def broken_files(self) -> int:
+        """How many files have errors (not listed)."""
+        return self._list.broken_files
 
     @property
     def articles(self) -> list[Article]:
@@ -77,12 +110,13 @@ class Library:
         return list(self.catalogue.iter_articles())
 
     def entry(self, slug: str) -> CatalogueEntry | None:
-        return self._by_slug.get(slug)
+        return self._list.by_slug.get(slug)
 
     def article(self, slug: str) -> Article | None:
         """The whole article, read from the catalogue (the last few opened are kept), or None."""
-        if slug not in self._by_slug:
-            return None
+        listing = self._listing
+        if listing is not None and slug not in listing.by_slug:
+            return None  # else the catalogue says so
         article = self._opened.get(slug)
         if article is None:
             article = self.catalogue.article(slug)

@@ -66,7 +66,11 @@ def _index_dir_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _engine(args: argparse.Namespace) -> tuple[Library, SearchEngine]:
+    """The library and its engine; exits with a message when the content folder does not exist."""
     library = Library(args.content, args.index_dir)
+    if not library.content_dir.is_dir():  # a mistyped --content: said, not answered with no hits
+        library.close()
+        raise SystemExit(f"dossier d'articles introuvable : {library.content_dir}")
     return library, library.search_engine
 
 

@@ -52,10 +52,13 @@ def promote_alerts(
     ranked: Sequence[Ranked],
     tiers: Sequence[Tier],
     plan: Plan,
-    documents_of: Callable[[str], Iterable[IndexDoc]],
+    sections_of: Callable[[str], Iterable[IndexDoc]],
     reader: IndexReader,
 ) -> list[Ranked]:
-    """``ranked`` with each guide's alert section moved to the guide's first place where it belongs there."""
+    """``ranked`` with each guide's alert section moved to the guide's first place where it belongs there.
+
+    ``sections_of(slug)``: the documents of a guide's sections (its references and questions are not read).
+    """
     typed = typed_terms(plan)
     firsts: dict[str, Ranked] = {}
     for item in ranked:
@@ -64,7 +67,7 @@ def promote_alerts(
     for slug, (first, score, tier) in firsts.items():
         if first.alert:
             continue
-        docs = list(documents_of(slug))
+        docs = list(sections_of(slug))
         alert = next((doc for doc in docs if doc.alert), None)
         if alert is None:
             continue

@@ -19,11 +19,12 @@ from whoosh.searching import Searcher
 from ..content.model import Article
 from . import query as q
 from .alerts import Ranked, promote_alerts
+from .bibliography import bibliography_flags
 from .completion import Completer
-from .documents import BIBLIOGRAPHY_TERM, IndexDoc, article_document, article_documents
+from .documents import IndexDoc, article_document
 from .generations import IndexGenerations
 from .model import Completion, IndexReport, SearchHit, SearchResults
-from .schema import TEXT_FIELD, weighting
+from .schema import weighting
 from .snippets import snippet, spans
 from .source import ArticleList, ArticleSource
 from .store import Progress
@@ -76,7 +77,7 @@ class SearchEngine:
         self._index: FileIndex | None = None
         self._searcher: Searcher | None = None
         self._vocabulary = Vocabulary()
-        self._bibliography_of: tuple[Searcher, frozenset[int]] | None = None
+        self._bibliography_of: tuple[Searcher, bytes] | None = None
         self._pending: _Opened | None = None
         """A new index and its open searcher, for the next search to take."""
         self._build_lock = threading.Lock()
@@ -236,7 +237,7 @@ class SearchEngine:
         tiers = q.tiers(plan)
         words_of = partial(self._words_of, searcher)
         run = Run(searcher, words_of)
-        bibliography = self._bibliography(searcher, run)
+        bibliography = self._bibliography(searcher)
         ranked: list[tuple[int, float, int]] = []  # (docnum, score, tier)
         seen: set[int] = set()
         total = 0
@@ -261,17 +262,19 @@ class SearchEngine:
             doc = self._document(str(stored["slug"]), str(stored["part"]))
             if doc is not None:  # None: the index is older than the articles: skipped until it is updated
                 docs.append((doc, score, number))
-        docs = promote_alerts(docs, tiers, plan, self._article_documents, searcher.reader())[:limit]
+        docs = promote_alerts(docs, tiers, plan, self._section_documents, searcher.reader())[:limit]
         expressions = q.expressions(plan) + _fuzzy_expansions(tiers, searcher)
         hits = [self._hit(doc, score, expressions, plan.common_words) for doc, score, _ in docs]
         suggestion = q.suggestion(plan, self._display_forms)
         return SearchResults(plan.text, suggestion, total, hits, common_words=plan.common_words)
 
-    def _bibliography(self, searcher: Searcher, run: Run) -> frozenset[int]:
+    def _bibliography(self, searcher: Searcher) -> bytes:
         """The bibliography documents (references, publications, web resources), read once per searcher."""
         known = self._bibliography_of
         if known is None or known[0] is not searcher:
-            known = self._bibliography_of = (searcher, frozenset(run.term(TEXT_FIELD, BIBLIOGRAPHY_TERM)))
+            storage = self._index.storage if self._index is not None else None
+            folder = Path(storage.folder) if isinstance(storage, FileStorage) else None
+            known = self._bibliography_of = (searcher, bibliography_flags(searcher, folder))
         return known[1]
 
     def _words_of(self, searcher: Searcher, docnum: int) -> tuple[list[str], ...] | None:
@@ -292,11 +295,11 @@ class SearchEngine:
             snippet=snippet(doc.body or doc.head, expressions, stop_words),
         )
 
-    def _article_documents(self, slug: str) -> list[IndexDoc]:
-        """Every document of an article (for the alert section's rule)."""
+    def _section_documents(self, slug: str) -> list[IndexDoc]:
+        """The documents of an article's sections (what the alert section's rule compares)."""
         if self._document(slug, "lead") is None:
             return []
-        return self._docs[slug].all()
+        return self._docs[slug].sections()
 
     def _document(self, slug: str, part: str) -> IndexDoc | None:
         """One document of an article, made at its first hit from the article (read from the source;
@@ -353,19 +356,16 @@ class _ArticleDocs:
     def __init__(self, article: Article) -> None:
         self.article = article
         self.made: dict[str, IndexDoc | None] = {}
-        self.every: list[IndexDoc] | None = None
 
     def get(self, part: str) -> IndexDoc | None:
         if part not in self.made:
             self.made[part] = article_document(self.article, part)
         return self.made[part]
 
-    def all(self) -> list[IndexDoc]:
-        """Every document of the article (made once)."""
-        if self.every is None:
-            self.every = list(article_documents(self.article))
-            self.made.update((doc.part, doc) for doc in self.every)
-        return self.every
+    def sections(self) -> list[IndexDoc]:
+        """The documents of the article's sections (made once each; not its references, not its FAQ)."""
+        found = [self.get(f"section:{section.anchor}") for section in self.article.sections]
+        return [doc for doc in found if doc is not None]
 
 
 class _OpenSearchers:

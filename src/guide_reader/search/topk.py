@@ -26,9 +26,10 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import compress, islice
+from operator import itemgetter
 
 from whoosh import query as wq
 from whoosh.matching import FilterMatcher, Matcher
@@ -53,13 +54,13 @@ def top_hits(
     limit: int,
     words_of: WordsOf,
     run: Run | None = None,
-    among: tuple[Collection[int], bool] | None = None,
+    among: tuple[bytes, bool] | None = None,
 ) -> TopHits:
     """The ``limit`` best documents for ``query`` and how many match.
 
     ``run``: the evaluation of an earlier query on the same searcher, whose postings are reused
-    (the tiers of one search share most of their words). ``among``: ``(documents, inside)``,
-    only the documents that are in (``inside=True``) or not in that collection.
+    (the tiers of one search share most of their words). ``among``: ``(flags, inside)``,
+    only the documents whose flag (one byte per document number, 0 or 1) is set (``inside=True``) or not.
     """
     run = run if run is not None else Run(searcher, words_of)
     candidates = run.relaxed(query) if among is None else run.split(query, among[0])[among[1]]
@@ -115,12 +116,15 @@ class Run:
         self.splits: dict[int, tuple[Scores, Scores]] = {}
         """Each query's relaxed scores split by ``split``, by ``id`` (the query is in ``combined``)."""
 
-    def split(self, query: wq.Query, documents: Collection[int]) -> tuple[Scores, Scores]:
-        """The query's relaxed scores outside and inside ``documents`` (one pass, at C speed)."""
+    def split(self, query: wq.Query, flags: bytes) -> tuple[Scores, Scores]:
+        """The query's relaxed scores of the documents whose flag is 0, and of those whose flag is 1
+        (``flags``: one byte per document number; read at C speed, no set of every flagged document)."""
         known = self.splits.get(id(query))
         if known is None:
             scores = self.relaxed(query)
-            inside = scores.keys() & documents
+            docnums = list(scores)
+            picked = itemgetter(*docnums)(flags) if len(docnums) > 1 else [flags[d] for d in docnums]
+            inside = list(compress(docnums, picked))
             if not inside:
                 known = (scores, {})
             else:
@@ -137,12 +141,12 @@ class Run:
         found = self.postings.get(key)
         if found is None:
             found = {}
-            idf = self.searcher.idf(fieldname, text)
-            for subsearcher, offset in self.searcher.leaf_searchers():
-                reader = subsearcher.reader()
-                if (fieldname, text) in reader:
-                    docnums, weights = _read(reader.postings(fieldname, text))
-                    found.update(zip([docnum + offset for docnum in docnums], [w * idf for w in weights], strict=True))
+            holding = [(sub.reader(), offset) for sub, offset in self.searcher.leaf_searchers()]
+            holding = [(reader, offset) for reader, offset in holding if (fieldname, text) in reader]
+            idf = self.searcher.idf(fieldname, text) if holding else 0.0  # (an empty index has no idf)
+            for reader, offset in holding:
+                docnums, weights = read_postings(reader.postings(fieldname, text))
+                found.update(zip([docnum + offset for docnum in docnums], [w * idf for w in weights], strict=True))
             self.postings[key] = found
         return found
 
@@ -225,7 +229,7 @@ def phrase_in(parts: Sequence[Sequence[str]], words: Sequence[str], slop: int) -
     return False
 
 
-def _read(matcher: Matcher) -> tuple[list[int], list[float]]:
+def read_postings(matcher: Matcher) -> tuple[list[int], list[float]]:
     """The documents and weights of a term's postings, deleted documents left out.
 
     Whoosh's own block format (``W3LeafMatcher``) is read a block at a time; any other
