@@ -33,10 +33,10 @@ class StaffCorner:
         """For an application event filter: whether ``event``, seen on its way to ``watched``, is the
         tap that completes the gesture.
 
-        A tap counts once, at the widget under the finger; Qt hands a press that widget ignores on to
-        its parents (the same tap again), and those copies are not counted.
+        A tap counts once, at the widget under the finger (a popup over the corner included); Qt hands
+        a press that widget ignores on to its parents (the same tap again), and those copies are not counted.
         """
-        if event.type() not in TAP_EVENTS or not isinstance(watched, QWidget) or watched.window() is not self.window:
+        if event.type() not in TAP_EVENTS or not isinstance(watched, QWidget):
             return False
         position = event.globalPosition().toPoint()  # type: ignore[attr-defined]
         if not self.rect().contains(self.window.mapFromGlobal(position)):
