@@ -129,3 +129,24 @@ def test_every_command_is_listed_with_its_module() -> None:
         parser = build_parser([module])
         (subparsers,) = [action for action in parser._actions if isinstance(action, argparse._SubParsersAction)]
         assert sorted(subparsers.choices) == sorted(names)
+
+
+def test_index_command_reads_the_files_and_rebuilds_one_damaged_with_its_time_kept(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import os
+
+    assert main(["index", "--index-dir", str(tmp_path)]) == 0
+    segment = next(tmp_path.glob("guide_*.seg"))
+    stat = segment.stat()
+    data = bytearray(segment.read_bytes())
+    data[len(data) // 2] ^= 0xFF  # the same size, the same time: only reading it shows the damage
+    segment.write_bytes(bytes(data))
+    os.utime(segment, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    capsys.readouterr()
+    assert main(["index", "--index-dir", str(tmp_path)]) == 0
+    err = capsys.readouterr().err
+    assert f"index endommagé ({segment.name}) : reconstruit" in err
+    assert main(["index", "--index-dir", str(tmp_path)]) == 0
+    err = capsys.readouterr().err
+    assert "index à jour" in err and "endommagé" not in err

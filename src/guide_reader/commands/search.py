@@ -101,8 +101,11 @@ def _progress_printer() -> Callable[[int, int, str], None]:
 def _run_index(args: argparse.Namespace) -> int:
     library, engine = _engine(args)
     try:
-        report = engine.ensure_index(_progress_printer(), rebuild=args.rebuild, verify=True)
+        report = engine.ensure_index(_progress_printer(), rebuild=args.rebuild)
         _print_report(report)
+        repaired = None if args.rebuild else engine.repair_if_damaged(_progress_printer())
+        if repaired is not None:  # a file damaged with its time kept: only reading it shows it
+            _print_report(repaired)
         if engine.merge_small_segments():
             print("petits segments de l'index regroupés", file=sys.stderr)
         return 0

@@ -105,9 +105,10 @@ def matches(query: wq.Query, doc: IndexDoc, reader: IndexReader) -> bool:
     if kind is wq.Or:
         return any(matches(part, doc, reader) for part in query.subqueries)
     if isinstance(query, wq.FuzzyTerm):
-        return any(_text(text) in doc.bag for _, text in query.expanded_terms(reader))
+        return any(term_text(text) in doc.bag for _, text in query.expanded_terms(reader))
     return False
 
 
-def _text(text: str | bytes) -> str:
+def term_text(text: str | bytes) -> str:
+    """A term as Whoosh's readers give it (bytes from some, str from others), as text."""
     return text.decode("utf-8") if isinstance(text, bytes) else str(text)

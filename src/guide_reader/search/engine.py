@@ -18,7 +18,7 @@ from whoosh.searching import Searcher
 
 from ..content.model import Article
 from . import query as q
-from .alerts import Ranked, promote_alerts
+from .alerts import Ranked, promote_alerts, term_text
 from .bibliography import bibliography_flags
 from .completion import Completer
 from .documents import IndexDoc, article_document
@@ -90,22 +90,16 @@ class SearchEngine:
 
     # Index
 
-    def ensure_index(
-        self, progress: Progress | None = None, rebuild: bool = False, verify: bool = False
-    ) -> IndexReport:
+    def ensure_index(self, progress: Progress | None = None, rebuild: bool = False) -> IndexReport:
         """Build, update or rebuild the index so that it holds exactly the articles; spawns no process.
 
         ``progress(done, total, message)`` is called from the calling thread during long writes.
         A second call while one runs waits for it, then finds the index up to date; so does another
-        copy of the program (see ``IndexGenerations``). ``verify``: read every index file first and
-        rebuild if one does not match its CRC (damage that kept the file's time).
+        copy of the program (see ``IndexGenerations``). Opening compares sizes and times only:
+        ``repair_if_damaged`` reads the files.
         """
         with self._build_lock:
-            damaged = self._store.verify() if verify and not rebuild else []
-            report = self._ensure(progress, rebuild or bool(damaged))
-            if damaged:
-                report.problems.insert(0, f"index endommagé ({', '.join(damaged[:3])}) : reconstruit")
-            return report
+            return self._ensure(progress, rebuild)
 
     def repair_if_damaged(self, progress: Progress | None = None) -> IndexReport | None:
         """Read every index file; rebuild when one does not match its CRC (damage that kept its time).
@@ -407,5 +401,5 @@ def _fuzzy_expansions(tiers: list[q.Tier], searcher: Searcher) -> list[Terms]:
     for leaf in tiers[0].query.leaves() if tiers else ():  # the typed words' tier only
         if isinstance(leaf, wq.FuzzyTerm):
             for _, text in leaf.expanded_terms(reader):
-                found[(text.decode("utf-8") if isinstance(text, bytes) else str(text),)] = None
+                found[(term_text(text),)] = None
     return list(found)

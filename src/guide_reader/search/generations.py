@@ -65,8 +65,13 @@ class IndexGenerations:
         self.build_wait = build_wait
         self._store = IndexStore(index_dir, lock_timeout)
 
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._store, name)  # the folder's store: manifest, merging...
+    @property
+    def vocabulary_path(self) -> Path:
+        return self._store.vocabulary_path
+
+    def merge_small_segments(self, index: Any) -> bool:
+        """``IndexStore.merge_small_segments`` on this folder's index."""
+        return self._store.merge_small_segments(index)
 
     @property
     def lock_path(self) -> Path:
@@ -185,17 +190,7 @@ class IndexGenerations:
         """
         try:
             with self._build_lock(None):
-                manifest = index_store.Manifest.read(self.index_dir / index_store.MANIFEST_NAME)
-                if manifest is None:
-                    return []
-                damaged = []
-                for name, signature in manifest.files.items():
-                    try:
-                        if index_store._crc(self.index_dir / name) != signature[1]:
-                            damaged.append(name)
-                    except OSError:
-                        damaged.append(name)
-                return damaged
+                return self._store.damaged_files()
         except BuildLockTimeoutError:
             return []
 

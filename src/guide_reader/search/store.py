@@ -222,6 +222,21 @@ class IndexStore:
             self._save_manifest(manifest.articles, manifest.files)
         return True
 
+    def damaged_files(self) -> list[str]:
+        """Every index file whose contents do not match the manifest's CRC (reads the whole index);
+        none when there is no manifest (the next ``ensure`` rebuilds such an index anyway)."""
+        manifest = Manifest.read(self.manifest_path)
+        if manifest is None:
+            return []
+        damaged = []
+        for name, signature in manifest.files.items():
+            try:
+                if _crc(self.index_dir / name) != signature[1]:
+                    damaged.append(name)
+            except OSError:
+                damaged.append(name)
+        return damaged
+
     def _unusable(self, manifest: Manifest | None, existing: bool) -> str | None:
         """Why the index on disk cannot be kept, or None when it matches its manifest."""
         if not existing:
