@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -82,6 +81,7 @@ def test_an_index_folder_that_cannot_be_written_still_gives_the_flags(tmp_path: 
     engine = SearchEngine(articles(3), tmp_path)
     engine.ensure_index()
     expected = from_postings(engine)
+    (tmp_path / BIBLIOGRAPHY_NAME).unlink()
 
     def refused(self: Path, *args: object, **kwargs: object) -> int:
         raise PermissionError(13, "Permission denied", str(self))
@@ -93,8 +93,21 @@ def test_an_index_folder_that_cannot_be_written_still_gives_the_flags(tmp_path: 
 
 
 def test_an_index_in_memory_keeps_no_file(tmp_path: Path) -> None:
-    engine = SearchEngine([replace(a, slug=a.slug) for a in articles(2)], tmp_path / "index")
-    engine.ensure_index()
-    assert flagged(engine, None) == from_postings(engine)
+    (tmp_path / "a-file").write_text("", encoding="utf-8")
+    engine = SearchEngine(articles(2), tmp_path / "a-file" / "index")  # cannot be made: built in memory
+    report = engine.ensure_index()
+    assert any("index en mémoire" in problem for problem in report.problems)
+    assert engine.search("etude").hits and flagged(engine, None) == from_postings(engine)
     assert not list(tmp_path.rglob(BIBLIOGRAPHY_NAME))
+    engine.close()
+
+
+def test_the_worker_that_opens_the_index_keeps_the_flags_so_a_search_writes_nothing(tmp_path: Path) -> None:
+    engine = SearchEngine(articles(3), tmp_path)
+    engine.ensure_index()  # the window's worker thread
+    path = tmp_path / BIBLIOGRAPHY_NAME
+    written = path.stat().st_mtime_ns
+    path.chmod(0o444)
+    assert engine.search("etude").hits  # a kiosk visitor's search
+    assert path.stat().st_mtime_ns == written
     engine.close()

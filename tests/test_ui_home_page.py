@@ -43,12 +43,19 @@ def test_only_the_visible_cards_are_drawn_and_asked_for(qtbot, monkeypatch) -> N
 
 
 def test_the_filter_narrows_thousands_of_cards_and_the_groups_follow(qtbot) -> None:
-    page = HomePage(entries(3000))
-    qtbot.addWidget(page)
-    qtbot.keyClicks(page.filter_field, "eruption")
-    titles = page.titles()
+    from PySide6.QtCore import QLocale
+
+    QLocale.setDefault(QLocale("fr"))  # as the window does for a French interface
+    try:
+        page = HomePage(entries(3000))
+        qtbot.addWidget(page)
+        qtbot.keyClicks(page.filter_field, "eruption")
+        titles = page.titles()  # (the filter applied at once, not after the typing pause)
+        label = page.count_label.text()
+    finally:
+        QLocale.setDefault(QLocale.c())
     assert len(titles) == 500 and all(title.startswith("Éruption") for title in titles)
-    assert page.count_label.text() == "500 guide(s) sur 3000"
+    assert label == "500 guide(s) sur 3\u202f000"  # the numbers grouped as in French
     page.focus_first_card()
     assert page.list.currentIndex().data(SLUG_ROLE).startswith("guide-")
     with qtbot.waitSignal(page.article_chosen) as chosen:

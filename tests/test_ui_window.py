@@ -465,3 +465,13 @@ def test_a_first_start_on_a_new_folder_says_it_is_reading_then_lists(qtbot, tmp_
     assert window.home_page.empty_label.text().startswith("Lecture des guides du dossier")
     show_and_index(qtbot, window)
     assert len(window.home_page.titles()) == 4 and not window.home_page.empty_label.isVisible()
+
+
+def test_closing_the_window_closes_the_index_files(qtbot) -> None:
+    window = make_window(qtbot)
+    window.search_for("fievre")
+    qtbot.waitUntil(lambda: window.pages.currentWidget() is window.search_page, timeout=10_000)
+    engine = window.library.search_engine
+    assert engine._searchers._open  # the searcher keeps each segment's file open
+    window.close()
+    assert not engine._searchers._open and "search_engine" not in window.library.__dict__

@@ -478,10 +478,10 @@ The details are in the log: %1</translation>
         <translation>Reading the guides of the folder… The list will appear in a moment.</translation>
     </message>
     <message numerus="yes">
-        <source>%n guide(s)</source>
+        <source>%Ln guide(s)</source>
         <translation>
-            <numerusform>%n guide</numerusform>
-            <numerusform>%n guides</numerusform>
+            <numerusform>%Ln guide</numerusform>
+            <numerusform>%Ln guides</numerusform>
         </translation>
     </message>
     <message>
@@ -733,10 +733,10 @@ The details are in the log: %1</translation>
         <translation>Toolbar</translation>
     </message>
     <message numerus="yes">
-        <source>%n fichier(s) de guide avec des erreurs : la commande « guide-reader check » les détaille.</source>
+        <source>%Ln fichier(s) de guide avec des erreurs : la commande « guide-reader check » les détaille.</source>
         <translation>
-            <numerusform>%n guide file with errors: the command “guide-reader check” lists them.</numerusform>
-            <numerusform>%n guide files with errors: the command “guide-reader check” lists them.</numerusform>
+            <numerusform>%Ln guide file with errors: the command “guide-reader check” lists them.</numerusform>
+            <numerusform>%Ln guide files with errors: the command “guide-reader check” lists them.</numerusform>
         </translation>
     </message>
     <message>
@@ -776,10 +776,10 @@ The details are in the log: %1</translation>
         <translation>Sources of the guides</translation>
     </message>
     <message numerus="yes">
-        <source>%n guide(s)</source>
+        <source>%Ln guide(s)</source>
         <translation>
-            <numerusform>%n guide</numerusform>
-            <numerusform>%n guides</numerusform>
+            <numerusform>%Ln guide</numerusform>
+            <numerusform>%Ln guides</numerusform>
         </translation>
     </message>
     <message>
@@ -1103,10 +1103,10 @@ The details are in the log: %1</translation>
         <translation>The guides can still be read from the home page. Details: %1</translation>
     </message>
     <message numerus="yes">
-        <source>%n guide(s)</source>
+        <source>%Ln guide(s)</source>
         <translation>
-            <numerusform>%n guide</numerusform>
-            <numerusform>%n guides</numerusform>
+            <numerusform>%Ln guide</numerusform>
+            <numerusform>%Ln guides</numerusform>
         </translation>
     </message>
     <message>
@@ -1126,10 +1126,10 @@ The details are in the log: %1</translation>
         <translation>Did you mean “%1”?</translation>
     </message>
     <message numerus="yes">
-        <source>%n résultat(s)</source>
+        <source>%Ln résultat(s)</source>
         <translation>
-            <numerusform>%n result</numerusform>
-            <numerusform>%n results</numerusform>
+            <numerusform>%Ln result</numerusform>
+            <numerusform>%Ln results</numerusform>
         </translation>
     </message>
 </context>

@@ -476,10 +476,10 @@ Les détails sont dans le journal : %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%n guide(s)</source>
+        <source>%Ln guide(s)</source>
         <translation>
-            <numerusform>%n guide</numerusform>
-            <numerusform>%n guides</numerusform>
+            <numerusform>%Ln guide</numerusform>
+            <numerusform>%Ln guides</numerusform>
         </translation>
     </message>
     <message>
@@ -731,10 +731,10 @@ Les détails sont dans le journal : %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%n fichier(s) de guide avec des erreurs : la commande « guide-reader check » les détaille.</source>
+        <source>%Ln fichier(s) de guide avec des erreurs : la commande « guide-reader check » les détaille.</source>
         <translation>
-            <numerusform>%n fichier de guide avec des erreurs : la commande « guide-reader check » le détaille.</numerusform>
-            <numerusform>%n fichiers de guide avec des erreurs : la commande « guide-reader check » les détaille.</numerusform>
+            <numerusform>%Ln fichier de guide avec des erreurs : la commande « guide-reader check » le détaille.</numerusform>
+            <numerusform>%Ln fichiers de guide avec des erreurs : la commande « guide-reader check » les détaille.</numerusform>
         </translation>
     </message>
     <message>
@@ -774,10 +774,10 @@ Les détails sont dans le journal : %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%n guide(s)</source>
+        <source>%Ln guide(s)</source>
         <translation>
-            <numerusform>%n guide</numerusform>
-            <numerusform>%n guides</numerusform>
+            <numerusform>%Ln guide</numerusform>
+            <numerusform>%Ln guides</numerusform>
         </translation>
     </message>
     <message>
@@ -1101,10 +1101,10 @@ Les détails sont dans le journal : %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%n guide(s)</source>
+        <source>%Ln guide(s)</source>
         <translation>
-            <numerusform>%n guide</numerusform>
-            <numerusform>%n guides</numerusform>
+            <numerusform>%Ln guide</numerusform>
+            <numerusform>%Ln guides</numerusform>
         </translation>
     </message>
     <message>
@@ -1124,10 +1124,10 @@ Les détails sont dans le journal : %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%n résultat(s)</source>
+        <source>%Ln résultat(s)</source>
         <translation>
-            <numerusform>%n résultat</numerusform>
-            <numerusform>%n résultats</numerusform>
+            <numerusform>%Ln résultat</numerusform>
+            <numerusform>%Ln résultats</numerusform>
         </translation>
     </message>
 </context>

@@ -127,7 +127,7 @@ class SearchEngine:
             index, vocabulary, report = self._store.ensure(self.source, progress, True)
             report.problems.insert(0, f"index illisible ({type(error).__name__}) : reconstruit")
             searcher = self._searchers.open(index)
-        opened = _Opened(index, searcher, vocabulary)
+        opened = _Opened(index, searcher, vocabulary, _flags(index, searcher))
         with self._pending_lock:
             unused, self._pending = self._pending, opened
         if report.action != "up-to-date":
@@ -153,7 +153,8 @@ class SearchEngine:
                 return False
             if merged:
                 fresh = index.refresh()
-                reopened = _Opened(fresh, self._searchers.open(fresh), Vocabulary(self._store.vocabulary_path))
+                searcher = self._searchers.open(fresh)
+                reopened = _Opened(fresh, searcher, Vocabulary(self._store.vocabulary_path), _flags(fresh, searcher))
                 with self._pending_lock:
                     unused, self._pending = self._pending, reopened
                 if unused is not None:
@@ -167,6 +168,7 @@ class SearchEngine:
         if opened is not None:
             self._close_searcher()
             self._index, self._searcher, self._vocabulary = opened.index, opened.searcher, opened.vocabulary
+            self._bibliography_of = (opened.searcher, opened.bibliography)
 
     def close(self) -> None:
         with self._search_lock:
@@ -263,12 +265,13 @@ class SearchEngine:
         return SearchResults(plan.text, suggestion, total, hits, common_words=plan.common_words)
 
     def _bibliography(self, searcher: Searcher) -> bytes:
-        """The bibliography documents (references, publications, web resources), read once per searcher."""
+        """The bibliography flags of the searcher's documents: read by the worker that opened the index
+        (``_flags``), else once per searcher here."""
         known = self._bibliography_of
         if known is None or known[0] is not searcher:
-            storage = self._index.storage if self._index is not None else None
-            folder = Path(storage.folder) if isinstance(storage, FileStorage) else None
-            known = self._bibliography_of = (searcher, bibliography_flags(searcher, folder))
+            if self._index is None:
+                raise RuntimeError("no index")
+            known = self._bibliography_of = (searcher, _flags(self._index, searcher))
         return known[1]
 
     def _words_of(self, searcher: Searcher, docnum: int) -> tuple[list[str], ...] | None:
@@ -392,6 +395,14 @@ class _Opened:
     index: FileIndex
     searcher: Searcher
     vocabulary: Vocabulary
+    bibliography: bytes
+    """``bibliography_flags`` of the searcher, read (and kept beside the index) by the thread that opened it:
+    a kiosk visitor's first search writes nothing."""
+
+
+def _flags(index: FileIndex, searcher: Searcher) -> bytes:
+    storage = index.storage
+    return bibliography_flags(searcher, Path(storage.folder) if isinstance(storage, FileStorage) else None)
 
 
 def _fuzzy_expansions(tiers: list[q.Tier], searcher: Searcher) -> list[Terms]:

@@ -13,7 +13,10 @@ block of the other word; measured: exact top hits missing).
 Here each word's postings are read once, block by block, into a mapping
 ``document -> weight × idf`` (the index's weights are ready-made scores, see
 ``schema``), and the query is combined with set and mapping operations: "every
-word" is an intersection, "any word" a sum. A phrase is first taken as "every
+word" is an intersection, "any word" a sum. For "every word", a word held by
+many more documents than the rarest one is read only in the blocks that hold
+one of the rarest word's documents (the other blocks are skipped by their
+headers, their postings never decoded). A phrase is first taken as "every
 word of the phrase" (its score is the sum of its words' scores, so this *relaxed*
 score is never below the exact one); candidates are then taken best first, and
 each is checked against the exact query, its phrases looked for in the
@@ -26,7 +29,8 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import compress, islice
 from operator import itemgetter
@@ -36,6 +40,9 @@ from whoosh.matching import FilterMatcher, Matcher
 from whoosh.searching import Searcher
 
 Scores = dict[int, float]
+SKIP_RATIO = 16
+"""A common term's postings are read only at the rarer terms' documents when it has this many times more:
+below that, reading it whole costs about the same (and its whole list serves the query's other tiers)."""
 WordsOf = Callable[[int], Sequence[Sequence[str]] | None]
 """A document's index terms, part by part (title, heading, body), or None when unknown."""
 
@@ -177,9 +184,58 @@ class Run:
                 return {}
             if len(parts) == 1:  # Whoosh ignores the boost of a single-part group
                 return self.relaxed(parts[0])
-            scores = (_all_of if kind is wq.And else _any_of)([self.relaxed(part) for part in parts])
+            if kind is wq.And and all(type(part) is wq.Term for part in parts):
+                scores = _all_of(self._terms_of_all(parts))
+            else:
+                scores = (_all_of if kind is wq.And else _any_of)([self.relaxed(part) for part in parts])
             return scores if query.boost == 1.0 else _scaled(scores, query.boost)
         return self._whoosh(query)
+
+    def _terms_of_all(self, parts: Sequence[wq.Term]) -> list[Scores]:
+        """Each term's scores (boost applied), for the documents holding every term only, in the order of
+        ``parts``. The rarest term is read whole; of a term held by many more documents, only the blocks
+        of postings that hold one of those documents are decoded (a common word's thousands of blocks
+        are skipped by their headers): 'fait commun catastrophe' reads 'catastrophe', not all of 'fait'."""
+        frequency = {id(part): self._frequency(part) for part in parts}
+        rarest = min(parts, key=lambda part: frequency[id(part)])
+        found: dict[int, Scores] = {id(rarest): self.relaxed(rarest)}
+        wanted = sorted(found[id(rarest)])
+        for part in sorted(parts, key=lambda part: frequency[id(part)]):
+            if id(part) in found:
+                continue
+            key = (part.fieldname, part.text)
+            if key in self.postings or len(wanted) * SKIP_RATIO >= frequency[id(part)]:
+                scores = self.relaxed(part)  # read whole (or already): as cheap as skipping
+            else:
+                scores = self._term_at(part, wanted)
+            found[id(part)] = scores
+            wanted = [docnum for docnum in wanted if docnum in scores]
+        kept = set(wanted)
+        return [{docnum: score for docnum, score in found[id(part)].items() if docnum in kept} for part in parts]
+
+    def _frequency(self, term: wq.Term) -> int:
+        """How many documents hold the term (Whoosh's term info: no postings read)."""
+        if (term.fieldname, term.text) in self.postings:
+            return len(self.postings[(term.fieldname, term.text)])
+        return self.searcher.doc_frequency(term.fieldname, term.text)
+
+    def _term_at(self, term: wq.Term, wanted: Sequence[int]) -> Scores:
+        """``term``'s scores (as ``relaxed`` gives them) of the documents ``wanted`` (sorted) that hold it."""
+        fieldname, text = term.fieldname, term.text
+        holding = [(sub.reader(), offset) for sub, offset in self.searcher.leaf_searchers()]
+        holding = [(reader, offset) for reader, offset in holding if (fieldname, text) in reader]
+        if not holding:
+            return {}
+        idf = self.searcher.idf(fieldname, text)
+        found: Scores = {}
+        for reader, offset in holding:
+            start = bisect_left(wanted, offset)
+            end = bisect_left(wanted, offset + reader.doc_count_all())
+            local = [docnum - offset for docnum in wanted[start:end]]
+            if local:
+                weights = read_weights_at(reader.postings(fieldname, text), local)
+                found.update((docnum + offset, weight * idf) for docnum, weight in weights.items())
+        return found if term.boost == 1.0 else _scaled(found, term.boost)
 
     def exact(self, query: wq.Query, docnum: int) -> float | None:
         """The exact score of one document of the relaxed results, or None when it does not match."""
@@ -257,6 +313,37 @@ def read_postings(matcher: Matcher) -> tuple[list[int], list[float]]:
         kept = [(docnum, weight) for docnum, weight in zip(docnums, weights, strict=True) if docnum not in excluded]
         docnums, weights = [docnum for docnum, _ in kept], [weight for _, weight in kept]
     return docnums, weights
+
+
+def read_weights_at(matcher: Matcher, wanted: Sequence[int]) -> dict[int, float]:
+    """The weights of the postings of the documents ``wanted`` (sorted), deleted ones left out; a block
+    that holds none of them is skipped by its header, its documents and weights never decoded."""
+    excluded: Collection[int] = ()
+    if isinstance(matcher, FilterMatcher) and matcher._exclude:
+        excluded, matcher = matcher._ids, matcher.child
+    found: dict[int, float] = {}
+    if not all(hasattr(matcher, name) for name in ("_read_ids", "_read_weights", "_next_block", "_maxid")):
+        docnums, weights = read_postings(matcher)  # another format: read whole
+        wanted_set = set(wanted)
+        return {docnum: weight for docnum, weight in zip(docnums, weights, strict=True) if docnum in wanted_set}
+    at, count = 0, len(wanted)
+    while at < count and matcher.is_active():
+        last = matcher._maxid
+        if wanted[at] <= last:
+            end = bisect_right(wanted, last, at)
+            matcher._read_ids()
+            start = matcher._i
+            places = {docnum: place for place, docnum in enumerate(matcher._ids[start:], start)}
+            hits = [(docnum, places[docnum]) for docnum in wanted[at:end] if docnum in places]
+            if hits:
+                matcher._read_weights()
+                weights = matcher._weights
+                found.update((docnum, weights[place]) for docnum, place in hits)
+            at = end
+        matcher._next_block()
+    for docnum in excluded:
+        found.pop(docnum, None)
+    return found
 
 
 def _scaled(scores: Scores, boost: float) -> Scores:

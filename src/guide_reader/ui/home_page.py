@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -367,10 +368,13 @@ class HomePage(QWidget):
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
+        locale = QLocale()  # 10 000 in French, 10,000 in English
         text = (
-            self.tr("%n guide(s)", "", total)
+            self.tr("%Ln guide(s)", "", total)
             if shown == total
-            else self.tr("%1 guide(s) sur %2").replace("%1", str(shown)).replace("%2", str(total))
+            else self.tr("%1 guide(s) sur %2")
+            .replace("%1", locale.toString(shown))
+            .replace("%2", locale.toString(total))
         )
         self.count_label.setText(text)
 

@@ -265,7 +265,7 @@ class MainWindow(BookmarkActions, QMainWindow):
         """Said for as long as it is true, beside the other messages of the status bar."""
         broken = self.library.broken_files
         message = self.tr(
-            "%n fichier(s) de guide avec des erreurs : la commande « guide-reader check » les détaille.", "", broken
+            "%Ln fichier(s) de guide avec des erreurs : la commande « guide-reader check » les détaille.", "", broken
         )
         self.problems_label.setText(message if broken else "")
         self.problems_label.setVisible(bool(broken))
@@ -798,7 +798,7 @@ class MainWindow(BookmarkActions, QMainWindow):
             rows.append(f"<li><b>{html.escape(article.title)}</b><br>{'<br>'.join(details)}</li>")
         offline = self.tr("Guides de santé à lire sans connexion : rien n'est envoyé ni chargé sur internet.")
         folder = self.tr("Dossier des guides : %1").replace("%1", str(self.library.content_dir))
-        sources = self.tr("Sources des guides") if listed else self.tr("%n guide(s)", "", len(self.library.entries))
+        sources = self.tr("Sources des guides") if listed else self.tr("%Ln guide(s)", "", len(self.library.entries))
         advice = self.tr("Ces guides ne remplacent pas l'avis d'un professionnel de santé.")
         return (
             f"<h3>Guide Reader {html.escape(__version__)}</h3><p>{html.escape(offline)}</p>"

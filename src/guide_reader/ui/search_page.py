@@ -283,7 +283,7 @@ class SearchPage(QWidget):
             return
         hits = [hit for _slug, _title, group in results.groups() for hit in group]
         guides = len(results.groups())
-        heading = self.tr("%n résultat(s)", "", results.total) + " · " + self.tr("%n guide(s)", "", guides)
+        heading = self.tr("%Ln résultat(s)", "", results.total) + " · " + self.tr("%Ln guide(s)", "", guides)
         self._show(heading, "", hits)
 
     def plain_text(self) -> str:

@@ -1,0 +1,93 @@
+"""``topk``'s set-at-a-time evaluation gives Whoosh's own answers, and reading a common word only at the
+rarer words' documents gives the same scores as reading it whole."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from whoosh import query as wq
+
+from benchmarks.corpus import SHORT, ArticleMaker
+from guide_reader.search import SearchEngine, store, topk
+from guide_reader.search.documents import BIBLIOGRAPHY_TERM
+from guide_reader.search.schema import TEXT_FIELD
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> SearchEngine:
+    """Forty generated guides in several segments, with deleted documents (two guides updated)."""
+    folder: Path = tmp_path_factory.mktemp("topk")
+    articles = list(ArticleMaker(11, SHORT).articles(40))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(store, "ARTICLES_PER_SEGMENT", 15)
+        SearchEngine(articles, folder).ensure_index()
+    articles[3] = replace(articles[3], lead=articles[3].lead + " Une phrase ajoutée.")
+    articles[30] = replace(articles[30], lead=articles[30].lead + " Une autre phrase.")
+    engine = SearchEngine(articles, folder)
+    assert engine.ensure_index().action == "updated"
+    return engine
+
+
+def queries(engine: SearchEngine) -> list[list[str]]:
+    """Term pairs and triples from the common to the rare (what makes a common word's blocks skipped)."""
+    with engine._search_lock:
+        reader = engine._current_searcher().reader()
+        by_frequency = sorted(
+            (reader.doc_frequency(TEXT_FIELD, term), term)
+            for term in (text.decode() if isinstance(text, bytes) else text for text in reader.lexicon(TEXT_FIELD))
+            if not term.startswith("~")
+        )
+    common = [term for _, term in by_frequency[-6:]]
+    rare = [term for count, term in by_frequency if 2 <= count <= 5][:6]
+    middle = [term for _, term in by_frequency[len(by_frequency) // 2 : len(by_frequency) // 2 + 4]]
+    return (
+        [[a, b] for a in common for b in rare]
+        + [[a, b, c] for a, b, c in zip(common, middle, rare, strict=False)]
+        + [common[:2]]
+    )
+
+
+def test_a_common_word_read_at_the_rare_words_documents_scores_as_read_whole(engine, monkeypatch) -> None:
+    skipped = 0
+    for words in queries(engine):
+        query = wq.And([wq.Term(TEXT_FIELD, word) for word in words])
+        with engine._search_lock:
+            searcher = engine._current_searcher()
+            monkeypatch.setattr(topk, "SKIP_RATIO", 10**9)  # never skip
+            whole = topk.Run(searcher, lambda docnum: None).relaxed(query)
+            monkeypatch.setattr(topk, "SKIP_RATIO", 1)  # skip whenever the other word is more frequent
+            run = topk.Run(searcher, lambda docnum: None)
+            skipping = run.relaxed(query)
+            skipped += sum((TEXT_FIELD, word) not in run.postings for word in words)
+        assert skipping == whole, words  # the same documents, the same floats
+    assert skipped > 10  # the common words were not read whole
+
+
+def test_the_top_hits_are_whooshs_own(engine) -> None:
+    with engine._search_lock:
+        searcher = engine._current_searcher()
+        for words in queries(engine)[:12]:
+            for kind in (wq.And, wq.Or):
+                query = kind([wq.Term(TEXT_FIELD, word) for word in words])
+                ours = topk.top_hits(searcher, query, 10, lambda docnum: None)
+                theirs = searcher.search(query, limit=10)
+                assert [docnum for docnum, _ in ours.hits] == [hit.docnum for hit in theirs], words
+                assert [score for _, score in ours.hits] == pytest.approx([hit.score for hit in theirs], rel=1e-6)
+
+
+def test_weights_read_at_some_documents_are_those_of_the_whole_postings(engine) -> None:
+    longest = 0
+    with engine._search_lock:
+        searcher = engine._current_searcher()
+        for word in [*queries(engine)[-1], BIBLIOGRAPHY_TERM]:  # the last: several blocks of 128 postings
+            for subsearcher, _ in searcher.leaf_searchers():
+                reader = subsearcher.reader()
+                docnums, weights = topk.read_postings(reader.postings(TEXT_FIELD, word))
+                whole = dict(zip(docnums, weights, strict=True))
+                longest = max(longest, len(docnums))
+                for wanted in (docnums, docnums[::7], docnums[127::128], sorted({d + 1 for d in docnums[::5]})):
+                    expected = {docnum: whole[docnum] for docnum in wanted if docnum in whole}
+                    assert topk.read_weights_at(reader.postings(TEXT_FIELD, word), wanted) == expected
+    assert longest > 128  # several blocks read, and skipped
