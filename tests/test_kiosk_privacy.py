@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from guide_reader.kiosk import KioskConfig, KioskFeatures
 from guide_reader.library import Library
-from guide_reader.search.bibliography import BIBLIOGRAPHY_NAME
+from guide_reader.search.completion_store import COMPLETIONS_NAME
 from guide_reader.ui.kiosk.session import VisitorSession
 from guide_reader.ui.kiosk.window import KioskWindow
 from guide_reader.ui.navigation import Location
@@ -163,12 +163,6 @@ def files_of(dirs: dict[str, Path]) -> dict[Path, str]:
     }
 
 
-def visit_files(dirs: dict[str, Path]) -> dict[Path, str]:
-    """``files_of``, without the bibliography flags a first search keeps beside the index: derived from
-    the index, the same whatever is searched (``traces`` still reads them)."""
-    return {path: digest for path, digest in files_of(dirs).items() if path.name != BIBLIOGRAPHY_NAME}
-
-
 def traces(dirs: dict[str, Path]) -> list[str]:
     """Files that hold the visitor's note or search (as UTF-8 or UTF-16, as SQLite or Qt could write them)."""
     found = []
@@ -182,13 +176,13 @@ def traces(dirs: dict[str, Path]) -> list[str]:
 
 def test_a_visit_writes_nothing_to_disk_before_or_after_a_reset_or_a_restart(qtbot, user_dirs) -> None:
     window = make_kiosk(qtbot)
-    before = visit_files(user_dirs)
+    before = files_of(user_dirs)
     visit(qtbot, window)
     window.bookmark_section  # noqa: B018 (bookmarking goes through the in-memory store)
     window.go_to(Location("bookmarks"))
-    assert visit_files(user_dirs) == before  # during the visit
+    assert files_of(user_dirs) == before  # during the visit
     window.reset_session()
-    assert visit_files(user_dirs) == before
+    assert files_of(user_dirs) == before
     assert traces(user_dirs) == []
     close(window)
 
@@ -196,9 +190,11 @@ def test_a_visit_writes_nothing_to_disk_before_or_after_a_reset_or_a_restart(qtb
     assert restarted.library.store.bookmarks() == []
     assert restarted.library.store.history.recent() == []
     assert traces(user_dirs) == []
-    # No bookmark or history database; the catalogue of the guides (derived from the content folder, in
-    # the cache folder, the same for every visitor) is not the visitors' data.
-    assert not [path for path in files_of(user_dirs) if "sqlite" in path.name and "catalogue" not in path.parts]
+    # No bookmark or history database; the catalogue of the guides and the completions beside the index
+    # (derived from the content folder, in the cache folder, the same for every visitor) are not the visitors' data.
+    databases = [path for path in files_of(user_dirs) if "sqlite" in path.name and "catalogue" not in path.parts]
+    assert [path.name for path in databases if path.parent.parent.name == "index"] == [COMPLETIONS_NAME]
+    assert not [path for path in databases if path.name != COMPLETIONS_NAME]
     close(restarted)
 
 

@@ -91,3 +91,49 @@ def test_weights_read_at_some_documents_are_those_of_the_whole_postings(engine) 
                     expected = {docnum: whole[docnum] for docnum in wanted if docnum in whole}
                     assert topk.read_weights_at(reader.postings(TEXT_FIELD, word), wanted) == expected
     assert longest > 128  # several blocks read, and skipped
+
+
+def test_a_common_word_answered_block_by_block_gives_the_same_top(engine, monkeypatch) -> None:
+    from whoosh.codec.whoosh3 import W3LeafMatcher
+
+    decoded = []
+    read_ids = W3LeafMatcher._read_ids
+    monkeypatch.setattr(W3LeafMatcher, "_read_ids", lambda self: decoded.append(1) or read_ids(self))
+    with engine._search_lock:
+        searcher = engine._current_searcher()
+        flags = engine._bibliography(searcher)
+        words = [*queries(engine)[-1], BIBLIOGRAPHY_TERM]
+        for word in words:
+            for inside in (False, True):
+                for limit in (1, 5, 20):
+                    query = wq.Term(TEXT_FIELD, word)
+                    monkeypatch.setattr(topk, "BLOCK_MAX_FROM", 10**9)
+                    whole = topk.top_hits(searcher, query, limit, lambda docnum: None, among=(flags, inside))
+                    monkeypatch.setattr(topk, "BLOCK_MAX_FROM", 1)
+                    decoded.clear()
+                    blocks = topk.top_hits(searcher, query, limit, lambda docnum: None, among=(flags, inside))
+                    assert blocks.hits == whole.hits, (word, inside, limit)
+                    assert blocks.total == (0 if inside else searcher.doc_frequency(TEXT_FIELD, word))
+    assert decoded
+
+
+def test_blocks_that_cannot_make_the_top_are_not_decoded(tmp_path: Path, monkeypatch) -> None:
+    from whoosh.codec.whoosh3 import W3LeafMatcher
+
+    articles = sorted(ArticleMaker(12, SHORT).articles(30), key=lambda article: article.slug)
+    first = articles[0]
+    articles[0] = replace(first, references=[replace(first.references[0], text="Court."), *first.references[1:]])
+    engine = SearchEngine(articles, tmp_path)  # one segment: the shortest reference, the best, comes first
+    engine.ensure_index()
+    decoded = []
+    read_ids = W3LeafMatcher._read_ids
+    monkeypatch.setattr(W3LeafMatcher, "_read_ids", lambda self: decoded.append(1) or read_ids(self))
+    monkeypatch.setattr(topk, "BLOCK_MAX_FROM", 1)
+    with engine._search_lock:
+        searcher = engine._current_searcher()
+        query = wq.Term(TEXT_FIELD, BIBLIOGRAPHY_TERM)
+        best = topk.top_hits(searcher, query, 1, lambda docnum: None, among=(engine._bibliography(searcher), True))
+        assert searcher.stored_fields(best.hits[0][0])["slug"] == first.slug
+        assert searcher.doc_frequency(TEXT_FIELD, BIBLIOGRAPHY_TERM) > 2 * 128  # three blocks or more
+    assert len(decoded) == 1  # the first block only
+    engine.close()

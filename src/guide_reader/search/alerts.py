@@ -20,7 +20,7 @@ Nothing here reads the index: the section's words come from the article.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 
 from whoosh import query as wq
 from whoosh.reading import IndexReader
@@ -48,16 +48,21 @@ def typed_terms(plan: Plan) -> set[str]:
     return found
 
 
+AlertOf = Callable[[str], tuple[IndexDoc, Sequence[frozenset[str]]] | None]
+"""A guide's alert section and the terms of each of its other sections' headings, or None."""
+
+
 def promote_alerts(
     ranked: Sequence[Ranked],
     tiers: Sequence[Tier],
     plan: Plan,
-    sections_of: Callable[[str], Iterable[IndexDoc]],
+    alert_of: AlertOf,
     reader: IndexReader,
 ) -> list[Ranked]:
     """``ranked`` with each guide's alert section moved to the guide's first place where it belongs there.
 
-    ``sections_of(slug)``: the documents of a guide's sections (its references and questions are not read).
+    ``alert_of(slug)``: the guide's alert section and its other headings (nothing else of the guide
+    is read: not the text of its other sections, references or questions).
     """
     typed = typed_terms(plan)
     firsts: dict[str, Ranked] = {}
@@ -67,14 +72,14 @@ def promote_alerts(
     for slug, (first, score, tier) in firsts.items():
         if first.alert:
             continue
-        docs = list(sections_of(slug))
-        alert = next((doc for doc in docs if doc.alert), None)
-        if alert is None:
+        found = alert_of(slug)
+        if found is None:
             continue
+        alert, other_headings = found
         symptoms = (typed & alert.body_terms).difference(alert.title_terms)
         if not symptoms:
             continue
-        if any(doc.kind == "section" and doc.part != alert.part and symptoms <= doc.head_terms for doc in docs):
+        if any(symptoms <= heading for heading in other_headings):
             continue
         if any(matches(tiers[number].query, alert, reader) for number in range(tier + 1)):
             promoted[slug] = (alert, score, tier)

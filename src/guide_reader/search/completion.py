@@ -1,8 +1,12 @@
-"""As-you-type completions from article titles, section headings and FAQ questions.
+"""As-you-type completions from article titles, section headings and FAQ questions: what they match and
+in which order, and ``Completer``, the same completions held in memory.
 
-A prefix query over the whole index costs seconds on a large library; this small
-in-memory structure answers each keystroke with a binary search in a sorted word
-list, whatever the size of the body text.
+An entry holds every typed word, the last one as a prefix (a word starts with it). Entries are ranked
+once: titles, then headings, then questions; shorter first; then by text and guide (``rank_key``).
+Among the first ``CANDIDATES`` entries that match, those whose first word starts with the first
+typed word come first. The search engine answers from the completions written beside the index
+(``completion_store``); ``Completer`` serves when that file cannot be used (an index in memory,
+a read-only cache that is out of date).
 """
 
 from __future__ import annotations
@@ -10,17 +14,19 @@ from __future__ import annotations
 import heapq
 import re
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
+from typing import Protocol
 
-from ..content.model import Article
 from ..content.text import fold
 from .model import Completion
+from .source import Outline
 
 _WORD = re.compile(r"[^\W_]+")
 _COMPOUND = re.compile(r"[^\W_]+(?:-[^\W_]+)+")
-_KIND_ORDER = {"title": 0, "heading": 1, "faq": 2}
-_CANDIDATES = 64
+KIND_ORDER = {"title": 0, "heading": 1, "faq": 2}
+CANDIDATES = 64
+"""Matching entries, in rank order, among which those starting with the typed words are put first."""
 
 
 def fold_words(text: str) -> list[str]:
@@ -33,23 +39,75 @@ def fold_words(text: str) -> list[str]:
     return found
 
 
-def _entries(articles: Sequence[Article]) -> Iterator[Completion]:
-    for article in articles:
-        yield Completion(article.title, article.slug, "", "title", article.title)
-        for section in article.sections:
-            yield Completion(section.heading, article.slug, section.anchor, "heading", article.title)
-        for item in article.faq:
-            yield Completion(item.question, article.slug, item.anchor, "faq", article.title)
+def written_forms(text: str) -> Iterator[tuple[str, str]]:
+    """(folded word, the word as written in lower case) for each word of ``text``, in order."""
+    for written in _WORD.findall(text.lower()):
+        yield fold(written), written
+
+
+def entries_of(outline: Outline) -> Iterator[Completion]:
+    """An article's entries: its title, then its section headings, then its questions."""
+    yield Completion(outline.title, outline.slug, "", "title", outline.title)
+    for section in outline.sections:
+        yield Completion(section.heading, outline.slug, section.anchor, "heading", outline.title)
+    for item in outline.faq:
+        yield Completion(item.question, outline.slug, item.anchor, "faq", outline.title)
+
+
+def rank_key(entry: Completion) -> tuple[int, int, str, str]:
+    """The completions' order: kind (titles first), length of the text, text, guide's slug."""
+    return KIND_ORDER[entry.kind], len(entry.text), entry.text, entry.article_slug
+
+
+MatchWords = Callable[[list[str], int], list[Completion]]
+"""(typed folded words, limit) -> up to ``limit`` entries holding every word, the last one as a prefix."""
+
+
+def complete_prefix(prefix: str, limit: int, match: MatchWords) -> list[Completion]:
+    """Up to ``limit`` entries for what was typed, ``match`` finding the entries of given words.
+
+    A hyphen typed counts as a space ('quand-consulter') and as nothing ('auto-immune'
+    completes « autoimmune »): the entries of both readings, the first one's first.
+    """
+    folded = fold(prefix)
+    found = match(_WORD.findall(folded), limit)
+    if "-" in folded and len(found) < max(limit, 0):
+        joined = _COMPOUND.sub(lambda compound: compound.group(0).replace("-", ""), folded)
+        found += [entry for entry in match(_WORD.findall(joined), limit) if entry not in found]
+    return found[: max(limit, 0)]
+
+
+def typed_first(typed: list[str], chosen: Iterable[tuple[int, str, Completion]], limit: int) -> list[Completion]:
+    """``chosen``: (rank, first folded word, entry) of the best ranked matches; those whose first word
+    starts with the first typed word come first, each group in rank order."""
+    ordered = sorted(chosen, key=lambda item: (not item[1].startswith(typed[0]), item[0]))
+    return [entry for _, _, entry in ordered[:limit]]
+
+
+class Completions(Protocol):
+    """What the search engine asks of its completions (in memory or on disk)."""
+
+    damaged: bool
+    """True once they were found damaged: to be opened again."""
+
+    def complete(self, prefix: str, limit: int = 8) -> list[Completion]: ...
+
+    def display_form(self, folded: str) -> str | None: ...
+
+    def close(self) -> None: ...
 
 
 class Completer:
-    """Entries ranked once (titles, then headings, then questions; shorter first); queries walk that order."""
+    """Every entry in memory, ranked once; queries walk that order (a few hundred MiB at 10,000 articles)."""
 
-    def __init__(self, articles: Sequence[Article]) -> None:
-        entries = sorted(_entries(articles), key=lambda e: (_KIND_ORDER[e.kind], len(e.text), e.text, e.article_slug))
+    damaged = False
+
+    def __init__(self, articles: Iterable[Outline]) -> None:
+        entries = sorted((entry for article in articles for entry in entries_of(article)), key=rank_key)
         self._entries = entries
         self._words: list[set[str]] = []
         self._first_words: list[str] = []
+        self._forms: dict[str, str] | None = None
         postings: dict[str, list[int]] = {}
         for number, entry in enumerate(entries):
             words = fold_words(entry.text)
@@ -62,24 +120,24 @@ class Completer:
 
     def display_forms(self) -> dict[str, str]:
         """Folded word -> the word as written (accents kept), for the suggestions shown to a reader."""
-        forms: dict[str, str] = {}
-        for entry in self._entries:
-            for written in _WORD.findall(entry.text.lower()):
-                forms.setdefault(fold(written), written)
-        return forms
+        if self._forms is None:
+            forms: dict[str, str] = {}
+            for entry in self._entries:
+                for folded, written in written_forms(entry.text):
+                    forms.setdefault(folded, written)
+            self._forms = forms
+        return self._forms
+
+    def display_form(self, folded: str) -> str | None:
+        """The folded word as first written in the entries (accents kept), or None."""
+        return self.display_forms().get(folded)
 
     def complete(self, prefix: str, limit: int = 8) -> list[Completion]:
-        """Up to ``limit`` entries holding every typed word, the last one as a prefix.
+        """Up to ``limit`` entries holding every typed word, the last one as a prefix (``complete_prefix``)."""
+        return complete_prefix(prefix, limit, self._complete)
 
-        A hyphen typed counts as a space ('quand-consulter') and as nothing ('auto-immune'
-        completes « autoimmune »): the entries of both readings, the first one's first.
-        """
-        folded = fold(prefix)
-        found = self._complete(_WORD.findall(folded), limit)
-        if "-" in folded and len(found) < max(limit, 0):
-            joined = _COMPOUND.sub(lambda compound: compound.group(0).replace("-", ""), folded)
-            found += [entry for entry in self._complete(_WORD.findall(joined), limit) if entry not in found]
-        return found[: max(limit, 0)]
+    def close(self) -> None:
+        """Nothing to release: kept for ``Completions``."""
 
     def _complete(self, typed: list[str], limit: int) -> list[Completion]:
         if not typed or limit <= 0:
@@ -96,10 +154,8 @@ class Completer:
             for number in _unique(heapq.merge(*lists))
             if all(any(word.startswith(other) for word in self._words[number]) for other in others)
         )
-        chosen = list(islice(candidates, _CANDIDATES))
-        # Among the best ranked, those that start with what was typed come first.
-        chosen.sort(key=lambda number: (not self._first_words[number].startswith(typed[0]), number))
-        return [self._entries[number] for number in chosen[:limit]]
+        chosen = ((number, self._first_words[number], self._entries[number]) for number in candidates)
+        return typed_first(typed, islice(chosen, CANDIDATES), limit)
 
 
 def _unique(numbers: Iterator[int]) -> Iterator[int]:

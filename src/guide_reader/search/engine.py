@@ -6,7 +6,7 @@ import logging
 import threading
 import weakref
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -19,8 +19,10 @@ from whoosh.searching import Searcher
 from ..content.model import Article
 from . import query as q
 from .alerts import Ranked, promote_alerts, term_text
+from .analysis import terms
 from .bibliography import bibliography_flags
-from .completion import Completer
+from .completion import Completions
+from .completion_store import open_completions
 from .documents import IndexDoc, article_document
 from .generations import IndexGenerations
 from .model import Completion, IndexReport, SearchHit, SearchResults
@@ -71,9 +73,9 @@ class SearchEngine:
         self._docs: OrderedDict[str, _ArticleDocs] = OrderedDict()
         self._searchers = _OpenSearchers()
         weakref.finalize(self, self._searchers.close_all)  # an engine dropped unclosed leaves no file open
-        self._completer: Completer | None = None
+        self._completer: Completions | None = None
         self._completer_lock = threading.Lock()
-        self._display: dict[str, str] | None = None
+        self._display: DisplayForms | None = None
         self._index: FileIndex | None = None
         self._searcher: Searcher | None = None
         self._vocabulary = Vocabulary()
@@ -131,7 +133,7 @@ class SearchEngine:
         with self._pending_lock:
             unused, self._pending = self._pending, opened
         if report.action != "up-to-date":
-            self._completer, self._display = None, None  # made again from the new outlines at first use
+            self._forget_completions()
         if unused is not None:  # never taken by a search: no one else uses it
             self._searchers.close(unused.searcher)
         report.problems = self.synonyms.problems + report.problems
@@ -175,6 +177,7 @@ class SearchEngine:
             self._take_pending()
             self._close_searcher()
             self._index = None
+        self._forget_completions(wait=False)
 
     def _close_searcher(self) -> None:
         if self._searcher is not None:
@@ -245,7 +248,7 @@ class SearchEngine:
             for inside in (False, True):  # the guide's text, then its bibliography
                 wanted = limit - len(ranked)
                 if wanted <= 0:  # the page is full: counted, not ranked
-                    total += len(run.split(tier.query, bibliography)[inside])
+                    total += run.count(tier.query, bibliography, inside)
                     continue
                 found = top_hits(searcher, tier.query, wanted + len(seen), words_of, run, (bibliography, inside))
                 new = [(docnum, score * weight, number) for docnum, score in found.hits if docnum not in seen]
@@ -258,7 +261,7 @@ class SearchEngine:
             doc = self._document(str(stored["slug"]), str(stored["part"]))
             if doc is not None:  # None: the index is older than the articles: skipped until it is updated
                 docs.append((doc, score, number))
-        docs = promote_alerts(docs, tiers, plan, self._section_documents, searcher.reader())[:limit]
+        docs = promote_alerts(docs, tiers, plan, self._alert_of, searcher.reader())[:limit]
         expressions = q.expressions(plan) + _fuzzy_expansions(tiers, searcher)
         hits = [self._hit(doc, score, expressions, plan.common_words) for doc, score, _ in docs]
         suggestion = q.suggestion(plan, self._display_forms)
@@ -292,11 +295,11 @@ class SearchEngine:
             snippet=snippet(doc.body or doc.head, expressions, stop_words),
         )
 
-    def _section_documents(self, slug: str) -> list[IndexDoc]:
-        """The documents of an article's sections (what the alert section's rule compares)."""
+    def _alert_of(self, slug: str) -> tuple[IndexDoc, list[frozenset[str]]] | None:
+        """A guide's alert section and its other headings' terms (for the alert section's rule)."""
         if self._document(slug, "lead") is None:
-            return []
-        return self._docs[slug].sections()
+            return None
+        return self._docs[slug].alert()
 
     def _document(self, slug: str, part: str) -> IndexDoc | None:
         """One document of an article, made at its first hit from the article (read from the source;
@@ -313,22 +316,44 @@ class SearchEngine:
             self._docs.move_to_end(slug)
         return docs.get(part)
 
-    def _display_forms(self) -> dict[str, str]:
+    def _display_forms(self) -> DisplayForms:
+        """Folded word -> the word as written, for « Vouliez-vous dire … »: looked up in the completions
+        word by word, only for the words a suggestion needs."""
         if self._display is None:
-            self._display = self._completions().display_forms()
+            self._display = DisplayForms(self._completions(), self._forget_completions_if_damaged)
         return self._display
 
-    def _completions(self) -> Completer:
-        """The completion structure, made from the outlines at first use (a second at 10,000 articles:
-        the window makes it in its worker, ``prepare_completions``, and asks for completions from a
-        pool thread; ``guide-reader search`` never needs it)."""
+    def _completions(self) -> Completions:
+        """The completions, opened at first use: the file beside the index, brought in step with the
+        articles (written there when missing or damaged: seconds at 10,000 articles, a few milliseconds
+        otherwise; the window opens it in its worker, ``prepare_completions``, and asks for completions
+        from a pool thread); in memory when the index has no folder (see ``open_completions``)."""
         with self._completer_lock:
             if self._completer is None:
-                self._completer = Completer(list(self.source.outlines()))
+                self._completer = open_completions(self.index_dir, self.source)
             return self._completer
 
+    def _forget_completions(self, wait: bool = True) -> None:
+        """The index changed: the completions are opened again, in step with it, at their next use.
+        ``wait=False`` (closing the engine from the window's thread): nothing is done while another
+        thread is opening them (it may be writing the file)."""
+        if not self._completer_lock.acquire(blocking=wait):
+            return
+        try:
+            completer, self._completer, self._display = self._completer, None, None
+        finally:
+            self._completer_lock.release()
+        if completer is not None:
+            completer.close()
+
+    def _forget_completions_if_damaged(self) -> None:
+        """After a failed read: completions found damaged are opened (and written) again at next use."""
+        completer = self._completer
+        if completer is not None and completer.damaged:
+            self._forget_completions()
+
     def prepare_completions(self) -> None:
-        """Make the completion structure now (for a worker thread, after ``ensure_index``)."""
+        """Open the completions now, in step with the articles (for a worker thread, after ``ensure_index``)."""
         self._completions()
 
     def complete(self, prefix: str, limit: int = 8) -> list[Completion]:
@@ -336,6 +361,7 @@ class SearchEngine:
         try:
             return self._completions().complete(prefix[: q.MAX_QUERY_CHARS], limit)
         except Exception:  # never break typing
+            self._forget_completions_if_damaged()
             return []
 
     def highlight_spans(self, text: str, query: str) -> list[tuple[int, int]]:
@@ -353,16 +379,22 @@ class _ArticleDocs:
     def __init__(self, article: Article) -> None:
         self.article = article
         self.made: dict[str, IndexDoc | None] = {}
+        self._alert: tuple[IndexDoc, list[frozenset[str]]] | tuple[()] | None = None
 
     def get(self, part: str) -> IndexDoc | None:
         if part not in self.made:
             self.made[part] = article_document(self.article, part)
         return self.made[part]
 
-    def sections(self) -> list[IndexDoc]:
-        """The documents of the article's sections (made once each; not its references, not its FAQ)."""
-        found = [self.get(f"section:{section.anchor}") for section in self.article.sections]
-        return [doc for doc in found if doc is not None]
+    def alert(self) -> tuple[IndexDoc, list[frozenset[str]]] | None:
+        """The alert section's document and the terms of the other sections' headings (made once)."""
+        if self._alert is None:
+            sections = self.article.sections
+            section = next((section for section in sections if section.is_alert), None)
+            doc = self.get(f"section:{section.anchor}") if section is not None else None
+            others = [frozenset(terms(other.heading)) for other in sections if other is not section]
+            self._alert = (doc, others) if doc is not None else ()
+        return self._alert or None
 
 
 class _OpenSearchers:
@@ -414,3 +446,24 @@ def _fuzzy_expansions(tiers: list[q.Tier], searcher: Searcher) -> list[Terms]:
             for _, text in leaf.expanded_terms(reader):
                 found[(term_text(text),)] = None
     return list(found)
+
+
+class DisplayForms:
+    """Folded word -> the word as first written in the completions (accents kept): the ``get`` of a
+    dictionary, each word looked up when first asked for, never every word at once."""
+
+    def __init__(self, completions: Completions, failed: Callable[[], None]) -> None:
+        """``failed``: called when a look-up raised (the word is then shown as folded)."""
+        self._completions = completions
+        self._failed = failed
+        self._known: dict[str, str | None] = {}
+
+    def get(self, folded: str, default: str | None = None) -> str | None:
+        if folded not in self._known:
+            try:
+                self._known[folded] = self._completions.display_form(folded)
+            except Exception:  # a suggestion never breaks the search
+                self._failed()
+                return default
+        written = self._known[folded]
+        return default if written is None else written

@@ -34,6 +34,7 @@ from whoosh.writing import IndexWriter
 
 from ..content.model import Article
 from .analysis import analyzer_fingerprint, terms
+from .completion_store import sync_completions
 from .documents import KIND_BOOSTS, article_documents
 from .model import IndexReport
 from .schema import build_schema
@@ -159,6 +160,7 @@ class IndexStore:
                     storage, existing, manifest, source, versions, progress, problems
                 )
             vocabulary = Vocabulary(self.vocabulary_path)
+            sync_completions(self.index_dir, source, versions, progress)  # beside the index, in step with it
         except (OSError, LockError) as error:
             problems.append(f"index sur disque inutilisable ({error}) : index en mémoire pour cette session")
             words: set[str] = set()

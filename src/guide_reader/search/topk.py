@@ -40,6 +40,10 @@ from whoosh.matching import FilterMatcher, Matcher
 from whoosh.searching import Searcher
 
 Scores = dict[int, float]
+BLOCK_MAX_FROM = 2000
+"""A one-word query on a word held by this many documents or more is answered from the blocks of
+postings whose best weight can still make the top (``Run.top_of_term``); below, reading the word
+whole costs little and gives the exact count."""
 SKIP_RATIO = 16
 """A common term's postings are read only at the rarer terms' documents when it has this many times more:
 below that, reading it whole costs about the same (and its whole list serves the query's other tiers)."""
@@ -70,6 +74,8 @@ def top_hits(
     only the documents whose flag (one byte per document number, 0 or 1) is set (``inside=True``) or not.
     """
     run = run if run is not None else Run(searcher, words_of)
+    if among is not None and run.by_blocks(query):
+        return TopHits(run.top_of_term(query, limit, *among), run.count(query, *among))
     candidates = run.relaxed(query) if among is None else run.split(query, among[0])[among[1]]
     if not _has_phrase(query):
         return TopHits(list(islice(_best_first(candidates, limit), limit)), len(candidates))
@@ -141,6 +147,59 @@ class Run:
                 known = (outside, {docnum: scores[docnum] for docnum in inside})
             self.splits[id(query)] = known
         return known
+
+    def count(self, query: wq.Query, flags: bytes, inside: bool) -> int:
+        """How many documents the query finds among those whose flag is ``inside``: exact, except for
+        a common word answered block by block (``by_blocks``), counted by its document frequency
+        (among the others; 0 among the flagged): an upper estimate of the whole."""
+        if self.by_blocks(query):
+            return 0 if inside else self._frequency(query)  # type: ignore[arg-type]
+        return len(self.split(query, flags)[inside])
+
+    def by_blocks(self, query: wq.Query) -> bool:
+        """Whether the query is one word held by ``BLOCK_MAX_FROM`` documents or more, not read yet."""
+        return (
+            type(query) is wq.Term
+            and (query.fieldname, query.text) not in self.postings
+            and self._frequency(query) >= BLOCK_MAX_FROM
+        )
+
+    def top_of_term(self, term: wq.Term, limit: int, flags: bytes, inside: bool) -> list[tuple[int, float]]:
+        """The ``limit`` best documents holding ``term`` among those whose flag is ``inside``, with the
+        scores ``relaxed`` gives, best first (ties in document order). A block of postings whose
+        maximum weight (kept in its header) cannot beat the ``limit``-th score found so far is
+        skipped, its postings never decoded: a common word reads a few blocks, not thousands."""
+        fieldname, text, boost = term.fieldname, term.text, term.boost
+        idf = self.searcher.idf(fieldname, text)
+        top: list[tuple[float, int]] = []  # (score, -docnum): the worst of the top first
+        wanted = 1 if inside else 0
+        for subsearcher, offset in self.searcher.leaf_searchers():
+            reader = subsearcher.reader()
+            if (fieldname, text) not in reader:
+                continue
+            matcher = reader.postings(fieldname, text)
+            excluded: Collection[int] = ()
+            if isinstance(matcher, FilterMatcher) and matcher._exclude:
+                excluded, matcher = matcher._ids, matcher.child
+            if not hasattr(matcher, "_maxweight"):  # another format: read whole
+                scores = self.split(term, flags)[inside]
+                return list(islice(_best_first(scores, limit), limit))
+            while matcher.is_active():
+                if len(top) < limit or (matcher._maxweight * idf) * boost > top[0][0]:
+                    matcher._read_ids()
+                    matcher._read_weights()
+                    start, weights = matcher._i, matcher._weights
+                    for place, docnum in enumerate(matcher._ids[start:], start):
+                        number = docnum + offset
+                        if flags[number] != wanted or docnum in excluded:
+                            continue
+                        item = ((weights[place] * idf) * boost, -number)
+                        if len(top) < limit:
+                            heapq.heappush(top, item)
+                        elif item > top[0]:
+                            heapq.heapreplace(top, item)
+                matcher._next_block()
+        return sorted(((-negated, score) for score, negated in top), key=_rank)
 
     def term(self, fieldname: str, text: str) -> Scores:
         """``docnum -> weight × idf`` for one term (Whoosh's TF_IDF score)."""
