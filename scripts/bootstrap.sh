@@ -11,7 +11,9 @@ APT_UPDATED=no
 
 say() { printf '%s\n' "guide-reader setup: $*" >&2; }
 
+# Install these Debian packages (none: nothing to do), as root or through sudo.
 apt_install() {
+    [ $# -gt 0 ] || return 0
     if ! command -v apt-get >/dev/null 2>&1; then
         say "missing system packages: $* (install them with your package manager)"
         return 0
@@ -28,32 +30,33 @@ apt_install() {
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "$@" >&2
 }
 
+# The packages of a list of "thing package" lines (# comments) whose thing the test $2 does not find,
+# each after a space.
+missing_packages() {
+    while read -r thing package; do
+        case "$thing" in ''|'#'*) continue ;; esac
+        "$2" "$thing" || printf ' %s' "$package"
+    done < "$ROOT/packaging/$1"
+}
+
+has_library() { printf '%s\n' "$libraries" | grep -qxF "$1"; }
+has_command() { command -v "$1" >/dev/null 2>&1; }
+has_command_or_file() { has_command "$1" || [ -e "$1" ]; }
+
 ensure_system_packages() {
     missing=""
     if ! python3 -c "import ensurepip, venv" >/dev/null 2>&1; then
         missing="python3-venv"
     fi
     libraries=$( (ldconfig -p 2>/dev/null || /sbin/ldconfig -p 2>/dev/null || true) | awk '{print $1}')
-    while read -r soname package; do
-        case "$soname" in ''|'#'*) continue ;; esac
-        if ! printf '%s\n' "$libraries" | grep -qxF "$soname"; then
-            missing="$missing $package"
-        fi
-    done < "$ROOT/packaging/debian-packages.txt"
-    while read -r command package; do
-        case "$command" in ''|'#'*) continue ;; esac
-        if ! command -v "$command" >/dev/null 2>&1; then
-            missing="$missing $package"
-        fi
-    done < "$ROOT/packaging/debian-commands.txt"
+    missing="$missing$(missing_packages debian-packages.txt has_library)"
+    missing="$missing$(missing_packages debian-commands.txt has_command)"
     if ! ls /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf >/dev/null 2>&1 \
         && ! (command -v fc-list >/dev/null 2>&1 && [ -n "$(fc-list 2>/dev/null)" ]); then
         missing="$missing fonts-dejavu-core"
     fi
-    if [ -n "$missing" ]; then
-        # shellcheck disable=SC2086
-        apt_install $missing
-    fi
+    # shellcheck disable=SC2086
+    apt_install $missing
 }
 
 ensure_venv() {
@@ -77,17 +80,9 @@ ensure_venv() {
 }
 
 ensure_test_packages() {
-    missing=""
-    while read -r path package; do
-        case "$path" in ''|'#'*) continue ;; esac
-        if ! command -v "$path" >/dev/null 2>&1 && [ ! -e "$path" ]; then
-            missing="$missing $package"
-        fi
-    done < "$ROOT/packaging/debian-test-packages.txt"
-    if [ -n "$missing" ]; then
-        # shellcheck disable=SC2086
-        apt_install $missing
-    fi
+    missing=$(missing_packages debian-test-packages.txt has_command_or_file)
+    # shellcheck disable=SC2086
+    apt_install $missing
 }
 
 ensure_system_packages

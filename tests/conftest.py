@@ -9,6 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from guide_reader.content.cache import Catalogue
+from guide_reader.content.model import Article
+from guide_reader.content.problems import Problem
 from guide_reader.store import BookmarkStore
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -44,6 +47,17 @@ def content_copy(tmp_path: Path) -> Path:
     target = tmp_path / "content"
     shutil.copytree(CONTENT_DIR, target)
     return target
+
+
+def load_folder(folder: Path) -> tuple[list[Article], list[Problem]]:
+    """Every article of a folder (by title) and the problems of its files, read as the program reads
+    them: through ``Catalogue.sync``, in memory."""
+    catalogue = Catalogue(folder, None)
+    try:
+        catalogue.sync()
+        return list(catalogue.iter_articles()), catalogue.problems()
+    finally:
+        catalogue.close()
 
 
 def show_and_index(qtbot, window):

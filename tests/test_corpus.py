@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 from benchmarks.corpus import SHORT, WHEN_TO_SEE_A_DOCTOR, ArticleMaker, word_statistics, write_corpus
-from guide_reader.content.loader import load_directory
+
+from .conftest import load_folder
 
 
 def test_generated_articles_load_without_a_problem_and_have_the_bundled_structure(tmp_path) -> None:
     paths = write_corpus(tmp_path, 6, seed=3)
-    loaded = load_directory(tmp_path)
-    assert loaded.problems == []
-    assert sorted(article.slug for article in loaded.articles) == sorted(path.stem for path in paths)
-    for article in loaded.articles:
+    articles, problems = load_folder(tmp_path)
+    assert problems == []
+    assert sorted(article.slug for article in articles) == sorted(path.stem for path in paths)
+    for article in articles:
         assert 10 <= len(article.sections) <= 16
         assert WHEN_TO_SEE_A_DOCTOR in [section.heading for section in article.sections]
         assert 3 <= len(article.faq) <= 6 and all(item.answer for item in article.faq)

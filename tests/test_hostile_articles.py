@@ -20,7 +20,7 @@ from PySide6.QtGui import QHelpEvent, QImage, QTextDocument
 from PySide6.QtWidgets import QApplication, QLabel, QToolTip, QWidget
 
 from guide_reader.content.importer import import_text
-from guide_reader.content.loader import MAX_ARTICLE_BYTES, MAX_BLOCK_LINES, load_article, load_directory
+from guide_reader.content.loader import MAX_ARTICLE_BYTES, MAX_BLOCK_LINES, load_article
 from guide_reader.content.markdown_ext import MAX_FORMATTED_CHARS
 from guide_reader.content.model import Article, Section
 from guide_reader.content.problems import ContentError
@@ -34,7 +34,7 @@ from guide_reader.ui.navigation import Location
 from guide_reader.ui.settings import DEFAULT_TEXT_SIZE, Settings
 from guide_reader.ui.theme import THEMES, apply_theme
 
-from .conftest import show_and_index
+from .conftest import load_folder, show_and_index
 
 EVIL = "evil.example"
 """Every outside address in the hostile articles names this host."""
@@ -424,7 +424,7 @@ def test_a_file_over_the_size_limit_is_refused(tmp_path) -> None:
     """Thousands of tiny paragraphs cost Python-Markdown about 20 seconds a megabyte, once to load and
     again to render in the window: 4 MB was allowed; now 512 Ko, 18 times the longest article."""
     (tmp_path / "gros.md").write_text(FRONT.format(title="Gros") + "mot\n\n" * (MAX_ARTICLE_BYTES // 5))
-    (problem,) = load_directory(tmp_path).problems
+    (problem,) = load_folder(tmp_path)[1]
     assert problem.message == "fichier trop grand (512 Ko, maximum 512 Ko)"
 
 
@@ -433,7 +433,7 @@ def test_a_block_of_too_many_lines_is_refused(tmp_path) -> None:
     18,000 lines '-' or '=' took seconds, and its time grows with the square of its length."""
     text = FRONT.format(title="Bloc") + "## S {#s}\n\nIntro.\n\n" + "Titre\n-\n" * (MAX_BLOCK_LINES // 2 + 1)
     (tmp_path / "bloc.md").write_text(text, encoding="utf-8")
-    (problem,) = load_directory(tmp_path).problems
+    (problem,) = load_folder(tmp_path)[1]
     assert (
         str(problem) == f"bloc.md:9: erreur: plus de {MAX_BLOCK_LINES} lignes sans ligne vide : séparez les paragraphes"
     )
@@ -469,7 +469,7 @@ def test_check_reports_anchors_the_viewer_would_misread(hostile_content) -> None
     make two anchors that look alike."""
     problems = {
         (problem.line, problem.severity, problem.message.split(" :")[0])
-        for problem in load_directory(hostile_content).problems
+        for problem in load_folder(hostile_content)[1]
         if problem.file == "unicode.md" and "ancre" in problem.message
     }
     assert problems == {

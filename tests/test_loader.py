@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from guide_reader.content.loader import load_article, load_directory
+from guide_reader.content.loader import load_article
 from guide_reader.content.markdown_format import to_markdown
 from guide_reader.content.problems import ContentError
 
-from .conftest import CONTENT_DIR
+from .conftest import CONTENT_DIR, load_folder
 
 ARTICLE = """---
 title: Grippe
@@ -102,9 +102,9 @@ def test_bad_files_are_reported_and_the_others_still_load(tmp_path) -> None:
     (tmp_path / "latin.md").write_bytes("---\ntitle: Fièvre\n---\n\nTexte é.\n".encode("cp1252"))
     write(tmp_path, "vide.md", "")
     write(tmp_path, "crlf.md", ARTICLE.replace("\n", "\r\n"))
-    result = load_directory(tmp_path)
-    assert sorted(article.slug for article in result.articles) == ["crlf", "grippe"]
-    errors = sorted(str(problem) for problem in result.problems if problem.severity == "error")
+    articles, problems = load_folder(tmp_path)
+    assert sorted(article.slug for article in articles) == ["crlf", "grippe"]
+    errors = sorted(str(problem) for problem in problems if problem.severity == "error")
     assert errors == [
         "binaire.md: erreur: fichier binaire, pas un article Markdown",
         "latin.md:2: erreur: texte qui n'est pas en UTF-8",
@@ -113,9 +113,9 @@ def test_bad_files_are_reported_and_the_others_still_load(tmp_path) -> None:
 
 
 def test_bundled_articles_load_without_errors() -> None:
-    result = load_directory(CONTENT_DIR)
-    assert len(result.articles) == 3
-    assert [problem for problem in result.problems if problem.severity == "error"] == []
+    articles, problems = load_folder(CONTENT_DIR)
+    assert len(articles) == 3
+    assert [problem for problem in problems if problem.severity == "error"] == []
 
 
 def test_check_refuses_what_would_show_badly(tmp_path) -> None:

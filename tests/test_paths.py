@@ -21,6 +21,21 @@ def test_bundled_content_inside_an_installed_package(tmp_path, monkeypatch) -> N
     assert paths.bundled_content_dir() == package / "bundled_content"
 
 
+def test_a_content_folders_own_file_else_the_bundled_one(tmp_path) -> None:
+    """Synonyms and pronunciation: a clinic's folder may bring its own; a folder without falls back
+    to the program's, and so does a folder (not a file) of that name."""
+    from guide_reader.content.pronunciation import pronunciation_file
+    from guide_reader.library import Library
+
+    (tmp_path / "synonyms.txt").write_text("fièvre = hyperthermie\n", encoding="utf-8")
+    (tmp_path / "pronunciation.txt").mkdir()
+    library = Library(tmp_path, sync=False)
+    assert library.synonyms_file == tmp_path / "synonyms.txt"
+    library.close()
+    assert pronunciation_file(tmp_path) == CONTENT_DIR / "pronunciation.txt"
+    assert paths.content_file(tmp_path / "absent", "synonyms.txt") == CONTENT_DIR / "synonyms.txt"
+
+
 def test_user_folders_follow_xdg(user_dirs) -> None:
     assert paths.user_data_dir() == user_dirs["data"] / "guide-reader"
     assert paths.user_cache_dir() == user_dirs["cache"] / "guide-reader"

@@ -41,7 +41,7 @@ from guide_reader.content.renderer import render_article
 from guide_reader.content.sheet import SHEET_STYLESHEET, SheetEntry, sheet_html
 from guide_reader.search import SearchEngine
 
-from .conftest import CONTENT_DIR
+from .conftest import CONTENT_DIR, load_folder
 from .test_hostile_articles import HOSTILE, assert_safe_html
 
 SCALE = float(os.environ.get("GUIDE_READER_PROPERTY_SCALE", "0") or 0)
@@ -418,12 +418,10 @@ ENTITY = re.compile(r"&(?:amp|lt|gt|quot|#x27|#39);")
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchEngine]:
     """The bundled articles and the hostile ones, indexed once for the module."""
-    from guide_reader.content.loader import load_directory
-
     hostile = tmp_path_factory.mktemp("hostile")
     for slug, text in HOSTILE.items():
         (hostile / f"{slug}.md").write_text(text, encoding="utf-8")
-    articles_ = load_directory(CONTENT_DIR).articles + load_directory(hostile).articles
+    articles_ = load_folder(CONTENT_DIR)[0] + load_folder(hostile)[0]
     engine = SearchEngine(articles_, tmp_path_factory.mktemp("index"), CONTENT_DIR / "synonyms.txt")
     engine.ensure_index()
     engine.search("fièvre")  # first query: the searcher opens

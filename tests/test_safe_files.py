@@ -85,10 +85,11 @@ def test_a_content_folder_with_a_non_file_article_loads_the_others(tmp_path, con
     result = _run_child(
         f"""
         from pathlib import Path
-        from guide_reader.content.loader import load_directory
-        loaded = load_directory(Path({str(content_copy)!r}))
-        print(len(loaded.articles))
-        for problem in loaded.problems:
+        from guide_reader.content.cache import Catalogue
+        catalogue = Catalogue(Path({str(content_copy)!r}), None)
+        catalogue.sync()
+        print(len(catalogue.entries()))
+        for problem in catalogue.problems():
             print(problem.file, problem.message)
         """
     )

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from .content.cache import Catalogue, CatalogueEntry, Progress, SyncReport
 from .content.model import Article
 from .content.problems import Problem
-from .paths import bundled_content_dir, default_content_dir, user_cache_dir
+from .paths import content_file, default_content_dir, user_cache_dir
 
 if TYPE_CHECKING:  # imported at first use: Whoosh and SQLite need not slow the window's start
     from .search import SearchEngine
@@ -156,8 +156,7 @@ class Library:
     @property
     def synonyms_file(self) -> Path:
         """``synonyms.txt`` of the content folder, else the one bundled with the program."""
-        own = self.content_dir / "synonyms.txt"
-        return own if own.is_file() else bundled_content_dir() / "synonyms.txt"
+        return content_file(self.content_dir, "synonyms.txt")
 
     def close(self) -> None:
         """Close the store and the search index if they were opened."""

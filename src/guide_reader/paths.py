@@ -23,12 +23,22 @@ APP_NAME = "guide-reader"
 _PACKAGE_DIR = Path(__file__).resolve().parent
 
 
+def _shipped(installed: str, checkout: str) -> Path:
+    """A folder that ships inside the package (``installed``), else the checkout's top-level ``checkout``."""
+    inside = _PACKAGE_DIR / installed
+    return inside if inside.is_dir() else _PACKAGE_DIR.parent.parent / checkout
+
+
 def bundled_content_dir() -> Path:
     """The articles that come with the program."""
-    installed = _PACKAGE_DIR / "bundled_content"
-    if installed.is_dir():
-        return installed
-    return _PACKAGE_DIR.parent.parent / "content"
+    return _shipped("bundled_content", "content")
+
+
+def content_file(content_dir: Path, name: str) -> Path:
+    """The file ``name`` of a content folder when it has one, else the one bundled with the program
+    (which may be missing too: the reader of the file says so)."""
+    own = content_dir / name
+    return own if own.is_file() else bundled_content_dir() / name
 
 
 def content_setting_file() -> Path:
@@ -60,10 +70,7 @@ def remember_content_dir(folder: Path | None) -> None:
 
 def resources_dir() -> Path:
     """Icons, translations and other files the program needs at run time."""
-    installed = _PACKAGE_DIR / "resources"
-    if installed.is_dir():
-        return installed
-    return _PACKAGE_DIR.parent.parent / "resources"
+    return _shipped("resources", "resources")
 
 
 def _user_dir(variable: str, default: str) -> Path:

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..content.importer import import_bytes, read_source, source_limit
 from ..content.loader import MAX_ARTICLE_BYTES
-from ..content.markdown_format import to_markdown
+from ..content.markdown_format import front_matter_fields, to_markdown
 from ..content.model import Article
 from ..content.placement import SOURCES_DIR, Placer
 from ..content.problems import ContentError, Problem
@@ -109,13 +109,7 @@ def article_outline(article: Article) -> dict[str, object]:
     """The JSON shape of ``show --json``."""
     return {
         "slug": article.slug,
-        "title": article.title,
-        "subtitle": article.subtitle,
-        "author": article.author,
-        "date": article.date.isoformat() if article.date else None,
-        "publisher": article.publisher,
-        "updated": article.updated.isoformat() if article.updated else None,
-        "source": article.source_file,
+        **front_matter_fields(article),
         "sections": [{"anchor": s.anchor, "heading": s.heading} for s in article.sections],
         "faq": [{"question": item.question, "answer": item.answer} for item in article.faq],
         "references": [{"number": ref.number, "text": ref.text} for ref in article.references],

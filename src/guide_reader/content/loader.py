@@ -344,33 +344,3 @@ def load_article(path: Path) -> LoadResult:
     reader = _ArticleReader(path, text)
     article = reader.read(text)
     return LoadResult(article, reader.problems)
-
-
-@dataclass
-class DirectoryLoad:
-    articles: list[Article] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-
-
-def load_directory(directory: Path) -> DirectoryLoad:
-    """Every ``*.md`` article of a folder; a bad file is reported, the others still load."""
-    result = DirectoryLoad()
-    if not directory.is_dir():
-        result.problems.append(Problem(str(directory), None, "dossier d'articles introuvable"))
-        return result
-    slugs: set[str] = set()
-    for path in sorted(directory.glob("*.md")):
-        if path.name.upper() == "README.MD":
-            continue
-        try:
-            loaded = load_article(path)
-        except ContentError as error:
-            result.problems.append(error.problem)
-            continue
-        if loaded.article.slug in slugs:
-            result.problems.append(Problem(path.name, None, f"article « {loaded.article.slug} » en double"))
-            continue
-        slugs.add(loaded.article.slug)
-        result.articles.append(loaded.article)
-        result.problems += loaded.problems
-    return result

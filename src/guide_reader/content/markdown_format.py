@@ -138,8 +138,10 @@ def table_text(markdown_text: str) -> str:
     return "\n".join(lines)
 
 
-def _front_matter(article: Article) -> list[str]:
-    fields = {
+def front_matter_fields(article: Article) -> dict[str, str | None]:
+    """The front matter's fields, in their order: title, subtitle, author, date, publisher, updated
+    (dates as YYYY-MM-DD), source; None where the article has no value."""
+    return {
         "title": article.title,
         "subtitle": article.subtitle,
         "author": article.author,
@@ -148,8 +150,11 @@ def _front_matter(article: Article) -> list[str]:
         "updated": article.updated.isoformat() if article.updated else None,
         "source": article.source_file,
     }
+
+
+def _front_matter(article: Article) -> list[str]:
     lines = ["---"]
-    lines += [f"{key}: {value}" for key, value in fields.items() if value]
+    lines += [f"{key}: {value}" for key, value in front_matter_fields(article).items() if value]
     lines.append("---")
     return lines
 

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..paths import content_file
 from ..safe_files import read_limited
 from .textfile import decode_lines
 
@@ -73,10 +74,7 @@ def parse_pronunciation(text: str, source: str = FILE_NAME) -> Pronunciation:
 
 def pronunciation_file(content_dir: Path) -> Path:
     """``pronunciation.txt`` of the content folder, else the one bundled with the program."""
-    from ..paths import bundled_content_dir
-
-    own = content_dir / FILE_NAME
-    return own if own.is_file() else bundled_content_dir() / FILE_NAME
+    return content_file(content_dir, FILE_NAME)
 
 
 def load_pronunciation(path: Path | None) -> Pronunciation:

@@ -13,13 +13,9 @@ from PySide6.QtCore import QEvent, QFileSystemWatcher, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ...kiosk import KioskConfig, KioskConfigError
-from ...kiosk.gesture import CornerTaps
 from .banner import EmergencyBanner, banner_stylesheet
-from .touch import TAP_EVENTS
+from .staff_corner import StaffCorner
 
-CORNER_SIZE = 90
-CORNER_TAPS = 5
-CORNER_SECONDS = 3.0
 RELOAD_DELAY_MS = 500  # an editor writes a file in several steps
 
 
@@ -36,10 +32,10 @@ class OutOfOrderPage(QWidget):
         super().__init__()
         self.reload = reload
         self.on_fixed = on_fixed
-        self.corner_taps = CornerTaps(CORNER_TAPS, CORNER_SECONDS)
         self.setWindowTitle("Guide Reader")
         self.setObjectName("outOfOrder")
-        defaults = KioskConfig(path=None)
+        defaults = KioskConfig(path=None)  # the file's own settings cannot be read: the defaults'
+        self.staff_corner = StaffCorner(self, defaults.exit_taps, defaults.exit_tap_seconds)
         self.banner = EmergencyBanner(defaults.emergency_label, defaults.emergency_details)
         title = QLabel(self.tr("Cette borne est hors service pour le moment."))
         title.setObjectName("pageTitle")
@@ -108,16 +104,9 @@ class OutOfOrderPage(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if event.type() in (QEvent.Type.ContextMenu, QEvent.Type.WhatsThis):
             return True
-        if event.type() in TAP_EVENTS and isinstance(watched, QWidget) and watched.window() is self:
-            local = self.mapFromGlobal(event.globalPosition().toPoint())  # type: ignore[attr-defined]
-            if local.x() >= self.width() - CORNER_SIZE and local.y() <= CORNER_SIZE:
-                self.register_corner_tap()
-        return super().eventFilter(watched, event)
-
-    def register_corner_tap(self, now: float | None = None) -> None:
-        """Five quick taps in the top-right corner show (or hide) the staff's details."""
-        if self.corner_taps.tap(now):
+        if self.staff_corner.tap_completes_gesture(watched, event):  # the staff's details shown, or hidden
             self.staff_details.setVisible(not self.staff_details.isVisible())
+        return super().eventFilter(watched, event)
 
     def closeEvent(self, event: QEvent) -> None:  # noqa: N802
         event.ignore()  # the window manager or Alt+F4: the page stays

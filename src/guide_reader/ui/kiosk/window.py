@@ -3,7 +3,7 @@ nothing left of a visitor after an idle minute or two, usable with fingers only.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QClipboard, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from ...kiosk import KioskConfig
-from ...kiosk.gesture import CornerTaps
 from ...library import Library
 from ..main_window import MainWindow
 from ..navigation import Location
@@ -30,7 +29,8 @@ from .overlays import IdleCountdown, PinPad
 from .screen_guard import ScreenGuard
 from .session import VisitorSession
 from .session_state import SessionState
-from .touch import TAP_EVENTS, open_nearest_anchor
+from .staff_corner import CORNER_SIZE, StaffCorner
+from .touch import open_nearest_anchor
 
 ACTIVITY_EVENTS = frozenset(
     {
@@ -43,7 +43,6 @@ ACTIVITY_EVENTS = frozenset(
     }
 )
 BLOCKED_EVENTS = frozenset({QEvent.Type.ContextMenu, QEvent.Type.WhatsThis})
-EXIT_CORNER_SIZE = 90
 NARROW_WIDTH = 1000  # below this width (a portrait screen), the toolbar uses its short labels
 SEARCH_FIELD_MIN_WIDTH = 150
 # The pages give way to the keyboard (they scroll) rather than push the window past the screen's bottom.
@@ -90,7 +89,8 @@ class KioskWindow(SessionState, ScreenGuard, KioskDialogs, MainWindow):
             bookmarks_allowed=features.bookmarks,
         )
         self.exit_allowed = False
-        self.corner_taps = CornerTaps(config.exit_taps, config.exit_tap_seconds)
+        self.staff_corner = StaffCorner(self, config.exit_taps, config.exit_tap_seconds)
+        """The hidden gesture: ``exit_taps`` quick taps in the top-right corner open the PIN pad."""
         self._lock_down_chrome()
         self._add_touch_controls()
         self.countdown = IdleCountdown(self, config.countdown_seconds)
@@ -178,7 +178,7 @@ class KioskWindow(SessionState, ScreenGuard, KioskDialogs, MainWindow):
         self.larger_text_button.toggled.connect(self._toggle_larger_text)
         self.toolbar.addWidget(self.larger_text_button)
         corner = QWidget()  # the staff's hidden corner stays clear of every button
-        corner.setFixedWidth(EXIT_CORNER_SIZE)
+        corner.setFixedWidth(CORNER_SIZE)
         self.toolbar.addWidget(corner)
         # Suggestions are a list above the keyboard, not a popup: a popup eats the next key a finger taps.
         self.search_field.setCompleter(None)
@@ -254,7 +254,8 @@ class KioskWindow(SessionState, ScreenGuard, KioskDialogs, MainWindow):
         if kind in BLOCKED_EVENTS:
             return True
         if kind in ACTIVITY_EVENTS:
-            if kind in TAP_EVENTS and self._is_exit_corner_tap(event):
+            if self.staff_corner.tap_completes_gesture(watched, event):
+                self.pin_pad.open_pad()
                 return True
             if self.note_activity():
                 return True  # the touch that dismisses 'Toujours là ?' does nothing else
@@ -300,23 +301,6 @@ class KioskWindow(SessionState, ScreenGuard, KioskDialogs, MainWindow):
             self.countdown.cancel()
             return True
         return False
-
-    def _is_exit_corner_tap(self, event: QEvent) -> bool:
-        position = event.globalPosition().toPoint()  # type: ignore[attr-defined]
-        local = self.mapFromGlobal(position)
-        if not (local.x() >= self.width() - EXIT_CORNER_SIZE and 0 <= local.y() <= EXIT_CORNER_SIZE):
-            return False
-        return self.register_corner_tap()
-
-    def register_corner_tap(self, now: float | None = None) -> bool:
-        """The hidden gesture: ``exit_taps`` taps in the top-right corner, quickly, open the PIN pad."""
-        if self.corner_taps.tap(now):
-            self.pin_pad.open_pad()
-            return True
-        return False
-
-    def corner_point(self) -> QPoint:
-        return QPoint(self.width() - EXIT_CORNER_SIZE // 2, EXIT_CORNER_SIZE // 2)
 
     def reset_session(self) -> None:
         """Back to the home page with nothing left of the last visitor: a new session, new pages."""
