@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import __version__
+from ..sqlite_transaction import transaction
 from .model import Article, FaqItem, Publication, Reference, Section, WebResource
 from .problems import ContentError, Problem
 
@@ -274,15 +275,8 @@ class Catalogue:
                 progress(min(start + 200, len(work)), len(work), work[min(start + 199, len(work) - 1)])
         return SyncReport(added, changed, removed)
 
-    @contextlib.contextmanager
-    def _transaction(self) -> Iterator[None]:
-        self._connection.execute("BEGIN")
-        try:
-            yield
-        except BaseException:
-            self._connection.execute("ROLLBACK")
-            raise
-        self._connection.execute("COMMIT")
+    def _transaction(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
+        return transaction(self._connection)
 
     def _check_fingerprint(self) -> None:
         """Empty the catalogue when the loader (or the folder it was made for) is not the same."""

@@ -26,6 +26,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from ..sqlite_transaction import transaction
 from .analysis import analyzer_fingerprint
 from .completion import (
     CANDIDATES,
@@ -156,15 +157,8 @@ class CompletionStore:
         finally:
             self._connection.execute(f"PRAGMA busy_timeout = {round(READ_WAIT_SECONDS * 1000)}")
 
-    @contextlib.contextmanager
-    def _write(self) -> Iterator[None]:
-        self._connection.execute("BEGIN IMMEDIATE")
-        try:
-            yield
-        except BaseException:
-            self._connection.execute("ROLLBACK")
-            raise
-        self._connection.execute("COMMIT")
+    def _write(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
+        return transaction(self._connection, immediate=True)
 
     def _has_tables(self) -> bool:
         if self._connection.execute("PRAGMA user_version").fetchone()[0] != STORE_VERSION:

@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 from ..messages import Message
+from ..sqlite_transaction import transaction
 from .errors import StoreWriteError, write_error
 from .migrations import MIGRATIONS, Migration, SchemaTooNewError, migrate, schema_version
 from .recovery import check_integrity, is_damage, move_aside
@@ -99,14 +100,8 @@ class Database:
             raise StoreWriteError("read-only")
         with self._lock:
             try:
-                self._connection.execute("BEGIN IMMEDIATE")
-                try:
+                with transaction(self._connection, immediate=True):
                     yield self._connection
-                    self._connection.execute("COMMIT")
-                except BaseException:
-                    if self._connection.in_transaction:
-                        self._connection.execute("ROLLBACK")
-                    raise
             except (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError):
                 raise
             except sqlite3.DatabaseError as error:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable, Sequence
 
+from ..sqlite_transaction import transaction
+
 Migration = Callable[[sqlite3.Connection], None]
 
 
@@ -78,8 +80,7 @@ def migrate(connection: sqlite3.Connection, migrations: Sequence[Migration] = MI
         raise SchemaTooNewError(found, known)
     if found == known:
         return found
-    connection.execute("BEGIN IMMEDIATE")
-    try:
+    with transaction(connection, immediate=True):
         found = schema_version(connection)
         if found > known:
             raise SchemaTooNewError(found, known)
@@ -88,8 +89,4 @@ def migrate(connection: sqlite3.Connection, migrations: Sequence[Migration] = MI
         for version in range(found, known):
             migrations[version](connection)
         connection.execute(f"PRAGMA user_version = {known:d}")
-    except BaseException:
-        connection.execute("ROLLBACK")
-        raise
-    connection.execute("COMMIT")
     return found
