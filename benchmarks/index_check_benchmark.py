@@ -2,7 +2,7 @@
 
     python benchmarks/index_check_benchmark.py [--articles 2000] [--runs 5]
 
-Builds an index of N synthetic articles (the search benchmark's corpus), then measures, in
+Builds an index of N generated articles (``benchmarks/corpus.py``, as the other benchmarks), then measures, in
 the same run and interleaved: opening the index up to date (the baseline: what every start
 does) and ``IndexGenerations.verify`` (the check the window's worker runs after it, off the
 GUI thread, so that a file damaged with its time kept is found). Prints one Markdown table
@@ -19,12 +19,9 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from search_benchmark import Corpus, dir_size
-
-from guide_reader.content.loader import load_directory
-from guide_reader.paths import bundled_content_dir
+from benchmarks.corpus import ArticleMaker
 from guide_reader.search import SearchEngine
 from guide_reader.search.generations import IndexGenerations
 
@@ -34,8 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=2000)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args(argv)
-    corpus = Corpus(load_directory(bundled_content_dir()).articles, 1)
-    articles = [corpus.article(number) for number in range(args.articles)]
+    articles = list(ArticleMaker(1).articles(args.articles))
     with tempfile.TemporaryDirectory(prefix="guide-reader-check-") as temporary:
         index_dir = Path(temporary) / "index"
         started = time.perf_counter()
@@ -51,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
             started = time.perf_counter()
             assert IndexGenerations(index_dir).verify() == []
             checks.append(time.perf_counter() - started)
-        size = dir_size(index_dir) / 1024 / 1024
+        size = sum(path.stat().st_size for path in index_dir.iterdir() if path.is_file()) / 1024 / 1024
     load = os.getloadavg()[0]
     print(f"| {args.articles:,} articles, index {size:.1f} MB, build {build:.1f} s, load {load:.2f} | median (s) |")
     print("| --- | --- |")
