@@ -31,14 +31,14 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from .. import __version__
 from ..sqlite_transaction import transaction
 from .model import Article, FaqItem, Publication, Reference, Section, WebResource
 from .problems import ContentError, Problem
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 WORDS_PER_MINUTE = 200
 LEAD_PREVIEW_CHARS = 220
 _LOADER_SOURCES = (
@@ -65,7 +65,9 @@ CREATE TABLE IF NOT EXISTS catalogue (
     slug TEXT PRIMARY KEY, file TEXT NOT NULL, title TEXT NOT NULL, sort_key TEXT NOT NULL,
     lead_preview TEXT NOT NULL, minutes INTEGER NOT NULL, section_count INTEGER NOT NULL, outline TEXT NOT NULL,
     version TEXT NOT NULL);
-CREATE INDEX IF NOT EXISTS catalogue_order ON catalogue (sort_key, slug);
+DROP INDEX IF EXISTS catalogue_order;
+CREATE INDEX IF NOT EXISTS catalogue_listing ON catalogue (
+    sort_key, slug, title, lead_preview, minutes, section_count, file, version);
 CREATE TABLE IF NOT EXISTS articles (slug TEXT PRIMARY KEY, data BLOB NOT NULL);
 """
 Progress = Callable[[int, int, str], None]
@@ -86,10 +88,10 @@ def reading_minutes(article: Article) -> int:
     return max(1, math.ceil(article.word_count() / WORDS_PER_MINUTE))
 
 
-@dataclass(frozen=True, slots=True)
-class CatalogueEntry:
+class CatalogueEntry(NamedTuple):
     """One article as the home page lists it. ``version`` is a hash of the parsed article: it
-    changes when what the reader shows changes."""
+    changes when what the reader shows changes. (A named tuple: the 10,000 of a large library are
+    made at each start, three times faster than frozen dataclasses.)"""
 
     slug: str
     title: str
@@ -345,7 +347,7 @@ class Catalogue:
                 "SELECT slug, title, lead_preview, minutes, section_count, file, version FROM catalogue "
                 "ORDER BY sort_key, slug"
             ).fetchall()
-        return [CatalogueEntry(*row) for row in rows]
+        return list(map(CatalogueEntry._make, rows))
 
     def outlines(self) -> Iterator[Outline]:
         """Every article's outline, by title (read a thousand rows at a time)."""
