@@ -484,9 +484,12 @@ The details are in the log: %1</translation>
             <numerusform>%Ln guides</numerusform>
         </translation>
     </message>
-    <message>
-        <source>%1 guide(s) sur %2</source>
-        <translation>%1 of %2 guides</translation>
+    <message numerus="yes">
+        <source>%Ln guide(s) sur %1</source>
+        <translation>
+            <numerusform>%Ln of %1 guides</numerusform>
+            <numerusform>%Ln of %1 guides</numerusform>
+        </translation>
     </message>
 </context>
 <context>

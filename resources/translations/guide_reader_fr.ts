@@ -482,9 +482,12 @@ Les détails sont dans le journal : %1</source>
             <numerusform>%Ln guides</numerusform>
         </translation>
     </message>
-    <message>
-        <source>%1 guide(s) sur %2</source>
-        <translation type="unfinished"></translation>
+    <message numerus="yes">
+        <source>%Ln guide(s) sur %1</source>
+        <translation>
+            <numerusform>%Ln guide sur %1</numerusform>
+            <numerusform>%Ln guides sur %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -368,14 +368,11 @@ class HomePage(QWidget):
 
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
-        locale = QLocale()  # 10 000 in French, 10,000 in English
         text = (
             self.tr("%Ln guide(s)", "", total)
             if shown == total
-            else self.tr("%1 guide(s) sur %2")
-            .replace("%1", locale.toString(shown))
-            .replace("%2", locale.toString(total))
-        )
+            else self.tr("%Ln guide(s) sur %1", "", shown).replace("%1", QLocale().toString(total))
+        )  # %Ln and QLocale: 10 000 in French, 10,000 in English
         self.count_label.setText(text)
 
     def _open_first(self) -> None:
