@@ -46,7 +46,6 @@ def parse_size(text: str) -> tuple[int, int]:
 def run(options: WindowOptions) -> int:
     if options.screenshot is not None:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
@@ -76,7 +75,7 @@ def run(options: WindowOptions) -> int:
     window = MainWindow(library, settings)
     if options.screenshot is None:
         window.restore_session()
-        QTimer.singleShot(0, window.show_store_notice)
+        window.after_first_paint(window.show_store_notice)  # opens the bookmark store: not before the paint
     if options.theme in THEMES:
         window.set_theme(options.theme, remember=False)
     if options.text_percent:

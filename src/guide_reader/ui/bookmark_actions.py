@@ -11,7 +11,6 @@ from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from .widgets import plain_message
-from .write_failures import reason_text
 
 if TYPE_CHECKING:
     from ..content.model import Article
@@ -249,6 +248,8 @@ class BookmarkActions(_Base):
             elif isinstance(error, ExchangeFormatError):
                 reason = f"{path.name} : {error}"
             else:
+                from .write_failures import reason_text  # with the bookmark store: after the first paint
+
                 reason = reason_text(error)
                 self.report_write_failure(error)
             self.message_box = plain_message(

@@ -7,6 +7,7 @@ import itertools
 import logging
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,7 +32,6 @@ from .. import __version__
 from ..content.pronunciation import Pronunciation, load_pronunciation, pronunciation_file
 from ..library import Library
 from ..paths import remember_content_dir
-from ..store.resolve import find_anchor
 
 if TYPE_CHECKING:
     from ..content.model import Article
@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from .article_page import ArticlePage
     from .bookmarks_page import BookmarksPage
     from .search_page import SearchPage
+    from .store_writes import StoreWrites
 from .announce import StatusLabel
 from .bookmark_actions import BookmarkActions
 from .completion_model import CompletionModel, fit_popup_width
@@ -49,7 +50,6 @@ from .index_worker import IndexWorker
 from .navigation import Location, NavigationHistory
 from .search_worker import LatestOnly
 from .settings import DEFAULT_TEXT_SIZE, MAX_TEXT_SIZE, MIN_TEXT_SIZE, Settings
-from .store_writes import StoreWrites
 from .theme import THEMES, apply_theme
 from .toolstrip import ToolStrip
 
@@ -84,6 +84,7 @@ class MainWindow(BookmarkActions, QMainWindow):
         """``files_allowed``: export, import and PDF file dialogs; ``print_allowed``: the print dialog."""
         super().__init__()
         self._painted = False
+        self._after_paint: list[Callable[[], object]] = []
         self._first_paint_watch = FirstPaint(self)
         self.installEventFilter(self._first_paint_watch)
         # Python threads hand the GIL over every 5 ms by default: a search in a worker could keep
@@ -274,7 +275,16 @@ class MainWindow(BookmarkActions, QMainWindow):
 
     def start_indexing_after_first_paint(self) -> None:
         """Start the index work once the window is on screen, so it never delays the first paint."""
-        self._index_after_paint = True
+        self.after_first_paint(self.start_indexing)
+
+    def after_first_paint(self, call: Callable[[], object]) -> None:
+        """Run ``call`` once the window is on screen (soon, if it already is), in the order asked: work
+        that must not delay the first paint. (A zero timer set before ``show`` would run before the
+        first paint: the paint event comes after the timers.)"""
+        if self._painted:
+            QTimer.singleShot(0, call)
+        else:
+            self._after_paint.append(call)
 
     def _first_paint(self) -> None:
         """Called once, by the filter that watches the window until it is painted (then removed: no
@@ -284,12 +294,9 @@ class MainWindow(BookmarkActions, QMainWindow):
         QTimer.singleShot(0, self._after_first_paint)
 
     def _after_first_paint(self) -> None:
-        if getattr(self, "_reopen_after_paint", False):
-            self._reopen_after_paint = False
-            self._reopen_last_article()
-        if getattr(self, "_index_after_paint", False):
-            self._index_after_paint = False
-            self.start_indexing()
+        calls, self._after_paint = self._after_paint, []
+        for call in calls:
+            call()
 
     def start_indexing(self, rebuild: bool = False) -> None:
         """Build or update (or ``rebuild``) the search index on a pool thread; the window stays responsive."""
@@ -431,6 +438,8 @@ class MainWindow(BookmarkActions, QMainWindow):
         « Lu récemment » lists sections only: a reference, the top, the questions' heading are
         noted as the guide, which the list leaves out.
         """
+        from ..store.resolve import find_anchor  # the bookmark store's modules: loaded after the first paint
+
         places: list[tuple[Article, str]] = []
         for place_slug, place_anchor in (self._leaving, (slug, anchor)):
             article = self.library.article(place_slug) if place_slug else None
@@ -824,7 +833,7 @@ class MainWindow(BookmarkActions, QMainWindow):
         if self._painted:
             self._reopen_last_article()
         else:
-            self._reopen_after_paint = True
+            self.after_first_paint(self._reopen_last_article)
 
     def _reopen_last_article(self) -> None:
         last = self.settings.last_location
@@ -856,6 +865,8 @@ class MainWindow(BookmarkActions, QMainWindow):
     def store_writes(self) -> StoreWrites:
         """The store's writes, off the GUI thread (created with the store, at first use)."""
         if self._store_writes is None:
+            from .store_writes import StoreWrites
+
             self._store_writes = StoreWrites(self.library.store, self)
             self._store_writes.write_failed.connect(self.report_write_failure)
         return self._store_writes
