@@ -348,28 +348,22 @@ class IndexStore:
         lock = index.lock("WRITELOCK")
         if not try_for(lock.acquire, timeout=self.lock_timeout, delay=0.1):
             raise LockError
+        job = _Write(slugs, deleted, progress, words, problems)
         try:
             workers = worker_count()
             open_source = portable_source(source) if len(slugs) >= PARALLEL_ARTICLES and workers > 1 else None
             if open_source is not None and isinstance(index.storage, FileStorage):
                 try:
-                    return self._write_in_processes(index, open_source, slugs, deleted, progress, words, problems)
+                    return self._write_in_processes(index, open_source, job)
                 except (OSError, BrokenProcessPool) as error:  # no processes here (or one died): this thread
                     _log.warning("index build in worker processes failed (%s): written in this thread", error)
-            return self._write_here(index, source, slugs, deleted, progress, words, problems)
+            return self._write_here(index, source, job)
         finally:
             lock.release()
 
     @staticmethod
-    def _write_here(
-        index: FileIndex,
-        source: ArticleSource,
-        slugs: Sequence[str],
-        deleted: Sequence[str],
-        progress: Progress | None,
-        words: set[str],
-        problems: list[str],
-    ) -> dict[str, str]:
+    def _write_here(index: FileIndex, source: ArticleSource, job: _Write) -> dict[str, str]:
+        slugs, progress = job.slugs, job.progress
         total = len(slugs)
         step = max(1, total // 100)
         parts = [slugs[start : start + ARTICLES_PER_SEGMENT] for start in range(0, total, ARTICLES_PER_SEGMENT)]
@@ -386,9 +380,9 @@ class IndexStore:
             use_posting_table(writer)
             try:
                 if number == 0:
-                    for slug in deleted:
+                    for slug in job.deleted:
                         writer.delete_by_term("slug", slug)
-                failed.update(add_articles(writer, source, part, words, problems, done))
+                failed.update(add_articles(writer, source, part, job.words, job.problems, done))
                 if progress and count[0] == total:
                     progress(total, total, WRITING_MESSAGE)
                 writer.commit(merge=False)
@@ -398,24 +392,16 @@ class IndexStore:
         return failed
 
     @staticmethod
-    def _write_in_processes(
-        index: FileIndex,
-        open_source: Callable[[], ArticleSource],
-        slugs: Sequence[str],
-        deleted: Sequence[str],
-        progress: Progress | None,
-        words: set[str],
-        problems: list[str],
-    ) -> dict[str, str]:
-        workers = worker_count()
+    def _write_in_processes(index: FileIndex, open_source: Callable[[], ArticleSource], job: _Write) -> dict[str, str]:
+        workers, slugs, progress = worker_count(), job.slugs, job.progress
         written = write_in_processes(index, open_source, split(slugs, ARTICLES_PER_SEGMENT, workers), progress, workers)
-        words |= written.words
-        problems += written.problems
+        job.words.update(written.words)
+        job.problems.extend(written.problems)
         if progress:
             progress(len(slugs), len(slugs), WRITING_MESSAGE)
         writer: IndexWriter = index.writer(_lk=False)
         try:
-            for slug in deleted:
+            for slug in job.deleted:
                 writer.delete_by_term("slug", slug)
             writer.commit(mergetype=lambda _, segments: [*segments, *written.segments])
         except BaseException:
@@ -429,6 +415,18 @@ class IndexStore:
         """Record the files as they are now; those unchanged since ``known`` are not read again."""
         files = {name: _signature(self.index_dir / name, known.get(name)) for name in _index_files(self.index_dir)}
         Manifest(self.fingerprint, dict(versions), files, dict(failed or {})).write(self.manifest_path)
+
+
+@dataclass(frozen=True)
+class _Write:
+    """One write: the articles to write and to delete, and where it reports (``progress``; the
+    spelling ``words`` and the ``problems`` it adds to)."""
+
+    slugs: Sequence[str]
+    deleted: Sequence[str]
+    progress: Progress | None
+    words: set[str]
+    problems: list[str]
 
 
 def _merge_small(writer: IndexWriter, segments: list[Any]) -> list[Any]:
