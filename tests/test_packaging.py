@@ -227,6 +227,19 @@ def test_spec_collects_the_markdown_extensions_the_loader_names() -> None:
     assert {f"markdown.extensions.{name}" for name in named} <= hidden
 
 
+def test_spec_collects_the_command_modules_the_command_line_imports_by_name() -> None:
+    from guide_reader.cli import COMMAND_MODULES
+
+    calls = [
+        node.args[0].value
+        for node in ast.walk(_spec_assignment("HIDDEN_IMPORTS"))
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "") == "collect_submodules"
+    ]
+    assert "guide_reader.commands" in calls  # else PyInstaller never sees them: the bundle's commands fail
+    commands = REPO_ROOT / "src" / "guide_reader" / "commands"
+    assert all((commands / f"{name}.py").is_file() for name in COMMAND_MODULES)
+
+
 def test_the_program_imports_no_qt_module_the_spec_excludes() -> None:
     excluded = set(ast.literal_eval(_spec_assignment("UNUSED_QT_MODULES")))
     assert "PySide6.QtNetwork" in excluded and "PySide6.QtQuick" in excluded
