@@ -15,17 +15,22 @@ first within its guide when:
   question of the FAQ does not count: an FAQ answer is no place to learn when to
   call a doctor).
 
-Nothing here reads the index: the section's words come from the article.
+Nothing here reads the index: the section's words come from the article. Its body,
+most of its text, is analyzed only when it can hold a term asked about (``clues``):
+a search's guides are mostly new to it, and their alert sections mostly hold no
+typed word.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import cached_property
 
 from whoosh import query as wq
 from whoosh.reading import IndexReader
 
-from .analysis import analyze_all
+from .analysis import COMMON_WORD_MARK, analyze_all, common_word_term
+from .clues import TOKEN, gives
 from .documents import IndexDoc
 from .query import Plan, Tier
 from .topk import phrase_in
@@ -48,8 +53,44 @@ def typed_terms(plan: Plan) -> set[str]:
     return found
 
 
-AlertOf = Callable[[str], tuple[IndexDoc, Sequence[frozenset[str]]] | None]
-"""A guide's alert section and the terms of each of its other sections' headings, or None."""
+class AlertSection:
+    """A guide's alert section, read only as far as the rule needs: which terms it holds, and where."""
+
+    def __init__(self, doc: IndexDoc, other_headings: Sequence[frozenset[str]]) -> None:
+        """``other_headings``: the terms of each of the guide's other sections' headings."""
+        self.doc = doc
+        self.other_headings = other_headings
+        self._in_body: dict[str, bool] = {}
+
+    @cached_property
+    def outside_body(self) -> frozenset[str]:
+        """The terms the index holds for the section's title and heading (words, extras, the heading's
+        stop words): ``IndexDoc.bag`` but the body's."""
+        title, title_extras, _ = analyze_all(self.doc.title)
+        head, head_extras, head_stops = analyze_all(self.doc.head, stops=True)
+        found = {term for _, term in title} | {term for _, term in head}
+        found.update(title_extras, head_extras, (common_word_term(word) for word in head_stops))
+        return frozenset(found)
+
+    @cached_property
+    def _written(self) -> frozenset[str]:
+        return frozenset(TOKEN.findall(self.doc.body))
+
+    def in_body(self, term: str) -> bool:
+        """Whether the body holds the term (``IndexDoc.body_terms``), its words analyzed only where they
+        can give it."""
+        if term not in self._in_body:
+            # (a heading's stop word, with its mark, is in no body)
+            self._in_body[term] = not term.startswith(COMMON_WORD_MARK) and gives(self._written, term)
+        return self._in_body[term]
+
+    def holds(self, term: str) -> bool:
+        """Whether the index holds the term for this section (``IndexDoc.bag``)."""
+        return term in self.outside_body or self.in_body(term)
+
+
+AlertOf = Callable[[str], AlertSection | None]
+"""A guide's alert section, or None."""
 
 
 def promote_alerts(
@@ -61,8 +102,9 @@ def promote_alerts(
 ) -> list[Ranked]:
     """``ranked`` with each guide's alert section moved to the guide's first place where it belongs there.
 
-    ``alert_of(slug)``: the guide's alert section and its other headings (nothing else of the guide
-    is read: not the text of its other sections, references or questions).
+    ``alert_of(slug)``: the guide's alert section (nothing else of the guide is read: not the text of
+    its other sections, references or questions), asked for only when a typed word is not in the
+    guide's title.
     """
     typed = typed_terms(plan)
     firsts: dict[str, Ranked] = {}
@@ -72,17 +114,19 @@ def promote_alerts(
     for slug, (first, score, tier) in firsts.items():
         if first.alert:
             continue
-        found = alert_of(slug)
-        if found is None:
+        wanted = typed.difference(first.title_terms)  # (every document of a guide has its title)
+        if not wanted:
             continue
-        alert, other_headings = found
-        symptoms = (typed & alert.body_terms).difference(alert.title_terms)
+        alert = alert_of(slug)
+        if alert is None:
+            continue
+        symptoms = {term for term in wanted if alert.in_body(term)}
         if not symptoms:
             continue
-        if any(symptoms <= heading for heading in other_headings):
+        if any(symptoms <= heading for heading in alert.other_headings):
             continue
         if any(matches(tiers[number].query, alert, reader) for number in range(tier + 1)):
-            promoted[slug] = (alert, score, tier)
+            promoted[slug] = (alert.doc, score, tier)
     if not promoted:
         return list(ranked)
     result: list[Ranked] = []
@@ -98,19 +142,19 @@ def promote_alerts(
     return result
 
 
-def matches(query: wq.Query, doc: IndexDoc, reader: IndexReader) -> bool:
-    """Whether the query finds the document, read from the document's own words."""
+def matches(query: wq.Query, alert: AlertSection, reader: IndexReader) -> bool:
+    """Whether the query finds the alert section, read from the section's own words."""
     kind = type(query)
     if kind is wq.Term:
-        return query.text in doc.bag
+        return alert.holds(query.text)
     if kind is wq.Phrase:
-        return phrase_in(doc.terms, query.words, query.slop)
+        return phrase_in(alert.doc.terms, query.words, query.slop)
     if kind is wq.And:
-        return all(matches(part, doc, reader) for part in query.subqueries)
+        return all(matches(part, alert, reader) for part in query.subqueries)
     if kind is wq.Or:
-        return any(matches(part, doc, reader) for part in query.subqueries)
+        return any(matches(part, alert, reader) for part in query.subqueries)
     if isinstance(query, wq.FuzzyTerm):
-        return any(term_text(text) in doc.bag for _, text in query.expanded_terms(reader))
+        return any(alert.holds(term_text(text)) for _, text in query.expanded_terms(reader))
     return False
 
 

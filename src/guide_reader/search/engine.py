@@ -8,7 +8,7 @@ import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import partial
+from functools import lru_cache, partial
 from pathlib import Path
 
 from whoosh import query as wq
@@ -16,9 +16,9 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.index import FileIndex
 from whoosh.searching import Searcher
 
-from ..content.model import Article
+from ..content.model import Article, is_when_to_see_doctor
 from . import query as q
-from .alerts import Ranked, promote_alerts, term_text
+from .alerts import AlertSection, Ranked, promote_alerts, term_text
 from .analysis import terms
 from .bibliography import bibliography_flags
 from .completion import Completions
@@ -295,8 +295,8 @@ class SearchEngine:
             snippet=snippet(doc.body or doc.head, expressions, stop_words),
         )
 
-    def _alert_of(self, slug: str) -> tuple[IndexDoc, list[frozenset[str]]] | None:
-        """A guide's alert section and its other headings' terms (for the alert section's rule)."""
+    def _alert_of(self, slug: str) -> AlertSection | None:
+        """A guide's alert section (for the alert section's rule)."""
         if self._document(slug, "lead") is None:
             return None
         return self._docs[slug].alert()
@@ -387,22 +387,36 @@ class _ArticleDocs:
     def __init__(self, article: Article) -> None:
         self.article = article
         self.made: dict[str, IndexDoc | None] = {}
-        self._alert: tuple[IndexDoc, list[frozenset[str]]] | tuple[()] | None = None
+        self._alert: AlertSection | None = None
+        self._alert_read = False
 
     def get(self, part: str) -> IndexDoc | None:
         if part not in self.made:
             self.made[part] = article_document(self.article, part)
         return self.made[part]
 
-    def alert(self) -> tuple[IndexDoc, list[frozenset[str]]] | None:
-        """The alert section's document and the terms of the other sections' headings (made once)."""
-        if self._alert is None:
+    def alert(self) -> AlertSection | None:
+        """The alert section, with the terms of the other sections' headings (made once)."""
+        if not self._alert_read:
             sections = self.article.sections
-            section = next((section for section in sections if section.is_alert), None)
+            section = next((section for section in sections if _is_alert_heading(section.heading)), None)
             doc = self.get(f"section:{section.anchor}") if section is not None else None
-            others = [frozenset(terms(other.heading)) for other in sections if other is not section]
-            self._alert = (doc, others) if doc is not None else ()
-        return self._alert or None
+            if doc is not None:
+                others = [_heading_terms(other.heading) for other in sections if other is not section]
+                self._alert = AlertSection(doc, others)
+            self._alert_read = True
+        return self._alert
+
+
+@lru_cache(maxsize=4096)
+def _is_alert_heading(heading: str) -> bool:
+    """``Section.is_alert`` of a heading (a library repeats its headings: each is folded once)."""
+    return is_when_to_see_doctor(heading)
+
+
+@lru_cache(maxsize=4096)
+def _heading_terms(heading: str) -> frozenset[str]:
+    return frozenset(terms(heading))
 
 
 class _OpenSearchers:

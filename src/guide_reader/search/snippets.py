@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 
 from .analysis import PIECES, piece, written_forms
+from .clues import clue, letters, may_hold
 
 SNIPPET_CHARS = 220
 SURROUND = 70
@@ -38,9 +39,19 @@ def marks(text: str, expressions: Sequence[Sequence[str]], stop_words: bool = Fa
     found: list[tuple[int, int, int]] = []
     positional: list[tuple[str, int, int]] = []  # the words in order, for the expressions of several words
     get = PIECES.get
+    # A form met for the first time is analyzed only when it can give a term asked for (``clues``); not
+    # when every word counts (the words between those of an expression, stop words).
+    hints = None if several or stop_words else [clue(term) for term in singles]
+    if hints is not None and not all(hints):
+        hints = None  # a term too short to have a clue: any form may give it
     for match in written_forms(text):
         written = match.group()
-        forms, spans_, extras, stopped, _ = get(written) or piece(written)
+        known = get(written)
+        if known is None:
+            if hints is not None and not may_hold(letters(written), hints):
+                continue
+            known = piece(written)
+        forms, spans_, extras, stopped, _ = known
         if len(forms) == 1 and not several and not extras and not (stop_words and stopped):  # the common case
             number = singles.get(forms[0][1])
             if number is not None:
