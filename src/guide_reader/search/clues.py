@@ -42,8 +42,8 @@ def clue(term: str) -> str:
 
 def letters(text: str) -> str:
     """``text`` folded as ``fold`` folds its letters (lowercase, accents stripped, ligatures expanded),
-    hyphens and white space left out: each folded word, a compound's parts joined, is in it. At C speed (``fold`` strips
-    accents a character at a time)."""
+    hyphens and white space left out, apostrophes as written (no word holds one): each folded word, a
+    compound's parts joined, is in it. At C speed (``fold`` strips accents a character at a time)."""
     if _SPECIAL.search(text):  # (a translation is slow, even of a text it leaves as it is; marks are left)
         text = text.translate(_FOLDING)
     folded = text.casefold()

@@ -1,0 +1,146 @@
+"""The fast paths of a search's last steps give the answers of the slow ones: a term's clue is in every
+written form that gives the term, the alert section's rule reads the same terms as from its whole text,
+and snippets mark the same words whether the words were analyzed before or not."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from benchmarks.corpus import BUNDLED, ArticleMaker
+from guide_reader.content.model import Article
+from guide_reader.content.text import APOSTROPHES, fold
+from guide_reader.search import analysis
+from guide_reader.search.alerts import AlertSection
+from guide_reader.search.analysis import analyze_all, common_word_term, written_forms
+from guide_reader.search.clues import TOKEN, clue, letters
+from guide_reader.search.documents import IndexDoc, article_documents
+from guide_reader.search.snippets import marks
+from tests.conftest import CONTENT_DIR, load_folder
+
+ODD_TEXT = (
+    "Cœur, Œdème et ŒSOPHAGE ; l’immunité, d'auto-immunité, auto‑immune (trait d’union insécable), IL-6, IL6, "
+    "H1 N1, H1N1, 60 000 globules/µL à 38°C, 4000/μL, α-thalassémie, Straße, ﬁèvre (ligature), "
+    "fie\u0301vre (accent combiné), TA élevée, CE, vitamine D, complications, récemment, chevaux, heureuse, "
+    "prudence, évidemment, indications, publications, ça va ; 1 500,5 mg ; « symptômes » : "
+    "Ärzte, Ørsted, łódź, Đakovo, ıi, naïveté, aïe, crayons, payer, yeux, ÉTÉ, Noël, E. coli, COVID-19, 24-48 h, "
+    "J+3, anti-TNF-α, post-opératoire, c’est-à-dire, est-ce, peut-être, grand-mère, arc-en-ciel."
+)
+
+
+@pytest.fixture(scope="module")
+def articles() -> list[Article]:
+    bundled, _ = load_folder(CONTENT_DIR)
+    return bundled + list(ArticleMaker(23, BUNDLED).articles(25))
+
+
+@pytest.fixture(scope="module")
+def texts(articles: list[Article]) -> list[str]:
+    found = [ODD_TEXT]
+    for article in articles:
+        for doc in article_documents(article):
+            found += [doc.title, doc.head, doc.body]
+    return found
+
+
+def forgetting_analyses() -> None:
+    """Every written form analyzed again from now on (a search's guides are new to it)."""
+    analysis.PIECES.clear()
+
+
+def test_letters_are_the_folded_text_without_hyphens_and_spaces(texts: list[str]) -> None:
+    apostrophes = str.maketrans(dict.fromkeys(APOSTROPHES, "'"))  # (left as written: no word holds one)
+    for text in texts:
+        assert letters(text).translate(apostrophes) == re.sub(r"[-\s]+", "", fold(text)), text
+
+
+def test_every_written_form_holds_the_clue_of_each_term_it_gives(texts: list[str]) -> None:
+    checked = 0
+    for text in texts:
+        for written in set(TOKEN.findall(text)):
+            found = analysis.piece(written)
+            for term in [term for _, term in found.forms] + list(found.extras):
+                assert clue(term) in letters(written), (written, term)
+                checked += 1
+    assert checked > 10_000
+
+
+def test_clues_of_words_snowball_rewrites() -> None:
+    for written, term in [("complications", "compliqu"), ("récemment", "recent"), ("chevaux", "cheval")]:
+        assert analysis.stem(written) == term
+        assert clue(term) in letters(written)
+    assert clue("ta") == ""  # too short: any text may give it
+
+
+def alert_sections(articles: list[Article]) -> list[IndexDoc]:
+    found = [doc for article in articles for doc in article_documents(article) if doc.alert]
+    odd = IndexDoc("odd", "section:quand-consulter", "section", "quand-consulter", "Quand consulter ?",
+                   "Cœur et IL-6", "Quand consulter ?", ODD_TEXT)  # fmt: skip
+    return [*found, odd]
+
+
+def asked_terms(doc: IndexDoc, others: list[IndexDoc], rnd: random.Random) -> list[str]:
+    """Terms a search may ask about: the section's own (words, extras, its heading's stop words), others'
+    words, and terms no text gives."""
+    own = sorted(doc.bag)
+    elsewhere = sorted({term for other in rnd.sample(others, 3) for term in other.bag})
+    return [*own, *rnd.sample(elsewhere, 30), "~quand", "~~bibliographie", "zzzqqq", "ta", "d"]
+
+
+def test_the_alert_rule_reads_the_terms_the_whole_text_gives(articles: list[Article]) -> None:
+    docs = alert_sections(articles)
+    assert len(docs) > 25
+    rnd = random.Random(5)
+    compared = 0
+    for doc in docs:
+        for term in asked_terms(doc, docs, rnd):
+            expected = (term in doc.body_terms, term in doc.bag)
+            forgetting_analyses()  # each term asked of a text never analyzed
+            section = AlertSection(doc, [])
+            assert (section.in_body(term), section.holds(term)) == expected, (doc.slug, term)
+            compared += expected[0]
+    assert compared > 2000
+
+
+def expressions_of(text: str, rnd: random.Random) -> list[list[str]]:
+    """One-word expressions made of the text's own terms and others (what the snippets mark)."""
+    forms, extras, _ = analyze_all(text)
+    own = sorted({term for _, term in forms} | set(extras))
+    chosen = [*rnd.sample(own, min(3, len(own))), "zzzqqq"]
+    return [[term] for term in chosen]
+
+
+def test_snippet_marks_are_the_same_for_words_analyzed_before_or_not(texts: list[str]) -> None:
+    rnd = random.Random(9)
+    compared = 0
+    for text in texts[::3]:
+        if not text:
+            continue
+        expressions = expressions_of(text, rnd)
+        for stop_words in (False, True):
+            forgetting_analyses()
+            cold = marks(text, expressions, stop_words)
+            analyze_all(text, stops=True)  # every written form known: the slow path's answer
+            warm = marks(text, expressions, stop_words)
+            assert cold == warm, (text[:80], expressions)
+            compared += len(warm)
+    assert compared > 1000
+
+
+def test_a_first_met_form_is_analyzed_only_when_it_can_give_a_term_asked_for() -> None:
+    text = "Les chevaux galopent ; la fièvre monte, une fiévreuse soirée."
+    forgetting_analyses()
+    found = marks(text, [["fievr"]])
+    assert [text[start:end] for start, end, _ in found] == ["fièvre"]
+    assert "fièvre" in analysis.PIECES
+    assert "chevaux" not in analysis.PIECES and "galopent" not in analysis.PIECES
+    assert [match.group() for match in written_forms(text)][:2] == ["Les", "chevaux"]
+
+
+def test_a_stop_word_heading_term_is_held_by_the_heading_not_the_body() -> None:
+    doc = IndexDoc("s", "section:q", "section", "q", "Quand consulter ?", "T", "Quand consulter ?", "Quand on veut.")
+    section = AlertSection(doc, [])
+    assert section.holds(common_word_term("quand"))
+    assert not section.in_body(common_word_term("quand"))
