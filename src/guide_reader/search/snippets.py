@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 
 from .analysis import PIECES, piece, written_forms
-from .clues import clue, letters, may_hold
+from .clues import clue, may_give
 
 SNIPPET_CHARS = 220
 SURROUND = 70
@@ -48,7 +48,7 @@ def marks(text: str, expressions: Sequence[Sequence[str]], stop_words: bool = Fa
         written = match.group()
         known = get(written)
         if known is None:
-            if hints is not None and not may_hold(letters(written), hints):
+            if hints is not None and not may_give(written, hints):
                 continue
             known = piece(written)
         forms, spans_, extras, stopped, _ = known
