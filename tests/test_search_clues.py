@@ -11,11 +11,11 @@ import pytest
 
 from benchmarks.corpus import BUNDLED, ArticleMaker
 from guide_reader.content.model import Article
-from guide_reader.content.text import fold_chars
+from guide_reader.content.text import APOSTROPHES, fold, fold_chars
 from guide_reader.search import analysis
 from guide_reader.search.alerts import AlertSection
 from guide_reader.search.analysis import analyze_all, common_word_term, written_forms
-from guide_reader.search.clues import TOKEN, clue, folded_parts, may_give
+from guide_reader.search.clues import TOKEN, clue, folded_parts, letters, may_give
 from guide_reader.search.documents import IndexDoc, article_documents
 from guide_reader.search.snippets import marks
 from tests.conftest import CONTENT_DIR, load_folder
@@ -48,6 +48,12 @@ def texts(articles: list[Article]) -> list[str]:
 def forgetting_analyses() -> None:
     """Every written form analyzed again from now on (a search's guides are new to it)."""
     analysis.PIECES.clear()
+
+
+def test_letters_are_the_folded_text_without_hyphens_and_spaces(texts: list[str]) -> None:
+    apostrophes = str.maketrans(dict.fromkeys(APOSTROPHES, "'"))  # (left as written: no word holds one)
+    for text in texts:
+        assert letters(text).translate(apostrophes) == re.sub(r"[-\s]+", "", fold(text)), text
 
 
 def test_folded_parts_are_those_fold_gives(texts: list[str]) -> None:

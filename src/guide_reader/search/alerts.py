@@ -30,7 +30,7 @@ from whoosh import query as wq
 from whoosh.reading import IndexReader
 
 from .analysis import COMMON_WORD_MARK, analyze_all, common_word_term
-from .clues import TOKEN, gives
+from .clues import TOKEN, clue, gives, letters
 from .documents import IndexDoc
 from .query import Plan, Tier
 from .topk import phrase_in
@@ -73,6 +73,10 @@ class AlertSection:
         return frozenset(found)
 
     @cached_property
+    def _letters(self) -> str:
+        return letters(self.doc.body)
+
+    @cached_property
     def _written(self) -> frozenset[str]:
         return frozenset(TOKEN.findall(self.doc.body))
 
@@ -81,7 +85,12 @@ class AlertSection:
         can give it."""
         if term not in self._in_body:
             # (a heading's stop word, with its mark, is in no body)
-            self._in_body[term] = not term.startswith(COMMON_WORD_MARK) and gives(self._written, term)
+            found = clue(term)
+            self._in_body[term] = (
+                not term.startswith(COMMON_WORD_MARK)
+                and (not found or found in self._letters)
+                and gives(self._written, term)
+            )
         return self._in_body[term]
 
     def holds(self, term: str) -> bool:

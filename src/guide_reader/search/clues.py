@@ -22,7 +22,7 @@ import unicodedata
 from collections.abc import Collection, Iterable
 from functools import cache
 
-from ..content.text import _FOLDING, HYPHENS, SPACES
+from ..content.text import _FOLDING, APOSTROPHES, HYPHENS, SPACES
 from .analysis import PIECES, TOKEN_PATTERN, piece
 
 TOKEN = re.compile(TOKEN_PATTERN)
@@ -31,6 +31,10 @@ CUT = 3
 """Letters left out at the end of a term: Snowball French rewrites at most two."""
 _PARTS = re.compile(f"[{re.escape(HYPHENS + SPACES)}]+")
 """What is between the parts of a compound, a number's digit groups or a run of codes."""
+_SPECIAL = re.compile(
+    "[" + re.escape("".join(chr(code) for code in _FOLDING if chr(code) not in APOSTROPHES + HYPHENS + SPACES)) + "]"
+)
+"""A character ``fold`` translates to letters (a ligature: œ -> oe)."""
 
 
 def clue(term: str) -> str:
@@ -45,6 +49,21 @@ def folded_parts(written: str) -> list[str]:
     if not folded.isascii():
         folded = _combining().sub("", unicodedata.normalize("NFKD", folded))
     return _PARTS.split(folded)
+
+
+def letters(text: str) -> str:
+    """``text`` folded as ``fold`` folds its letters (lowercase, accents stripped, ligatures expanded),
+    hyphens and white space left out, apostrophes as written: every folded word of the text, and every
+    compound's parts joined, is in it. A text whose letters hold no clue gives none of their terms. At C
+    speed (``fold`` strips accents a character at a time, and a translation is slow even of a text it
+    leaves as it is)."""
+    if _SPECIAL.search(text):
+        text = text.translate(_FOLDING)
+    folded = text.casefold()
+    if not folded.isascii():
+        folded = _combining().sub("", unicodedata.normalize("NFKD", folded))
+    joined = "".join(folded.split())  # (every space: those of SPACES and line ends)
+    return _PARTS.sub("", joined) if "-" in joined or not joined.isascii() else joined
 
 
 def may_give(written: str, clues: Collection[str]) -> bool:
@@ -86,3 +105,8 @@ def _combining() -> re.Pattern[str]:
             ranges.append([code, code])
     marks = "".join(f"{re.escape(chr(low))}-{re.escape(chr(high))}" for low, high in ranges)
     return re.compile(f"(?=[^\\x00-\u02ff])[{marks}]+")  # (a letter fails the first test, not every range)
+
+
+def may_hold(text_letters: str, clues: Iterable[str]) -> bool:
+    """Whether a text whose ``letters`` are given can give a term of one of these clues."""
+    return any(found in text_letters for found in clues)
