@@ -23,14 +23,14 @@ typed word.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cached_property
 
 from whoosh import query as wq
 from whoosh.reading import IndexReader
 
 from .analysis import COMMON_WORD_MARK, analyze_all, common_word_term
-from .clues import TOKEN, clue, gives, letters
+from .clues import TOKEN, clue, given, letters
 from .documents import IndexDoc
 from .query import Plan, Tier
 from .topk import phrase_in
@@ -83,15 +83,18 @@ class AlertSection:
     def in_body(self, term: str) -> bool:
         """Whether the body holds the term (``IndexDoc.body_terms``), its words analyzed only where they
         can give it."""
-        if term not in self._in_body:
-            # (a heading's stop word, with its mark, is in no body)
-            found = clue(term)
-            self._in_body[term] = (
-                not term.startswith(COMMON_WORD_MARK)
-                and (not found or found in self._letters)
-                and gives(self._written, term)
-            )
-        return self._in_body[term]
+        return term in self.body_holds((term,))
+
+    def body_holds(self, terms: Iterable[str]) -> set[str]:
+        """Those of ``terms`` that the body holds (read in one pass for those not asked before)."""
+        known = self._in_body
+        asked = {term for term in terms if term not in known}
+        if asked:
+            # (a heading's stop word, with its mark, is in no body; a body without a term's clue lacks it)
+            readable = {t for t in asked if not t.startswith(COMMON_WORD_MARK) and clue(t) in self._letters}
+            found = given(self._written, readable) if readable else set()
+            known.update((term, term in found) for term in asked)
+        return {term for term in terms if known[term]}
 
     def holds(self, term: str) -> bool:
         """Whether the index holds the term for this section (``IndexDoc.bag``)."""
@@ -129,7 +132,7 @@ def promote_alerts(
         alert = alert_of(slug)
         if alert is None:
             continue
-        symptoms = {term for term in wanted if alert.in_body(term)}
+        symptoms = alert.body_holds(wanted)
         if not symptoms:
             continue
         if any(symptoms <= heading for heading in alert.other_headings):
