@@ -54,7 +54,8 @@ def typed_terms(plan: Plan) -> set[str]:
 
 
 class AlertSection:
-    """A guide's alert section, read only as far as the rule needs: which terms it holds, and where."""
+    """A guide's alert section, read only as far as the rule needs: which terms it holds, its body's
+    words analyzed only where they can give one (kept with the guide's documents between searches)."""
 
     def __init__(self, doc: IndexDoc, other_headings: Sequence[frozenset[str]]) -> None:
         """``other_headings``: the terms of each of the guide's other sections' headings."""
