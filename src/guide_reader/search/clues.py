@@ -125,8 +125,3 @@ def _combining() -> re.Pattern[str]:
             ranges.append([code, code])
     marks = "".join(f"{re.escape(chr(low))}-{re.escape(chr(high))}" for low, high in ranges)
     return re.compile(f"(?=[^\\x00-\u02ff])[{marks}]+")  # (a letter fails the first test, not every range)
-
-
-def may_hold(text_letters: str, clues: Iterable[str]) -> bool:
-    """Whether a text whose ``letters`` are given can give a term of one of these clues."""
-    return any(found in text_letters for found in clues)

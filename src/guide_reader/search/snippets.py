@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 
 from .analysis import PIECES, piece, written_forms
-from .clues import clue, letters, may_give, may_hold
+from .clues import clue, may_give
 
 SNIPPET_CHARS = 220
 SURROUND = 70
@@ -44,8 +44,6 @@ def marks(text: str, expressions: Sequence[Sequence[str]], stop_words: bool = Fa
     hints = None if several or stop_words else [clue(term) for term in singles]
     if hints is not None and not all(hints):
         hints = None  # a term too short to have a clue: any form may give it
-    if hints is not None and not may_hold(letters(text), hints):
-        return []
     for match in written_forms(text):
         written = match.group()
         known = get(written)
