@@ -74,24 +74,26 @@ def letters(text: str) -> str:
     return _PARTS.sub("", joined) if "-" in joined or not joined.isascii() else joined
 
 
-def may_give(written: str, clues: Collection[str]) -> bool:
+def may_give(written: str, clues: tuple[str, ...]) -> bool:
     """Whether the written form can give a term of one of these clues (none of them ''): one starts the
     form's folded parts joined, or one of its parts."""
     starts = _STARTS.get(written)
     if starts is None:
         parts = folded_parts(written)
-        starts = (parts[0], *parts[1:]) if len(parts) == 1 else ("".join(parts), *parts)
+        starts = (parts[0],) if len(parts) == 1 else ("".join(parts), *parts)
         if len(_STARTS) >= _MAX_STARTS:
             _STARTS.clear()
         _STARTS[written] = starts
-    return any(start.startswith(found) for found in clues for start in starts)
+    if len(starts) == 1:
+        return starts[0].startswith(clues)
+    return any(start.startswith(clues) for start in starts)
 
 
 def given(written: Iterable[str], terms: Collection[str]) -> set[str]:
     """Those of ``terms`` that these written forms (matches of ``TOKEN_PATTERN``) give, as words or extra
     terms (``IndexDoc.body_terms`` of their text, one pass for every term); a form not analyzed before
     is analyzed only when it can give one of them (``may_give``)."""
-    clues = [clue(term) for term in terms]
+    clues = tuple(clue(term) for term in terms)
     unsure = not all(clues)  # a term without a clue: every form is analyzed
     get = PIECES.get
     found: set[str] = set()

@@ -41,7 +41,7 @@ def marks(text: str, expressions: Sequence[Sequence[str]], stop_words: bool = Fa
     get = PIECES.get
     # A form met for the first time is analyzed only when it can give a term asked for (``clues``); not
     # when every word counts (the words between those of an expression, stop words).
-    hints = None if several or stop_words else [clue(term) for term in singles]
+    hints = None if several or stop_words else tuple(clue(term) for term in singles)
     if hints is not None and not all(hints):
         hints = None  # a term too short to have a clue: any form may give it
     for match in written_forms(text):
