@@ -9,9 +9,10 @@ index are made once before measuring, as at a clinic after the first start (the 
 is kept beside the generated library). The program's modules are compiled first and
 each child is started once untimed, so that every timed start finds the same ``.pyc``
 files. Both start-ups are child processes started the same way (offscreen, same
-interpreter), interleaved; the child reports the moment its main window receives its
-first paint event (watched on the window from its ``show()``, not by a filter on every
-object of the application), and its peak RSS then.
+interpreter), interleaved, the reader through its command line's entry point; the
+child reports the moment its main window receives its first paint event (watched on
+the window from its ``show()``, not by a filter on every object of the application),
+and its peak RSS then.
 """
 
 from __future__ import annotations
@@ -68,8 +69,8 @@ app.exec()
 READER_CHILD = (
     FIRST_PAINT
     + """
-from guide_reader.ui.app import WindowOptions, run
-run(WindowOptions())
+from guide_reader.cli import main
+main([])  # as the guide-reader command starts the window
 """
 )
 
@@ -202,6 +203,7 @@ def main() -> None:
             QT_QPA_PLATFORM="offscreen",
             XDG_CONFIG_HOME=f"{home}/config",
             XDG_DATA_HOME=f"{home}/data",
+            XDG_STATE_HOME=f"{home}/state",  # the log
             GUIDE_READER_CACHE_DIR=str(cache),
         )
         if content is not None:
