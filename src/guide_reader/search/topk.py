@@ -16,10 +16,11 @@ Here each word's postings are read once, block by block, into a mapping
 word" is an intersection, "any word" a sum. For "every word", a word held by
 many more documents than the rarest one is read only in the blocks that hold
 one of the rarest word's documents (the other blocks are skipped by their
-headers, their postings never decoded). A phrase is first taken as "every
-word of the phrase" (its score is the sum of its words' scores, so this *relaxed*
-score is never below the exact one); candidates are then taken best first, and
-each is checked against the exact query, its phrases looked for in the
+headers, their postings never decoded). A phrase is first taken as "every word
+of the phrase, in documents filed under the buckets of each pair of them"
+(``schema.pair_buckets``; its score is the sum of its words' scores, so this
+*relaxed* score is never below the exact one); candidates are then taken best
+first, and each is checked against the exact query, its phrases looked for in the
 document's own words (``words_of``), until no remaining candidate can beat the
 N-th exact score. The hits and scores are those Whoosh would give for the exact
 query (ties in document order), without positions in the index.
@@ -38,6 +39,8 @@ from operator import itemgetter
 from whoosh import query as wq
 from whoosh.matching import FilterMatcher, Matcher
 from whoosh.searching import Searcher
+
+from .schema import pair_buckets
 
 Scores = dict[int, float]
 BLOCK_MAX_FROM = 2000
@@ -79,7 +82,7 @@ def top_hits(
     if among is not None and run.by_blocks(query):
         return TopHits(run.top_of_term(query, limit, *among), run.count(query, *among))
     candidates = run.relaxed(query) if among is None else run.split(query, among[0])[among[1]]
-    if not _has_phrase(query):
+    if not run.needs_check(query):
         return TopHits(list(islice(_best_first(candidates, limit), limit)), len(candidates))
     top: list[tuple[float, int]] = []  # (score, -docnum): the worst of the top first
     exhausted = True
@@ -112,8 +115,14 @@ def _rank(item: tuple[int, float]) -> tuple[float, int]:
     return -item[1], item[0]
 
 
-def _has_phrase(query: wq.Query) -> bool:
+def _needs_check(query: wq.Query) -> bool:
+    """Whether the query holds a phrase: one to look for in the words of each candidate."""
     return isinstance(query, wq.Phrase) or any(isinstance(leaf, wq.Phrase) for leaf in query.leaves())
+
+
+def by_pairs(phrase: wq.Phrase) -> bool:
+    """Whether the phrase's candidates are found through its pairs' buckets: each word right after the other."""
+    return phrase.slop == 1 and len(phrase.words) >= 2
 
 
 class Run:
@@ -126,8 +135,9 @@ class Run:
         self.words: dict[int, Sequence[Sequence[str]] | None] = {}
         self.combined: dict[int, tuple[wq.Query, Scores]] = {}
         """Each part's relaxed scores, by ``id`` (the part is kept with them, so its id stays its own)."""
-        self.phrased: dict[int, bool] = {}
-        """Whether each part holds a phrase, by ``id`` (the parts are in ``combined``)."""
+        self.checked: dict[int, bool] = {}
+        """Whether each part holds a phrase to check in the words (``_needs_check``), by ``id`` (the parts are
+        in ``combined``)."""
         self.splits: dict[int, tuple[Scores, Scores]] = {}
         """Each query's relaxed scores split by ``split``, by ``id`` (the query is in ``combined``)."""
 
@@ -232,10 +242,10 @@ class Run:
             self.postings[key] = found
         return found
 
-    def has_phrase(self, query: wq.Query) -> bool:
-        known = self.phrased.get(id(query))
+    def needs_check(self, query: wq.Query) -> bool:
+        known = self.checked.get(id(query))
         if known is None:
-            known = self.phrased[id(query)] = _has_phrase(query)
+            known = self.checked[id(query)] = _needs_check(query)
         return known
 
     def relaxed(self, query: wq.Query) -> Scores:
@@ -252,7 +262,12 @@ class Run:
             return scores if query.boost == 1.0 else _scaled(scores, query.boost)
         if kind is wq.Phrase:
             words = [wq.Term(query.fieldname, word) for word in query.words]
-            return self.relaxed(wq.And(words, boost=query.boost))
+            if not by_pairs(query):
+                return self.relaxed(wq.And(words, boost=query.boost))
+            buckets = {bucket for pair in zip(query.words, query.words[1:]) for bucket in pair_buckets(*pair)}
+            pairs = [wq.Term(query.fieldname, bucket) for bucket in sorted(buckets)]
+            scores = _all_of(self._terms_of_all(pairs + words)[len(pairs) :])
+            return scores if query.boost == 1.0 else _scaled(scores, query.boost)
         if kind in (wq.And, wq.Or):
             parts = query.subqueries
             if not parts:
@@ -316,11 +331,11 @@ class Run:
         """The exact score of one document of the relaxed results, or None when it does not match."""
         kind = type(query)
         if kind is wq.Phrase:
-            scores = [self.term(query.fieldname, word).get(docnum) for word in query.words]
-            if None in scores or not self._has_words(docnum, query.words, query.slop):
+            score = self.relaxed(query).get(docnum)
+            if score is None or not self._has_words(docnum, query.words, query.slop):
                 return None
-            return sum(scores) * query.boost  # type: ignore[arg-type]
-        if kind in (wq.And, wq.Or) and self.has_phrase(query):
+            return score
+        if kind in (wq.And, wq.Or) and self.needs_check(query):
             parts = query.subqueries
             if len(parts) == 1:
                 return self.exact(parts[0], docnum)
