@@ -18,6 +18,7 @@ import zlib
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 from typing import Any
 
 from whoosh.fields import ID, STORED, TEXT, Schema
@@ -82,7 +83,7 @@ def pair_terms(parts: Iterable[Sequence[str]]) -> set[str]:
     """The bucket terms of every two terms next to each other within one part of a document."""
     found: set[str] = set()
     for part in parts:
-        for pair in set(zip(part, part[1:])):
+        for pair in set(pairwise(part)):
             found.update(pair_buckets(*pair))
     return found
 

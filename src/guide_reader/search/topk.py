@@ -33,7 +33,7 @@ import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import compress, islice
+from itertools import compress, islice, pairwise
 from operator import itemgetter
 
 from whoosh import query as wq
@@ -264,7 +264,7 @@ class Run:
             words = [wq.Term(query.fieldname, word) for word in query.words]
             if not by_pairs(query):
                 return self.relaxed(wq.And(words, boost=query.boost))
-            buckets = {bucket for pair in zip(query.words, query.words[1:]) for bucket in pair_buckets(*pair)}
+            buckets = {bucket for pair in pairwise(query.words) for bucket in pair_buckets(*pair)}
             pairs = [wq.Term(query.fieldname, bucket) for bucket in sorted(buckets)]
             scores = _all_of(self._terms_of_all(pairs + words)[len(pairs) :])
             return scores if query.boost == 1.0 else _scaled(scores, query.boost)
