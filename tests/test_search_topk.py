@@ -80,6 +80,24 @@ def test_the_top_hits_are_whooshs_own(engine) -> None:
                 assert [score for _, score in ours.hits] == pytest.approx([hit.score for hit in theirs], rel=1e-6)
 
 
+def test_postings_read_a_list_at_a_time_are_those_whoosh_walks(engine) -> None:
+    """Every term of every segment (deleted documents in two of them), block lists and inlined ones."""
+    blocks = 0
+    with engine._search_lock:
+        for subsearcher, _ in engine._current_searcher().leaf_searchers():
+            reader = subsearcher.reader()
+            for term in reader.lexicon(TEXT_FIELD):
+                walked = []
+                matcher = reader.postings(TEXT_FIELD, term)
+                while matcher.is_active():
+                    walked.append((matcher.id(), matcher.weight()))
+                    matcher.next()
+                docnums, weights = topk.read_postings(reader.postings(TEXT_FIELD, term))
+                assert list(zip(docnums, weights, strict=True)) == walked, term
+                blocks += len(walked) > 128
+    assert blocks >= 2  # lists of several blocks among them
+
+
 def test_weights_read_at_some_documents_are_those_of_the_whole_postings(engine) -> None:
     longest = 0
     with engine._search_lock:
@@ -97,11 +115,11 @@ def test_weights_read_at_some_documents_are_those_of_the_whole_postings(engine) 
 
 
 def test_a_common_word_answered_block_by_block_gives_the_same_top(engine, monkeypatch) -> None:
-    from whoosh.codec.whoosh3 import W3LeafMatcher
+    from guide_reader.search.blocks import Block
 
     decoded = []
-    read_ids = W3LeafMatcher._read_ids
-    monkeypatch.setattr(W3LeafMatcher, "_read_ids", lambda self: decoded.append(1) or read_ids(self))
+    decode = Block.decode
+    monkeypatch.setattr(Block, "decode", lambda self: decoded.append(1) or decode(self))
     with engine._search_lock:
         searcher = engine._current_searcher()
         flags = engine._bibliography(searcher)
@@ -122,7 +140,7 @@ def test_a_common_word_answered_block_by_block_gives_the_same_top(engine, monkey
 
 
 def test_blocks_that_cannot_make_the_top_are_not_decoded(tmp_path: Path, monkeypatch) -> None:
-    from whoosh.codec.whoosh3 import W3LeafMatcher
+    from guide_reader.search.blocks import Block
 
     articles = sorted(ArticleMaker(12, SHORT).articles(30), key=lambda article: article.slug)
     first = articles[0]
@@ -130,8 +148,8 @@ def test_blocks_that_cannot_make_the_top_are_not_decoded(tmp_path: Path, monkeyp
     engine = SearchEngine(articles, tmp_path)  # one segment: the shortest reference, the best, comes first
     engine.ensure_index()
     decoded = []
-    read_ids = W3LeafMatcher._read_ids
-    monkeypatch.setattr(W3LeafMatcher, "_read_ids", lambda self: decoded.append(1) or read_ids(self))
+    decode = Block.decode
+    monkeypatch.setattr(Block, "decode", lambda self: decoded.append(1) or decode(self))
     monkeypatch.setattr(topk, "BLOCK_MAX_FROM", 1)
     with engine._search_lock:
         searcher = engine._current_searcher()

@@ -31,7 +31,7 @@ from __future__ import annotations
 import heapq
 import math
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from itertools import compress, islice, pairwise
 from operator import itemgetter
@@ -40,6 +40,7 @@ from whoosh import query as wq
 from whoosh.matching import FilterMatcher, Matcher
 from whoosh.searching import Searcher
 
+from .blocks import blocks_of
 from .schema import pair_buckets
 
 Scores = dict[int, float]
@@ -207,24 +208,22 @@ class Run:
             excluded: Collection[int] = ()
             if isinstance(matcher, FilterMatcher) and matcher._exclude:
                 excluded, matcher = matcher._ids, matcher.child
-            if not hasattr(matcher, "_maxweight"):  # another format: read whole
+            blocks = blocks_of(matcher)
+            if blocks is None:  # a short list, kept in the term's entry: read whole
                 scores = self.split(term, flags)[inside]
                 return list(islice(_best_first(scores, limit), limit))
-            while matcher.is_active():
-                if len(top) < limit or (matcher._maxweight * idf) * boost > top[0][0]:
-                    matcher._read_ids()
-                    matcher._read_weights()
-                    start, weights = matcher._i, matcher._weights
-                    for place, docnum in enumerate(matcher._ids[start:], start):
+            for block in blocks:
+                if len(top) < limit or (block.maxweight * idf) * boost > top[0][0]:
+                    docnums, weights = block.decode()
+                    for docnum, weight in zip(docnums, weights, strict=True):
                         number = docnum + offset
                         if flags[number] != wanted or docnum in excluded:
                             continue
-                        item = ((weights[place] * idf) * boost, -number)
+                        item = ((weight * idf) * boost, -number)
                         if len(top) < limit:
                             heapq.heappush(top, item)
                         elif item > top[0]:
                             heapq.heapreplace(top, item)
-                matcher._next_block()
         return sorted(((-negated, score) for score, negated in top), key=_rank)
 
     def term(self, fieldname: str, text: str) -> Scores:
@@ -378,23 +377,21 @@ def phrase_in(parts: Sequence[Sequence[str]], words: Sequence[str], slop: int) -
 def read_postings(matcher: Matcher) -> tuple[list[int], list[float]]:
     """The documents and weights of a term's postings, deleted documents left out.
 
-    Whoosh's own block format (``W3LeafMatcher``) is read a block at a time; any other
-    matcher a posting at a time.
+    A Whoosh 3 block list is read whole at once (``blocks.blocks_of``); a short list kept in the term's
+    entry, a posting at a time.
     """
-    excluded: Iterable[int] = ()
+    excluded: Collection[int] = ()
     if isinstance(matcher, FilterMatcher) and matcher._exclude:
         excluded, matcher = matcher._ids, matcher.child
     docnums: list[int] = []
     weights: list[float] = []
-    if all(hasattr(matcher, name) for name in ("_read_ids", "_read_weights", "_next_block", "_i")):
-        while matcher.is_active():
-            matcher._read_ids()
-            matcher._read_weights()
-            start = matcher._i  # a filter may have stepped over deleted documents at the start
-            docnums += matcher._ids[start:]
-            weights += matcher._weights[start:]
-            matcher._next_block()
-    else:
+    blocks = blocks_of(matcher)
+    if blocks is not None:
+        for block in blocks:
+            ids, block_weights = block.decode()
+            docnums += ids
+            weights += block_weights
+    else:  # (a filter may have stepped over deleted documents at the start: they are left out anyway)
         while matcher.is_active():
             docnums.append(matcher.id())
             weights.append(matcher.weight())
@@ -411,26 +408,26 @@ def read_weights_at(matcher: Matcher, wanted: Sequence[int]) -> dict[int, float]
     excluded: Collection[int] = ()
     if isinstance(matcher, FilterMatcher) and matcher._exclude:
         excluded, matcher = matcher._ids, matcher.child
-    found: dict[int, float] = {}
-    if not all(hasattr(matcher, name) for name in ("_read_ids", "_read_weights", "_next_block", "_maxid")):
-        docnums, weights = read_postings(matcher)  # another format: read whole
+    blocks = blocks_of(matcher)
+    if blocks is None:  # a short list: read whole
+        docnums, weights = read_postings(matcher)
         wanted_set = set(wanted)
         return {docnum: weight for docnum, weight in zip(docnums, weights, strict=True) if docnum in wanted_set}
+    found: dict[int, float] = {}
     at, count = 0, len(wanted)
-    while at < count and matcher.is_active():
-        last = matcher._maxid
-        if wanted[at] <= last:
-            end = bisect_right(wanted, last, at)
-            matcher._read_ids()
-            start = matcher._i
-            places = {docnum: place for place, docnum in enumerate(matcher._ids[start:], start)}
-            hits = [(docnum, places[docnum]) for docnum in wanted[at:end] if docnum in places]
-            if hits:
-                matcher._read_weights()
-                weights = matcher._weights
-                found.update((docnum, weights[place]) for docnum, place in hits)
-            at = end
-        matcher._next_block()
+    for block in blocks:
+        if at >= count:
+            break
+        if wanted[at] > block.last:
+            continue
+        end = bisect_right(wanted, block.last, at)
+        docnums, weights = block.decode()
+        places = dict(zip(docnums, range(len(docnums)), strict=True))
+        for docnum in wanted[at:end]:
+            place = places.get(docnum)
+            if place is not None:
+                found[docnum] = weights[place]
+        at = end
     for docnum in excluded:
         found.pop(docnum, None)
     return found
