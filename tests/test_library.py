@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -50,13 +51,13 @@ def test_a_second_start_parses_nothing(content_copy, monkeypatch) -> None:
     assert library.article("leucopenie").title == "Leucopénie"
 
 
-def test_a_start_reads_no_file_when_none_changed(content_copy, monkeypatch) -> None:
+def test_a_start_reads_no_article_file_when_none_changed(content_copy, monkeypatch) -> None:
     Library(content_copy)
     opened = []
     original = Path.read_bytes
-    monkeypatch.setattr(Path, "read_bytes", lambda self: opened.append(self.name) or original(self))
+    monkeypatch.setattr(Path, "read_bytes", lambda self: opened.append(self) or original(self))
     Library(content_copy)
-    assert opened == []
+    assert [path for path in opened if path.parent == content_copy] == []  # the loader's own modules only
 
 
 def test_an_edited_article_is_read_again_and_only_it(content_copy, monkeypatch) -> None:
@@ -194,3 +195,16 @@ def test_a_missing_folder_makes_no_catalogue_file_and_keeps_the_one_it_had(tmp_p
     (tmp_path / "drive" / "away").rename(drive)
     library = Library(drive, sync=False)  # the catalogue as kept: still every guide, none to parse again
     assert len(library.entries) == 3
+
+
+def test_the_catalogue_is_kept_when_the_loader_is_the_same_code_with_other_file_times(tmp_path, monkeypatch) -> None:
+    from guide_reader.content import cache
+
+    copy = tmp_path / "content-package"
+    shutil.copytree(Path(cache.__file__).parent, copy)  # a new install of the same code: other file times
+    before = cache.loader_fingerprint()
+    monkeypatch.setattr(cache, "__file__", str(copy / "cache.py"))
+    assert cache.loader_fingerprint() == before
+    loader = copy / "loader.py"
+    loader.write_text(loader.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
+    assert cache.loader_fingerprint() != before

@@ -114,7 +114,9 @@ def test_an_empty_content_folder_finds_nothing_without_error(
         (["--content", "search", "bookmarks"], ["bookmarks"]),  # a folder named like a command
         (["--theme", "dark", "read-aloud", "x"], ["speech"]),
         (["--help"], None),
-        ([], None),
+        ([], ["gui"]),  # the window
+        (["--theme", "dark", "--content", "guides"], ["gui"]),
+        (["leucopenie"], None),  # not a command: the error lists them all
         (["--contnt", "x"], None),
     ],
 )

@@ -240,3 +240,62 @@ def test_a_build_lock_held_too_long_gives_a_memory_index(tmp_path) -> None:
     assert report.problems[0] == "index en préparation par un autre programme depuis trop longtemps"
     assert "mémoire" in report.problems[-1]
     assert len(engine.search("fièvre").hits) == 3
+
+
+def _children() -> dict[int, list[int]]:
+    """Parent pid -> the pids of its living children (zombies left out), from /proc."""
+    found: dict[int, list[int]] = {}
+    for status in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = status.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if fields[0] != "Z":
+            found.setdefault(int(fields[1]), []).append(int(status.parent.name))
+    return found
+
+
+def _descendants(pid: int) -> set[int]:
+    children, found, waiting = _children(), set(), [pid]
+    while waiting:
+        for child in children.get(waiting.pop(), []):
+            found.add(child)
+            waiting.append(child)
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_the_build_workers_stop_when_the_program_is_killed(tmp_path, big_content) -> None:
+    for number in range(40, 160):  # 480 guides: written by worker processes
+        for source in sorted(big_content.glob("*-0.md")):
+            (big_content / source.name.replace("-0.md", f"-{number}.md")).write_bytes(source.read_bytes())
+    env = {"GUIDE_READER_INDEX_DIR": str(tmp_path / "index"), "GUIDE_READER_CACHE_DIR": str(tmp_path / "cache")}
+    program = _start("index", "--content", str(big_content), env=env)
+    deadline = time.monotonic() + CHILD_TIMEOUT_S
+    workers: set[int] = set()
+    while len(workers) < 2 and time.monotonic() < deadline and program.poll() is None:
+        time.sleep(0.1)
+        workers = {pid for pid in _descendants(program.pid) if pid not in _children().get(program.pid, [])}
+    assert len(workers) >= 2, "no worker processes seen"  # the forkserver's children
+    program.kill()
+    program.communicate()
+    deadline = time.monotonic() + 3
+    while time.monotonic() < deadline and workers & set().union(*_children().values()):
+        time.sleep(0.2)
+    assert not workers & set().union(*_children().values())  # gone (or zombies), not writing on
+
+
+def test_a_worker_stops_as_soon_as_the_program_that_started_it_ends() -> None:
+    import multiprocessing
+
+    from guide_reader.search import segments
+
+    program = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    worker = multiprocessing.get_context("forkserver").Process(target=segments._stop_with, args=(program.pid,))
+    worker.start()
+    time.sleep(0.5)
+    assert worker.is_alive()  # the program runs: the worker goes on
+    program.kill()  # not reaped yet: ended all the same
+    worker.join(timeout=5)
+    assert worker.exitcode == 1
+    program.wait()

@@ -9,6 +9,7 @@ from pathlib import Path
 from benchmarks.corpus import SHORT, write_corpus
 from guide_reader.content.cache import Catalogue
 from guide_reader.library import Library
+from guide_reader.search import store
 from guide_reader.search.store import INDEX_NAME
 
 
@@ -91,4 +92,52 @@ def test_a_search_does_not_make_the_completions(tmp_path) -> None:
     engine.prepare_completions()  # the window's worker does, after the index
     assert engine._completer is not None
     assert engine.complete("leuco")[0].article_slug == "leucopenie"
+    library.close()
+
+
+def edit(paths: list[Path], word: str) -> None:
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        path.write_text(text.replace("## Quand consulter", f"{word}.\n\n## Quand consulter"), encoding="utf-8")
+        os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10_000_000))
+
+
+def segments_of(library: Library) -> list[tuple[int, int]]:
+    """(documents, deleted documents) of each segment of the library's index."""
+    from whoosh.filedb.filestore import FileStorage
+
+    index = FileStorage(str(library.index_dir), supports_mmap=False).open_index(INDEX_NAME)
+    return [(segment.doc_count_all(), segment.deleted_count()) for segment in index._segments()]
+
+
+def test_an_update_of_every_article_leaves_no_segment_of_deleted_documents(tmp_path) -> None:
+    folder = tmp_path / "guides"
+    paths = write_corpus(folder, 12, seed=2, lengths=SHORT)
+    library = library_of(folder, tmp_path)
+    library.search_engine.ensure_index()
+    library.close()
+    edit(paths, "Xylophonique")  # a new content pack: every guide changed
+    library = library_of(folder, tmp_path)
+    assert library.search_engine.ensure_index().action == "updated"
+    assert [deleted for _, deleted in segments_of(library)] == [0]  # the former segment is gone
+    assert len(library.search_engine.search("xylophonique").hits) == 12
+    library.close()
+
+
+def test_the_worker_rewrites_a_segment_more_than_half_deleted(tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(store, "SMALL_SEGMENT_DOCS", 1)  # no segment counts as small
+    folder = tmp_path / "guides"
+    paths = write_corpus(folder, 12, seed=2, lengths=SHORT)
+    library = library_of(folder, tmp_path)
+    library.search_engine.ensure_index()
+    library.close()
+    edit(paths[:10], "Xylophonique")
+    library = library_of(folder, tmp_path)
+    library.search_engine.ensure_index()
+    before = segments_of(library)
+    assert len(before) == 2 and 2 * before[0][1] > before[0][0]
+    assert library.search_engine.merge_small_segments()
+    assert [deleted for _, deleted in segments_of(library)] == [0, 0]
+    assert not library.search_engine.merge_small_segments()
+    assert len(library.search_engine.search("xylophonique").hits) == 10
     library.close()

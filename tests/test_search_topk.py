@@ -3,13 +3,16 @@ rarer words' documents gives the same scores as reading it whole."""
 
 from __future__ import annotations
 
+import random
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 import pytest
 from whoosh import query as wq
 
 from benchmarks.corpus import SHORT, ArticleMaker
+from guide_reader.content.model import Article, Section
 from guide_reader.search import SearchEngine, store, topk
 from guide_reader.search.documents import BIBLIOGRAPHY_TERM
 from guide_reader.search.schema import TEXT_FIELD
@@ -77,6 +80,24 @@ def test_the_top_hits_are_whooshs_own(engine) -> None:
                 assert [score for _, score in ours.hits] == pytest.approx([hit.score for hit in theirs], rel=1e-6)
 
 
+def test_postings_read_a_list_at_a_time_are_those_whoosh_walks(engine) -> None:
+    """Every term of every segment (deleted documents in two of them), block lists and inlined ones."""
+    blocks = 0
+    with engine._search_lock:
+        for subsearcher, _ in engine._current_searcher().leaf_searchers():
+            reader = subsearcher.reader()
+            for term in reader.lexicon(TEXT_FIELD):
+                walked = []
+                matcher = reader.postings(TEXT_FIELD, term)
+                while matcher.is_active():
+                    walked.append((matcher.id(), matcher.weight()))
+                    matcher.next()
+                docnums, weights = topk.read_postings(reader.postings(TEXT_FIELD, term))
+                assert list(zip(docnums, weights, strict=True)) == walked, term
+                blocks += len(walked) > 128
+    assert blocks >= 2  # lists of several blocks among them
+
+
 def test_weights_read_at_some_documents_are_those_of_the_whole_postings(engine) -> None:
     longest = 0
     with engine._search_lock:
@@ -94,11 +115,11 @@ def test_weights_read_at_some_documents_are_those_of_the_whole_postings(engine) 
 
 
 def test_a_common_word_answered_block_by_block_gives_the_same_top(engine, monkeypatch) -> None:
-    from whoosh.codec.whoosh3 import W3LeafMatcher
+    from guide_reader.search.blocks import Block
 
     decoded = []
-    read_ids = W3LeafMatcher._read_ids
-    monkeypatch.setattr(W3LeafMatcher, "_read_ids", lambda self: decoded.append(1) or read_ids(self))
+    decode = Block.decode
+    monkeypatch.setattr(Block, "decode", lambda self: decoded.append(1) or decode(self))
     with engine._search_lock:
         searcher = engine._current_searcher()
         flags = engine._bibliography(searcher)
@@ -119,7 +140,7 @@ def test_a_common_word_answered_block_by_block_gives_the_same_top(engine, monkey
 
 
 def test_blocks_that_cannot_make_the_top_are_not_decoded(tmp_path: Path, monkeypatch) -> None:
-    from whoosh.codec.whoosh3 import W3LeafMatcher
+    from guide_reader.search.blocks import Block
 
     articles = sorted(ArticleMaker(12, SHORT).articles(30), key=lambda article: article.slug)
     first = articles[0]
@@ -127,8 +148,8 @@ def test_blocks_that_cannot_make_the_top_are_not_decoded(tmp_path: Path, monkeyp
     engine = SearchEngine(articles, tmp_path)  # one segment: the shortest reference, the best, comes first
     engine.ensure_index()
     decoded = []
-    read_ids = W3LeafMatcher._read_ids
-    monkeypatch.setattr(W3LeafMatcher, "_read_ids", lambda self: decoded.append(1) or read_ids(self))
+    decode = Block.decode
+    monkeypatch.setattr(Block, "decode", lambda self: decoded.append(1) or decode(self))
     monkeypatch.setattr(topk, "BLOCK_MAX_FROM", 1)
     with engine._search_lock:
         searcher = engine._current_searcher()
@@ -162,3 +183,68 @@ def test_a_phrase_query_breaks_a_tie_of_exact_scores_in_document_order() -> None
     run = CannedRun({9: 3.0, 3: 2.0, 5: 1.0}, {9: 2.0, 3: 2.0, 5: 1.0})
     assert topk.top_hits(None, query, 1, lambda docnum: None, run).hits == [(3, 2.0)]  # type: ignore[arg-type]
     assert topk.top_hits(None, query, 2, lambda docnum: None, run).hits == [(3, 2.0), (9, 2.0)]  # type: ignore[arg-type]
+
+
+def phrases(engine: SearchEngine) -> list[list[str]]:
+    """Runs of two and three terms as documents hold them, and pairs of common words (mostly apart)."""
+    rnd = random.Random(5)
+    found: list[list[str]] = []
+    with engine._search_lock:
+        searcher = engine._current_searcher()
+        for docnum in rnd.sample(range(searcher.doc_count_all()), 40):
+            parts = engine._words_of(searcher, docnum)
+            part = max(parts or [[]], key=len)
+            if len(part) >= 3:
+                start = rnd.randrange(len(part) - 2)
+                found += [part[start : start + 2], part[start : start + 3]]
+    common = queries(engine)[-1]
+    return [*found, common, common[::-1]]
+
+
+def test_a_phrase_found_through_its_pairs_gives_the_hits_of_the_words_checked_in_each_document(
+    engine, monkeypatch
+) -> None:
+    checked = 0
+    for words in phrases(engine):
+        query = wq.Phrase(TEXT_FIELD, words, slop=1)
+        with engine._search_lock:
+            searcher = engine._current_searcher()
+            words_of = partial(engine._words_of, searcher)
+            by_pairs = topk.top_hits(searcher, query, 10, words_of)
+            with monkeypatch.context() as patch:
+                patch.setattr(topk, "by_pairs", lambda phrase: False)
+                by_words = topk.top_hits(searcher, query, 10, words_of)
+        assert by_pairs.hits == by_words.hits, words
+        assert by_pairs.total == by_words.total or len(by_words.hits) == 10, words
+        checked += bool(by_words.hits)
+    assert checked >= 60  # most runs taken from documents are found
+
+
+def test_a_phrase_is_looked_for_only_in_documents_filed_under_its_pairs(tmp_path: Path) -> None:
+    # Sixty guides hold both words; five hold them as the phrase. Each guide has other words of its own.
+    articles = [
+        Article(
+            slug=f"guide-{n}",
+            title=f"Guide {n}",
+            sections=[
+                Section("bilan", "Bilan", f"Le bilan {n} compte les globules blancs." if n % 12 == 0 else
+                        f"Des draps blancs au bilan {n}, puis les globules rouges et les plaquettes."),
+                Section("suite", "Suite", " ".join(f"mot{n}x{k} terme{k}y{n}" for k in range(40))),
+            ],
+        )
+        for n in range(60)
+    ]  # fmt: skip
+    engine = SearchEngine(articles, tmp_path)
+    engine.ensure_index()
+    with engine._search_lock:
+        searcher = engine._current_searcher()
+        words_of = partial(engine._words_of, searcher)
+        read: list[int] = []
+        phrase = wq.Phrase(TEXT_FIELD, ["globul", "blanc"], slop=1)
+        found = topk.top_hits(searcher, phrase, 20, lambda docnum: read.append(docnum) or words_of(docnum))
+        holding = topk.Run(searcher, words_of).relaxed(wq.And([wq.Term(TEXT_FIELD, w) for w in phrase.words]))
+        slugs = {searcher.stored_fields(docnum)["slug"] for docnum, _ in found.hits}
+    engine.close()
+    assert len(holding) == 60
+    assert slugs == {f"guide-{n}" for n in range(0, 60, 12)}
+    assert len(read) <= 6  # the five, and at most one other filed under both buckets by chance

@@ -49,12 +49,15 @@ def _global_parser(full: bool = True) -> argparse.ArgumentParser:
 
 
 def _modules_for(argv: Sequence[str] | None) -> Sequence[str]:
-    """The command modules the command line needs: the one of its command, else all (help, the window).
-    ``--content DIR search``: the command is ``search``, not ``DIR``."""
+    """The command modules the command line needs: the one of its command; the window's alone when
+    there is no command (the others' imports would delay its first paint); else all (help, an
+    unknown command or option). ``--content DIR search``: the command is ``search``, not ``DIR``."""
     try:
         _, rest = _global_parser(full=False).parse_known_args(sys.argv[1:] if argv is None else list(argv))
     except (argparse.ArgumentError, SystemExit):  # a bad option or --version: the full parser answers
         return list(COMMAND_MODULES)
+    if not rest:
+        return ["gui"]
     words = [word for word in rest if not word.startswith("-")]
     for module, names in COMMAND_MODULES.items():
         if words and words[0] in names:

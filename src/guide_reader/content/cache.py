@@ -123,15 +123,17 @@ class SyncReport:
 
 
 def loader_fingerprint() -> str:
-    """The program version and the size and time of each loader module; compared as is."""
+    """The program version and a hash of each loader module's source (about 100 KB read, under a
+    millisecond); compared as is. Contents, not times: a module copied or checked out again with the
+    same code keeps the catalogue (at 10,000 articles, parsing again takes over a minute)."""
     parts = [__version__]
     package = Path(__file__).parent
     for name in _LOADER_SOURCES:
         try:
-            stat = (package / name).stat()
+            source = (package / name).read_bytes()
         except OSError:  # a bundle may ship compiled modules only: the version then stands for the code
             continue
-        parts.append(f"{name}:{stat.st_size}:{stat.st_mtime_ns}")
+        parts.append(f"{name}:{hashlib.blake2b(source, digest_size=12).hexdigest()}")
     return "\n".join(parts)
 
 

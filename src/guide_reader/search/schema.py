@@ -6,16 +6,19 @@ document for that term (title, heading and body each saturated against its own
 length, a heading counting 6 times), times the document's boost. A search then
 scores a document with ``weight × idf`` (Whoosh's ``TF_IDF``, see ``topk``): one
 posting list per word instead of one per word and part, and no field lengths to
-read while scoring. The postings hold no positions: a phrase is checked in the
-words of the few documents that could make the top hits (``topk``), so the index
-is smaller, faster to write and faster to read.
+read while scoring. The postings hold no positions (they would make every posting
+longer and every word slower to read). Instead, every two terms that follow each
+other in a part file the document under two more terms (``pair_buckets``): a phrase
+is looked for only in the words of the few documents filed under its pairs (``topk``).
 """
 
 from __future__ import annotations
 
+import zlib
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from itertools import pairwise
 from typing import Any
 
 from whoosh.fields import ID, STORED, TEXT, Schema
@@ -34,7 +37,12 @@ AVERAGE_LENGTHS = {"title": 2.4, "head": 1.8, "body": 51.0}
 """Terms per document in each part, as in the bundled articles (BM25's average lengths)."""
 K1 = 1.2
 B = 0.75
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
+PAIR_BITS = 15
+"""Each pair of terms is filed in two of ``2 * 2**PAIR_BITS`` *pair buckets* (``pair_buckets``)."""
+_PAIR_MASK = (1 << PAIR_BITS) - 1
+_PAIR_CACHE: dict[tuple[str, str], tuple[str, str]] = {}
+_PAIR_CACHE_SIZE = 1_000_000
 
 
 class Prepared(tuple):
@@ -52,12 +60,41 @@ class ImpactWeights(Existence):
         return prepare((("body", terms(value if isinstance(value, str) else " ".join(value))),), 1.0)
 
 
+def pair_buckets(first: str, second: str) -> tuple[str, str]:
+    """The two bucket terms of a document where ``second`` comes right after ``first`` in one part.
+
+    The pair's CRC-32 (of both terms, a separator between: a term may hold a space) gives one bucket
+    by its low ``PAIR_BITS`` bits, the other by the next ones. Their first character, '~', is never a
+    word's (analysis never gives it), so no word, typo fix or ``word~`` expansion is ever a bucket.
+    A document other pairs file in both buckets of a pair is rare (about once in 10,000 documents at
+    10,000 articles): what the buckets find is checked in the words.
+    """
+    known = _PAIR_CACHE.get((first, second))
+    if known is None:
+        code = zlib.crc32(f"{first}\x1f{second}".encode())
+        known = (f"~a{code & _PAIR_MASK:x}", f"~b{(code >> PAIR_BITS) & _PAIR_MASK:x}")
+        if len(_PAIR_CACHE) >= _PAIR_CACHE_SIZE:
+            _PAIR_CACHE.clear()
+        _PAIR_CACHE[(first, second)] = known
+    return known
+
+
+def pair_terms(parts: Iterable[Sequence[str]]) -> set[str]:
+    """The bucket terms of every two terms next to each other within one part of a document."""
+    found: set[str] = set()
+    for part in parts:
+        for pair in set(pairwise(part)):
+            found.update(pair_buckets(*pair))
+    return found
+
+
 def prepare(
     parts: Sequence[tuple[str, Sequence[str]]],
     boost: float,
     extras: Sequence[tuple[str, Sequence[str]]] = (),
 ) -> Prepared:
-    """The postings of one document from the terms of its parts (``"title"``, ``"head"``, ``"body"``).
+    """The postings of one document from the terms of its parts (``"title"``, ``"head"``, ``"body"``),
+    then its pair terms (weight 1: they only say which documents hold a pair, never score).
 
     ``extras``: more terms of a part that do not make it longer (a compound's joined form,
     a heading's stop words): weighed like the part's own terms, against the part's length.
@@ -77,7 +114,11 @@ def prepare(
     # statistics Whoosh keeps (its maximum weight) are exactly the weights read back.
     # (The frequency, 1 here, is not stored: the field keeps no lengths.)
     rounded = array("f", weights.values()).tolist()
-    return Prepared((term, 1, weight, b"") for term, weight in zip(weights, rounded, strict=True))
+    pairs = pair_terms(part for _, part in parts)
+    return Prepared(
+        [(term, 1, weight, b"") for term, weight in zip(weights, rounded, strict=True)]
+        + [(pair, 1, 1.0, b"") for pair in pairs]
+    )
 
 
 class ImpactText(TEXT):

@@ -221,12 +221,13 @@ class IndexStore:
         return index, "updated", len(changed)
 
     def merge_small_segments(self, index: FileIndex) -> bool:
-        """Merge the segments of fewer than ``SMALL_SEGMENT_DOCS`` documents into one (the updates leave
-        one small segment each); True when it merged. For a worker thread: it takes the write lock
-        (without waiting: False when another writer holds it) and rewrites the manifest."""
+        """Merge the segments of fewer than ``SMALL_SEGMENT_DOCS`` documents (the updates leave one small
+        segment each) and those more than half deleted into one; True when it merged. For a worker
+        thread: it takes the write lock (without waiting: False when another writer holds it) and
+        rewrites the manifest."""
         # The table of contents alone (a searcher would load every segment's readers).
-        small = [segment for segment in index._segments() if segment.doc_count_all() < SMALL_SEGMENT_DOCS]
-        if len(small) < 2:
+        segments = index._segments()
+        if not _rewritten(segments) and len(_live_segments(segments)) == len(segments):
             return False
         manifest = Manifest.read(self.manifest_path)
         try:
@@ -333,7 +334,8 @@ class IndexStore:
         each document analyzed once, the write lock held throughout; returns the articles that could
         not be read or analyzed, slug -> problem (each also in ``problems``; the others are written).
 
-        Nothing is merged here: an update of a few articles adds one small segment, and costs
+        Nothing is merged here (a segment whose every document is deleted is dropped: ``_live``): an
+        update of a few articles adds one small segment, and costs
         the same at any size of the index (Whoosh's default would merge the segments it finds
         small, up to rewriting most of the index: 201 s for one article at 100,000);
         ``merge_small_segments`` gathers them later, in the background. A long list is written in
@@ -385,7 +387,7 @@ class IndexStore:
                 failed.update(add_articles(writer, source, part, job.words, job.problems, done))
                 if progress and count[0] == total:
                     progress(total, total, WRITING_MESSAGE)
-                writer.commit(merge=False)
+                writer.commit(mergetype=_live)
             except BaseException:
                 writer.cancel()
                 raise
@@ -403,7 +405,7 @@ class IndexStore:
         try:
             for slug in job.deleted:
                 writer.delete_by_term("slug", slug)
-            writer.commit(mergetype=lambda _, segments: [*segments, *written.segments])
+            writer.commit(mergetype=lambda _, segments: [*_live_segments(segments), *written.segments])
         except BaseException:
             writer.cancel()
             raise
@@ -429,15 +431,37 @@ class _Write:
     problems: list[str]
 
 
+def _live(writer: IndexWriter, segments: list[Any]) -> list[Any]:
+    """Whoosh merge policy: the segments that hold a document not deleted, none merged. (A segment of deleted
+    documents only is dropped: kept, it was read at every search, its postings walked to skip them;
+    an update of every article left the whole former index so, and a search took 1.5 s at 10,000 articles.)"""
+    return _live_segments(segments)
+
+
+def _live_segments(segments: list[Any]) -> list[Any]:
+    return [segment for segment in segments if segment.doc_count() > 0]
+
+
+def _rewritten(segments: list[Any]) -> list[Any]:
+    """The segments ``merge_small_segments`` rewrites into one: those of fewer than ``SMALL_SEGMENT_DOCS``
+    documents and those more than half deleted (their postings are read at every search, deleted or not),
+    none when that would rewrite one segment that has nothing deleted."""
+    chosen = [
+        segment
+        for segment in segments
+        if segment.doc_count() > 0
+        and (segment.doc_count_all() < SMALL_SEGMENT_DOCS or 2 * segment.deleted_count() > segment.doc_count_all())
+    ]
+    return chosen if len(chosen) > 1 or any(segment.has_deletions() for segment in chosen) else []
+
+
 def _merge_small(writer: IndexWriter, segments: list[Any]) -> list[Any]:
-    """Whoosh merge policy: the segments of fewer than ``SMALL_SEGMENT_DOCS`` documents become one."""
+    """Whoosh merge policy: the segments ``_rewritten`` names become one; those with nothing left are dropped."""
     from whoosh.reading import SegmentReader
 
-    small = [segment for segment in segments if segment.doc_count_all() < SMALL_SEGMENT_DOCS]
-    if len(small) < 2:
-        return list(segments)
+    small = _rewritten(segments)
     for segment in small:
         reader = SegmentReader(writer.storage, writer.schema, segment)
         writer.add_reader(reader)
         reader.close()
-    return [segment for segment in segments if segment not in small]
+    return [segment for segment in _live_segments(segments) if segment not in small]

@@ -16,10 +16,11 @@ Here each word's postings are read once, block by block, into a mapping
 word" is an intersection, "any word" a sum. For "every word", a word held by
 many more documents than the rarest one is read only in the blocks that hold
 one of the rarest word's documents (the other blocks are skipped by their
-headers, their postings never decoded). A phrase is first taken as "every
-word of the phrase" (its score is the sum of its words' scores, so this *relaxed*
-score is never below the exact one); candidates are then taken best first, and
-each is checked against the exact query, its phrases looked for in the
+headers, their postings never decoded). A phrase is first taken as "every word
+of the phrase, in documents filed under the buckets of each pair of them"
+(``schema.pair_buckets``; its score is the sum of its words' scores, so this
+*relaxed* score is never below the exact one); candidates are then taken best
+first, and each is checked against the exact query, its phrases looked for in the
 document's own words (``words_of``), until no remaining candidate can beat the
 N-th exact score. The hits and scores are those Whoosh would give for the exact
 query (ties in document order), without positions in the index.
@@ -30,14 +31,17 @@ from __future__ import annotations
 import heapq
 import math
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import compress, islice
+from itertools import compress, islice, pairwise
 from operator import itemgetter
 
 from whoosh import query as wq
 from whoosh.matching import FilterMatcher, Matcher
 from whoosh.searching import Searcher
+
+from .blocks import blocks_of
+from .schema import pair_buckets
 
 Scores = dict[int, float]
 BLOCK_MAX_FROM = 2000
@@ -79,7 +83,7 @@ def top_hits(
     if among is not None and run.by_blocks(query):
         return TopHits(run.top_of_term(query, limit, *among), run.count(query, *among))
     candidates = run.relaxed(query) if among is None else run.split(query, among[0])[among[1]]
-    if not _has_phrase(query):
+    if not run.needs_check(query):
         return TopHits(list(islice(_best_first(candidates, limit), limit)), len(candidates))
     top: list[tuple[float, int]] = []  # (score, -docnum): the worst of the top first
     exhausted = True
@@ -112,8 +116,14 @@ def _rank(item: tuple[int, float]) -> tuple[float, int]:
     return -item[1], item[0]
 
 
-def _has_phrase(query: wq.Query) -> bool:
+def _needs_check(query: wq.Query) -> bool:
+    """Whether the query holds a phrase: one to look for in the words of each candidate."""
     return isinstance(query, wq.Phrase) or any(isinstance(leaf, wq.Phrase) for leaf in query.leaves())
+
+
+def by_pairs(phrase: wq.Phrase) -> bool:
+    """Whether the phrase's candidates are found through its pairs' buckets: each word right after the other."""
+    return phrase.slop == 1 and len(phrase.words) >= 2
 
 
 class Run:
@@ -126,8 +136,9 @@ class Run:
         self.words: dict[int, Sequence[Sequence[str]] | None] = {}
         self.combined: dict[int, tuple[wq.Query, Scores]] = {}
         """Each part's relaxed scores, by ``id`` (the part is kept with them, so its id stays its own)."""
-        self.phrased: dict[int, bool] = {}
-        """Whether each part holds a phrase, by ``id`` (the parts are in ``combined``)."""
+        self.checked: dict[int, bool] = {}
+        """Whether each part holds a phrase to check in the words (``_needs_check``), by ``id`` (the parts are
+        in ``combined``)."""
         self.splits: dict[int, tuple[Scores, Scores]] = {}
         """Each query's relaxed scores split by ``split``, by ``id`` (the query is in ``combined``)."""
 
@@ -197,24 +208,22 @@ class Run:
             excluded: Collection[int] = ()
             if isinstance(matcher, FilterMatcher) and matcher._exclude:
                 excluded, matcher = matcher._ids, matcher.child
-            if not hasattr(matcher, "_maxweight"):  # another format: read whole
+            blocks = blocks_of(matcher)
+            if blocks is None:  # a short list, kept in the term's entry: read whole
                 scores = self.split(term, flags)[inside]
                 return list(islice(_best_first(scores, limit), limit))
-            while matcher.is_active():
-                if len(top) < limit or (matcher._maxweight * idf) * boost > top[0][0]:
-                    matcher._read_ids()
-                    matcher._read_weights()
-                    start, weights = matcher._i, matcher._weights
-                    for place, docnum in enumerate(matcher._ids[start:], start):
+            for block in blocks:
+                if len(top) < limit or (block.maxweight * idf) * boost > top[0][0]:
+                    docnums, weights = block.decode()
+                    for docnum, weight in zip(docnums, weights, strict=True):
                         number = docnum + offset
                         if flags[number] != wanted or docnum in excluded:
                             continue
-                        item = ((weights[place] * idf) * boost, -number)
+                        item = ((weight * idf) * boost, -number)
                         if len(top) < limit:
                             heapq.heappush(top, item)
                         elif item > top[0]:
                             heapq.heapreplace(top, item)
-                matcher._next_block()
         return sorted(((-negated, score) for score, negated in top), key=_rank)
 
     def term(self, fieldname: str, text: str) -> Scores:
@@ -232,10 +241,10 @@ class Run:
             self.postings[key] = found
         return found
 
-    def has_phrase(self, query: wq.Query) -> bool:
-        known = self.phrased.get(id(query))
+    def needs_check(self, query: wq.Query) -> bool:
+        known = self.checked.get(id(query))
         if known is None:
-            known = self.phrased[id(query)] = _has_phrase(query)
+            known = self.checked[id(query)] = _needs_check(query)
         return known
 
     def relaxed(self, query: wq.Query) -> Scores:
@@ -252,7 +261,12 @@ class Run:
             return scores if query.boost == 1.0 else _scaled(scores, query.boost)
         if kind is wq.Phrase:
             words = [wq.Term(query.fieldname, word) for word in query.words]
-            return self.relaxed(wq.And(words, boost=query.boost))
+            if not by_pairs(query):
+                return self.relaxed(wq.And(words, boost=query.boost))
+            buckets = {bucket for pair in pairwise(query.words) for bucket in pair_buckets(*pair)}
+            pairs = [wq.Term(query.fieldname, bucket) for bucket in sorted(buckets)]
+            scores = _all_of(self._terms_of_all(pairs + words)[len(pairs) :])
+            return scores if query.boost == 1.0 else _scaled(scores, query.boost)
         if kind in (wq.And, wq.Or):
             parts = query.subqueries
             if not parts:
@@ -316,11 +330,11 @@ class Run:
         """The exact score of one document of the relaxed results, or None when it does not match."""
         kind = type(query)
         if kind is wq.Phrase:
-            scores = [self.term(query.fieldname, word).get(docnum) for word in query.words]
-            if None in scores or not self._has_words(docnum, query.words, query.slop):
+            score = self.relaxed(query).get(docnum)
+            if score is None or not self._has_words(docnum, query.words, query.slop):
                 return None
-            return sum(scores) * query.boost  # type: ignore[arg-type]
-        if kind in (wq.And, wq.Or) and self.has_phrase(query):
+            return score
+        if kind in (wq.And, wq.Or) and self.needs_check(query):
             parts = query.subqueries
             if len(parts) == 1:
                 return self.exact(parts[0], docnum)
@@ -363,23 +377,21 @@ def phrase_in(parts: Sequence[Sequence[str]], words: Sequence[str], slop: int) -
 def read_postings(matcher: Matcher) -> tuple[list[int], list[float]]:
     """The documents and weights of a term's postings, deleted documents left out.
 
-    Whoosh's own block format (``W3LeafMatcher``) is read a block at a time; any other
-    matcher a posting at a time.
+    A Whoosh 3 block list is read whole at once (``blocks.blocks_of``); a short list kept in the term's
+    entry, a posting at a time.
     """
-    excluded: Iterable[int] = ()
+    excluded: Collection[int] = ()
     if isinstance(matcher, FilterMatcher) and matcher._exclude:
         excluded, matcher = matcher._ids, matcher.child
     docnums: list[int] = []
     weights: list[float] = []
-    if all(hasattr(matcher, name) for name in ("_read_ids", "_read_weights", "_next_block", "_i")):
-        while matcher.is_active():
-            matcher._read_ids()
-            matcher._read_weights()
-            start = matcher._i  # a filter may have stepped over deleted documents at the start
-            docnums += matcher._ids[start:]
-            weights += matcher._weights[start:]
-            matcher._next_block()
-    else:
+    blocks = blocks_of(matcher)
+    if blocks is not None:
+        for block in blocks:
+            ids, block_weights = block.decode()
+            docnums += ids
+            weights += block_weights
+    else:  # (a filter may have stepped over deleted documents at the start: they are left out anyway)
         while matcher.is_active():
             docnums.append(matcher.id())
             weights.append(matcher.weight())
@@ -396,26 +408,26 @@ def read_weights_at(matcher: Matcher, wanted: Sequence[int]) -> dict[int, float]
     excluded: Collection[int] = ()
     if isinstance(matcher, FilterMatcher) and matcher._exclude:
         excluded, matcher = matcher._ids, matcher.child
-    found: dict[int, float] = {}
-    if not all(hasattr(matcher, name) for name in ("_read_ids", "_read_weights", "_next_block", "_maxid")):
-        docnums, weights = read_postings(matcher)  # another format: read whole
+    blocks = blocks_of(matcher)
+    if blocks is None:  # a short list: read whole
+        docnums, weights = read_postings(matcher)
         wanted_set = set(wanted)
         return {docnum: weight for docnum, weight in zip(docnums, weights, strict=True) if docnum in wanted_set}
+    found: dict[int, float] = {}
     at, count = 0, len(wanted)
-    while at < count and matcher.is_active():
-        last = matcher._maxid
-        if wanted[at] <= last:
-            end = bisect_right(wanted, last, at)
-            matcher._read_ids()
-            start = matcher._i
-            places = {docnum: place for place, docnum in enumerate(matcher._ids[start:], start)}
-            hits = [(docnum, places[docnum]) for docnum in wanted[at:end] if docnum in places]
-            if hits:
-                matcher._read_weights()
-                weights = matcher._weights
-                found.update((docnum, weights[place]) for docnum, place in hits)
-            at = end
-        matcher._next_block()
+    for block in blocks:
+        if at >= count:
+            break
+        if wanted[at] > block.last:
+            continue
+        end = bisect_right(wanted, block.last, at)
+        docnums, weights = block.decode()
+        places = dict(zip(docnums, range(len(docnums)), strict=True))
+        for docnum in wanted[at:end]:
+            place = places.get(docnum)
+            if place is not None:
+                found[docnum] = weights[place]
+        at = end
     for docnum in excluded:
         found.pop(docnum, None)
     return found

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
 
@@ -12,6 +11,8 @@ def announce(source: QWidget, message: str, assertive: bool = False) -> None:
 
     Does nothing when no assistive technology is listening.
     """
+    from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent  # its many enums: not before the first paint
+
     if not message or not QAccessible.isActive():
         return
     event = QAccessibleAnnouncementEvent(source, message)

@@ -8,11 +8,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, Qt
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from .widgets import plain_message
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QFileDialog
+
     from ..content.model import Article
     from ..store import Bookmark
     from .main_window import MainWindow
@@ -30,6 +32,8 @@ def documents_folder() -> Path:
 
 def file_dialog(parent: QWidget, mode: Literal["open", "save"], title: str, name: str, pattern: str) -> QFileDialog:
     """Qt's file dialog (in the interface language), in the documents folder, ``name`` proposed."""
+    from PySide6.QtWidgets import QFileDialog
+
     dialog = QFileDialog(parent, title, str(documents_folder() / name) if name else str(documents_folder()), pattern)
     dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
     if mode == "save":
@@ -50,6 +54,8 @@ class BookmarkActions(_Base):
         The dialog opens in the user's documents folder, and is Qt's own so that it speaks the
         interface language (a desktop's dialog speaks the desktop's).
         """
+        from PySide6.QtWidgets import QFileDialog
+
         if not self.files_allowed:
             return None
         dialog = file_dialog(self, mode, title, name, pattern)
@@ -63,6 +69,8 @@ class BookmarkActions(_Base):
 
     def bookmark_section(self, anchor: str | None = None) -> None:
         """Bookmark a section or question (the one being read when ``anchor`` is None), asking for a note."""
+        from PySide6.QtWidgets import QMessageBox
+
         page = self._article_page
         article = page.article if page is not None else None
         if not self.bookmarks_allowed or page is None or self.pages.currentWidget() is not page or article is None:
@@ -193,6 +201,8 @@ class BookmarkActions(_Base):
         )
 
     def export_bookmarks(self, path: Path | None = None) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         if not self.files_allowed:
             return
         path = path or self._ask_file(
@@ -218,6 +228,8 @@ class BookmarkActions(_Base):
         )
 
     def import_bookmarks(self, path: Path | None = None) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         from ..store import ExchangeFormatError, ImportReport
 
         if not self.files_allowed:
@@ -263,6 +275,8 @@ class BookmarkActions(_Base):
 
     def show_store_notice(self) -> None:
         """Tell the reader when their bookmark file was damaged and set aside, read-only, or not usable."""
+        from PySide6.QtWidgets import QMessageBox
+
         store = self.library.store
         if store.read_only:
             self.degraded.say(

@@ -11,12 +11,16 @@ import logging
 import sys
 import threading
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QThread, Signal, Slot
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from ..logs import log_file
 from .widgets import plain_message
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 
 _log = logging.getLogger(__name__)
 
@@ -46,6 +50,8 @@ class ErrorReporter(QObject):
 
     @Slot()
     def _show_message(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         parent = QApplication.activeWindow()
         text = QCoreApplication.translate(
             "ErrorReporter",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import itertools
 import logging
 import sys
@@ -16,11 +15,9 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QMou
 from PySide6.QtWidgets import (
     QApplication,
     QCompleter,
-    QFileDialog,
     QLineEdit,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QProgressBar,
     QSizePolicy,
     QStackedWidget,
@@ -29,12 +26,11 @@ from PySide6.QtWidgets import (
 )
 
 from .. import __version__
-from ..content.pronunciation import Pronunciation, load_pronunciation, pronunciation_file
 from ..library import Library
-from ..paths import remember_content_dir
 
 if TYPE_CHECKING:
     from ..content.model import Article
+    from ..content.pronunciation import Pronunciation
     from ..search import Completion, IndexReport, SearchHit, SearchResults
     from .article_page import ArticlePage
     from .bookmarks_page import BookmarksPage
@@ -113,7 +109,6 @@ class MainWindow(BookmarkActions, QMainWindow):
             self.home_page.show_reading()  # a first start: the worker reads the folder after the first paint
         self.home_page.article_chosen.connect(lambda slug: self.go_to(Location("article", slug)))
         self._back_buttons = BackForwardButtons(self)
-        self._watch_back_buttons(self.home_page.list.viewport())
         self._watch_back_buttons(self.home_page.filter_field)
         apply_theme(QApplication.instance(), self.theme, self.text_size)
         # The other pages are built at first use, so that the home page shows sooner.
@@ -557,7 +552,8 @@ class MainWindow(BookmarkActions, QMainWindow):
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         """Mouse back / forward buttons: a press that the widget under the mouse left unhandled comes
-        here (no filter on every event of the program); item views send theirs through ``eventFilter``."""
+        here (no filter on every event of the program), as from the home page's list, which leaves them
+        unhandled; the other item views send theirs through ``eventFilter``."""
         if event.button() == Qt.MouseButton.BackButton:
             self.go_back()
         elif event.button() == Qt.MouseButton.ForwardButton:
@@ -709,6 +705,8 @@ class MainWindow(BookmarkActions, QMainWindow):
 
     def _pronunciation(self) -> Pronunciation:
         """The read-aloud pronunciation rules of the content folder (else the bundled ones)."""
+        from ..content.pronunciation import load_pronunciation, pronunciation_file
+
         return load_pronunciation(pronunciation_file(self.library.content_dir))
 
     @property
@@ -779,11 +777,15 @@ class MainWindow(BookmarkActions, QMainWindow):
         """A clinic's own folder of articles (Markdown), used from the next start on."""
         if not self.files_allowed:
             return
+        from PySide6.QtWidgets import QFileDialog
+
         chosen = QFileDialog.getExistingDirectory(self, self.tr("Dossier des guides"), str(self.library.content_dir))
         if chosen:
             self._use_content_folder(Path(chosen))
 
     def _use_content_folder(self, folder: Path | None) -> None:
+        from ..paths import remember_content_dir
+
         remember_content_dir(folder)
         self.status_label.setText(
             self.tr("Les guides de « %1 » seront utilisés au prochain démarrage.").replace("%1", str(folder))
@@ -792,6 +794,8 @@ class MainWindow(BookmarkActions, QMainWindow):
         )
 
     def about_html(self) -> str:
+        import html
+
         from .article_page import trust_text
 
         rows = []
@@ -816,6 +820,8 @@ class MainWindow(BookmarkActions, QMainWindow):
         )
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(self)
         box.setWindowTitle(self.tr("À propos de Guide Reader"))
         box.setTextFormat(Qt.TextFormat.RichText)

@@ -134,9 +134,9 @@ class ToolStrip(QWidget):
         if accessible_name:
             button.setAccessibleName(accessible_name)
         action.changed.connect(lambda: button.setVisible(action.isVisible()))
-        button.setVisible(action.isVisible())
         self._buttons[action] = button
-        self.flow.addWidget(button)
+        self.flow.addWidget(button)  # in the strip before it is shown: never a window of its own, even briefly
+        button.setVisible(action.isVisible())
         return button
 
     def addWidget(self, widget: QWidget) -> QAction:  # noqa: N802

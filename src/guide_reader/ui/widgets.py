@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-import html
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox, QWidget
 
 
 def plain_label(text: str = "") -> QLabel:
@@ -17,11 +20,15 @@ def plain_label(text: str = "") -> QLabel:
 
 def plain_tooltip(text: str) -> str:
     """Tooltip text shown as written: Qt reads a tooltip as HTML when it sees a tag, so it is escaped."""
+    import html
+
     return "<p>" + html.escape(text, quote=False).replace("\n", "<br>") + "</p>"
 
 
 def plain_message(parent: QWidget, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
     """A message box that shows ``text`` as written (never as HTML), opened window-modal and returned."""
+    from PySide6.QtWidgets import QMessageBox
+
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
     box.setTextFormat(Qt.TextFormat.PlainText)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
