@@ -297,14 +297,18 @@ class SearchEngine:
 
     def _alert_of(self, slug: str) -> AlertSection | None:
         """A guide's alert section (for the alert section's rule)."""
-        if self._document(slug, "lead") is None:
-            return None
-        return self._docs[slug].alert()
+        docs = self._article_docs(slug)
+        return docs.alert() if docs is not None else None
 
     def _document(self, slug: str, part: str) -> IndexDoc | None:
         """One document of an article, made at its first hit from the article (read from the source;
         the last ``DOCUMENT_CACHE`` articles read are kept until the index changes), alone: not the article's
         other parts."""
+        docs = self._article_docs(slug)
+        return docs.get(part) if docs is not None else None
+
+    def _article_docs(self, slug: str) -> _ArticleDocs | None:
+        """An article and the documents made of it so far; None when the source has no such article."""
         docs = self._docs.get(slug)
         if docs is None:
             article = self.source.article(slug)
@@ -315,7 +319,7 @@ class SearchEngine:
                 self._docs.popitem(last=False)
         else:
             self._docs.move_to_end(slug)
-        return docs.get(part)
+        return docs
 
     def _display_forms(self) -> DisplayForms:
         """Folded word -> the word as written, for « Vouliez-vous dire … »: looked up in the completions
