@@ -66,8 +66,10 @@ def pair_buckets(first: str, second: str) -> tuple[str, str]:
     The pair's CRC-32 (of both terms, a separator between: a term may hold a space) gives one bucket
     by its low ``PAIR_BITS`` bits, the other by the next ones. Their first character, '~', is never a
     word's (analysis never gives it), so no word, typo fix or ``word~`` expansion is ever a bucket.
-    A document other pairs file in both buckets of a pair is rare (about once in 10,000 documents at
-    10,000 articles): what the buckets find is checked in the words.
+    A document that other pairs file in both buckets of a pair is rare, and what the buckets find is
+    checked in the words: at 10,000 generated articles, the 200 two-word phrases of the search
+    benchmark had 2,270 documents filed under both buckets, 6 of them without the phrase, where
+    170,197 documents held both words.
     """
     known = _PAIR_CACHE.get((first, second))
     if known is None:

@@ -237,7 +237,8 @@ class Run:
             idf = self.searcher.idf(fieldname, text) if holding else 0.0  # (an empty index has no idf)
             for reader, offset in holding:
                 docnums, weights = read_postings(reader.postings(fieldname, text))
-                found.update(zip([docnum + offset for docnum in docnums], [w * idf for w in weights], strict=True))
+                numbers = map(offset.__add__, docnums) if offset else docnums  # (at C speed: no Python step each)
+                found.update(zip(numbers, map(idf.__mul__, weights), strict=True))
             self.postings[key] = found
         return found
 
@@ -265,7 +266,7 @@ class Run:
                 return self.relaxed(wq.And(words, boost=query.boost))
             buckets = {bucket for pair in pairwise(query.words) for bucket in pair_buckets(*pair)}
             pairs = [wq.Term(query.fieldname, bucket) for bucket in sorted(buckets)]
-            scores = _all_of(self._terms_of_all(pairs + words)[len(pairs) :])
+            scores = self._terms_of_all(pairs + words, scored=len(pairs))
             return scores if query.boost == 1.0 else _scaled(scores, query.boost)
         if kind in (wq.And, wq.Or):
             parts = query.subqueries
@@ -274,33 +275,39 @@ class Run:
             if len(parts) == 1:  # Whoosh ignores the boost of a single-part group
                 return self.relaxed(parts[0])
             if kind is wq.And and all(type(part) is wq.Term for part in parts):
-                scores = _all_of(self._terms_of_all(parts))
+                scores = self._terms_of_all(parts)
             else:
                 scores = (_all_of if kind is wq.And else _any_of)([self.relaxed(part) for part in parts])
             return scores if query.boost == 1.0 else _scaled(scores, query.boost)
         return self._whoosh(query)
 
-    def _terms_of_all(self, parts: Sequence[wq.Term]) -> list[Scores]:
-        """Each term's scores (boost applied), for the documents holding every term only, in the order of
-        ``parts``. The rarest term is read whole; of a term held by many more documents, only the blocks
-        of postings that hold one of those documents are decoded (a common word's thousands of blocks
-        are skipped by their headers): 'fait commun catastrophe' reads 'catastrophe', not all of 'fait'."""
+    def _terms_of_all(self, parts: Sequence[wq.Term], scored: int = 0) -> Scores:
+        """The sum of the terms' scores (boost applied), in the order of ``parts``, for the documents holding
+        every term; ``parts[:scored]`` only select documents, their scores left out. The rarest term is read
+        whole; of a term held by many more documents, only the blocks of postings that hold one of those
+        documents are decoded (a common word's thousands of blocks are skipped by their headers):
+        'fait commun catastrophe' reads 'catastrophe', not all of 'fait'."""
         frequency = {id(part): self._frequency(part) for part in parts}
-        rarest = min(parts, key=lambda part: frequency[id(part)])
-        found: dict[int, Scores] = {id(rarest): self.relaxed(rarest)}
-        wanted = sorted(found[id(rarest)])
+        found: dict[int, Scores] = {}
+        holding: Collection[int] = ()
         for part in sorted(parts, key=lambda part: frequency[id(part)]):
             if id(part) in found:
                 continue
             key = (part.fieldname, part.text)
-            if key in self.postings or len(wanted) * SKIP_RATIO >= frequency[id(part)]:
+            if not found or key in self.postings or len(holding) * SKIP_RATIO >= frequency[id(part)]:
                 scores = self.relaxed(part)  # read whole (or already): as cheap as skipping
             else:
-                scores = self._term_at(part, wanted)
+                scores = self._term_at(part, sorted(holding))
             found[id(part)] = scores
-            wanted = [docnum for docnum in wanted if docnum in scores]
-        kept = set(wanted)
-        return [{docnum: score for docnum, score in found[id(part)].items() if docnum in kept} for part in parts]
+            holding = scores.keys() if len(found) == 1 else scores.keys() & holding
+        summed = [found[id(part)] for part in parts[scored:]]
+        if len(summed) == 1:
+            (only,) = summed
+            return {docnum: only[docnum] for docnum in holding}
+        if len(summed) == 2:
+            first, second = summed
+            return {docnum: first[docnum] + second[docnum] for docnum in holding}
+        return {docnum: sum([part[docnum] for part in summed]) for docnum in holding}
 
     def _frequency(self, term: wq.Term) -> int:
         """How many documents hold the term (Whoosh's term info: no postings read)."""
