@@ -17,7 +17,7 @@ _MARKS = {
     **{char: "-" for char in HYPHENS[1:]},
     **{char: " " for char in SPACES[1:]},
 }
-_FOLDING = str.maketrans(
+FOLDING = str.maketrans(
     {
         **_MARKS,
         "œ": "oe",
@@ -46,7 +46,7 @@ FOLD_VERSION = "2"
 
 def fold_chars(text: str) -> str:
     """``fold`` without joining digit groups: each character folded on its own."""
-    folded = text.translate(_FOLDING).casefold()
+    folded = text.translate(FOLDING).casefold()
     if folded.isascii():
         return folded
     return "".join(char for char in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(char))

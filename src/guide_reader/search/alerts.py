@@ -66,7 +66,7 @@ class AlertSection:
     @cached_property
     def outside_body(self) -> frozenset[str]:
         """The terms the index holds for the section's title and heading (words, extras, the heading's
-        stop words): ``IndexDoc.bag`` but the body's."""
+        stop words), but the body's."""
         title, title_extras, _ = analyze_all(self.doc.title)
         head, head_extras, head_stops = analyze_all(self.doc.head, stops=True)
         found = {term for _, term in title} | {term for _, term in head}
@@ -82,7 +82,7 @@ class AlertSection:
         return frozenset(TOKEN.findall(self.doc.body))
 
     def in_body(self, term: str) -> bool:
-        """Whether the body holds the term (``IndexDoc.body_terms``), its words analyzed only where they
+        """Whether the body holds the term (as a word or an extra term), its words analyzed only where they
         can give it."""
         return term in self.body_holds((term,))
 
@@ -98,7 +98,7 @@ class AlertSection:
         return {term for term in terms if known[term]}
 
     def holds(self, term: str) -> bool:
-        """Whether the index holds the term for this section (``IndexDoc.bag``)."""
+        """Whether the index holds the term for this section (its words, extras and heading's stop words)."""
         return term in self.outside_body or self.in_body(term)
 
 

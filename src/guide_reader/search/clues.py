@@ -23,7 +23,7 @@ import unicodedata
 from collections.abc import Collection, Iterable
 from functools import cache
 
-from ..content.text import _FOLDING, APOSTROPHES, HYPHENS, SPACES
+from ..content.text import APOSTROPHES, FOLDING, HYPHENS, SPACES
 from .analysis import PIECES, TOKEN_PATTERN, piece
 
 TOKEN = re.compile(TOKEN_PATTERN)
@@ -34,7 +34,7 @@ CUT = 2
 _PARTS = re.compile(f"[{re.escape(HYPHENS + SPACES)}]+")
 """What is between the parts of a compound, a number's digit groups or a run of codes."""
 _SPECIAL = re.compile(
-    "[" + re.escape("".join(chr(code) for code in _FOLDING if chr(code) not in APOSTROPHES + HYPHENS + SPACES)) + "]"
+    "[" + re.escape("".join(chr(code) for code in FOLDING if chr(code) not in APOSTROPHES + HYPHENS + SPACES)) + "]"
 )
 """A character ``fold`` translates to letters (a ligature: œ -> oe)."""
 
@@ -53,7 +53,7 @@ def clue(term: str) -> str:
 
 def folded_parts(written: str) -> list[str]:
     """A written form's parts (split at hyphens and spaces), each folded as ``fold`` folds it."""
-    folded = written.translate(_FOLDING).casefold()
+    folded = written.translate(FOLDING).casefold()
     if not folded.isascii():
         folded = _combining().sub("", unicodedata.normalize("NFKD", folded))
     return _PARTS.split(folded)
@@ -66,7 +66,7 @@ def letters(text: str) -> str:
     speed (``fold`` strips accents a character at a time, and a translation is slow even of a text it
     leaves as it is)."""
     if _SPECIAL.search(text):
-        text = text.translate(_FOLDING)
+        text = text.translate(FOLDING)
     folded = text.casefold()
     if not folded.isascii():
         folded = _combining().sub("", unicodedata.normalize("NFKD", folded))
@@ -91,7 +91,7 @@ def may_give(written: str, clues: tuple[str, ...]) -> bool:
 
 def given(written: Iterable[str], terms: Collection[str]) -> set[str]:
     """Those of ``terms`` that these written forms (matches of ``TOKEN_PATTERN``) give, as words or extra
-    terms (``IndexDoc.body_terms`` of their text, one pass for every term); a form not analyzed before
+    terms (of ``analysis.analyze_all`` of their text, one pass for every term); a form not analyzed before
     is analyzed only when it can give one of them (``may_give``)."""
     clues = tuple(clue(term) for term in terms)
     unsure = not all(clues)  # a term without a clue: every form is analyzed

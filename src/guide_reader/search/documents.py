@@ -123,32 +123,10 @@ class IndexDoc:
         """The index terms of the title, the heading and the body, in order (where phrases are looked for)."""
         return terms(self.title), terms(self.head), terms(self.body)
 
-    @cached_property
-    def head_terms(self) -> frozenset[str]:
-        """The terms of the heading alone."""
-        return frozenset(terms(self.head))
-
     @property
     def title_terms(self) -> tuple[str, ...]:
         """The terms of the article title (analyzed once per title)."""
         return _title_analysis(self.title)[0]
-
-    @cached_property
-    def body_terms(self) -> frozenset[str]:
-        """The terms of the body alone, words and extras (what the alert section's rule reads)."""
-        forms, extras, _ = analyze_all(self.body)
-        return frozenset([term for _, term in forms] + extras)
-
-    @cached_property
-    def bag(self) -> frozenset[str]:
-        """Every term the index holds for this document (words, extras, the heading's stop words)."""
-        found: set[str] = set()
-        for text in (self.title, self.head, self.body):
-            forms, extras, _ = analyze_all(text)
-            found.update(term for _, term in forms)
-            found.update(extras)
-        found.update(common_word_term(word) for word in analyze_all(self.head, stops=True)[2])
-        return frozenset(found)
 
 
 @lru_cache(maxsize=64)
