@@ -32,48 +32,58 @@ class PostingTable:
     """Stands in for ``whoosh.writing.PostingPool`` in a ``SegmentWriter`` (``writer.pool``)."""
 
     def __init__(self) -> None:
-        self._postings: dict[tuple[str, bytes], tuple[array[int], array[float]]] = {}
-        """(field name, term) -> document numbers (unsigned 32 bits, as Whoosh writes them) and weights."""
-        self._values: dict[tuple[str, bytes], list[bytes | None]] = {}
+        self._fields: dict[str, dict[str, tuple[array[int], array[float]]]] = {}
+        """Field name -> term -> document numbers (unsigned 32 bits, as Whoosh writes them) and weights. The
+        terms are kept as text, the objects analysis gives (their hash computed once), and encoded once
+        each when written."""
+        self._values: dict[tuple[str, str], list[bytes | None]] = {}
         """Value bytes of the terms that have any (the schema's formats give none)."""
-        self.fieldnames: set[str] = set()
+
+    @property
+    def fieldnames(self) -> set[str]:
+        return set(self._fields)
 
     def add(self, item: Posting) -> None:
         fieldname, text, docnum, weight, value = item
-        key = (fieldname, text)
-        postings = self._postings.get(key)
+        term = text.decode("utf-8")
+        terms = self._fields.setdefault(fieldname, {})
+        postings = terms.get(term)
         if postings is None:
-            postings = self._postings[key] = (array("I"), array("d"))
-            self.fieldnames.add(fieldname)
+            postings = terms[term] = (array("I"), array("d"))
+        key = (fieldname, term)
         if value or key in self._values:
             self._values.setdefault(key, [None] * len(postings[0])).append(value)
         postings[0].append(docnum)
         postings[1].append(weight)
 
-    def add_weights(self, fieldname: str, docnum: int, items: Iterable[tuple[bytes, float]]) -> None:
-        """The postings of one document in one field, as ``add`` would take them one at a time."""
-        postings_of, values = self._postings, self._values
-        for text, weight in items:
-            key = (fieldname, text)
-            postings = postings_of.get(key)
+    def add_weights(self, fieldname: str, docnum: int, items: Iterable[tuple[str, float]]) -> None:
+        """The postings of one document in one field (term text, weight), as ``add`` would take them."""
+        terms, values = self._fields.setdefault(fieldname, {}), self._values
+        get = terms.get
+        for term, weight in items:
+            postings = get(term)
             if postings is None:
-                postings = postings_of[key] = (array("I"), array("d"))
-                self.fieldnames.add(fieldname)
-            elif values and key in values:
-                values[key].append(None)
+                postings = terms[term] = (array("I"), array("d"))
+            elif values and (fieldname, term) in values:
+                values[(fieldname, term)].append(None)
             postings[0].append(docnum)
             postings[1].append(weight)
 
     def __len__(self) -> int:
-        return sum(len(docnums) for docnums, _ in self._postings.values())
+        return sum(len(docnums) for terms in self._fields.values() for docnums, _ in terms.values())
+
+    def sorted_terms(self) -> Iterator[tuple[str, str, tuple[array[int], array[float]]]]:
+        """``(field name, term, postings)`` by field name, then term (the order of the terms' UTF-8 bytes)."""
+        for fieldname in sorted(self._fields):
+            terms = self._fields[fieldname]
+            for term in sorted(terms):
+                yield fieldname, term, terms[term]
 
     def iter_postings(self) -> Iterator[Posting]:
         """Every posting, sorted by field name, term, document number (then weight and value)."""
-        postings, values = self._postings, self._values
-        for key in sorted(postings):
-            fieldname, text = key
-            docnums, weights = postings[key]
-            held = values.get(key)
+        for fieldname, term, (docnums, weights) in self.sorted_terms():
+            text = term.encode("utf-8")
+            held = self._values.get((fieldname, term))
             if held is None and all(a < b for a, b in pairwise(docnums)):  # the usual case
                 for docnum, weight in zip(docnums, weights, strict=True):
                     yield fieldname, text, docnum, weight, None
@@ -88,7 +98,7 @@ class PostingTable:
         """Nothing to spill: the postings stay in memory."""
 
     def cleanup(self) -> None:
-        self._postings.clear()
+        self._fields.clear()
         self._values.clear()
 
 
@@ -112,22 +122,20 @@ def _write_table(fieldwriter: W3FieldWriter, table: PostingTable, schema: Any, l
     block buffers a block at a time, where Whoosh's loop adds them one call each (a third of a
     build's time), leaving the buffers as those calls would. Fields that keep lengths or values
     take Whoosh's loop."""
-    postings = table._postings
     if table._values or any(schema[name].scorable for name in table.fieldnames):
         W3FieldWriter.add_postings(fieldwriter, schema, lengths, items)
         return
     fieldname = None
-    for key in sorted(postings):
-        if key[0] != fieldname:
+    for name, term, (docnums, weights) in table.sorted_terms():
+        if name != fieldname:
             if fieldname is not None:
                 fieldwriter.finish_field()
-            fieldname = key[0]
+            fieldname = name
             fieldwriter.start_field(fieldname, schema[fieldname])
-        docnums, weights = postings[key]
         if any(a >= b for a, b in pairwise(docnums)):
             rows = sorted(zip(docnums, weights, strict=True))
             docnums, weights = array("I", [row[0] for row in rows]), array("d", [row[1] for row in rows])
-        fieldwriter.start_term(key[1])
+        fieldwriter.start_term(term.encode("utf-8"))
         writer = fieldwriter._postwriter
         limit = writer._blocklimit
         for start in range(0, len(docnums), limit):
@@ -177,7 +185,7 @@ def document_adder(writer: Any) -> Callable[[dict[str, Any]], None]:
         for text_bytes, _, weight, value in slug_field.index(slug):
             table.add(("slug", text_bytes, docnum, weight, value))
         perdoc.add_field("slug", slug_field, slug, 0)
-        table.add_weights(TEXT_FIELD, docnum, [(term.encode("utf-8"), weight) for term, _, weight, _ in text])
+        table.add_weights(TEXT_FIELD, docnum, [(term, weight) for term, _, weight, _ in text])
         perdoc.add_field(TEXT_FIELD, text_field, None, 0)
         perdoc.finish_doc()
         writer._added = True

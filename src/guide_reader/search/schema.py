@@ -39,10 +39,15 @@ K1 = 1.2
 B = 0.75
 SCHEMA_VERSION = "5"
 PAIR_BITS = 15
+PAIR_SEPARATOR = b"\x1f"
 """Each pair of terms is filed in two of ``2 * 2**PAIR_BITS`` *pair buckets* (``pair_buckets``)."""
 _PAIR_MASK = (1 << PAIR_BITS) - 1
-_PAIR_CACHE: dict[tuple[str, str], tuple[str, str]] = {}
-_PAIR_CACHE_SIZE = 1_000_000
+_FIRST_BUCKETS = [f"~a{number:x}" for number in range(1 << PAIR_BITS)]
+_SECOND_BUCKETS = [f"~b{number:x}" for number in range(1 << PAIR_BITS)]
+_TERM_CODES: dict[str, tuple[bytes, int]] = {}
+"""Term -> its UTF-8 bytes and the CRC-32 of the bytes and the separator (what a pair starting with it
+continues from), for the terms seen so far (emptied past ``_TERM_CODES_SIZE``)."""
+_TERM_CODES_SIZE = 500_000
 
 
 class Prepared(tuple):
@@ -63,30 +68,43 @@ class ImpactWeights(Existence):
 def pair_buckets(first: str, second: str) -> tuple[str, str]:
     """The two bucket terms of a document where ``second`` comes right after ``first`` in one part.
 
-    The pair's CRC-32 (of both terms, a separator between: a term may hold a space) gives one bucket
-    by its low ``PAIR_BITS`` bits, the other by the next ones. Their first character, '~', is never a
-    word's (analysis never gives it), so no word, typo fix or ``word~`` expansion is ever a bucket.
-    A document that other pairs file in both buckets of a pair is rare, and what the buckets find is
-    checked in the words: at 10,000 generated articles, the 200 two-word phrases of the search
+    The CRC-32 of both terms' UTF-8 bytes, a separator between (a term may hold a space), gives one
+    bucket by its low ``PAIR_BITS`` bits, the other by the next ones. Their first character, '~', is
+    never a word's (analysis never gives it), so no word, typo fix or ``word~`` expansion is ever a
+    bucket. A document that other pairs file in both buckets of a pair is rare, and what the buckets
+    find is checked in the words: at 10,000 generated articles, the 200 two-word phrases of the search
     benchmark had 2,270 documents filed under both buckets, 6 of them without the phrase, where
     170,197 documents held both words.
     """
-    known = _PAIR_CACHE.get((first, second))
+    code = zlib.crc32(_term_code(second)[0], _term_code(first)[1])
+    return _FIRST_BUCKETS[code & _PAIR_MASK], _SECOND_BUCKETS[(code >> PAIR_BITS) & _PAIR_MASK]
+
+
+def _term_code(term: str) -> tuple[bytes, int]:
+    known = _TERM_CODES.get(term)
     if known is None:
-        code = zlib.crc32(f"{first}\x1f{second}".encode())
-        known = (f"~a{code & _PAIR_MASK:x}", f"~b{(code >> PAIR_BITS) & _PAIR_MASK:x}")
-        if len(_PAIR_CACHE) >= _PAIR_CACHE_SIZE:
-            _PAIR_CACHE.clear()
-        _PAIR_CACHE[(first, second)] = known
+        encoded = term.encode()
+        known = (encoded, zlib.crc32(encoded + PAIR_SEPARATOR))
+        if len(_TERM_CODES) >= _TERM_CODES_SIZE:
+            _TERM_CODES.clear()
+        _TERM_CODES[term] = known
     return known
 
 
 def pair_terms(parts: Iterable[Sequence[str]]) -> set[str]:
-    """The bucket terms of every two terms next to each other within one part of a document."""
+    """The bucket terms of every two terms next to each other within one part of a document (as
+    ``pair_buckets`` gives them, the CRC of the first term reused for the second's bytes)."""
     found: set[str] = set()
+    add = found.add
+    codes = _TERM_CODES
     for part in parts:
-        for pair in set(pairwise(part)):
-            found.update(pair_buckets(*pair))
+        if len(part) < 2:
+            continue
+        known = [codes.get(term) or _term_code(term) for term in part]
+        for (_, start), (encoded, _) in pairwise(known):
+            code = zlib.crc32(encoded, start)
+            add(_FIRST_BUCKETS[code & _PAIR_MASK])
+            add(_SECOND_BUCKETS[(code >> PAIR_BITS) & _PAIR_MASK])
     return found
 
 
