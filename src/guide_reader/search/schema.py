@@ -18,6 +18,7 @@ import zlib
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from functools import cache
 from itertools import pairwise
 from typing import Any
 
@@ -42,8 +43,6 @@ PAIR_BITS = 15
 PAIR_SEPARATOR = b"\x1f"
 """Each pair of terms is filed in two of ``2 * 2**PAIR_BITS`` *pair buckets* (``pair_buckets``)."""
 _PAIR_MASK = (1 << PAIR_BITS) - 1
-_FIRST_BUCKETS = [f"~a{number:x}" for number in range(1 << PAIR_BITS)]
-_SECOND_BUCKETS = [f"~b{number:x}" for number in range(1 << PAIR_BITS)]
 _TERM_CODES: dict[str, tuple[bytes, int]] = {}
 """Term -> its UTF-8 bytes and the CRC-32 of the bytes and the separator (what a pair starting with it
 continues from), for the terms seen so far (emptied past ``_TERM_CODES_SIZE``)."""
@@ -77,7 +76,14 @@ def pair_buckets(first: str, second: str) -> tuple[str, str]:
     170,197 documents held both words.
     """
     code = zlib.crc32(_term_code(second)[0], _term_code(first)[1])
-    return _FIRST_BUCKETS[code & _PAIR_MASK], _SECOND_BUCKETS[(code >> PAIR_BITS) & _PAIR_MASK]
+    firsts, seconds = _bucket_names()
+    return firsts[code & _PAIR_MASK], seconds[(code >> PAIR_BITS) & _PAIR_MASK]
+
+
+@cache
+def _bucket_names() -> tuple[list[str], list[str]]:
+    """The bucket terms of each number, made at first use (not at import: a search command needs few)."""
+    return [f"~a{number:x}" for number in range(1 << PAIR_BITS)], [f"~b{number:x}" for number in range(1 << PAIR_BITS)]
 
 
 def _term_code(term: str) -> tuple[bytes, int]:
@@ -97,14 +103,15 @@ def pair_terms(parts: Iterable[Sequence[str]]) -> set[str]:
     found: set[str] = set()
     add = found.add
     codes = _TERM_CODES
+    firsts, seconds = _bucket_names()
     for part in parts:
         if len(part) < 2:
             continue
         known = [codes.get(term) or _term_code(term) for term in part]
         for (_, start), (encoded, _) in pairwise(known):
             code = zlib.crc32(encoded, start)
-            add(_FIRST_BUCKETS[code & _PAIR_MASK])
-            add(_SECOND_BUCKETS[(code >> PAIR_BITS) & _PAIR_MASK])
+            add(firsts[code & _PAIR_MASK])
+            add(seconds[(code >> PAIR_BITS) & _PAIR_MASK])
     return found
 
 
