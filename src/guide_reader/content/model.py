@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from .text import fold
 
@@ -26,8 +27,10 @@ def cited_numbers(citation_body: str) -> list[int]:
     return numbers
 
 
+@lru_cache(maxsize=4096)
 def is_when_to_see_doctor(heading: str) -> bool:
-    """The 'Quand consulter un médecin ?' section, whatever its exact wording."""
+    """The 'Quand consulter un médecin ?' section, whatever its exact wording (each heading folded once:
+    a library repeats its headings, and search asks of many guides at each query)."""
     folded = fold(heading)
     return "quand consulter" in folded or "quand faut-il consulter" in folded or "signes d'alerte" in folded
 

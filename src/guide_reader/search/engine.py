@@ -16,7 +16,7 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.index import FileIndex
 from whoosh.searching import Searcher
 
-from ..content.model import Article, is_when_to_see_doctor
+from ..content.model import Article
 from . import query as q
 from .alerts import AlertSection, Ranked, promote_alerts, term_text
 from .analysis import terms
@@ -403,19 +403,13 @@ class _ArticleDocs:
         """The alert section, with the terms of the other sections' headings (made once)."""
         if not self._alert_read:
             sections = self.article.sections
-            section = next((section for section in sections if _is_alert_heading(section.heading)), None)
+            section = next((section for section in sections if section.is_alert), None)
             doc = self.get(f"section:{section.anchor}") if section is not None else None
             if doc is not None:
                 others = [_heading_terms(other.heading) for other in sections if other is not section]
                 self._alert = AlertSection(doc, others)
             self._alert_read = True
         return self._alert
-
-
-@lru_cache(maxsize=4096)
-def _is_alert_heading(heading: str) -> bool:
-    """``Section.is_alert`` of a heading (a library repeats its headings: each is folded once)."""
-    return is_when_to_see_doctor(heading)
 
 
 @lru_cache(maxsize=4096)
