@@ -300,14 +300,7 @@ class Run:
                 scores = self._term_at(part, sorted(holding))
             found[id(part)] = scores
             holding = scores.keys() if len(found) == 1 else scores.keys() & holding
-        summed = [found[id(part)] for part in parts[scored:]]
-        if len(summed) == 1:
-            (only,) = summed
-            return {docnum: only[docnum] for docnum in holding}
-        if len(summed) == 2:
-            first, second = summed
-            return {docnum: first[docnum] + second[docnum] for docnum in holding}
-        return {docnum: sum([part[docnum] for part in summed]) for docnum in holding}
+        return _summed([found[id(part)] for part in parts[scored:]], holding)
 
     def _frequency(self, term: wq.Term) -> int:
         """How many documents hold the term (Whoosh's term info: no postings read)."""
@@ -449,6 +442,15 @@ def _all_of(parts: list[Scores]) -> Scores:
     docnums = ordered[0].keys() & ordered[1].keys()
     for other in ordered[2:]:
         docnums &= other.keys()
+    return _summed(parts, docnums)
+
+
+def _summed(parts: Sequence[Scores], docnums: Collection[int]) -> Scores:
+    """The sum of the parts' scores, added in the order of ``parts``, for the documents ``docnums`` (which
+    every part holds)."""
+    if len(parts) == 1:
+        (only,) = parts
+        return {docnum: only[docnum] for docnum in docnums}
     if len(parts) == 2:
         first, second = parts
         return {docnum: first[docnum] + second[docnum] for docnum in docnums}
