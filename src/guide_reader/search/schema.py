@@ -40,8 +40,9 @@ K1 = 1.2
 B = 0.75
 SCHEMA_VERSION = "5"
 PAIR_BITS = 15
-PAIR_SEPARATOR = b"\x1f"
 """Each pair of terms is filed in two of ``2 * 2**PAIR_BITS`` *pair buckets* (``pair_buckets``)."""
+PAIR_SEPARATOR = b"\x1f"
+"""Between a pair's two terms in what its CRC is taken of (a term may hold a space)."""
 _PAIR_MASK = (1 << PAIR_BITS) - 1
 _TERM_CODES: dict[str, tuple[bytes, int]] = {}
 """Term -> its UTF-8 bytes and the CRC-32 of the bytes and the separator (what a pair starting with it
