@@ -198,7 +198,6 @@ class Catalogue:
         self._connection = self._open(cache_file)
         if self._connection.execute("PRAGMA database_list").fetchone()[2] == "":
             self.cache_file = None  # could not be opened there: in memory
-        self._fingerprint = f"{loader_fingerprint()}\n{content_dir.resolve()}"
 
     @staticmethod
     def _open(cache_file: Path | None) -> sqlite3.Connection:
@@ -283,14 +282,16 @@ class Catalogue:
         return transaction(self._connection)
 
     def _check_fingerprint(self) -> None:
-        """Empty the catalogue when the loader (or the folder it was made for) is not the same."""
+        """Empty the catalogue when the loader (or the folder it was made for) is not the same. (Made here,
+        at a sync, off the window's thread: it reads the loader's sources.)"""
+        fingerprint = f"{loader_fingerprint()}\n{self.content_dir.resolve()}"
         row = self._connection.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
-        if row is not None and row[0] == self._fingerprint:
+        if row is not None and row[0] == fingerprint:
             return
         with self._transaction():
             for table in ("files", "catalogue", "articles", "meta"):
                 self._connection.execute(f"DELETE FROM {table}")
-            self._connection.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (self._fingerprint,))
+            self._connection.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (fingerprint,))
 
     def _parse(self, name: str, signature: tuple[int, int]) -> tuple[Any, ...]:
         from .loader import load_article  # Markdown is only needed when files changed
