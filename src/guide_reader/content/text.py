@@ -44,28 +44,12 @@ FOLD_VERSION = "2"
 """Bump when ``fold`` changes in a way its tables above do not show."""
 
 
-class _Combining(dict[int, int | None]):
-    """A translation table that drops every combining character (``unicodedata.combining``), filled as
-    characters are met (a table or pattern of every such character takes 40 ms to make)."""
-
-    def __missing__(self, code: int) -> int | None:
-        kept = None if unicodedata.combining(chr(code)) else code
-        self[code] = kept
-        return kept
-
-
-_COMBINING = _Combining()
-
-
-def strip_accents(text: str) -> str:
-    """``text`` decomposed (NFKD), its combining characters left out: 'é' -> 'e', at C speed."""
-    return unicodedata.normalize("NFKD", text).translate(_COMBINING)
-
-
 def fold_chars(text: str) -> str:
     """``fold`` without joining digit groups: each character folded on its own."""
     folded = text.translate(FOLDING).casefold()
-    return folded if folded.isascii() else strip_accents(folded)
+    if folded.isascii():
+        return folded
+    return "".join(char for char in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(char))
 
 
 def fold(text: str) -> str:
