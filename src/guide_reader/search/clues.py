@@ -18,10 +18,9 @@ from their word in the last letter, 108 in the last two, none further.)
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Collection, Iterable
 
-from ..content.text import APOSTROPHES, FOLDING, HYPHENS, SPACES
+from ..content.text import APOSTROPHES, FOLDING, HYPHENS, SPACES, fold_chars, strip_accents
 from .analysis import PIECES, TOKEN_PATTERN, piece
 
 TOKEN = re.compile(TOKEN_PATTERN)
@@ -51,10 +50,7 @@ def clue(term: str) -> str:
 
 def folded_parts(written: str) -> list[str]:
     """A written form's parts (split at hyphens and spaces), each folded as ``fold`` folds it."""
-    folded = written.translate(FOLDING).casefold()
-    if not folded.isascii():
-        folded = unicodedata.normalize("NFKD", folded).translate(_STRIPPED)
-    return _PARTS.split(folded)
+    return _PARTS.split(fold_chars(written))
 
 
 def letters(text: str) -> str:
@@ -67,7 +63,7 @@ def letters(text: str) -> str:
         text = text.translate(FOLDING)
     folded = text.casefold()
     if not folded.isascii():
-        folded = unicodedata.normalize("NFKD", folded).translate(_STRIPPED)
+        folded = strip_accents(folded)
     joined = "".join(folded.split())  # (every space: those of SPACES and line ends)
     return _PARTS.sub("", joined) if "-" in joined or not joined.isascii() else joined
 
@@ -110,18 +106,3 @@ def given(written: Iterable[str], terms: Collection[str]) -> set[str]:
         if len(found) == len(terms):
             break
     return found
-
-
-class _Stripped(dict[int, int | None]):
-    """A translation table that drops every character ``fold`` strips after decomposing
-    (``unicodedata.combining``), filled as characters are met. (A regular expression of every such
-    character took 40 ms to make, at each start of a search command; the table is half as fast on a
-    text, about 140 µs for 6,000 characters.)"""
-
-    def __missing__(self, code: int) -> int | None:
-        kept = None if unicodedata.combining(chr(code)) else code
-        self[code] = kept
-        return kept
-
-
-_STRIPPED = _Stripped()
