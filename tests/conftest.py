@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -37,6 +38,16 @@ def user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monk
     for variable in ("GUIDE_READER_DATA_DIR", "GUIDE_READER_CACHE_DIR", "GUIDE_READER_CONFIG_DIR"):
         monkeypatch.delenv(variable, raising=False)
     return dirs
+
+
+@pytest.fixture(autouse=True)
+def gui_thread_gc() -> Iterator[None]:
+    """Once a window has turned automatic collection off, collect what is due after each test too:
+    tests without a window spin no event loop for the collector's timer."""
+    yield
+    module = sys.modules.get("guide_reader.ui.gui_thread_gc")
+    if module is not None and module.QCoreApplication.instance() is not None:
+        module.collect_on_gui_thread().check()
 
 
 @pytest.fixture

@@ -40,6 +40,7 @@ from .announce import StatusLabel
 from .bookmark_actions import BookmarkActions
 from .completion_model import CompletionModel, fit_popup_width
 from .degraded import DegradedStates
+from .gui_thread_gc import collect_on_gui_thread
 from .home_page import HomePage
 from .i18n import AVAILABLE_LANGUAGES
 from .index_worker import IndexWorker
@@ -79,6 +80,7 @@ class MainWindow(BookmarkActions, QMainWindow):
     ) -> None:
         """``files_allowed``: export, import and PDF file dialogs; ``print_allowed``: the print dialog."""
         super().__init__()
+        collect_on_gui_thread()  # the index and search threads must never destroy this window's objects
         self._painted = False
         self._after_paint: list[Callable[[], object]] = []
         self._first_paint_watch = FirstPaint(self)

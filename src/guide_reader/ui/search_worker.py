@@ -7,6 +7,8 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from .gui_thread_gc import collect_on_gui_thread
+
 
 class _Signals(QObject):
     finished = Signal(int, object)  # the task's number, its result
@@ -33,6 +35,7 @@ class LatestOnly(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        collect_on_gui_thread()  # the task's thread must never destroy the caller's Qt objects
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
         self._signals = _Signals(self)
