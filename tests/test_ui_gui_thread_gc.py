@@ -12,9 +12,12 @@ from collections.abc import Iterator
 
 import pytest
 import shiboken6
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QThreadPool
 
+from guide_reader.kiosk import hash_pin
 from guide_reader.ui.gui_thread_gc import CHECK_INTERVAL_MS, collect_on_gui_thread
+from guide_reader.ui.kiosk.overlays import PinCheck
+from guide_reader.ui.pool_task import PoolTask, TaskSignals
 
 from .test_ui_window import make_window
 
@@ -58,13 +61,31 @@ def test_a_cycle_dropped_on_another_thread_is_collected_on_the_gui_thread(qtbot,
     assert set(destroyed_on) == {threading.get_ident()}
 
 
-def test_the_index_workers_signals_are_deleted_on_the_gui_thread_once_it_ends(qtbot) -> None:
-    window = make_window(qtbot)
-    signals = window._index_worker.signals
+def deleted_on_thread(qtbot, signals: TaskSignals) -> list[int]:
+    """The threads ``signals`` was deleted on (waited for)."""
     deleted_on: list[int] = []
     signals.destroyed.connect(lambda: deleted_on.append(threading.get_ident()), Qt.ConnectionType.DirectConnection)
     qtbot.waitUntil(lambda: not shiboken6.isValid(signals), timeout=30_000)
-    assert deleted_on == [threading.get_ident()]
+    return deleted_on
+
+
+class Echo(PoolTask):
+    def work(self) -> None:
+        self.signals.ended.emit()  # (any signal of the task's own)
+
+
+@pytest.mark.parametrize("task", [lambda: Echo(TaskSignals()), lambda: PinCheck("1234", hash_pin("1234"))])
+def test_a_pool_tasks_signals_are_deleted_on_the_gui_thread_with_nobody_keeping_the_task(qtbot, task) -> None:
+    started = task()
+    signals = started.signals
+    QThreadPool.globalInstance().start(started)
+    del started  # the pool thread drops the last reference to the runnable
+    assert deleted_on_thread(qtbot, signals) == [threading.get_ident()]
+
+
+def test_the_index_workers_signals_are_deleted_on_the_gui_thread_once_it_ends(qtbot) -> None:
+    window = make_window(qtbot)
+    assert deleted_on_thread(qtbot, window._index_worker.signals) == [threading.get_ident()]
 
 
 @pytest.mark.parametrize("round_", range(20))

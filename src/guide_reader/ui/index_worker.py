@@ -5,9 +5,10 @@ from __future__ import annotations
 import logging
 import threading
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Signal
+from PySide6.QtCore import Signal
 
 from ..library import Library
+from .pool_task import PoolTask, TaskSignals
 
 _log = logging.getLogger(__name__)
 
@@ -16,28 +17,22 @@ class IndexCancelledError(Exception):
     """Raised from the progress callback to stop a build when the window closes."""
 
 
-class IndexSignals(QObject):
+class IndexSignals(TaskSignals):
     progress = Signal(int, int, str)  # done, total, message
     catalogue_changed = Signal()  # the library's entries and problems were read again
     finished = Signal(object)  # the IndexReport
     failed = Signal(str)
-    ended = Signal()  # the last signal of a run: the object is then deleted, on the GUI thread
 
 
-class IndexWorker(QRunnable):
-    """One run of ``ensure_index``; no process is spawned, the GUI thread never waits on it.
+class IndexWorker(PoolTask):
+    """One run of ``ensure_index``; no process is spawned, the GUI thread never waits on it."""
 
-    Its signals object belongs to the application, not to this runnable nor to the window: the pool
-    thread may drop the last reference to the runnable, and the window may be gone before the run
-    ends; the signals object is deleted on the GUI thread after ``ended``, the run's last signal.
-    """
+    signals: IndexSignals
 
     def __init__(self, library: Library, rebuild: bool = False) -> None:
-        super().__init__()
+        super().__init__(IndexSignals())
         self.library = library
         self.rebuild = rebuild
-        self.signals = IndexSignals(QCoreApplication.instance())
-        self.signals.ended.connect(self.signals.deleteLater)
         self._cancelled = threading.Event()
         self.done = threading.Event()
         """Set when ``run`` has returned (the build and the check after it)."""
@@ -51,12 +46,11 @@ class IndexWorker(QRunnable):
             raise IndexCancelledError
         self.signals.progress.emit(done, total, message)
 
-    def run(self) -> None:
+    def work(self) -> None:
         try:
             self._run()
         finally:
             self.done.set()
-            self.signals.ended.emit()
 
     def _run(self) -> None:
         try:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ...kiosk import AttemptThrottle, verify_pin
+from ..pool_task import PoolTask, TaskSignals
 
 PIN_KEY_SIZE = 72
 MAX_PIN_LENGTH = 12
@@ -89,21 +90,22 @@ class IdleCountdown(Overlay):
         )
 
 
-class PinCheck(QRunnable):
+class PinCheckSignals(TaskSignals):
+    checked = Signal(bool)
+
+
+class PinCheck(PoolTask):
     """One PBKDF2 check on a pool thread (a fraction of a second: never on the GUI thread)."""
 
+    signals: PinCheckSignals
+
     def __init__(self, pin: str, pin_hash: str) -> None:
-        super().__init__()
+        super().__init__(PinCheckSignals())
         self.pin = pin
         self.pin_hash = pin_hash
-        self.signals = PinCheckSignals()
 
-    def run(self) -> None:
+    def work(self) -> None:
         self.signals.checked.emit(verify_pin(self.pin, self.pin_hash))
-
-
-class PinCheckSignals(QObject):
-    checked = Signal(bool)
 
 
 class PinPad(Overlay):
