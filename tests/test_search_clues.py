@@ -130,11 +130,58 @@ def test_the_alert_rule_reads_the_terms_the_whole_text_gives(articles: list[Arti
 
 
 def expressions_of(text: str, rnd: random.Random) -> list[list[str]]:
-    """One-word expressions made of the text's own terms and others (what the snippets mark)."""
+    """One-word expressions made of the text's own terms and others, and runs of two and three of its
+    terms (a phrase, a synonym of several words): what the snippets mark."""
     forms, extras, _ = analyze_all(text)
     own = sorted({term for _, term in forms} | set(extras))
     chosen = [*rnd.sample(own, min(3, len(own))), "zzzqqq"]
-    return [[term] for term in chosen]
+    return [[term] for term in chosen] + runs_of([term for _, term in forms], rnd)
+
+
+def runs_of(terms: list[str], rnd: random.Random) -> list[list[str]]:
+    """Two runs of two and three terms, and the same with one term skipped."""
+    found: list[list[str]] = []
+    for _ in range(2):
+        if len(terms) >= 4:
+            at = rnd.randrange(len(terms) - 3)
+            found += [terms[at : at + 2], terms[at : at + 3], [terms[at], terms[at + 2]]]
+    return found
+
+
+def positional(text: str) -> list[tuple[str, int, int]]:
+    """Every term of the text in order, with where its word starts and ends (every form analyzed)."""
+    found = []
+    for match in written_forms(text):
+        known = analysis.piece(match.group())
+        found += [(term, match.start() + start, match.start() + end)
+                  for (_, term), (start, end) in zip(known.forms, known.spans, strict=True)]  # fmt: skip
+    return found
+
+
+def expression_spans(text: str, expression: list[str]) -> list[tuple[int, int]]:
+    """Where the expression's terms follow each other, joined as the snippets join touching marks."""
+    terms, size = positional(text), len(expression)
+    found = [(terms[at][1], terms[at + size - 1][2]) for at in range(len(terms) - size + 1)
+             if [term for term, _, _ in terms[at : at + size]] == expression]  # fmt: skip
+    joined: list[tuple[int, int]] = []
+    for start, end in found:
+        if joined and (start < joined[-1][1] or text[joined[-1][1] : start] == " "):
+            joined[-1] = (joined[-1][0], max(end, joined[-1][1]))
+        else:
+            joined.append((start, end))
+    return joined
+
+
+def test_an_expression_of_several_terms_is_marked_where_they_follow_each_other(texts: list[str]) -> None:
+    rnd = random.Random(11)
+    compared = 0
+    for text in texts:
+        for expression in runs_of([term for _, term in analyze_all(text)[0]], rnd):
+            forgetting_analyses()
+            found = [(start, end) for start, end, _ in marks(text, [expression])]
+            assert found == expression_spans(text, expression), (text[:80], expression)
+            compared += len(found)
+    assert compared > 100
 
 
 def test_snippet_marks_are_the_same_for_words_analyzed_before_or_not(texts: list[str]) -> None:

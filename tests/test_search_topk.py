@@ -14,6 +14,7 @@ from whoosh import query as wq
 from benchmarks.corpus import SHORT, ArticleMaker
 from guide_reader.content.model import Article, Section
 from guide_reader.search import SearchEngine, store, topk
+from guide_reader.search.analysis import terms
 from guide_reader.search.documents import BIBLIOGRAPHY_TERM
 from guide_reader.search.schema import TEXT_FIELD
 
@@ -192,8 +193,8 @@ def phrases(engine: SearchEngine) -> list[list[str]]:
     with engine._search_lock:
         searcher = engine._current_searcher()
         for docnum in rnd.sample(range(searcher.doc_count_all()), 40):
-            parts = engine._words_of(searcher, docnum)
-            part = max(parts or [[]], key=len)
+            texts = engine._texts_of(searcher, docnum)
+            part = max([terms(text) for text in texts or ()] or [[]], key=len)
             if len(part) >= 3:
                 start = rnd.randrange(len(part) - 2)
                 found += [part[start : start + 2], part[start : start + 3]]
@@ -209,11 +210,11 @@ def test_a_phrase_found_through_its_pairs_gives_the_hits_of_the_words_checked_in
         query = wq.Phrase(TEXT_FIELD, words, slop=1)
         with engine._search_lock:
             searcher = engine._current_searcher()
-            words_of = partial(engine._words_of, searcher)
-            by_pairs = topk.top_hits(searcher, query, 10, words_of)
+            texts_of = partial(engine._texts_of, searcher)
+            by_pairs = topk.top_hits(searcher, query, 10, texts_of)
             with monkeypatch.context() as patch:
                 patch.setattr(topk, "by_pairs", lambda phrase: False)
-                by_words = topk.top_hits(searcher, query, 10, words_of)
+                by_words = topk.top_hits(searcher, query, 10, texts_of)
         assert by_pairs.hits == by_words.hits, words
         assert by_pairs.total == by_words.total or len(by_words.hits) == 10, words
         checked += bool(by_words.hits)
@@ -238,11 +239,11 @@ def test_a_phrase_is_looked_for_only_in_documents_filed_under_its_pairs(tmp_path
     engine.ensure_index()
     with engine._search_lock:
         searcher = engine._current_searcher()
-        words_of = partial(engine._words_of, searcher)
+        texts_of = partial(engine._texts_of, searcher)
         read: list[int] = []
         phrase = wq.Phrase(TEXT_FIELD, ["globul", "blanc"], slop=1)
-        found = topk.top_hits(searcher, phrase, 20, lambda docnum: read.append(docnum) or words_of(docnum))
-        holding = topk.Run(searcher, words_of).relaxed(wq.And([wq.Term(TEXT_FIELD, w) for w in phrase.words]))
+        found = topk.top_hits(searcher, phrase, 20, lambda docnum: read.append(docnum) or texts_of(docnum))
+        holding = topk.Run(searcher, texts_of).relaxed(wq.And([wq.Term(TEXT_FIELD, w) for w in phrase.words]))
         slugs = {searcher.stored_fields(docnum)["slug"] for docnum, _ in found.hits}
     engine.close()
     assert len(holding) == 60

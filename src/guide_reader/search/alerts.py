@@ -32,8 +32,8 @@ from whoosh.reading import IndexReader
 from .analysis import COMMON_WORD_MARK, analyze_all, common_word_term
 from .clues import TOKEN, clue, given, letters
 from .documents import IndexDoc
+from .phrases import phrase_in_texts
 from .query import Plan, Tier
-from .topk import phrase_in
 
 Ranked = tuple[IndexDoc, float, int]
 """A hit before it is shown: its document, score and tier (the number of the query that found it)."""
@@ -161,7 +161,7 @@ def matches(query: wq.Query, alert: AlertSection, reader: IndexReader) -> bool:
     if kind is wq.Term:
         return alert.holds(query.text)
     if kind is wq.Phrase:
-        return phrase_in(alert.doc.terms, query.words, query.slop)
+        return phrase_in_texts(alert.doc.texts, query.words, query.slop)
     if kind is wq.And:
         return all(matches(part, alert, reader) for part in query.subqueries)
     if kind is wq.Or:

@@ -19,7 +19,7 @@ from ..content.model import (
     WebResource,
     is_when_to_see_doctor,
 )
-from .analysis import analyze_all, common_word_term, terms
+from .analysis import analyze_all, common_word_term
 from .schema import TEXT_FIELD, prepare
 
 KIND_BOOSTS = {"lead": 1.2, "section": 1.0, "faq": 1.1, "reference": 0.4, "publication": 0.4, "web": 0.5}
@@ -118,10 +118,10 @@ class IndexDoc:
         extras = (("title", title_extras), ("head", head_extras), ("body", body_extras))
         return {"slug": self.slug, "part": self.part, TEXT_FIELD: prepare(parts, KIND_BOOSTS[self.kind], extras)}
 
-    @cached_property
-    def terms(self) -> tuple[list[str], list[str], list[str]]:
-        """The index terms of the title, the heading and the body, in order (where phrases are looked for)."""
-        return terms(self.title), terms(self.head), terms(self.body)
+    @property
+    def texts(self) -> tuple[str, str, str]:
+        """The title, the heading and the body: where phrases are looked for (``phrases``)."""
+        return self.title, self.head, self.body
 
     @property
     def title_terms(self) -> tuple[str, ...]:

@@ -236,8 +236,8 @@ class SearchEngine:
     def _run(self, plan: q.Plan, searcher: Searcher, vocabulary: Vocabulary, limit: int) -> SearchResults:
         q.correct(plan, searcher, vocabulary)
         tiers = q.tiers(plan)
-        words_of = partial(self._words_of, searcher)
-        run = Run(searcher, words_of)
+        texts_of = partial(self._texts_of, searcher)
+        run = Run(searcher, texts_of)
         bibliography = self._bibliography(searcher)
         ranked: list[tuple[int, float, int]] = []  # (docnum, score, tier)
         seen: set[int] = set()
@@ -252,7 +252,7 @@ class SearchEngine:
                 if wanted <= 0:  # the page is full: counted, not ranked
                     total += run.count(tier.query, bibliography, inside)
                     continue
-                found = top_hits(searcher, tier.query, wanted + len(seen), words_of, run, (bibliography, inside))
+                found = top_hits(searcher, tier.query, wanted + len(seen), texts_of, run, (bibliography, inside))
                 new = [(docnum, score * weight, number) for docnum, score in found.hits if docnum not in seen]
                 ranked += new[:wanted]
                 seen.update(docnum for docnum, _, _ in new[:wanted])
@@ -277,11 +277,11 @@ class SearchEngine:
             raise RuntimeError("a searcher this engine did not open")
         return known[1]
 
-    def _words_of(self, searcher: Searcher, docnum: int) -> tuple[list[str], ...] | None:
-        """The index terms of a document, part by part, from its article (phrases are checked there)."""
+    def _texts_of(self, searcher: Searcher, docnum: int) -> tuple[str, str, str] | None:
+        """A document's title, heading and body, from its article (phrases are checked there)."""
         stored = searcher.stored_fields(docnum)
         doc = self._document(str(stored.get("slug")), str(stored.get("part")))
-        return doc.terms if doc is not None else None
+        return doc.texts if doc is not None else None
 
     @staticmethod
     def _hit(doc: IndexDoc, score: float, expressions: list[Terms], stop_words: bool) -> SearchHit:

@@ -32,19 +32,22 @@ def marks(text: str, expressions: Sequence[Sequence[str]], stop_words: bool = Fa
     ``stop_words``: one-word expressions also mark stop words (a query of stop words only).
     """
     singles: dict[str, int] = {}
+    starting: dict[str, list[tuple[int, tuple[str, ...]]]] = {}  # an expression of several terms, by its first
     for number, expression in enumerate(expressions):
         if len(expression) == 1:
             singles.setdefault(expression[0], number)
-    several = [(number, tuple(expression)) for number, expression in enumerate(expressions) if len(expression) > 1]
+        elif expression:
+            starting.setdefault(expression[0], []).append((number, tuple(expression[1:])))
     found: list[tuple[int, int, int]] = []
-    positional: list[tuple[str, int, int]] = []  # the words in order, for the expressions of several words
     get = PIECES.get
-    # A form met for the first time is analyzed only when it can give a term asked for (``clues``); not
-    # when every word counts (the words between those of an expression, stop words).
-    hints = None if several or stop_words else tuple(clue(term) for term in singles)
+    # A form met for the first time is analyzed only when it can give a single term asked for or the
+    # first term of an expression (``clues``), and the forms after one that does; every form when a
+    # term is too short to have a clue, or when stop words count.
+    hints = None if stop_words else tuple(clue(term) for term in (*singles, *starting))
     if hints is not None and not all(hints):
-        hints = None  # a term too short to have a clue: any form may give it
-    for match in written_forms(text):
+        hints = None
+    forms_at = list(written_forms(text))
+    for at, match in enumerate(forms_at):
         written = match.group()
         known = get(written)
         if known is None:
@@ -52,19 +55,21 @@ def marks(text: str, expressions: Sequence[Sequence[str]], stop_words: bool = Fa
                 continue
             known = piece(written)
         forms, spans_, extras, stopped, _ = known
-        if len(forms) == 1 and not several and not extras and not (stop_words and stopped):  # the common case
+        if len(forms) == 1 and not starting and not extras and not (stop_words and stopped):  # the common case
             number = singles.get(forms[0][1])
             if number is not None:
                 start = match.start()
                 found.append((start + spans_[0][0], start + spans_[0][1], number))
             continue
         offset = match.start()
-        for (_, term), (start, end) in zip(forms, spans_, strict=True):
+        for index, ((_, term), (start, end)) in enumerate(zip(forms, spans_, strict=True)):
             number = singles.get(term)
             if number is not None:
                 found.append((offset + start, offset + end, number))
-            if several:
-                positional.append((term, offset + start, offset + end))
+            for number, others in starting.get(term, ()):
+                last = _expression_end(forms_at, at, index, others)
+                if last is not None:
+                    found.append((offset + start, last, number))
         for term in extras:
             number = singles.get(term)
             if number is not None:
@@ -74,12 +79,6 @@ def marks(text: str, expressions: Sequence[Sequence[str]], stop_words: bool = Fa
                 number = singles.get(word)
                 if number is not None:
                     found.append((offset + start, offset + end, number))
-    for number, (first, *others) in several:
-        for at, (term, start, _) in enumerate(positional):
-            if term != first or at + len(others) >= len(positional):
-                continue
-            if all(positional[at + 1 + offset][0] == word for offset, word in enumerate(others)):
-                found.append((start, positional[at + len(others)][2], number))
     found.sort(key=lambda mark: (mark[0], -mark[1]))
     merged: list[tuple[int, int, int]] = []
     for mark in found:
@@ -90,6 +89,20 @@ def marks(text: str, expressions: Sequence[Sequence[str]], stop_words: bool = Fa
             continue
         merged.append(mark)
     return merged
+
+
+def _expression_end(forms_at: Sequence[re.Match[str]], at: int, index: int, others: tuple[str, ...]) -> int | None:
+    """Where the terms right after the ``index``-th term of the form at ``at`` end, if they are ``others``."""
+    following: list[tuple[str, int]] = []  # (term, where it ends in the text)
+    while len(following) < len(others) and at < len(forms_at):
+        match = forms_at[at]
+        known = PIECES.get(match.group()) or piece(match.group())
+        ends = [match.start() + end for _, end in known.spans[index + 1 :]]
+        following += zip([term for _, term in known.forms[index + 1 :]], ends, strict=True)
+        at, index = at + 1, -1
+    if [term for term, _ in following[: len(others)]] != list(others):
+        return None
+    return following[len(others) - 1][1]
 
 
 def spans(text: str, expressions: Sequence[Sequence[str]], stop_words: bool = False) -> list[Span]:

@@ -21,7 +21,7 @@ of the phrase, in documents filed under the buckets of each pair of them"
 (``schema.pair_buckets``; its score is the sum of its words' scores, so this
 *relaxed* score is never below the exact one); candidates are then taken best
 first, and each is checked against the exact query, its phrases looked for in the
-document's own words (``words_of``), until no remaining candidate can beat the
+document's own text (``texts_of``, ``phrases``), until no remaining candidate can beat the
 N-th exact score. The hits and scores are those Whoosh would give for the exact
 query (ties in document order), without positions in the index.
 """
@@ -41,6 +41,7 @@ from whoosh.matching import FilterMatcher, Matcher
 from whoosh.searching import Searcher
 
 from .blocks import blocks_of
+from .phrases import phrase_in_texts
 from .schema import pair_buckets
 
 Scores = dict[int, float]
@@ -51,8 +52,8 @@ whole costs little and gives the exact count."""
 SKIP_RATIO = 16
 """A common term's postings are read only at the rarer terms' documents when it has this many times more:
 below that, reading it whole costs about the same (and its whole list serves the query's other tiers)."""
-WordsOf = Callable[[int], Sequence[Sequence[str]] | None]
-"""A document's index terms, part by part (title, heading, body), or None when unknown."""
+TextsOf = Callable[[int], Sequence[str] | None]
+"""A document's texts (title, heading, body), or None when unknown."""
 
 
 @dataclass
@@ -69,7 +70,7 @@ def top_hits(
     searcher: Searcher,
     query: wq.Query,
     limit: int,
-    words_of: WordsOf,
+    texts_of: TextsOf,
     run: Run | None = None,
     among: tuple[bytes, bool] | None = None,
 ) -> TopHits:
@@ -79,7 +80,7 @@ def top_hits(
     (the tiers of one search share most of their words). ``among``: ``(flags, inside)``,
     only the documents whose flag (one byte per document number, 0 or 1) is set (``inside=True``) or not.
     """
-    run = run if run is not None else Run(searcher, words_of)
+    run = run if run is not None else Run(searcher, texts_of)
     if among is not None and run.by_blocks(query):
         return TopHits(run.top_of_term(query, limit, *among), run.count(query, *among))
     candidates = run.relaxed(query) if among is None else run.split(query, among[0])[among[1]]
@@ -129,11 +130,11 @@ def by_pairs(phrase: wq.Phrase) -> bool:
 class Run:
     """One search's evaluation: the postings it read, kept while it runs (a word often appears twice)."""
 
-    def __init__(self, searcher: Searcher, words_of: WordsOf) -> None:
+    def __init__(self, searcher: Searcher, texts_of: TextsOf) -> None:
         self.searcher = searcher
-        self.words_of = words_of
+        self.texts_of = texts_of
         self.postings: dict[tuple[str, str], Scores] = {}
-        self.words: dict[int, Sequence[Sequence[str]] | None] = {}
+        self.texts: dict[int, Sequence[str] | None] = {}
         self.combined: dict[int, tuple[wq.Query, Scores]] = {}
         """Each part's relaxed scores, by ``id`` (the part is kept with them, so its id stays its own)."""
         self.checked: dict[int, bool] = {}
@@ -331,7 +332,7 @@ class Run:
         kind = type(query)
         if kind is wq.Phrase:
             score = self.relaxed(query).get(docnum)
-            if score is None or not self._has_words(docnum, query.words, query.slop):
+            if score is None or not self._has_phrase(docnum, query.words, query.slop):
                 return None
             return score
         if kind in (wq.And, wq.Or) and self.needs_check(query):
@@ -345,11 +346,11 @@ class Run:
             return sum(found) * query.boost if found else None
         return self.relaxed(query).get(docnum)  # no phrase: relaxed is exact (and already read)
 
-    def _has_words(self, docnum: int, words: Sequence[str], slop: int) -> bool:
-        if docnum not in self.words:
-            self.words[docnum] = self.words_of(docnum)
-        parts = self.words[docnum]
-        return parts is not None and phrase_in(parts, words, slop)
+    def _has_phrase(self, docnum: int, words: Sequence[str], slop: int) -> bool:
+        if docnum not in self.texts:
+            self.texts[docnum] = self.texts_of(docnum)
+        texts = self.texts[docnum]
+        return texts is not None and phrase_in_texts(texts, words, slop)
 
     def _whoosh(self, query: wq.Query) -> Scores:
         """Any other query (``word~``): Whoosh's matcher, walked to the end."""
@@ -360,18 +361,6 @@ class Run:
                 found[matcher.id() + offset] = matcher.score()
                 matcher.next()
         return found
-
-
-def phrase_in(parts: Sequence[Sequence[str]], words: Sequence[str], slop: int) -> bool:
-    """Whoosh's ordered phrase: each word 1 to ``slop`` terms after the one before, in one part."""
-    first, *others = words
-    for part in parts:
-        ends = [at for at, term in enumerate(part) if term == first]
-        for word in others:
-            ends = [at for end in ends for at in range(end + 1, min(end + slop, len(part) - 1) + 1) if part[at] == word]
-        if ends:
-            return True
-    return False
 
 
 def read_postings(matcher: Matcher) -> tuple[list[int], list[float]]:
