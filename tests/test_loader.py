@@ -139,3 +139,24 @@ def test_an_article_with_nothing_to_read_is_an_error(tmp_path) -> None:
     assert [str(problem) for problem in problems] == [
         "vide.md: erreur: article vide : ni chapeau, ni section, ni question"
     ]
+
+
+@pytest.mark.parametrize(
+    ("written", "shown"),
+    [("[unclosed", "[unclosed"), ('"Grippe"', '"Grippe"'), ("['Grippe', 'hiver']", "['Grippe', 'hiver']"),
+     ("{a: b}", "{a: b}"), ("'Grippe", "'Grippe")],
+)  # fmt: skip
+def test_a_header_value_written_as_yaml_is_reported_with_its_line(tmp_path, written: str, shown: str) -> None:
+    loaded = load_article(write(tmp_path, "grippe.md", ARTICLE.replace("title: Grippe", f"title: {written}")))
+    assert loaded.article.title == shown  # kept as written: the header is not YAML
+    assert [str(problem) for problem in loaded.problems if "[9]" not in problem.message] == [
+        f"grippe.md:2: avertissement: « title: {shown} » : l'en-tête n'est pas du YAML, la valeur s'affiche "
+        "telle quelle, crochets et guillemets compris (écrivez-la sans eux)"
+    ]
+
+
+@pytest.mark.parametrize("title", ["[Dossier] Grippe", '"Grippe" : ce qu\'il faut savoir', "L'hiver", "« Grippe »"])
+def test_a_title_that_only_starts_with_brackets_or_quotes_is_not_reported(tmp_path, title: str) -> None:
+    loaded = load_article(write(tmp_path, "grippe.md", ARTICLE.replace("title: Grippe", f"title: {title}")))
+    assert loaded.article.title == title
+    assert [problem for problem in loaded.problems if "[9]" not in problem.message] == []
