@@ -46,8 +46,10 @@ def gui_thread_gc() -> Iterator[None]:
     tests without a window spin no event loop for the collector's timer."""
     yield
     module = sys.modules.get("guide_reader.ui.gui_thread_gc")
-    if module is not None and module.QCoreApplication.instance() is not None:
-        module.collect_on_gui_thread().check()
+    app = module.QCoreApplication.instance() if module is not None else None
+    collector = app.findChild(module.GuiThreadCollector) if app is not None else None
+    if collector is not None:
+        collector.check()
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -143,8 +144,8 @@ def test_an_article_with_nothing_to_read_is_an_error(tmp_path) -> None:
 
 @pytest.mark.parametrize(
     ("written", "shown"),
-    [("[unclosed", "[unclosed"), ('"Grippe"', '"Grippe"'), ("['Grippe', 'hiver']", "['Grippe', 'hiver']"),
-     ("{a: b}", "{a: b}"), ("'Grippe", "'Grippe")],
+    [("[unclosed", "[unclosed"), ('"Grippe', '"Grippe'), ("['Grippe', 'hiver']", "['Grippe', 'hiver']"),
+     ("{a: b}", "{a: b}"), ("'Grippe", "'Grippe"), ("[[Grippe]", "[[Grippe]")],
 )  # fmt: skip
 def test_a_header_value_written_as_yaml_is_reported_with_its_line(tmp_path, written: str, shown: str) -> None:
     loaded = load_article(write(tmp_path, "grippe.md", ARTICLE.replace("title: Grippe", f"title: {written}")))
@@ -155,8 +156,27 @@ def test_a_header_value_written_as_yaml_is_reported_with_its_line(tmp_path, writ
     ]
 
 
-@pytest.mark.parametrize("title", ["[Dossier] Grippe", '"Grippe" : ce qu\'il faut savoir', "L'hiver", "« Grippe »"])
+@pytest.mark.parametrize(
+    "title",
+    ["[Dossier] Grippe", '"Grippe" : ce qu\'il faut savoir', "L'hiver", "« Grippe »", '"Je ne dors plus"',
+     '"Fièvre" ou "hyperthermie"', "'Burn-out' et 'bore-out'"],
+)  # fmt: skip
 def test_a_title_that_only_starts_with_brackets_or_quotes_is_not_reported(tmp_path, title: str) -> None:
     loaded = load_article(write(tmp_path, "grippe.md", ARTICLE.replace("title: Grippe", f"title: {title}")))
     assert loaded.article.title == title
     assert [problem for problem in loaded.problems if "[9]" not in problem.message] == []
+
+
+def test_a_header_without_dashes_ends_where_python_markdown_ends_it(tmp_path) -> None:
+    text = "title: Grippe\nLa grippe, en bref.\nNote: [voir plus bas]\n\n## Symptômes {#symptomes}\n\nFièvre.\n"
+    loaded = load_article(write(tmp_path, "grippe.md", text))
+    assert loaded.article.title == "Grippe"
+    assert not any("YAML" in problem.message for problem in loaded.problems)
+
+
+def test_an_imported_title_in_quotes_reads_back_without_a_warning(tmp_path) -> None:
+    article = load_article(write(tmp_path, "grippe.md", ARTICLE)).article
+    written = to_markdown(replace(article, title='"Je ne dors plus"', author="'Collectif' et 'amis'"))
+    loaded = load_article(write(tmp_path, "grippe.md", written))
+    assert loaded.article.title == '"Je ne dors plus"'
+    assert not any("YAML" in problem.message for problem in loaded.problems)

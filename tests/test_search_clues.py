@@ -26,7 +26,8 @@ ODD_TEXT = (
     "fie\u0301vre (accent combiné), TA élevée, CE, vitamine D, complications, récemment, chevaux, heureuse, "
     "prudence, évidemment, indications, publications, ça va ; 1 500,5 mg ; « symptômes » : "
     "Ärzte, Ørsted, łódź, Đakovo, ıi, naïveté, aïe, crayons, payer, yeux, ÉTÉ, Noël, E. coli, COVID-19, 24-48 h, "
-    "J+3, anti-TNF-α, post-opératoire, c’est-à-dire, est-ce, peut-être, grand-mère, arc-en-ciel."
+    "J+3, anti-TNF-α, post-opératoire, c’est-à-dire, est-ce, peut-être, grand-mère, arc-en-ciel, "
+    "24-60 000 unités, 150 000-450 000 plaquettes, 1-2 500 cas, 2\u00a0500-3\u202f000 mg."
 )
 
 

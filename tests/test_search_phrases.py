@@ -18,6 +18,7 @@ WRITTEN = [
     "Le virus H1 N1 et l'IL-6 ; 60 000 cas en 2019, 1 500,5 mg, 24-48 heures.",
     "Le cœur, les sœurs, un œdème ; la TA et la ta ; CE que ce médecin dit.",
     "Quand consulter ? Quand la fièvre dure, et quand la toux persiste.",
+    "De 24-60 000 unités, 150 000-450 000 plaquettes et les 1-2 500 cas.",
     "",
 ]
 
@@ -54,6 +55,7 @@ def test_written_cases_compounds_codes_apostrophes_ligatures_acronyms() -> None:
         *cases(WRITTEN, random.Random(1)),
         ["globul", "blanc"], ["auto", "immun"], ["autoimmun"], ["h1", "n1"], ["il", "6"], ["60000", "cas"],
         ["coeur"], ["ta"], ["ce", "medecin"], ["quand", "fievr"], ["fievr", "dur"], ["blanc", "drap"],
+        ["60000", "unit"], ["450000"], ["2500", "cas"],
     ]  # fmt: skip
     assert check(WRITTEN, phrases) > 20
 

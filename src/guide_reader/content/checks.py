@@ -23,28 +23,31 @@ _IMAGE = re.compile(r"!\[[^\[\]]*\]\(" + _ADDRESS_END)
 _LINK = re.compile(r"(?<!!)\[[^\[\]]+\]\((?!#)" + _ADDRESS_END + r"|<(?:https?|ftp|file|mailto):[^<>]*>")
 _CODE_SPAN = re.compile(r"`[^`]*`")
 MAX_HEADING_LENGTH = 160
-_FRONT_FIELD = re.compile(r"([A-Za-z][A-Za-z0-9_-]*)[ \t]*:[ \t]*(.*)")
-_ENCLOSING = {"[": "]", "{": "}", '"': '"', "'": "'"}
-"""What YAML would take as a list, a mapping or a quoted text: the header keeps it as written."""
+_SHOWN_FIELDS = ("title", "subtitle", "author", "publisher")
+"""The header's fields the reader shows."""
 
 
-def _front_matter(text: str) -> Iterator[tuple[int, str, str]]:
-    """``(line, key, value)`` of each field of the header (between ``---`` lines, or up to the first
-    blank line, as Python-Markdown's ``meta`` reads it)."""
-    lines = text.split("\n")
-    fenced = bool(lines) and lines[0].strip() == "---"
-    for number, line in enumerate(lines[1:] if fenced else lines, 2 if fenced else 1):
-        if not line.strip() or line.strip() in ("---", "..."):
-            return
-        if field := _FRONT_FIELD.fullmatch(line.strip()):
-            yield number, field.group(1).lower(), field.group(2).strip()
+def _header_line(text: str, key: str) -> int | None:
+    """The line of the header field ``key`` (the header ends at its first blank line)."""
+    field = re.compile(rf"[ ]{{0,3}}{key}[ \t]*:", re.IGNORECASE)
+    for number, line in enumerate(text.split("\n"), 1):
+        if not line.strip() and number > 1:
+            return None
+        if field.match(line):
+            return number
+    return None
 
 
 def _yaml_like(value: str) -> bool:
-    """A value opened by a bracket or a straight quote: a list, a mapping or a quoted text in YAML, shown
-    here as written (brackets and quotes included, and an unclosed one never closed)."""
-    closer = _ENCLOSING.get(value[:1])
-    return closer is not None and (len(value) == 1 or value.endswith(closer) or closer not in value[1:])
+    """A value YAML would read as a list or a mapping, or with a bracket or quote it opens and never
+    closes: shown here as written ('[Grippe, hiver]', '[Grippe', '"Grippe'). A title quoted whole
+    ('"Je ne dors plus"') is a title."""
+    if value[:1] and value[0] in "[{":
+        closer = "]" if value[0] == "[" else "}"
+        return value.endswith(closer) or value.count(value[0]) > value.count(closer)
+    if value[:1] == '"':
+        return value.count('"') % 2 == 1
+    return value[:1] == "'" and value.count("'") == 1
 
 
 def _body_lines(text: str) -> Iterator[tuple[int, str]]:
@@ -83,10 +86,11 @@ def display_problems(file: str, text: str, article: Article) -> list[Problem]:
             report(number, "image : le lecteur n'affiche aucune image (rien n'est chargé hors des articles)")
         elif _LINK.search(line):
             report(number, "lien vers une adresse extérieure : affiché en texte, jamais ouvert", "warning")
-    for number, key, value in _front_matter(text):
-        if _yaml_like(value):
+    for key in _SHOWN_FIELDS:
+        value = getattr(article, key)
+        if value and _yaml_like(value):
             report(
-                number,
+                _header_line(text, key),
                 f"« {key}: {value[:60]} » : l'en-tête n'est pas du YAML, la valeur s'affiche telle quelle, "
                 "crochets et guillemets compris (écrivez-la sans eux)",
                 "warning",

@@ -30,6 +30,7 @@ CUT = 2
 'ic' -> 'iqu'; ``stem_folded`` gives it words without accents, so its un-accent step changes nothing)."""
 _PARTS = re.compile(f"[{re.escape(HYPHENS + SPACES)}]+")
 """What is between the parts of a compound, a number's digit groups or a run of codes."""
+_HYPHENATED = re.compile(f"[{re.escape(HYPHENS)}]+")
 _SPECIAL = re.compile(
     "[" + re.escape("".join(chr(code) for code in FOLDING if chr(code) not in APOSTROPHES + HYPHENS + SPACES)) + "]"
 )
@@ -53,6 +54,13 @@ def folded_parts(written: str) -> list[str]:
     return _PARTS.split(fold_chars(written))
 
 
+def _grouped(written: str) -> list[str]:
+    """The parts of a compound (split at hyphens only) that hold spaces, joined without them: a number
+    written with its digit groups is one term ('24-60 000' gives '60000'), which no part starts."""
+    groups = [group.split() for group in _HYPHENATED.split(fold_chars(written))]  # (split: every space)
+    return ["".join(group) for group in groups if len(group) > 1]
+
+
 def letters(text: str) -> str:
     """``text`` folded as ``fold`` folds its letters (lowercase, accents stripped, ligatures expanded),
     hyphens and white space left out, apostrophes as written: every folded word of the text, and every
@@ -74,7 +82,7 @@ def may_give(written: str, clues: tuple[str, ...]) -> bool:
     starts = _STARTS.get(written)
     if starts is None:
         parts = folded_parts(written)
-        starts = (parts[0],) if len(parts) == 1 else ("".join(parts), *parts)
+        starts = (parts[0],) if len(parts) == 1 else ("".join(parts), *parts, *_grouped(written))
         if len(_STARTS) >= _MAX_STARTS:
             _STARTS.clear()
         _STARTS[written] = starts

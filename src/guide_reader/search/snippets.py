@@ -39,6 +39,7 @@ def marks(text: str, expressions: Sequence[Sequence[str]], stop_words: bool = Fa
         elif expression:
             starting.setdefault(expression[0], []).append((number, tuple(expression[1:])))
     found: list[tuple[int, int, int]] = []
+    runs: list[tuple[int, int, int]] = []  # the expressions of several terms (after the others, where they tie)
     get = PIECES.get
     # A form met for the first time is analyzed only when it can give a single term asked for or the
     # first term of an expression (``clues``), and the forms after one that does; every form when a
@@ -69,7 +70,7 @@ def marks(text: str, expressions: Sequence[Sequence[str]], stop_words: bool = Fa
             for number, others in starting.get(term, ()):
                 last = _expression_end(forms_at, at, index, others)
                 if last is not None:
-                    found.append((offset + start, last, number))
+                    runs.append((offset + start, last, number))
         for term in extras:
             number = singles.get(term)
             if number is not None:
@@ -79,6 +80,7 @@ def marks(text: str, expressions: Sequence[Sequence[str]], stop_words: bool = Fa
                 number = singles.get(word)
                 if number is not None:
                     found.append((offset + start, offset + end, number))
+    found += runs
     found.sort(key=lambda mark: (mark[0], -mark[1]))
     merged: list[tuple[int, int, int]] = []
     for mark in found:

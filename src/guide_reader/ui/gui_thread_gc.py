@@ -33,8 +33,8 @@ class GuiThreadCollector(QObject):
         """Collect the oldest generation whose count has passed its threshold (with the younger
         ones), if any; returns the number of unreachable objects found."""
         generation = -1
-        for index, (count, threshold) in enumerate(zip(gc.get_count(), self.threshold, strict=True)):
-            if count <= threshold:
+        for index, (count, threshold) in enumerate(zip(gc.get_count(), self.threshold, strict=False)):
+            if threshold <= 0 or count <= threshold:  # (0: a generation the collector leaves alone)
                 break
             generation = index
         return gc.collect(generation) if generation >= 0 else 0
