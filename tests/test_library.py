@@ -85,6 +85,28 @@ def test_a_file_of_the_same_size_rewritten_later_is_read_again(content_copy) -> 
     assert library.entry("leucopenie").title == "Leucopénix" and library.entry("leucopenie").version != before
 
 
+def test_an_edit_that_keeps_the_size_and_the_modification_time_is_read_again(content_copy) -> None:
+    """As a restore from a backup or a copy with 'cp -p' or 'touch -r' leaves it: the status change
+    time the system keeps still tells."""
+    Library(content_copy)
+    path = content_copy / "leucopenie.md"
+    stat = path.stat()
+    path.write_text(path.read_text(encoding="utf-8").replace("title: Leucopénie", "title: Leucopénix"))
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert (path.stat().st_size, path.stat().st_mtime_ns) == (stat.st_size, stat.st_mtime_ns)
+    assert Library(content_copy).entry("leucopenie").title == "Leucopénix"
+
+
+def test_the_home_order_leaves_accents_and_case_out(tmp_path) -> None:
+    titles = ["Zona", "Épilepsie", "eczéma", "Absorbant", "Abîmer", "Œdème", "Fièvre", "Oreillons"]
+    for number, title in enumerate(titles):
+        (tmp_path / f"guide-{number}.md").write_text(f"---\ntitle: {title}\n---\n\nUn chapeau.\n", encoding="utf-8")
+    library = Library(tmp_path)
+    assert [entry.title for entry in library.entries] == [
+        "Abîmer", "Absorbant", "eczéma", "Épilepsie", "Fièvre", "Œdème", "Oreillons", "Zona",
+    ]  # fmt: skip
+
+
 def test_added_and_removed_files(content_copy) -> None:
     Library(content_copy)
     (content_copy / "regression-tumorale-spontanee.md").unlink()
