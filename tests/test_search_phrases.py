@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
 from benchmarks.corpus import SHORT, ArticleMaker
 from guide_reader.search.analysis import terms
 from guide_reader.search.phrases import phrase_in, phrase_in_texts
+from guide_reader.search.snippets import snippet
 
 from .conftest import CONTENT_DIR, load_folder
 
@@ -76,3 +78,15 @@ def test_bundled_guides() -> None:
         texts = [article.title] + [section.heading for section in article.sections]
         texts += [section.body for section in article.sections]
         assert check(texts, cases(texts, rnd)) > 0
+
+
+def test_a_snippet_marks_every_match_it_shows_those_of_passages_not_chosen_included() -> None:
+    filler = "un mot " * 30
+    text = (
+        f"{filler}La fièvre et la toux. {filler}Une fièvre, puis des nuits longues et des réveils, enfin la toux "
+        f"qui dure ; une fièvre de plus. {filler}Une fièvre et une toux encore. {filler}"
+    )
+    shown = snippet(text, [["fievr"], ["toux"]])
+    plain = re.sub(r"</?b[^>]*>", "", shown)
+    marked = re.findall(r"<b [^>]*>([^<]*)</b>", shown)
+    assert len(marked) == plain.count("fièvre") + plain.count("toux") >= 5, shown

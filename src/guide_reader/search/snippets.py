@@ -127,14 +127,16 @@ def snippet(text: str, expressions: Sequence[Sequence[str]], stop_words: bool = 
             groups.append([mark])
     best = sorted(groups, key=lambda group: (-len({number for _, _, number in group}), -len(group), group[0][0]))
     chosen = sorted(best[:FRAGMENTS], key=lambda group: group[0][0])
-    ranges: list[tuple[int, int, list[tuple[int, int, int]]]] = []
+    ranges: list[tuple[int, int]] = []
     for group in chosen:
         start, end = _bounds(text, group)
         if ranges and start <= ranges[-1][1]:  # the contexts meet: one passage
-            ranges[-1] = (ranges[-1][0], end, ranges[-1][2] + group)
+            ranges[-1] = (ranges[-1][0], end)
         else:
-            ranges.append((start, end, group))
-    return " … ".join(_render(text, start, end, group) for start, end, group in ranges)
+            ranges.append((start, end))
+    # Every mark a passage shows is marked, those of the groups not chosen included.
+    shown = [(start, end, [mark for mark in found if start <= mark[0] and mark[1] <= end]) for start, end in ranges]
+    return " … ".join(_render(text, start, end, inside) for start, end, inside in shown)
 
 
 def _bounds(text: str, group: list[tuple[int, int, int]]) -> tuple[int, int]:
