@@ -101,7 +101,7 @@ def test_bad_files_are_reported_and_the_others_still_load(tmp_path) -> None:
     write(tmp_path, "grippe.md", ARTICLE)
     (tmp_path / "binaire.md").write_bytes(b"\x00\x01\x02")
     (tmp_path / "latin.md").write_bytes("---\ntitle: Fièvre\n---\n\nTexte é.\n".encode("cp1252"))
-    write(tmp_path, "vide.md", "")
+    write(tmp_path, "vide.md", " \n\t\n")
     write(tmp_path, "crlf.md", ARTICLE.replace("\n", "\r\n"))
     articles, problems = load_folder(tmp_path)
     assert sorted(article.slug for article in articles) == ["crlf", "grippe"]
@@ -109,7 +109,7 @@ def test_bad_files_are_reported_and_the_others_still_load(tmp_path) -> None:
     assert errors == [
         "binaire.md: erreur: fichier binaire, pas un article Markdown",
         "latin.md:2: erreur: texte qui n'est pas en UTF-8",
-        "vide.md:1: erreur: titre manquant (ligne « title: » de l'en-tête)",
+        "vide.md: erreur: fichier vide : rien à lire (un guide commence par « title: »)",
     ]
 
 

@@ -110,6 +110,15 @@ def test_a_compound_completes_from_its_joined_form(tmp_path: Path) -> None:
 # 2. A query of stop words only
 
 
+def test_a_common_word_is_no_typo_of_a_rarer_one(tmp_path: Path) -> None:
+    when = Section("quand-consulter", "Quand consulter ?", "Si la fièvre dure.")
+    care = Section("soins", "Les soins", "Quant à la toux, quant au reste.")
+    articles = [Article(slug="a", title="Angine", sections=[when]), Article(slug="b", title="Toux", sections=[care])]
+    engine = make_engine(tmp_path, articles)
+    results = engine.search("quand")
+    assert results.suggestion is None and anchors(results) == ["a#quand-consulter"]
+
+
 def test_stop_words_only_are_searched_as_words_of_headings(tmp_path: Path) -> None:
     article = Article(
         slug="a",

@@ -56,6 +56,14 @@ def test_search_with_no_result(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert "Aucun résultat pour « zorglub »." in capsys.readouterr().out
 
 
+@pytest.mark.parametrize("typed", [[""], ["  ", "\t"]])
+def test_an_empty_search_asks_for_a_word(tmp_path: Path, capsys: pytest.CaptureFixture[str], typed) -> None:
+    assert main(["search", *typed, "--index-dir", str(tmp_path)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and "recherche vide : tapez un ou plusieurs mots" in captured.err
+    assert not any(tmp_path.iterdir())  # nothing opened nor built for it
+
+
 def test_stop_words_in_no_heading_say_they_are_too_common(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["search", "ni", "ne", "--index-dir", str(tmp_path)]) == 0
     out = capsys.readouterr().out

@@ -114,6 +114,9 @@ def _run_index(args: argparse.Namespace) -> int:
 
 
 def _run_search(args: argparse.Namespace) -> int:
+    if not " ".join(args.query).strip():
+        print("recherche vide : tapez un ou plusieurs mots, par exemple « fièvre »", file=sys.stderr)
+        return 2
     library, engine = _engine(args)
     try:
         report = engine.ensure_index(_progress_printer() if not args.json else None)

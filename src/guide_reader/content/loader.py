@@ -335,6 +335,8 @@ def read_article_text(path: Path) -> str:
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise ContentError(path.name, line, "texte qui n'est pas en UTF-8") from None
+    if not text.strip():
+        raise ContentError(path.name, None, "fichier vide : rien à lire (un guide commence par « title: »)")
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 

@@ -183,7 +183,10 @@ def typo_distance(word: str) -> int:
 
 
 def correct(plan_: Plan, searcher: Searcher, vocabulary: Vocabulary) -> None:
-    """Give every word the index does not know its nearest known words, the most frequent first."""
+    """Give every word the index does not know its nearest known words, the most frequent first. A query of
+    common words only ('quand') is not corrected: a common word is no typo of a rarer one ('quant')."""
+    if plan_.common_words:
+        return
     for clause in plan_.clauses:
         if clause.phrase or clause.fuzzy or len(clause.terms) > 1 or known(searcher, clause.terms[0]):
             continue
