@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 import pytest
 import shiboken6
-from PySide6.QtCore import Qt, QThreadPool
+from PySide6.QtCore import Qt, QThreadPool, Signal
 
 from guide_reader.kiosk import hash_pin
 from guide_reader.ui.gui_thread_gc import CHECK_INTERVAL_MS, collect_on_gui_thread
@@ -69,12 +69,18 @@ def deleted_on_thread(qtbot, signals: TaskSignals) -> list[int]:
     return deleted_on
 
 
+class EchoSignals(TaskSignals):
+    said = Signal()
+
+
 class Echo(PoolTask):
+    signals: EchoSignals
+
     def work(self) -> None:
-        self.signals.ended.emit()  # (any signal of the task's own)
+        self.signals.said.emit()
 
 
-@pytest.mark.parametrize("task", [lambda: Echo(TaskSignals()), lambda: PinCheck("1234", hash_pin("1234"))])
+@pytest.mark.parametrize("task", [lambda: Echo(EchoSignals()), lambda: PinCheck("1234", hash_pin("1234"))])
 def test_a_pool_tasks_signals_are_deleted_on_the_gui_thread_with_nobody_keeping_the_task(qtbot, task) -> None:
     started = task()
     signals = started.signals
