@@ -164,3 +164,10 @@ def test_index_command_reads_the_files_and_rebuilds_one_damaged_with_its_time_ke
     assert main(["index", "--index-dir", str(tmp_path)]) == 0
     err = capsys.readouterr().err
     assert "index à jour" in err and "endommagé" not in err
+
+
+def test_progress_into_a_pipe_is_whole_lines(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["index", "--index-dir", str(tmp_path)]) == 0  # (capsys: standard error is no terminal)
+    err = capsys.readouterr().err
+    assert "\r" not in err and err.endswith("\n")
+    assert any(line.startswith("3/3 ") for line in err.splitlines())

@@ -84,14 +84,24 @@ def _print_report(report: IndexReport) -> None:
     )
 
 
+PIPED_PROGRESS_S = 5.0
+"""Seconds between progress lines when standard error is no terminal (a pipe, a log file)."""
+
+
 def _progress_printer() -> Callable[[int, int, str], None]:
+    """Progress on standard error: one line rewritten in place on a terminal, else a whole line every
+    ``PIPED_PROGRESS_S`` seconds and at the end of each step."""
     last = 0.0
+    terminal = sys.stderr.isatty()
 
     def progress(done: int, total: int, message: str) -> None:
         nonlocal last
         now = time.monotonic()
-        if done == total or now - last > 0.2:
+        if done == total or now - last > (0.2 if terminal else PIPED_PROGRESS_S):
             last = now
+            if not terminal:
+                print(f"{done}/{total} {message[:50]}", file=sys.stderr, flush=True)
+                return
             end = "\n" if done == total and message.startswith("écriture") else ""
             print(f"\r{done}/{total} {message[:50]:50}", end=end, file=sys.stderr, flush=True)
 
