@@ -38,3 +38,16 @@ def test_bad_size_is_refused_clearly(tmp_path) -> None:
     result = run_screenshot(tmp_path, "--size", "huge")
     assert result.returncode == 2
     assert "taille invalide" in result.stderr
+
+
+def test_an_article_to_open_that_is_unknown_or_unreadable_is_said_and_the_exit_code_is_1(tmp_path) -> None:
+    content = tmp_path / "guides"
+    content.mkdir()
+    (content / "grippe.md").write_text("---\ntitle: Grippe\n---\n\nLa grippe.\n", encoding="utf-8")
+    (content / "fievre.md").write_bytes("---\ntitle: Fièvre\n---\n\nTexte é.\n".encode("cp1252"))
+    unknown = run_screenshot(tmp_path, "--content", str(content), "--open", "zona")
+    assert unknown.returncode == 1 and "article inconnu : zona" in unknown.stderr
+    unreadable = run_screenshot(tmp_path, "--content", str(content), "--open", "fievre")
+    assert unreadable.returncode == 1
+    assert "article illisible : fievre.md:2: erreur: texte qui n'est pas en UTF-8" in unreadable.stderr
+    assert not QImage(str(tmp_path / "shot.png")).isNull()  # the window as it is, still saved

@@ -111,7 +111,8 @@ def save_screenshot(window: QWidget, options: WindowOptions, code: int = 0) -> i
         QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, loop.quit)
         if not window.index_is_ready:
             loop.exec()
-        _apply_start_options(window, options)
+        if not _apply_start_options(window, options):
+            code = 1  # (the picture is still saved: the window as it is)
     QApplication.processEvents()
     saved = window.grab().save(str(options.screenshot))
     window.close()
@@ -131,15 +132,22 @@ def first_size(available: QSize) -> QSize:
     return QSize(min(width, available.width()), min(height, available.height() - frame))
 
 
-def _apply_start_options(window: MainWindow, options: WindowOptions) -> None:
-    """--open shows an article (with --search: its searched words highlighted); --search alone shows results."""
+def _apply_start_options(window: MainWindow, options: WindowOptions) -> bool:
+    """--open shows an article (with --search: its searched words highlighted); --search alone shows results.
+    False when the article to open is unknown or its file unreadable (said on stderr)."""
     from .navigation import Location
 
     if options.open:
         slug, _, anchor = options.open.partition("#")
         if window.library.article(slug) is None:
-            print(f"article inconnu : {slug}", file=sys.stderr)
-            return
+            errors = [problem for problem in window.library.problems
+                      if problem.file == f"{slug}.md" and problem.severity == "error"]  # fmt: skip
+            if errors:
+                print(f"article illisible : {errors[0]} (guide-reader check détaille chaque fichier)", file=sys.stderr)
+            else:
+                print(f"article inconnu : {slug}", file=sys.stderr)
+            return False
         window.go_to(Location("article", slug, anchor, query=options.search or ""))
     elif options.search:
         window.search_for(options.search)
+    return True
