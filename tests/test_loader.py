@@ -180,3 +180,10 @@ def test_an_imported_title_in_quotes_reads_back_without_a_warning(tmp_path) -> N
     loaded = load_article(write(tmp_path, "grippe.md", written))
     assert loaded.article.title == '"Je ne dors plus"'
     assert not any("YAML" in problem.message for problem in loaded.problems)
+
+
+def test_problems_come_in_the_order_of_their_lines(tmp_path) -> None:
+    text = ARTICLE.replace("Oui.", "Oui [12].\n\nEt aussi [3].\n\n<b>gras</b>")
+    problems = load_article(write(tmp_path, "grippe.md", text)).problems
+    lines = [problem.line for problem in problems]
+    assert len(lines) >= 4 and lines == sorted(lines, key=lambda line: (line is None, line or 0)), problems

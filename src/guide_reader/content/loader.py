@@ -341,8 +341,9 @@ def read_article_text(path: Path) -> str:
 
 
 def load_article(path: Path) -> LoadResult:
-    """Read one article file; raises ContentError when it cannot be an article."""
+    """Read one article file; raises ContentError when it cannot be an article. Its problems come in the
+    order of their lines (those of the whole file last)."""
     text = read_article_text(path)
     reader = _ArticleReader(path, text)
     article = reader.read(text)
-    return LoadResult(article, reader.problems)
+    return LoadResult(article, sorted(reader.problems, key=lambda problem: (problem.line is None, problem.line or 0)))
