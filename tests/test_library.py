@@ -85,16 +85,16 @@ def test_a_file_of_the_same_size_rewritten_later_is_read_again(content_copy) -> 
     assert library.entry("leucopenie").title == "Leucopénix" and library.entry("leucopenie").version != before
 
 
-def test_an_edit_that_keeps_the_size_and_the_modification_time_is_read_again(content_copy) -> None:
-    """As a restore from a backup or a copy with 'cp -p' or 'touch -r' leaves it: the status change
-    time the system keeps still tells."""
+def test_a_change_of_mode_or_a_hard_link_parses_nothing(content_copy, tmp_path, monkeypatch) -> None:
+    """Only the size and the modification time count: a 'chmod -R' or a hard-linked backup (which change
+    the files' status change time) does not make a start parse every file again."""
     Library(content_copy)
     path = content_copy / "leucopenie.md"
-    stat = path.stat()
-    path.write_text(path.read_text(encoding="utf-8").replace("title: Leucopénie", "title: Leucopénix"))
-    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
-    assert (path.stat().st_size, path.stat().st_mtime_ns) == (stat.st_size, stat.st_mtime_ns)
-    assert Library(content_copy).entry("leucopenie").title == "Leucopénix"
+    path.chmod(0o600)
+    os.link(path, tmp_path / "backup.md")
+    parsed = []
+    monkeypatch.setattr(Catalogue, "_parse", lambda self, *args: parsed.append(args))
+    assert len(Library(content_copy).entries) == 3 and parsed == []
 
 
 def test_the_home_order_leaves_accents_and_case_out(tmp_path) -> None:

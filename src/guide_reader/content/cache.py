@@ -2,13 +2,13 @@
 
 One file per content folder (in the user cache folder) holds, for each article file:
 
-- ``files``: its name, size, modification and status change times (ns) as last read, and its problems;
+- ``files``: its name, size and modification time (ns) as last read, and its problems;
 - ``catalogue``: what the home page and the search results need (slug, title, lead
   preview, reading time, section and question outline) and the article's version;
 - ``articles``: the whole parsed article (zlib-compressed JSON), read when it is opened.
 
 ``sync`` keeps it in step with the Markdown files, which stay the single source of truth:
-it lists the folder and compares each file's size and times (``Signature``) with the row's
+it lists the folder and compares each file's size and modification time (``Signature``) with the row's
 (a ``stat``, never a read or a hash), then parses only the new and changed files and drops
 the rows of removed ones. A change in the loader's code empties the catalogue. It is
 derived data: a damaged file is set aside and rebuilt, and a cache folder that cannot be
@@ -60,7 +60,7 @@ A change in what this module stores (the tables, the preview, the reading time) 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (
-    name TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL, ctime_ns INTEGER NOT NULL,
+    name TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
     slug TEXT, problems TEXT NOT NULL, errors INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS catalogue (
     slug TEXT PRIMARY KEY, file TEXT NOT NULL, title TEXT NOT NULL, sort_key TEXT NOT NULL,
@@ -177,10 +177,10 @@ def _is_article_name(entry: os.DirEntry[str]) -> bool:
     return entry.name.endswith(".md") and entry.name.upper() != "README.MD"
 
 
-Signature = tuple[int, int, int]
-"""A file's size (bytes), modification time and status change time (ns): what tells it changed. The
-change time is the system's own: a copy that keeps the modification time ('cp -p', a restore, 'touch
--r') or an edit that keeps the size still changes it."""
+Signature = tuple[int, int]
+"""A file's size (bytes) and modification time (ns): what tells it changed. (Not its status change
+time: a 'chmod -R', a hard-linked backup or a folder copied at each boot with 'cp -a' would make every
+start parse every file again. An edit that keeps both size and time is seen once the file is touched.)"""
 
 
 def _signature(entry: os.DirEntry[str]) -> Signature:
@@ -188,7 +188,7 @@ def _signature(entry: os.DirEntry[str]) -> Signature:
         stat = entry.stat()  # through a link
     except OSError:  # a dangling link: its own time
         stat = entry.stat(follow_symlinks=False)
-    return stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns
+    return stat.st_size, stat.st_mtime_ns
 
 
 class Catalogue:
@@ -266,8 +266,8 @@ class Catalogue:
                         on_disk[entry.name] = _signature(entry)
         with self._lock:
             self._check_fingerprint()
-            known = {name: (size, mtime, ctime) for name, size, mtime, ctime in self._connection.execute(
-                "SELECT name, size, mtime_ns, ctime_ns FROM files")}  # fmt: skip
+            known = {name: (size, mtime) for name, size, mtime in self._connection.execute(
+                "SELECT name, size, mtime_ns FROM files")}  # fmt: skip
         added = sorted(name for name in on_disk if name not in known)
         changed = sorted(name for name in on_disk if name in known and known[name] != on_disk[name])
         removed = sorted(name for name in known if name not in on_disk)
@@ -318,12 +318,12 @@ class Catalogue:
             self._connection.execute("DELETE FROM articles WHERE slug = ?", (row[0],))
 
     def _store(self, name: str, signature: Signature, article: Article | None, problems: list[Problem]) -> None:
-        size, mtime_ns, ctime_ns = signature
+        size, mtime_ns = signature
         errors = sum(problem.severity == "error" for problem in problems)
         listed = json.dumps([dataclasses.asdict(problem) for problem in problems], ensure_ascii=False)
         slug = article.slug if article is not None else None
-        row = (name, size, mtime_ns, ctime_ns, slug, listed, errors)
-        self._connection.execute("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?, ?)", row)
+        row = (name, size, mtime_ns, slug, listed, errors)
+        self._connection.execute("INSERT INTO files VALUES (?, ?, ?, ?, ?, ?)", row)
         if article is None:
             return
         outline = {
