@@ -90,3 +90,16 @@ def test_a_snippet_marks_every_match_it_shows_those_of_passages_not_chosen_inclu
     plain = re.sub(r"</?b[^>]*>", "", shown)
     marked = re.findall(r"<b [^>]*>([^<]*)</b>", shown)
     assert len(marked) == plain.count("fièvre") + plain.count("toux") >= 5, shown
+
+
+def test_a_passage_never_starts_or_ends_inside_a_match() -> None:
+    filler = "un mot " * 30
+    text = (
+        f"{filler}toux, {'m' * 30} les globules blancs {'x' * 54} fièvre, toux, fièvre. {filler}"
+        f"fièvre, toux, fièvre. {filler}"
+    )
+    shown = snippet(text, [["fievr"], ["toux"], ["globul", "blanc"]])
+    plain = re.sub(r"</?b[^>]*>", "", shown)
+    marked = re.findall(r"<b [^>]*>([^<]*)</b>", shown)
+    assert plain.count("blancs") == sum("blancs" in found for found in marked), shown
+    assert plain.count("fièvre") + plain.count("toux") == sum(found in ("fièvre", "toux") for found in marked)

@@ -208,3 +208,11 @@ def test_an_in_memory_store_keeps_nothing_on_disk(tmp_path, monkeypatch) -> None
     assert store.path is None
     store.close()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_guides_are_grouped_in_the_home_pages_order_accents_and_case_left_out(store: BookmarkStore) -> None:
+    for slug, title in [("zona", "Zona"), ("epilepsie", "Épilepsie"), ("eczema", "eczéma"), ("fievre", "Fièvre")]:
+        store.add(slug, "quand-consulter", kind="section", article_title=title, heading="Quand consulter ?")
+    assert [group.article_title for group in group_by_article(store.bookmarks())] == [
+        "eczéma", "Épilepsie", "Fièvre", "Zona",
+    ]  # fmt: skip

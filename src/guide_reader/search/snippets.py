@@ -130,6 +130,11 @@ def snippet(text: str, expressions: Sequence[Sequence[str]], stop_words: bool = 
     ranges: list[tuple[int, int]] = []
     for group in chosen:
         start, end = _bounds(text, group)
+        for mark_start, mark_end, _ in found:  # a passage never cuts a match (of a group not chosen)
+            if mark_start < start < mark_end:
+                start = mark_start
+            if mark_start < end < mark_end:
+                end = mark_end
         if ranges and start <= ranges[-1][1]:  # the contexts meet: one passage
             ranges[-1] = (ranges[-1][0], end)
         else:

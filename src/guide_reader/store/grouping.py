@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..content.model import Article
+from ..content.text import fold_chars
 from .model import Bookmark
 from .resolve import ArticleLookup, HasArticles, lookup_of
 
@@ -44,5 +45,5 @@ def group_by_article(
         if lookup:
             members.sort(key=lambda bookmark: _reading_position(article, bookmark.anchor))
         groups.append(BookmarkGroup(slug, title, tuple(members)))
-    groups.sort(key=lambda group: (group.article_title.casefold(), group.slug))
+    groups.sort(key=lambda group: (fold_chars(group.article_title), group.slug))  # as the home page
     return groups
