@@ -14,8 +14,8 @@ from guide_reader.content.model import Article
 from guide_reader.content.text import APOSTROPHES, fold, fold_chars
 from guide_reader.search import analysis
 from guide_reader.search.alerts import AlertSection
-from guide_reader.search.analysis import analyze_all, common_word_term, written_forms
-from guide_reader.search.clues import TOKEN, clue, folded_parts, letters, may_give
+from guide_reader.search.analysis import TOKEN, analyze_all, common_word_term, written_forms
+from guide_reader.search.clues import clue, folded_parts, letters, may_give
 from guide_reader.search.documents import IndexDoc, article_documents
 from guide_reader.search.snippets import marks
 from tests.conftest import CONTENT_DIR, load_folder

@@ -29,8 +29,8 @@ from functools import cached_property
 from whoosh import query as wq
 from whoosh.reading import IndexReader
 
-from .analysis import COMMON_WORD_MARK, analyze_all, common_word_term
-from .clues import TOKEN, clue, given, letters
+from .analysis import COMMON_WORD_MARK, TOKEN, analyze_all, common_word_term
+from .clues import clue, given, letters
 from .documents import IndexDoc
 from .phrases import phrase_in_texts
 from .query import Plan, Tier

@@ -62,7 +62,8 @@ TOKEN_PATTERN = (
 analysis sorts out what each holds). Apostrophes and slashes split (4000/µL -> 4000 ul);
 the elided article of l’immunité is skipped by the pattern itself."""
 
-_TOKEN = re.compile(TOKEN_PATTERN)
+TOKEN = re.compile(TOKEN_PATTERN)
+"""Written forms: ``TOKEN.findall(text)`` lists them at C speed."""
 _FRENCH = FrenchStemmer()
 
 _MORE_STOP_WORDS = """
@@ -195,7 +196,7 @@ def analyze(text: str) -> list[Form]:
     """The kept words of a text, in order (the indexer's positional pass)."""
     found: list[Form] = []
     get = PIECES.get
-    for written in _TOKEN.findall(text):
+    for written in TOKEN.findall(text):
         forms = (get(written) or piece(written))[0]
         if forms:
             found += forms
@@ -208,7 +209,7 @@ def analyze_all(text: str, stops: bool = False) -> tuple[list[Form], list[str], 
     extras: list[str] = []
     stopped: list[str] = []
     get = PIECES.get
-    for written in _TOKEN.findall(text):
+    for written in TOKEN.findall(text):
         forms, _, more, _, stop_words = get(written) or piece(written)
         if forms:
             found += forms
@@ -221,7 +222,7 @@ def analyze_all(text: str, stops: bool = False) -> tuple[list[Form], list[str], 
 
 def written_forms(text: str) -> Iterator[re.Match[str]]:
     """The written forms of a text (matches of ``TOKEN_PATTERN``)."""
-    return _TOKEN.finditer(text)
+    return TOKEN.finditer(text)
 
 
 class FrenchAnalyzer(Analyzer):
@@ -254,7 +255,7 @@ class FrenchAnalyzer(Analyzer):
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         stemming = self.stemming and not no_morph
         position = start_pos
-        for match in _TOKEN.finditer(value) if tokenize else [_Whole(value)]:
+        for match in TOKEN.finditer(value) if tokenize else [_Whole(value)]:
             analyzed = piece(match.group(0))
             for (folded, term), (start, end) in zip(analyzed.forms, analyzed.spans, strict=True):
                 token.text = term if stemming else folded

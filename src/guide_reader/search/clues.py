@@ -21,10 +21,8 @@ import re
 from collections.abc import Collection, Iterable
 
 from ..content.text import APOSTROPHES, FOLDING, HYPHENS, SPACES, fold_chars, strip_accents
-from .analysis import PIECES, TOKEN_PATTERN, piece
+from .analysis import PIECES, piece
 
-TOKEN = re.compile(TOKEN_PATTERN)
-"""Written forms: ``TOKEN.findall(text)`` lists them at C speed."""
 CUT = 2
 """Letters left out at the end of a term: Snowball French rewrites at most two ('amment' -> 'ant',
 'ic' -> 'iqu'; ``stem_folded`` gives it words without accents, so its un-accent step changes nothing)."""

@@ -10,10 +10,11 @@ forms after each: the same answer as ``phrase_in`` over every term.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-from .analysis import PIECES, piece, terms
-from .clues import TOKEN, clue, letters, may_give
+from .analysis import PIECES, piece, terms, written_forms
+from .clues import clue, letters, may_give
 
 
 def phrase_in(parts: Sequence[Sequence[str]], words: Sequence[str], slop: int) -> bool:
@@ -36,34 +37,35 @@ def phrase_in_texts(texts: Sequence[str], words: Sequence[str], slop: int) -> bo
     hint = clue(words[0])
     if slop != 1 or not hint:
         return phrase_in([terms(text) for text in texts], words, slop)
-    first, others = words[0], list(words[1:])
+    first, others = words[0], tuple(words[1:])
     hints = (hint,)
     needed = [found for found in map(clue, words) if found]
     for text in texts:
         held = letters(text)
         if not all(found in held for found in needed):
             continue  # (a text whose letters lack a term's clue cannot give the term)
-        forms = TOKEN.findall(text)
-        starts = {form for form in set(forms) if may_give(form, hints)}
-        if any(form in starts and _starts_at(forms, at, first, others) for at, form in enumerate(forms)):
-            return True
+        forms_at = list(written_forms(text))
+        starts = {written for written in {match.group() for match in forms_at} if may_give(written, hints)}
+        for at, match in enumerate(forms_at):
+            if match.group() in starts:
+                own = (PIECES.get(match.group()) or piece(match.group())).forms
+                if any(term == first and (not others or phrase_end(forms_at, at, index, others) is not None)
+                       for index, (_, term) in enumerate(own)):  # fmt: skip
+                    return True
     return False
 
 
-def _starts_at(forms: Sequence[str], at: int, first: str, others: list[str]) -> bool:
-    """Whether the terms of ``forms[at:]`` hold ``first`` in the form at ``at``, with ``others`` right after."""
-    own = _terms_of(forms[at])
-    for index, term in enumerate(own):
-        if term != first:
-            continue
-        following, after = own[index + 1 :], at + 1
-        while len(following) < len(others) and after < len(forms):
-            following += _terms_of(forms[after])
-            after += 1
-        if following[: len(others)] == others:
-            return True
-    return False
-
-
-def _terms_of(written: str) -> list[str]:
-    return [term for _, term in (PIECES.get(written) or piece(written)).forms]
+def phrase_end(forms_at: Sequence[re.Match[str]], at: int, index: int, others: Sequence[str]) -> int | None:
+    """Where, in the text, the terms right after the ``index``-th term of the written form ``forms_at[at]``
+    end when they are ``others`` (at least one; None when they are not): the forms after it are analyzed
+    only as far as the phrase goes. ``forms_at``: the text's written forms (``analysis.written_forms``)."""
+    following: list[tuple[str, int]] = []  # (term, where it ends in the text)
+    while len(following) < len(others) and at < len(forms_at):
+        match = forms_at[at]
+        known = PIECES.get(match.group()) or piece(match.group())
+        ends = [match.start() + end for _, end in known.spans[index + 1 :]]
+        following += zip([term for _, term in known.forms[index + 1 :]], ends, strict=True)
+        at, index = at + 1, -1
+    if [term for term, _ in following[: len(others)]] != list(others):
+        return None
+    return following[len(others) - 1][1]

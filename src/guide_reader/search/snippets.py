@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from .analysis import PIECES, piece, written_forms
 from .clues import clue, may_give
+from .phrases import phrase_end
 
 SNIPPET_CHARS = 220
 SURROUND = 70
@@ -68,7 +69,7 @@ def marks(text: str, expressions: Sequence[Sequence[str]], stop_words: bool = Fa
             if number is not None:
                 found.append((offset + start, offset + end, number))
             for number, others in starting.get(term, ()):
-                last = _expression_end(forms_at, at, index, others)
+                last = phrase_end(forms_at, at, index, others)
                 if last is not None:
                     runs.append((offset + start, last, number))
         for term in extras:
@@ -91,20 +92,6 @@ def marks(text: str, expressions: Sequence[Sequence[str]], stop_words: bool = Fa
             continue
         merged.append(mark)
     return merged
-
-
-def _expression_end(forms_at: Sequence[re.Match[str]], at: int, index: int, others: tuple[str, ...]) -> int | None:
-    """Where the terms right after the ``index``-th term of the form at ``at`` end, if they are ``others``."""
-    following: list[tuple[str, int]] = []  # (term, where it ends in the text)
-    while len(following) < len(others) and at < len(forms_at):
-        match = forms_at[at]
-        known = PIECES.get(match.group()) or piece(match.group())
-        ends = [match.start() + end for _, end in known.spans[index + 1 :]]
-        following += zip([term for _, term in known.forms[index + 1 :]], ends, strict=True)
-        at, index = at + 1, -1
-    if [term for term, _ in following[: len(others)]] != list(others):
-        return None
-    return following[len(others) - 1][1]
 
 
 def spans(text: str, expressions: Sequence[Sequence[str]], stop_words: bool = False) -> list[Span]:
