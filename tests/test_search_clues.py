@@ -1,6 +1,7 @@
 """The fast paths of a search's last steps give the answers of the slow ones: a term's clue is in every
-written form that gives the term, the alert section's rule reads the same terms as from its whole text,
-and snippets mark the same words whether the words were analyzed before or not."""
+written form that gives the term, the pattern of clues finds every form that can give one, the alert
+section's rule reads the same terms as from its whole text, and snippets mark the same words whether the
+words were analyzed before or not."""
 
 from __future__ import annotations
 
@@ -11,11 +12,12 @@ import pytest
 
 from benchmarks.corpus import BUNDLED, ArticleMaker
 from guide_reader.content.model import Article
-from guide_reader.content.text import APOSTROPHES, fold, fold_chars
+from guide_reader.content.text import fold_chars
 from guide_reader.search import analysis
 from guide_reader.search.alerts import AlertSection
 from guide_reader.search.analysis import TOKEN, analyze_all, common_word_term, written_forms
-from guide_reader.search.clues import clue, folded_parts, letters, may_give
+from guide_reader.search.candidates import fast, forms_giving
+from guide_reader.search.clues import clue, folded_parts, may_give
 from guide_reader.search.documents import IndexDoc, article_documents
 from guide_reader.search.snippets import marks
 from tests.conftest import CONTENT_DIR, load_folder
@@ -51,10 +53,47 @@ def forgetting_analyses() -> None:
     analysis.PIECES.clear()
 
 
-def test_letters_are_the_folded_text_without_hyphens_and_spaces(texts: list[str]) -> None:
-    apostrophes = str.maketrans(dict.fromkeys(APOSTROPHES, "'"))  # (left as written: no word holds one)
-    for text in texts:
-        assert letters(text).translate(apostrophes) == re.sub(r"[-\s]+", "", fold(text)), text
+def forms_may_give(text: str, clues: tuple[str, ...]) -> list[tuple[int, str]]:
+    """The slow reference: every written form of the text asked ``may_give``."""
+    return [(form.start(), form.group()) for form in TOKEN.finditer(text) if may_give(form.group(), clues)]
+
+
+def test_forms_giving_are_those_may_give_accepts_of_every_form(texts: list[str]) -> None:
+    rnd = random.Random(3)
+    odd = re.split(r"(?<=[,;]) ", ODD_TEXT)  # (each alone: most are read with the pattern)
+    pieces = [*texts, *odd, "x" + ODD_TEXT.replace("fie\u0301vre", "").replace("ﬁ", "fi")]
+    compared = read_fast = 0
+    for text in pieces:
+        forms, extras, _ = analyze_all(text)
+        clues = sorted({clue(term) for _, term in forms} | {clue(term) for term in extras} - {""})
+        chosen = rnd.sample(clues, min(8, len(clues)))
+        for asked in [(found,) for found in chosen] + [tuple(chosen[:3])] * bool(chosen):
+            got = [(form.start(), form.group()) for form in forms_giving(text, asked)]
+            assert got == forms_may_give(text, asked), (text[:80], asked)
+            compared += len(got)
+        read_fast += fast(text)
+    assert compared > 5000
+    assert read_fast > 0.9 * len(pieces)
+    assert not fast(ODD_TEXT)  # a combined accent, the ligature ﬁ: form by form
+
+
+def test_forms_giving_finds_compounds_numbers_and_ligatures() -> None:
+    cases = [
+        ("une maladie auto\u2011immune rare", "autoimm", "auto\u2011immune"),
+        ("de 24-60 000 unités", "600", "24-60 000"),
+        ("de 24-60\u202f000 unités", "600", "24-60\u202f000"),
+        ("le Cœur bat", "coe", "Cœur"),
+        ("le cœur bat", "co", "cœur"),
+        ("un ŒSOPHAGE sain", "oesopha", "ŒSOPHAGE"),
+        ("la Straße est là", "strass", "Straße"),
+        ("4000/µL ce jour", "u", "µL"),
+        ("la FIÈVRE monte", "fievr", "FIÈVRE"),
+        ("une α-thalassémie", "thalassem", "α-thalassémie"),
+    ]
+    for text, asked, written in cases:
+        assert fast(text), text
+        assert [form.group() for form in forms_giving(text, (asked,))] == [written], (text, asked)
+    assert [form.group() for form in forms_giving("une antifièvre, la fièvre", ("fievr",))] == ["fièvre"]
 
 
 def test_folded_parts_are_those_fold_gives(texts: list[str]) -> None:

@@ -16,7 +16,7 @@ first within its guide when:
   call a doctor).
 
 Nothing here reads the index: the section's words come from the article. Its body,
-most of its text, is analyzed only when it can hold a term asked about (``clues``):
+most of its text, is analyzed only where it can give a term asked about (``candidates``):
 a search's guides are mostly new to it, and their alert sections mostly hold no
 typed word.
 """
@@ -29,8 +29,8 @@ from functools import cached_property
 from whoosh import query as wq
 from whoosh.reading import IndexReader
 
-from .analysis import COMMON_WORD_MARK, TOKEN, analyze_all, common_word_term
-from .clues import clue, given, letters
+from .analysis import COMMON_WORD_MARK, analyze_all, common_word_term
+from .candidates import given
 from .documents import IndexDoc
 from .phrases import phrase_in_texts
 from .query import Plan, Tier
@@ -73,14 +73,6 @@ class AlertSection:
         found.update(title_extras, head_extras, (common_word_term(word) for word in head_stops))
         return frozenset(found)
 
-    @cached_property
-    def _letters(self) -> str:
-        return letters(self.doc.body)
-
-    @cached_property
-    def _written(self) -> frozenset[str]:
-        return frozenset(TOKEN.findall(self.doc.body))
-
     def in_body(self, term: str) -> bool:
         """Whether the body holds the term (as a word or an extra term), its words analyzed only where they
         can give it."""
@@ -91,9 +83,8 @@ class AlertSection:
         known = self._in_body
         asked = {term for term in terms if term not in known}
         if asked:
-            # (a heading's stop word, with its mark, is in no body; a body without a term's clue lacks it)
-            readable = {t for t in asked if not t.startswith(COMMON_WORD_MARK) and clue(t) in self._letters}
-            found = given(self._written, readable) if readable else set()
+            readable = {t for t in asked if not t.startswith(COMMON_WORD_MARK)}  # (in a heading, never a body)
+            found = given(self.doc.body, readable) if readable else set()
             known.update((term, term in found) for term in asked)
         return {term for term in terms if known[term]}
 

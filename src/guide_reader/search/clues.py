@@ -3,8 +3,9 @@
 Analyzing a written form (``analysis.piece``) stems its words: about 30 µs for a
 form not met before, and a search's guides are mostly new to it. A search that
 only asks whether a text holds a few terms (the alert section's rule), or where
-(the snippets), analyzes only the forms that can give one: those whose folded
-letters start with the term's clue, or one of whose parts does.
+(the snippets, the phrase check), analyzes only the forms that can give one: those
+whose folded letters start with the term's clue, or one of whose parts does
+(``candidates.forms_giving`` finds them).
 
 Snowball French rewrites at most the last two letters of the stem it keeps
 ('complication' -> 'compliqu', 'récemment' -> 'recent', 'chevaux' -> 'cheval'): the
@@ -18,10 +19,8 @@ from their word in the last letter, 108 in the last two, none further.)
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable
 
-from ..content.text import APOSTROPHES, FOLDING, HYPHENS, SPACES, fold_chars, strip_accents
-from .analysis import PIECES, piece
+from ..content.text import HYPHENS, SPACES, fold_chars
 
 CUT = 2
 """Letters left out at the end of a term: Snowball French rewrites at most two ('amment' -> 'ant',
@@ -29,10 +28,6 @@ CUT = 2
 _PARTS = re.compile(f"[{re.escape(HYPHENS + SPACES)}]+")
 """What is between the parts of a compound, a number's digit groups or a run of codes."""
 _HYPHENATED = re.compile(f"[{re.escape(HYPHENS)}]+")
-_SPECIAL = re.compile(
-    "[" + re.escape("".join(chr(code) for code in FOLDING if chr(code) not in APOSTROPHES + HYPHENS + SPACES)) + "]"
-)
-"""A character ``fold`` translates to letters (a ligature: œ -> oe)."""
 
 
 _STARTS: dict[str, tuple[str, ...]] = {}
@@ -59,21 +54,6 @@ def _grouped(written: str) -> list[str]:
     return ["".join(group) for group in groups if len(group) > 1]
 
 
-def letters(text: str) -> str:
-    """``text`` folded as ``fold`` folds its letters (lowercase, accents stripped, ligatures expanded),
-    hyphens and white space left out, apostrophes as written: every folded word of the text, and every
-    compound's parts joined, is in it. A text whose letters hold no clue gives none of their terms. At C
-    speed (``fold`` strips accents a character at a time, and a translation is slow even of a text it
-    leaves as it is)."""
-    if _SPECIAL.search(text):
-        text = text.translate(FOLDING)
-    folded = text.casefold()
-    if not folded.isascii():
-        folded = strip_accents(folded)
-    joined = "".join(folded.split())  # (every space: those of SPACES and line ends)
-    return _PARTS.sub("", joined) if "-" in joined or not joined.isascii() else joined
-
-
 def may_give(written: str, clues: tuple[str, ...]) -> bool:
     """Whether the written form can give a term of one of these clues (none of them ''): one starts the
     form's folded parts joined, or one of its parts."""
@@ -87,28 +67,3 @@ def may_give(written: str, clues: tuple[str, ...]) -> bool:
     if len(starts) == 1:
         return starts[0].startswith(clues)
     return any(start.startswith(clues) for start in starts)
-
-
-def given(written: Iterable[str], terms: Collection[str]) -> set[str]:
-    """Those of ``terms`` that these written forms (matches of ``TOKEN_PATTERN``) give, as words or extra
-    terms (of ``analysis.analyze_all`` of their text, one pass for every term); a form not analyzed before
-    is analyzed only when it can give one of them (``may_give``)."""
-    clues = tuple(clue(term) for term in terms)
-    unsure = not all(clues)  # a term without a clue: every form is analyzed
-    get = PIECES.get
-    found: set[str] = set()
-    for form in written:
-        known = get(form)
-        if known is None:
-            if not unsure and not may_give(form, clues):
-                continue
-            known = piece(form)
-        for term in known.extras:
-            if term in terms:
-                found.add(term)
-        for _, term in known.forms:
-            if term in terms:
-                found.add(term)
-        if len(found) == len(terms):
-            break
-    return found

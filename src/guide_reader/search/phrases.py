@@ -4,8 +4,8 @@ Candidates for a phrase (``topk``) and the alert section's rule (``alerts``) che
 document's own text. Analyzing a whole section for its terms, stemming each word not met before,
 took about 1.4 ms a section at 10,000 articles: most of a phrase search's time. A text's terms are
 those of its written forms one after the other (``analysis.analyze``), so ``phrase_in_texts``
-analyzes only the forms that can give the phrase's first term (``clues.may_give``) and the few
-forms after each: the same answer as ``phrase_in`` over every term.
+analyzes only the forms that can give the phrase's first term (``candidates.forms_giving``) and
+the few forms after each: the same answer as ``phrase_in`` over every term.
 """
 
 from __future__ import annotations
@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .analysis import PIECES, piece, terms, written_forms
-from .clues import clue, letters, may_give
+from .analysis import PIECES, TOKEN, piece, terms
+from .candidates import forms_giving
+from .clues import clue
 
 
 def phrase_in(parts: Sequence[Sequence[str]], words: Sequence[str], slop: int) -> bool:
@@ -38,34 +39,26 @@ def phrase_in_texts(texts: Sequence[str], words: Sequence[str], slop: int) -> bo
     if slop != 1 or not hint:
         return phrase_in([terms(text) for text in texts], words, slop)
     first, others = words[0], tuple(words[1:])
-    hints = (hint,)
-    needed = [found for found in map(clue, words) if found]
     for text in texts:
-        held = letters(text)
-        if not all(found in held for found in needed):
-            continue  # (a text whose letters lack a term's clue cannot give the term)
-        forms_at = list(written_forms(text))
-        starts = {written for written in {match.group() for match in forms_at} if may_give(written, hints)}
-        for at, match in enumerate(forms_at):
-            if match.group() in starts:
-                own = (PIECES.get(match.group()) or piece(match.group())).forms
-                if any(term == first and (not others or phrase_end(forms_at, at, index, others) is not None)
-                       for index, (_, term) in enumerate(own)):  # fmt: skip
-                    return True
+        for match in forms_giving(text, (hint,)):
+            own = (PIECES.get(match.group()) or piece(match.group())).forms
+            if any(term == first and (not others or phrase_end(text, match, index, others) is not None)
+                   for index, (_, term) in enumerate(own)):  # fmt: skip
+                return True
     return False
 
 
-def phrase_end(forms_at: Sequence[re.Match[str]], at: int, index: int, others: Sequence[str]) -> int | None:
-    """Where, in the text, the terms right after the ``index``-th term of the written form ``forms_at[at]``
-    end when they are ``others`` (at least one; None when they are not): the forms after it are analyzed
-    only as far as the phrase goes. ``forms_at``: the text's written forms (``analysis.written_forms``)."""
+def phrase_end(text: str, match: re.Match[str], index: int, others: Sequence[str]) -> int | None:
+    """Where, in ``text``, the terms right after the ``index``-th term of its written form ``match`` end
+    when they are ``others`` (at least one; None when they are not): the forms after it are cut out and
+    analyzed only as far as the phrase goes."""
     following: list[tuple[str, int]] = []  # (term, where it ends in the text)
-    while len(following) < len(others) and at < len(forms_at):
-        match = forms_at[at]
+    after = TOKEN.finditer(text, match.end())
+    while len(following) < len(others) and match is not None:
         known = PIECES.get(match.group()) or piece(match.group())
         ends = [match.start() + end for _, end in known.spans[index + 1 :]]
         following += zip([term for _, term in known.forms[index + 1 :]], ends, strict=True)
-        at, index = at + 1, -1
+        match, index = next(after, None), -1
     if [term for term, _ in following[: len(others)]] != list(others):
         return None
     return following[len(others) - 1][1]

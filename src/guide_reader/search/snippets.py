@@ -14,7 +14,8 @@ import re
 from collections.abc import Sequence
 
 from .analysis import PIECES, piece, written_forms
-from .clues import clue, may_give
+from .candidates import forms_giving
+from .clues import clue
 from .phrases import phrase_end
 
 SNIPPET_CHARS = 220
@@ -41,22 +42,15 @@ def marks(text: str, expressions: Sequence[Sequence[str]], stop_words: bool = Fa
             starting.setdefault(expression[0], []).append((number, tuple(expression[1:])))
     found: list[tuple[int, int, int]] = []
     runs: list[tuple[int, int, int]] = []  # the expressions of several terms (after the others, where they tie)
-    get = PIECES.get
-    # A form met for the first time is analyzed only when it can give a single term asked for or the
-    # first term of an expression (``clues``), and the forms after one that does; every form when a
-    # term is too short to have a clue, or when stop words count.
+    # Only the forms that can give a single term asked for or the first term of an expression are
+    # analyzed (``candidates``), and the forms after one that does; every form when a term is too short
+    # to have a clue, or when stop words count.
     hints = None if stop_words else tuple(clue(term) for term in (*singles, *starting))
     if hints is not None and not all(hints):
         hints = None
-    forms_at = list(written_forms(text))
-    for at, match in enumerate(forms_at):
+    for match in written_forms(text) if hints is None else forms_giving(text, hints):
         written = match.group()
-        known = get(written)
-        if known is None:
-            if hints is not None and not may_give(written, hints):
-                continue
-            known = piece(written)
-        forms, spans_, extras, stopped, _ = known
+        forms, spans_, extras, stopped, _ = PIECES.get(written) or piece(written)
         if len(forms) == 1 and not starting and not extras and not (stop_words and stopped):  # the common case
             number = singles.get(forms[0][1])
             if number is not None:
@@ -69,7 +63,7 @@ def marks(text: str, expressions: Sequence[Sequence[str]], stop_words: bool = Fa
             if number is not None:
                 found.append((offset + start, offset + end, number))
             for number, others in starting.get(term, ()):
-                last = phrase_end(forms_at, at, index, others)
+                last = phrase_end(text, match, index, others)
                 if last is not None:
                     runs.append((offset + start, last, number))
         for term in extras:
