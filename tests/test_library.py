@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from benchmarks.corpus import SHORT, write_corpus
-from guide_reader.content.cache import Catalogue
+from guide_reader.content.cache import SCHEMA_VERSION, Catalogue
 from guide_reader.library import Library, open_catalogue
 
 
@@ -173,6 +176,33 @@ def test_a_cache_folder_that_cannot_be_written_only_costs_the_parse(content_copy
     library = Library(content_copy)
     assert len(library.entries) == 3 and library.catalogue.cache_file is None
     assert library.article("leucopenie").title == "Leucopénie"
+
+
+@pytest.mark.parametrize("user_version", [SCHEMA_VERSION, 0])
+def test_a_catalogue_with_other_tables_is_made_anew_whatever_its_version_says(
+    content_copy, user_dirs, monkeypatch, user_version
+) -> None:
+    """A development build's catalogue, a column more in ``files`` under the same version: trusted, it made
+    every write fail, and every start parse every file again, in memory, in silence."""
+    Library(content_copy).close()
+    path = catalogue_file(user_dirs)
+    with contextlib.closing(sqlite3.connect(path)) as connection:
+        connection.executescript(
+            "DROP TABLE files; CREATE TABLE files (name TEXT PRIMARY KEY, size INTEGER NOT NULL, "
+            "mtime_ns INTEGER NOT NULL, ctime_ns INTEGER NOT NULL, slug TEXT, problems TEXT NOT NULL, "
+            f"errors INTEGER NOT NULL); PRAGMA user_version = {user_version};"
+        )
+    parsed = []
+    original = Catalogue._parse
+    monkeypatch.setattr(
+        Catalogue, "_parse", lambda self, name, *rest: parsed.append(name) or original(self, name, *rest)
+    )
+    library = Library(content_copy)
+    assert library.catalogue.cache_file == path and len(parsed) == 3
+    library.close()
+    again = Library(content_copy)
+    assert len(parsed) == 3 and len(again.entries) == 3  # the second start parses nothing
+    assert again.catalogue.cache_file == path and again.problems == Library(content_copy).problems
 
 
 def test_a_read_only_catalogue_still_lists_and_opens(content_copy, user_dirs) -> None:
