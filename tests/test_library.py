@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import shutil
 import sqlite3
@@ -11,8 +12,9 @@ from pathlib import Path
 import pytest
 
 from benchmarks.corpus import SHORT, write_corpus
+from guide_reader.cli import main
 from guide_reader.content.cache import SCHEMA_VERSION, Catalogue
-from guide_reader.library import Library, open_catalogue
+from guide_reader.library import Library, folder_id, open_catalogue
 
 
 def touch_later(path: Path) -> None:
@@ -198,11 +200,48 @@ def test_a_catalogue_with_other_tables_is_made_anew_whatever_its_version_says(
         Catalogue, "_parse", lambda self, name, *rest: parsed.append(name) or original(self, name, *rest)
     )
     library = Library(content_copy)
-    assert library.catalogue.cache_file == path and len(parsed) == 3
+    assert library.catalogue.cache_file == path and library.catalogue.notice is None and len(parsed) == 3
     library.close()
     again = Library(content_copy)
     assert len(parsed) == 3 and len(again.entries) == 3  # the second start parses nothing
     assert again.catalogue.cache_file == path and again.problems == Library(content_copy).problems
+
+
+def test_a_catalogue_that_cannot_be_made_is_said_by_check_and_search(
+    content_copy, tmp_path, monkeypatch, capsys, caplog
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    monkeypatch.setenv("GUIDE_READER_CACHE_DIR", str(blocker / "cache"))
+    with caplog.at_level(logging.WARNING, logger="guide_reader.content.cache"):
+        library = Library(content_copy)
+    assert len(library.entries) == 3 and library.catalogue.cache_file is None and library.broken_files == 0
+    (notice,) = [problem for problem in library.problems if "catalogue" in problem.message]
+    assert notice.file == str(blocker / "cache" / "catalogue" / f"{folder_id(content_copy)}.sqlite3")
+    assert notice.line is None and notice.severity == "warning"
+    assert notice.message.startswith("catalogue impossible à enregistrer (")
+    assert notice.message.endswith(") : les articles seront relus à chaque démarrage")
+    assert "cannot be written" in caplog.text
+    capsys.readouterr()
+    assert main(["--content", str(content_copy), "check"]) == 0  # a warning: no error
+    assert f"{notice}\n" in capsys.readouterr().err
+    assert main(["--content", str(content_copy), "search", "leucopénie", "--index-dir", str(tmp_path / "ix")]) == 0
+    out, err = capsys.readouterr()
+    assert err.count("catalogue impossible à enregistrer") == 1 and "Leucopénie" in out
+
+
+@pytest.mark.usefixtures("full_catalogue_disk")
+def test_a_catalogue_that_cannot_be_written_still_lists_and_says_so(content_copy, tmp_path, capsys) -> None:
+    library = Library(content_copy)
+    assert len(library.entries) == 3 and library.catalogue.cache_file is None and library.broken_files == 0
+    assert library.article("leucopenie").title == "Leucopénie"
+    notice = library.problems[0]
+    assert notice.severity == "warning" and notice.file.endswith(".sqlite3")
+    assert "catalogue impossible à enregistrer (database or disk is full)" in notice.message
+    capsys.readouterr()
+    assert main(["--content", str(content_copy), "search", "leucopénie", "--index-dir", str(tmp_path / "ix")]) == 0
+    out, err = capsys.readouterr()
+    assert err.count("catalogue impossible à enregistrer (database or disk is full)") == 1 and "Leucopénie" in out
 
 
 def test_a_read_only_catalogue_still_lists_and_opens(content_copy, user_dirs) -> None:

@@ -14,7 +14,7 @@ the rows of removed ones. A change in the loader's code empties the catalogue. I
 derived data: a damaged file is set aside and rebuilt, a file whose tables are not the ones
 this code makes is emptied and made anew (whatever its ``user_version`` says), and a cache
 folder that cannot be written gives a catalogue in memory (each start then parses every
-file).
+file), which ``Catalogue.notice`` says.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ import dataclasses
 import functools
 import hashlib
 import json
+import logging
 import math
 import os
 import re
@@ -73,6 +74,7 @@ CREATE INDEX IF NOT EXISTS catalogue_listing ON catalogue (
     sort_key, slug, title, lead_preview, minutes, section_count, file, version);
 CREATE TABLE IF NOT EXISTS articles (slug TEXT PRIMARY KEY, data BLOB NOT NULL);
 """
+_log = logging.getLogger(__name__)
 Progress = Callable[[int, int, str], None]
 """progress(done, total, file name)."""
 
@@ -231,24 +233,41 @@ class Catalogue:
     def __init__(self, content_dir: Path, cache_file: Path | None) -> None:
         self.content_dir = content_dir
         self.cache_file = cache_file
+        self.notice: Problem | None = None
+        """A warning of the catalogue file when it could not be opened or written and the catalogue went
+        to memory (every start then parses every file again): ``Library.problems`` lists it."""
         self._lock = threading.Lock()
         self._connection = self._open(cache_file)
         if self._connection.execute("PRAGMA database_list").fetchone()[2] == "":
             self.cache_file = None  # could not be opened there: in memory
 
-    @staticmethod
-    def _open(cache_file: Path | None) -> sqlite3.Connection:
+    def _open(self, cache_file: Path | None) -> sqlite3.Connection:
         if cache_file is None:
-            return Catalogue._connect(":memory:")
+            return self._connect(":memory:")
         try:
             cache_file.parent.mkdir(parents=True, exist_ok=True)
             try:
-                return Catalogue._connect(str(cache_file))
+                return self._connect(str(cache_file))
             except sqlite3.DatabaseError:  # damaged: set aside, then start anew
                 cache_file.replace(cache_file.with_name(cache_file.name + ".damaged"))
-                return Catalogue._connect(str(cache_file))
-        except (OSError, sqlite3.Error):
-            return Catalogue._connect(":memory:")
+                return self._connect(str(cache_file))
+        except (OSError, sqlite3.Error) as error:
+            self._say_in_memory(cache_file, error)
+            return self._connect(":memory:")
+
+    def _say_in_memory(self, cache_file: Path, error: Exception) -> None:
+        """Record (``notice``) and log that the catalogue file could not be used: never in silence, since
+        at 10,000 articles each start then takes over a minute."""
+        reason = str(error) or type(error).__name__
+        self.notice = Problem(
+            str(cache_file),
+            None,
+            f"catalogue impossible à enregistrer ({reason}) : les articles seront relus à chaque démarrage",
+            "warning",
+        )
+        _log.warning(
+            "catalogue %s cannot be written, kept in memory (each start parses every file): %s", cache_file, error
+        )
 
     @staticmethod
     def _connect(target: str) -> sqlite3.Connection:
@@ -277,13 +296,16 @@ class Catalogue:
     # Keeping in step ---------------------------------------------------------------
 
     def sync(self, progress: Progress | None = None) -> SyncReport:
-        """See ``_sync``; a catalogue file that cannot be written is replaced by one in memory."""
+        """See ``_sync``; a catalogue file that cannot be written is replaced by one in memory (and
+        ``notice`` says so)."""
         try:
             return self._sync(progress)
-        except sqlite3.Error:
+        except sqlite3.Error as error:
             with self._lock:
                 self._connection.close()
                 self._connection = self._connect(":memory:")
+                if self.cache_file is not None:
+                    self._say_in_memory(self.cache_file, error)
                 self.cache_file = None
             return self._sync(progress)
 
