@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import sys
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
@@ -99,3 +100,19 @@ class Clock:
 def store(tmp_path: Path) -> Iterator[BookmarkStore]:
     with BookmarkStore(tmp_path / "store.sqlite3", clock=Clock()) as opened:
         yield opened
+
+
+@pytest.fixture
+def full_catalogue_disk(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A catalogue file that opens but takes no more rows: SQLite's own « database or disk is full » at the
+    first write, as on a full disk (a read-only file would not do: the tests may run as root)."""
+    connect = Catalogue._connect
+
+    def full(target: str) -> sqlite3.Connection:
+        connection = connect(target)
+        if target != ":memory:":
+            pages = connection.execute("PRAGMA page_count").fetchone()[0]
+            connection.execute(f"PRAGMA max_page_count = {pages}")
+        return connection
+
+    monkeypatch.setattr(Catalogue, "_connect", staticmethod(full))

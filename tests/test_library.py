@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
+import logging
 import os
 import shutil
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from benchmarks.corpus import SHORT, write_corpus
-from guide_reader.content.cache import Catalogue
-from guide_reader.library import Library, open_catalogue
+from guide_reader.cli import main
+from guide_reader.content.cache import SCHEMA_VERSION, Catalogue
+from guide_reader.library import Library, folder_id, open_catalogue
 
 
 def touch_later(path: Path) -> None:
@@ -173,6 +178,70 @@ def test_a_cache_folder_that_cannot_be_written_only_costs_the_parse(content_copy
     library = Library(content_copy)
     assert len(library.entries) == 3 and library.catalogue.cache_file is None
     assert library.article("leucopenie").title == "Leucopénie"
+
+
+@pytest.mark.parametrize("user_version", [SCHEMA_VERSION, 0])
+def test_a_catalogue_with_other_tables_is_made_anew_whatever_its_version_says(
+    content_copy, user_dirs, monkeypatch, user_version
+) -> None:
+    """A development build's catalogue, a column more in ``files`` under the same version: trusted, it made
+    every write fail, and every start parse every file again, in memory, in silence."""
+    Library(content_copy).close()
+    path = catalogue_file(user_dirs)
+    with contextlib.closing(sqlite3.connect(path)) as connection:
+        connection.executescript(
+            "DROP TABLE files; CREATE TABLE files (name TEXT PRIMARY KEY, size INTEGER NOT NULL, "
+            "mtime_ns INTEGER NOT NULL, ctime_ns INTEGER NOT NULL, slug TEXT, problems TEXT NOT NULL, "
+            f"errors INTEGER NOT NULL); PRAGMA user_version = {user_version};"
+        )
+    parsed = []
+    original = Catalogue._parse
+    monkeypatch.setattr(
+        Catalogue, "_parse", lambda self, name, *rest: parsed.append(name) or original(self, name, *rest)
+    )
+    library = Library(content_copy)
+    assert library.catalogue.cache_file == path and library.catalogue.notice is None and len(parsed) == 3
+    library.close()
+    again = Library(content_copy)
+    assert len(parsed) == 3 and len(again.entries) == 3  # the second start parses nothing
+    assert again.catalogue.cache_file == path and again.problems == Library(content_copy).problems
+
+
+def test_a_catalogue_that_cannot_be_made_is_said_by_check_and_search(
+    content_copy, tmp_path, monkeypatch, capsys, caplog
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+    monkeypatch.setenv("GUIDE_READER_CACHE_DIR", str(blocker / "cache"))
+    with caplog.at_level(logging.WARNING, logger="guide_reader.content.cache"):
+        library = Library(content_copy)
+    assert len(library.entries) == 3 and library.catalogue.cache_file is None and library.broken_files == 0
+    (notice,) = [problem for problem in library.problems if "catalogue" in problem.message]
+    assert notice.file == str(blocker / "cache" / "catalogue" / f"{folder_id(content_copy)}.sqlite3")
+    assert notice.line is None and notice.severity == "warning"
+    assert notice.message.startswith("catalogue impossible à enregistrer (")
+    assert notice.message.endswith(") : les articles seront relus à chaque démarrage")
+    assert "cannot be written" in caplog.text
+    capsys.readouterr()
+    assert main(["--content", str(content_copy), "check"]) == 0  # a warning: no error
+    assert f"{notice}\n" in capsys.readouterr().err
+    assert main(["--content", str(content_copy), "search", "leucopénie", "--index-dir", str(tmp_path / "ix")]) == 0
+    out, err = capsys.readouterr()
+    assert err.count("catalogue impossible à enregistrer") == 1 and "Leucopénie" in out
+
+
+@pytest.mark.usefixtures("full_catalogue_disk")
+def test_a_catalogue_that_cannot_be_written_still_lists_and_says_so(content_copy, tmp_path, capsys) -> None:
+    library = Library(content_copy)
+    assert len(library.entries) == 3 and library.catalogue.cache_file is None and library.broken_files == 0
+    assert library.article("leucopenie").title == "Leucopénie"
+    notice = library.problems[0]
+    assert notice.severity == "warning" and notice.file.endswith(".sqlite3")
+    assert "catalogue impossible à enregistrer (database or disk is full)" in notice.message
+    capsys.readouterr()
+    assert main(["--content", str(content_copy), "search", "leucopénie", "--index-dir", str(tmp_path / "ix")]) == 0
+    out, err = capsys.readouterr()
+    assert err.count("catalogue impossible à enregistrer (database or disk is full)") == 1 and "Leucopénie" in out
 
 
 def test_a_read_only_catalogue_still_lists_and_opens(content_copy, user_dirs) -> None:

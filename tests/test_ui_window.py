@@ -455,6 +455,19 @@ def test_the_window_lists_the_kept_catalogue_then_the_worker_brings_it_in_step(q
     assert window.problems_label.text().startswith("1 fichier(s) de guide avec des erreurs : la commande « guide")
 
 
+@pytest.mark.usefixtures("full_catalogue_disk")
+def test_a_catalogue_that_cannot_be_written_is_said_in_the_status_bar_not_counted_as_broken(
+    qtbot, content_copy
+) -> None:
+    library = Library(content_copy, sync=False)
+    window = show_and_index(qtbot, MainWindow(library, Settings()))
+    assert library.catalogue.cache_file is None and len(window.home_page.titles()) == 3
+    assert library.broken_files == 0 and window.problems_label.isVisible()
+    assert window.problems_label.text() == (
+        "Catalogue des guides impossible à enregistrer : chaque démarrage relira tous les guides."
+    )
+
+
 def test_the_catalogue_brought_in_step_is_read_by_the_worker_not_the_window(qtbot, content_copy) -> None:
     from benchmarks.corpus import SHORT, write_corpus
 

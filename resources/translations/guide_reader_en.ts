@@ -688,6 +688,10 @@ The details are in the log: %1</translation>
         <translation>Preparing search</translation>
     </message>
     <message>
+        <source>Catalogue des guides impossible à enregistrer : chaque démarrage relira tous les guides.</source>
+        <translation>The guide catalogue cannot be saved: every start will read all the guides again.</translation>
+    </message>
+    <message>
         <source>Préparation de la recherche…</source>
         <translation>Preparing search…</translation>
     </message>

@@ -686,6 +686,10 @@ Les détails sont dans le journal : %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Catalogue des guides impossible à enregistrer : chaque démarrage relira tous les guides.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Préparation de la recherche…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -79,6 +79,8 @@ class Library:
 
     def _load_listing(self) -> _Listing:
         problems = self.catalogue.problems()
+        if self.catalogue.notice is not None:  # a warning: no broken file
+            problems.insert(0, self.catalogue.notice)
         if not self.content_dir.is_dir():
             problems.insert(0, Problem(str(self.content_dir), None, "dossier d'articles introuvable"))
         entries = self.catalogue.entries()
@@ -98,7 +100,7 @@ class Library:
 
     @property
     def problems(self) -> list[Problem]:
-        """Every problem of every file (and a missing folder)."""
+        """Every problem of every file (and a missing folder, and a catalogue file that cannot be written)."""
         return self._list.problems
 
     @property

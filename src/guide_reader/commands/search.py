@@ -66,11 +66,14 @@ def _index_dir_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _engine(args: argparse.Namespace) -> tuple[Library, SearchEngine]:
-    """The library and its engine; exits with a message when the content folder does not exist."""
+    """The library and its engine; exits with a message when the content folder does not exist. A
+    catalogue that cannot be written is said on standard error (each run then parses every file)."""
     library = Library(args.content, args.index_dir)
     if not library.content_dir.is_dir():  # a mistyped --content: said, not answered with no hits
         library.close()
         raise SystemExit(f"dossier d'articles introuvable : {library.content_dir}")
+    if library.catalogue.notice is not None:
+        print(library.catalogue.notice, file=sys.stderr)
     return library, library.search_engine
 
 

@@ -11,16 +11,20 @@ One file per content folder (in the user cache folder) holds, for each article f
 it lists the folder and compares each file's size and modification time (``Signature``) with the row's
 (a ``stat``, never a read or a hash), then parses only the new and changed files and drops
 the rows of removed ones. A change in the loader's code empties the catalogue. It is
-derived data: a damaged file is set aside and rebuilt, and a cache folder that cannot be
-written gives a catalogue in memory (each start then parses every file).
+derived data: a damaged file is set aside and rebuilt, a file whose tables are not the ones
+this code makes is emptied and made anew (whatever its ``user_version`` says), and a cache
+folder that cannot be written gives a catalogue in memory (each start then parses every
+file), which ``Catalogue.notice`` says.
 """
 
 from __future__ import annotations
 
 import contextlib
 import dataclasses
+import functools
 import hashlib
 import json
+import logging
 import math
 import os
 import re
@@ -66,11 +70,11 @@ CREATE TABLE IF NOT EXISTS catalogue (
     slug TEXT PRIMARY KEY, file TEXT NOT NULL, title TEXT NOT NULL, sort_key TEXT NOT NULL,
     lead_preview TEXT NOT NULL, minutes INTEGER NOT NULL, section_count INTEGER NOT NULL, outline TEXT NOT NULL,
     version TEXT NOT NULL);
-DROP INDEX IF EXISTS catalogue_order;
 CREATE INDEX IF NOT EXISTS catalogue_listing ON catalogue (
     sort_key, slug, title, lead_preview, minutes, section_count, file, version);
 CREATE TABLE IF NOT EXISTS articles (slug TEXT PRIMARY KEY, data BLOB NOT NULL);
 """
+_log = logging.getLogger(__name__)
 Progress = Callable[[int, int, str], None]
 """progress(done, total, file name)."""
 
@@ -191,6 +195,34 @@ def _signature(entry: os.DirEntry[str]) -> Signature:
     return stat.st_size, stat.st_mtime_ns
 
 
+def _schema_of(connection: sqlite3.Connection) -> dict[str, tuple[str, str]]:
+    """name -> (kind, SQL) of each table and index a database holds (SQLite's own ones left out)."""
+    rows = connection.execute(
+        "SELECT name, type, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite^_%' ESCAPE '^'"
+    )
+    return {name: (kind, sql) for name, kind, sql in rows}
+
+
+@functools.cache
+def _made_schema() -> dict[str, tuple[str, str]]:
+    """The tables and indexes ``_SCHEMA`` makes, as SQLite keeps their SQL (made in memory once per process,
+    about 0.2 ms)."""
+    connection = sqlite3.connect(":memory:")
+    try:
+        connection.executescript(_SCHEMA)
+        return _schema_of(connection)
+    finally:
+        connection.close()
+
+
+def _schema_is_ours(connection: sqlite3.Connection, found: dict[str, tuple[str, str]] | None = None) -> bool:
+    """Whether a catalogue file holds this code's tables and indexes, column for column, and nothing else,
+    under ``SCHEMA_VERSION``. The version alone is not trusted: a build that changed the tables without
+    changing it (a development one, say) made every write fail, and every start parse every file."""
+    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    return version == SCHEMA_VERSION and (found if found is not None else _schema_of(connection)) == _made_schema()
+
+
 class Catalogue:
     """The catalogue of one content folder, in ``cache_file`` (None: in memory).
 
@@ -201,36 +233,56 @@ class Catalogue:
     def __init__(self, content_dir: Path, cache_file: Path | None) -> None:
         self.content_dir = content_dir
         self.cache_file = cache_file
+        self.notice: Problem | None = None
+        """A warning of the catalogue file when it could not be opened or written and the catalogue went
+        to memory (every start then parses every file again): ``Library.problems`` lists it."""
         self._lock = threading.Lock()
         self._connection = self._open(cache_file)
         if self._connection.execute("PRAGMA database_list").fetchone()[2] == "":
             self.cache_file = None  # could not be opened there: in memory
 
-    @staticmethod
-    def _open(cache_file: Path | None) -> sqlite3.Connection:
+    def _open(self, cache_file: Path | None) -> sqlite3.Connection:
         if cache_file is None:
-            return Catalogue._connect(":memory:")
+            return self._connect(":memory:")
         try:
             cache_file.parent.mkdir(parents=True, exist_ok=True)
             try:
-                return Catalogue._connect(str(cache_file))
+                return self._connect(str(cache_file))
             except sqlite3.DatabaseError:  # damaged: set aside, then start anew
                 cache_file.replace(cache_file.with_name(cache_file.name + ".damaged"))
-                return Catalogue._connect(str(cache_file))
-        except (OSError, sqlite3.Error):
-            return Catalogue._connect(":memory:")
+                return self._connect(str(cache_file))
+        except (OSError, sqlite3.Error) as error:
+            self._say_in_memory(cache_file, error)
+            return self._connect(":memory:")
+
+    def _say_in_memory(self, cache_file: Path, error: Exception) -> None:
+        """Record (``notice``) and log that the catalogue file could not be used: never in silence, since
+        at 10,000 articles each start then takes over a minute."""
+        reason = str(error) or type(error).__name__
+        self.notice = Problem(
+            str(cache_file),
+            None,
+            f"catalogue impossible à enregistrer ({reason}) : les articles seront relus à chaque démarrage",
+            "warning",
+        )
+        _log.warning(
+            "catalogue %s cannot be written, kept in memory (each start parses every file): %s", cache_file, error
+        )
 
     @staticmethod
     def _connect(target: str) -> sqlite3.Connection:
         connection = sqlite3.connect(target, timeout=30, check_same_thread=False, isolation_level=None)
         try:
-            version = connection.execute("PRAGMA user_version").fetchone()[0]
-            if version not in (0, SCHEMA_VERSION):
-                connection.executescript("DROP TABLE IF EXISTS meta; DROP TABLE IF EXISTS files; "
-                                         "DROP TABLE IF EXISTS catalogue; DROP TABLE IF EXISTS articles;")  # fmt: skip
-            if version != SCHEMA_VERSION:
-                connection.executescript(_SCHEMA)
-                connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            if not _schema_is_ours(connection):
+                with transaction(connection, immediate=True):
+                    found = _schema_of(connection)  # again under the write lock: another copy may have made it
+                    if not _schema_is_ours(connection, found):
+                        for name, (kind, _sql) in found.items():  # a table's indexes go with it: IF EXISTS
+                            quoted = name.replace('"', '""')
+                            connection.execute(f'DROP {kind} IF EXISTS "{quoted}"')
+                        for statement in filter(str.strip, _SCHEMA.split(";")):
+                            connection.execute(statement)
+                        connection.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             connection.execute("SELECT count(*) FROM files").fetchone()
         except sqlite3.DatabaseError:
             connection.close()
@@ -244,13 +296,16 @@ class Catalogue:
     # Keeping in step ---------------------------------------------------------------
 
     def sync(self, progress: Progress | None = None) -> SyncReport:
-        """See ``_sync``; a catalogue file that cannot be written is replaced by one in memory."""
+        """See ``_sync``; a catalogue file that cannot be written is replaced by one in memory (and
+        ``notice`` says so)."""
         try:
             return self._sync(progress)
-        except sqlite3.Error:
+        except sqlite3.Error as error:
             with self._lock:
                 self._connection.close()
                 self._connection = self._connect(":memory:")
+                if self.cache_file is not None:
+                    self._say_in_memory(self.cache_file, error)
                 self.cache_file = None
             return self._sync(progress)
 

@@ -260,13 +260,24 @@ class MainWindow(BookmarkActions, QMainWindow):
         self._show_broken_files()
 
     def _show_broken_files(self) -> None:
-        """Said for as long as it is true, beside the other messages of the status bar."""
+        """Said for as long as it is true, beside the other messages of the status bar: the files with errors,
+        and a catalogue that cannot be written (a warning, not counted as a broken file)."""
         broken = self.library.broken_files
-        message = self.tr(
-            "%Ln fichier(s) de guide avec des erreurs : la commande « guide-reader check » les détaille.", "", broken
-        )
-        self.problems_label.setText(message if broken else "")
-        self.problems_label.setVisible(bool(broken))
+        parts = []
+        if broken:
+            parts.append(
+                self.tr(
+                    "%Ln fichier(s) de guide avec des erreurs : la commande « guide-reader check » les détaille.",
+                    "",
+                    broken,
+                )
+            )
+        if self.library.catalogue.notice is not None:
+            parts.append(
+                self.tr("Catalogue des guides impossible à enregistrer : chaque démarrage relira tous les guides.")
+            )
+        self.problems_label.setText(" ".join(parts))
+        self.problems_label.setVisible(bool(parts))
 
     # Index -----------------------------------------------------------------------
 
