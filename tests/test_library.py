@@ -47,6 +47,39 @@ def test_the_catalogue_lists_titles_previews_and_outlines_without_the_whole_arti
     assert len(article.references) == 5 and article.faq[0].answer.startswith("Non")
 
 
+def test_an_article_is_kept_as_its_skeleton_and_its_bodies_one_by_one(content_copy) -> None:
+    from guide_reader.content.loader import load_article
+
+    catalogue = Library(content_copy).catalogue
+    for path in sorted(content_copy.glob("*.md")):
+        parsed = load_article(path).article
+        assert catalogue.article(parsed.slug) == parsed  # reassembled whole, as parsed
+        skeleton = catalogue.skeleton(parsed.slug)
+        assert [s.heading for s in skeleton.sections] == [s.heading for s in parsed.sections]
+        assert {s.body for s in skeleton.sections} == {""} and {item.answer for item in skeleton.faq} <= {""}
+        assert skeleton.references == parsed.references and skeleton.lead == parsed.lead
+        texts = [s.body for s in parsed.sections] + [item.answer for item in parsed.faq]
+        assert [catalogue.body(parsed.slug, at) for at in range(len(texts))] == texts
+        assert catalogue.body(parsed.slug, len(texts)) is None
+    assert catalogue.skeleton("nope") is None and catalogue.body("nope", 0) is None
+
+
+def test_a_search_reads_the_parts_of_its_hits_not_whole_articles(content_copy, monkeypatch) -> None:
+    library = Library(content_copy)
+    engine = library.search_engine
+    engine.ensure_index()  # (the build reads whole articles)
+    expected = engine.search("fièvre globules")
+    engine._docs.clear()
+    monkeypatch.setattr(Catalogue, "article", lambda self, slug: pytest.fail(f"whole article {slug} read"))
+    read: list[tuple[str, int]] = []
+    body = Catalogue.body
+    monkeypatch.setattr(Catalogue, "body", lambda self, slug, at: read.append((slug, at)) or body(self, slug, at))
+    found = engine.search("fièvre globules")
+    assert found.hits == expected.hits and len(found.hits) > 3
+    assert 0 < len(read) <= len(found.hits) + 3  # its hits' sections and answers, and each guide's alert section
+    assert all("<b" in hit.snippet for hit in found.hits)
+
+
 def test_a_second_start_parses_nothing(content_copy, monkeypatch) -> None:
     Library(content_copy)
     calls = []

@@ -5,7 +5,9 @@ One file per content folder (in the user cache folder) holds, for each article f
 - ``files``: its name, size and modification time (ns) as last read, and its problems;
 - ``catalogue``: what the home page and the search results need (slug, title, lead
   preview, reading time, section and question outline) and the article's version;
-- ``articles``: the whole parsed article (zlib-compressed JSON), read when it is opened.
+- ``articles``: the parsed article but its sections' bodies and its questions' answers
+  (zlib-compressed JSON), and ``bodies`` those texts, one row each: a search hit reads
+  its own part (``skeleton`` and ``body``), an opened article reads them all (``article``).
 
 ``sync`` keeps it in step with the Markdown files, which stay the single source of truth:
 it lists the folder and compares each file's size and modification time (``Signature``) with the row's
@@ -43,7 +45,7 @@ from .model import Article, FaqItem, Publication, Reference, Section, WebResourc
 from .problems import ContentError, Problem
 from .text import fold_chars
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 WORDS_PER_MINUTE = 200
 LEAD_PREVIEW_CHARS = 220
 _LOADER_SOURCES = (
@@ -73,6 +75,8 @@ CREATE TABLE IF NOT EXISTS catalogue (
 CREATE INDEX IF NOT EXISTS catalogue_listing ON catalogue (
     sort_key, slug, title, lead_preview, minutes, section_count, file, version);
 CREATE TABLE IF NOT EXISTS articles (slug TEXT PRIMARY KEY, data BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS bodies (slug TEXT NOT NULL, position INTEGER NOT NULL, text BLOB NOT NULL);
+CREATE UNIQUE INDEX IF NOT EXISTS bodies_part ON bodies (slug, position);
 """
 _log = logging.getLogger(__name__)
 Progress = Callable[[int, int, str], None]
@@ -351,7 +355,7 @@ class Catalogue:
         if row is not None and row[0] == fingerprint:
             return
         with self._transaction():
-            for table in ("files", "catalogue", "articles", "meta"):
+            for table in ("files", "catalogue", "articles", "bodies", "meta"):
                 self._connection.execute(f"DELETE FROM {table}")
             self._connection.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (fingerprint,))
 
@@ -371,6 +375,7 @@ class Catalogue:
         if row is not None and row[0] is not None:
             self._connection.execute("DELETE FROM catalogue WHERE slug = ?", (row[0],))
             self._connection.execute("DELETE FROM articles WHERE slug = ?", (row[0],))
+            self._connection.execute("DELETE FROM bodies WHERE slug = ?", (row[0],))
 
     def _store(self, name: str, signature: Signature, article: Article | None, problems: list[Problem]) -> None:
         size, mtime_ns = signature
@@ -401,7 +406,18 @@ class Catalogue:
                 version,
             ),
         )
-        self._connection.execute("INSERT INTO articles VALUES (?, ?)", (article.slug, zlib.compress(data, 1)))
+        bodies = [section.body for section in article.sections] + [item.answer for item in article.faq]
+        outline_only = dataclasses.replace(
+            article,
+            sections=[dataclasses.replace(section, body="") for section in article.sections],
+            faq=[dataclasses.replace(item, answer="") for item in article.faq],
+        )
+        skeleton = json.dumps(dataclasses.asdict(outline_only), ensure_ascii=False, default=_to_json).encode()
+        self._connection.execute("INSERT INTO articles VALUES (?, ?)", (article.slug, zlib.compress(skeleton, 1)))
+        self._connection.executemany(
+            "INSERT INTO bodies VALUES (?, ?, ?)",
+            [(article.slug, position, zlib.compress(body.encode(), 1)) for position, body in enumerate(bodies)],
+        )
 
     # Reading -----------------------------------------------------------------------
 
@@ -438,12 +454,36 @@ class Catalogue:
             return dict(self._connection.execute("SELECT slug, version FROM catalogue"))
 
     def article(self, slug: str) -> Article | None:
-        """The whole article (one row read and decoded), or None when the catalogue has no such slug."""
+        """The whole article, or None when the catalogue has no such slug."""
         with self._lock:
             row = self._connection.execute("SELECT data FROM articles WHERE slug = ?", (slug,)).fetchone()
+            bodies = self._connection.execute("SELECT position, text FROM bodies WHERE slug = ?", (slug,))
+            texts = {position: zlib.decompress(text).decode() for position, text in bodies}
         if row is None:
             return None
-        return _article_from_dict(json.loads(zlib.decompress(row[0])))
+        article = _article_from_dict(json.loads(zlib.decompress(row[0])))
+        count = len(article.sections)
+        return dataclasses.replace(
+            article,
+            sections=[dataclasses.replace(item, body=texts.get(at, "")) for at, item in enumerate(article.sections)],
+            faq=[dataclasses.replace(item, answer=texts.get(count + at, "")) for at, item in enumerate(article.faq)],
+        )
+
+    def skeleton(self, slug: str) -> Article | None:
+        """The article without its sections' bodies and its questions' answers (each ''), a tenth of its
+        text: what a search hit needs besides its own part (``body``); None when there is no such slug."""
+        with self._lock:
+            row = self._connection.execute("SELECT data FROM articles WHERE slug = ?", (slug,)).fetchone()
+        return _article_from_dict(json.loads(zlib.decompress(row[0]))) if row is not None else None
+
+    def body(self, slug: str, position: int) -> str | None:
+        """The body of an article's section, or the answer of a question: ``position`` counts the sections,
+        then the questions (as ``skeleton`` lists them); None when there is none there."""
+        with self._lock:
+            row = self._connection.execute(
+                "SELECT text FROM bodies WHERE slug = ? AND position = ?", (slug, position)
+            ).fetchone()
+        return zlib.decompress(row[0]).decode() if row is not None else None
 
     def iter_articles(self) -> Iterator[Article]:
         """Every article, whole, by title (one at a time: memory does not grow with the library)."""

@@ -7,7 +7,7 @@ import threading
 import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 from pathlib import Path
 
@@ -311,10 +311,10 @@ class SearchEngine:
         """An article and the documents made of it so far; None when the source has no such article."""
         docs = self._docs.get(slug)
         if docs is None:
-            article = self.source.article(slug)
+            article = self.source.skeleton(slug)
             if article is None:
                 return None
-            docs = self._docs[slug] = _ArticleDocs(article)
+            docs = self._docs[slug] = _ArticleDocs(article, partial(self.source.body, slug))
             if len(self._docs) > DOCUMENT_CACHE:
                 self._docs.popitem(last=False)
         else:
@@ -386,18 +386,35 @@ class SearchEngine:
 
 
 class _ArticleDocs:
-    """An article and those of its documents that hits needed so far."""
+    """An article (its ``skeleton``: no section bodies nor answers) and those of its documents that hits
+    needed so far, each section's body or question's answer read alone (``body_at``)."""
 
-    def __init__(self, article: Article) -> None:
+    def __init__(self, article: Article, body_at: Callable[[int], str | None]) -> None:
         self.article = article
+        self.body_at = body_at
         self.made: dict[str, IndexDoc | None] = {}
         self._alert: AlertSection | None = None
         self._alert_read = False
 
     def get(self, part: str) -> IndexDoc | None:
         if part not in self.made:
-            self.made[part] = article_document(self.article, part)
+            self.made[part] = article_document(self._with_text_of(part), part)
         return self.made[part]
+
+    def _with_text_of(self, part: str) -> Article:
+        """The article with the text of the section or question ``part`` (its only one)."""
+        kind, _, anchor = part.partition(":")
+        if kind not in ("section", "faq"):
+            return self.article
+        items = self.article.sections if kind == "section" else self.article.faq
+        at = next((at for at, item in enumerate(items) if item.anchor == anchor), None)
+        offset = 0 if kind == "section" else len(self.article.sections)
+        text = self.body_at(offset + at) if at is not None else None
+        if at is None or text is None:
+            return replace(self.article, sections=[], faq=[])  # (no such part: ``article_document`` gives None)
+        if kind == "section":
+            return replace(self.article, sections=[replace(self.article.sections[at], body=text)], faq=[])
+        return replace(self.article, sections=[], faq=[replace(self.article.faq[at], answer=text)])
 
     def alert(self) -> AlertSection | None:
         """The alert section, with the terms of the other sections' headings (made once)."""

@@ -1,8 +1,9 @@
 """Where the search engine gets its articles: versions to compare with the index, whole articles on demand.
 
 The engine never holds every article: it asks ``versions()`` (slug -> a string that changes
-with the article) when it opens the index, ``article(slug)`` for the few it writes or shows,
-and ``outlines()`` (titles, headings and questions) for the completions.
+with the article) when it opens the index, ``article(slug)`` for the few it writes,
+``skeleton(slug)`` and ``body(slug, position)`` for the parts its hits show, and ``outlines()``
+(titles, headings and questions) for the completions.
 """
 
 from __future__ import annotations
@@ -35,6 +36,15 @@ class ArticleSource(Protocol):
 
     def article(self, slug: str) -> Article | None: ...
 
+    def skeleton(self, slug: str) -> Article | None:
+        """The article, its sections' bodies and its questions' answers possibly left out (a hit reads
+        its own with ``body``)."""
+        ...
+
+    def body(self, slug: str, position: int) -> str | None:
+        """A section's body or a question's answer: ``position`` counts the sections, then the questions."""
+        ...
+
     def outlines(self) -> Iterable[Outline]: ...
 
 
@@ -52,6 +62,16 @@ class ArticleList:
     def article(self, slug: str) -> Article | None:
         return self._by_slug.get(slug)
 
+    def skeleton(self, slug: str) -> Article | None:
+        return self._by_slug.get(slug)
+
+    def body(self, slug: str, position: int) -> str | None:
+        article = self._by_slug.get(slug)
+        if article is None or not 0 <= position < len(article.sections) + len(article.faq):
+            return None
+        count = len(article.sections)
+        return article.sections[position].body if position < count else article.faq[position - count].answer
+
     def outlines(self) -> Iterable[Outline]:
         return self.articles
 
@@ -67,6 +87,12 @@ class CatalogueSource:
 
     def article(self, slug: str) -> Article | None:
         return self.catalogue.article(slug)
+
+    def skeleton(self, slug: str) -> Article | None:
+        return self.catalogue.skeleton(slug)
+
+    def body(self, slug: str, position: int) -> str | None:
+        return self.catalogue.body(slug, position)
 
     def outlines(self) -> Iterable[Outline]:
         return self.catalogue.outlines()
