@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import os
-import tomllib
 from pathlib import Path
 
 import platformdirs
@@ -51,6 +50,8 @@ def default_content_dir() -> Path:
     override = os.environ.get("GUIDE_READER_CONTENT_DIR")
     if override:
         return Path(override)
+    import tomllib  # (only here: 4 ms of a command's start)
+
     try:
         folder = tomllib.loads(read_text_limited(content_setting_file(), 64 * 1024)).get("content_folder")
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
