@@ -16,7 +16,7 @@ from guide_reader.content.text import fold_chars
 from guide_reader.search import analysis
 from guide_reader.search.alerts import AlertSection
 from guide_reader.search.analysis import TOKEN, analyze_all, common_word_term, written_forms
-from guide_reader.search.candidates import fast, forms_giving
+from guide_reader.search.candidates import _pattern, fast, forms_giving
 from guide_reader.search.clues import clue, folded_parts, may_give
 from guide_reader.search.documents import IndexDoc, article_documents
 from guide_reader.search.snippets import marks
@@ -100,6 +100,45 @@ def test_folded_parts_are_those_fold_gives(texts: list[str]) -> None:
     for text in texts:
         for written in set(TOKEN.findall(text)):
             assert folded_parts(written) == re.split(r"[- ]+", fold_chars(written)), written
+
+
+ODD_PIECES = [*"aeosmnlc", *"AEOSM", *"éÉèœŒæÆßẞ", "ma", "oe", "ss", "ae", *"0123456789", " ", " ", "-", "\u2011",
+              "\u00a0", "\u202f", "'", "’", "ʼ", "_", "°", ",", ".", "/", "µ", "μ", "Μ", "σ", "Σ", "ͺ", "ĳ", "ǆ",
+              "Ǆ", "ⅱ", "²", "ª", "K", "İ", "e\u0301", "…", "H1 N1", "60 000", "l'", "d’", "qu'"]  # fmt: skip
+"""Characters and pieces where the pattern and the cutting into forms could part ways."""
+
+
+def test_forms_giving_agrees_with_every_form_on_random_odd_texts() -> None:
+    compared = read_fast = 0
+    for seed in range(4000):
+        rnd = random.Random(seed)
+        text = "".join(rnd.choice(ODD_PIECES) for _ in range(rnd.randint(1, 30)))
+        asked = tuple("".join(rnd.choice("aeosmnlc0123456°") for _ in range(rnd.randint(1, 4))) for _ in range(3))
+        forms = TOKEN.findall(text)
+        if forms and rnd.random() < 0.5:  # a clue that one of the text's forms starts
+            folded = re.sub(r"[- ]", "", fold_chars(rnd.choice(forms)))
+            asked = (asked[0], folded[: rnd.randint(1, max(1, len(folded)))] or "a")
+        got = [(form.start(), form.group()) for form in forms_giving(text, asked)]
+        assert got == forms_may_give(text, asked), (seed, text, asked)
+        compared += len(got)
+        read_fast += fast(text)
+    assert compared > 1000 and read_fast > 1000
+
+
+def test_forms_giving_cases_a_review_found() -> None:
+    def found(text: str, *asked: str) -> list[str]:
+        got = [form.group() for form in forms_giving(text, asked)]
+        assert got == [written for _, written in forms_may_give(text, asked)]
+        return got
+
+    assert found("ma maman a de la fièvre", "mam") == ["maman"]  # a match in « ma » hid the next one
+    assert found("xa-aa", "aa") == ["xa-aa"]
+    assert found("Prendre 2x500 mg", "50") == ["500"]  # a number right after a letter
+    assert found("10h30 puis 38°C", "30") == ["30"]
+    assert found("abͺcd", "cd") == ["abͺcd"] and not fast("abͺcd")  # a letter folded to a space
+    assert fast("la fièvre… puis ≥ 2 doses") and found("la fièvre… puis", "fievr") == ["fièvre"]
+    assert found("J1 " * 300 + "jambe", "jamb") == ["jambe"]
+    assert len(_pattern("s" * 40).pattern) < 20_000  # (each ß doubles it: only the clue's first letters)
 
 
 def test_every_written_form_can_give_each_term_it_gives(texts: list[str]) -> None:

@@ -11,10 +11,11 @@ two letters (a compound's joined parts). Only the forms at its matches are cut o
 asked ``may_give``: about 10 to 20 µs a section. (Measured on sections of 10,000
 generated articles.)
 
-The answer is the same as asking every form: a form that can give a term holds a match
-where one of its folded parts starts. A text holding a character not folded one for
-one (a combining accent, a ligature other than those of ``_LIGATURE_LETTERS``, a letter
-of another script) is read form by form, as before.
+The answer is the same as asking every form (tests compare both on generated guides and
+on random texts of odd characters): a form that can give a term holds a match where one
+of its folded parts starts. A text holding a letter not folded one for one (a combining
+accent, a ligature such as ﬁ, a letter folded to a space) is read form by form, as
+before; a character no form holds (…, ≥) does not matter.
 """
 
 from __future__ import annotations
@@ -23,39 +24,53 @@ import functools
 import heapq
 import itertools
 import re
+import unicodedata
 from collections.abc import Collection, Iterator
 
 from ..content.text import FOLDING, HYPHENS, SPACES, fold_chars
 from .analysis import PIECES, TOKEN, piece
 from .clues import clue, may_give
 
-_RANGES = ((0x80, 0x2B0), (0x370, 0x400), (0x1E00, 0x1F00), (0x2000, 0x2200))
+_RANGES = ((0x80, 0x2B0), (0x370, 0x400), (0x1E00, 0x1F00), (0x2000, 0x2300))
 """The characters beyond ASCII a text may hold and still be searched here: Latin letters and
 their accents, Greek (µ), punctuation, symbols (« » ’ – … ≥)."""
 _BETWEEN = f"[{re.escape(HYPHENS + SPACES)}]*"
 """What may stand between two letters of a clue in a written form (a compound's parts, digit groups)."""
 _WORD_CHAR = re.compile(r"\w")
-"""A character a folded part never follows: it starts a written form or follows a hyphen or a space."""
+"""A character no folded part follows but ``_AFTER_WORD``: a word starts a written form or follows a
+hyphen or a space."""
+_AFTER_WORD = re.compile(r"[\d°]")
+"""What may start a written form right after a word character: a number ('2x500'), a degree sign ('38°C')."""
+_IN_FORMS = HYPHENS + SPACES + ".,°"
+"""The characters a written form holds besides word characters (``analysis.TOKEN_PATTERN``)."""
+_CLUE_CHARS = 10
+"""The letters of a clue the pattern is made of (more only narrows the candidates that ``may_give``
+checks anyway, and each ligature's letters, oe, ae, ss, double the pattern)."""
 
 
 class _Tables:
     """The characters of the lowered text folded to each one (``classes``), those folded to two letters
-    or more (``ligatures``), and a pattern of any other character (``unsafe``)."""
+    or more (``ligatures``), and a pattern of any other character (``unsafe``). A character outside
+    written forms (``…``, ``≥``) is safe whatever it folds to: no form holds it."""
 
     def __init__(self) -> None:
         self.classes: dict[str, set[str]] = {}
         self.ligatures: dict[str, str] = {}
+        neutral: set[str] = set()
         codes = itertools.chain(range(0x80), *(range(*bounds) for bounds in _RANGES), FOLDING)
         for char in map(chr, codes):
             lowered = char.lower()
             folded = fold_chars(lowered)
             if len(lowered) != 1 or (lowered != char and folded != fold_chars(char)):
                 continue
-            if len(folded) == 1:
+            in_words = bool(_WORD_CHAR.match(lowered))
+            if not in_words and lowered not in _IN_FORMS and not unicodedata.combining(lowered):
+                neutral.add(lowered)
+            elif len(folded) == 1 and in_words == bool(_WORD_CHAR.match(folded)):  # (U+037A: a letter to ' ')
                 self.classes.setdefault(folded, {folded}).add(lowered)
-            elif folded.isascii() and folded.isalnum():
+            elif in_words and folded.isascii() and folded.isalnum():
                 self.ligatures[lowered] = folded
-        safe = set(self.ligatures).union(*self.classes.values())
+        safe = neutral.union(self.ligatures, *self.classes.values())
         self.unsafe = re.compile(f"[^{re.escape(''.join(sorted(safe)))}]")
 
     def letter(self, folded: str) -> str:
@@ -89,7 +104,8 @@ def _tables() -> _Tables:
 
 @functools.lru_cache(maxsize=512)
 def _pattern(clue: str) -> re.Pattern[str]:
-    return re.compile(_tables().clue(clue))
+    """The places where the clue can start (a look-ahead: one match may not hide the next one's start)."""
+    return re.compile(f"(?={_tables().clue(clue[:_CLUE_CHARS])})")
 
 
 def forms_giving(text: str, clues: tuple[str, ...]) -> Iterator[re.Match[str]]:
@@ -115,18 +131,22 @@ def _lowered(text: str) -> str | None:
 
 
 def _found(text: str, lowered: str, clues: tuple[str, ...]) -> Iterator[re.Match[str]]:
-    starts = (match.start() for match in _matches(lowered, clues))
-    last_end = 0
-    for start in starts:
-        if start < last_end or (start and _WORD_CHAR.match(lowered, start - 1)):
-            continue  # in a form already given, or inside a word: no part starts there
-        for form in TOKEN.finditer(text, _restart(text, start)):
+    boundary = 0  # where the text's forms are cut as from its start, at or before the next place asked
+    for start in (match.start() for match in _matches(lowered, clues)):
+        if start < boundary:
+            continue  # in a form already asked
+        if start and _WORD_CHAR.match(lowered, start - 1) and not _AFTER_WORD.match(lowered, start):
+            continue  # inside a word: no part starts there
+        for form in TOKEN.finditer(text, _restart(text, start, boundary)):
             if form.end() > start:
                 break
         else:
+            return  # no form from here on
+        if form.start() > start:  # (between two forms)
+            boundary = form.start()
             continue
-        if form.start() <= start and form.start() >= last_end and may_give(form.group(), clues):
-            last_end = form.end()
+        boundary = form.end()
+        if may_give(form.group(), clues):
             yield form
 
 
@@ -138,13 +158,14 @@ def _matches(lowered: str, clues: tuple[str, ...]) -> Iterator[re.Match[str]]:
     return heapq.merge(*(_pattern(clue).finditer(lowered) for clue in set(clues)), key=re.Match.start)
 
 
-def _restart(text: str, at: int) -> int:
-    """A place at or before ``at`` where the text's written forms are cut the same as from its start:
-    after a space that no digit precedes (spaces inside a form follow a digit: « 60 000 », « H1 N1 »)."""
-    space = text.rfind(" ", 0, at)
-    while space > 0 and text[space - 1].isdigit():
-        space = text.rfind(" ", 0, space)
-    return space + 1
+def _restart(text: str, at: int, floor: int) -> int:
+    """A place at or before ``at``, and not before ``floor`` (one already known), where the text's
+    written forms are cut the same as from its start: after a space that no digit precedes (spaces
+    inside a form follow a digit: « 60 000 », « H1 N1 »)."""
+    space = text.rfind(" ", floor, at)
+    while space > floor and text[space - 1].isdigit():
+        space = text.rfind(" ", floor, space)
+    return max(space + 1, floor)
 
 
 def given(text: str, terms: Collection[str]) -> set[str]:
