@@ -50,18 +50,21 @@ def test_the_catalogue_lists_titles_previews_and_outlines_without_the_whole_arti
 def test_an_article_is_kept_as_its_skeleton_and_its_bodies_one_by_one(content_copy) -> None:
     from guide_reader.content.loader import load_article
 
-    catalogue = Library(content_copy).catalogue
+    library = Library(content_copy)
+    catalogue = library.catalogue
     for path in sorted(content_copy.glob("*.md")):
         parsed = load_article(path).article
         assert catalogue.article(parsed.slug) == parsed  # reassembled whole, as parsed
-        skeleton = catalogue.skeleton(parsed.slug)
+        skeleton, version = catalogue.skeleton(parsed.slug)
+        assert version == library.entry(parsed.slug).version
         assert [s.heading for s in skeleton.sections] == [s.heading for s in parsed.sections]
         assert {s.body for s in skeleton.sections} == {""} and {item.answer for item in skeleton.faq} <= {""}
         assert skeleton.references == parsed.references and skeleton.lead == parsed.lead
         texts = [s.body for s in parsed.sections] + [item.answer for item in parsed.faq]
-        assert [catalogue.body(parsed.slug, at) for at in range(len(texts))] == texts
-        assert catalogue.body(parsed.slug, len(texts)) is None
-    assert catalogue.skeleton("nope") is None and catalogue.body("nope", 0) is None
+        assert [catalogue.body(parsed.slug, version, at) for at in range(len(texts))] == texts
+        assert catalogue.body(parsed.slug, version, len(texts)) is None
+        assert catalogue.body(parsed.slug, "another version", 0) is None
+    assert catalogue.skeleton("nope") is None and catalogue.body("nope", "", 0) is None
 
 
 def test_a_search_reads_the_parts_of_its_hits_not_whole_articles(content_copy, monkeypatch) -> None:
@@ -71,13 +74,32 @@ def test_a_search_reads_the_parts_of_its_hits_not_whole_articles(content_copy, m
     expected = engine.search("fièvre globules")
     engine._docs.clear()
     monkeypatch.setattr(Catalogue, "article", lambda self, slug: pytest.fail(f"whole article {slug} read"))
-    read: list[tuple[str, int]] = []
+    read: list[tuple[str, str, int]] = []
     body = Catalogue.body
-    monkeypatch.setattr(Catalogue, "body", lambda self, slug, at: read.append((slug, at)) or body(self, slug, at))
+    monkeypatch.setattr(Catalogue, "body", lambda self, *key: read.append(key) or body(self, *key))
     found = engine.search("fièvre globules")
     assert found.hits == expected.hits and len(found.hits) > 3
     assert 0 < len(read) <= len(found.hits) + 3  # its hits' sections and answers, and each guide's alert section
     assert all("<b" in hit.snippet for hit in found.hits)
+
+
+def test_a_hit_read_after_its_article_changed_never_mixes_old_and_new_parts(content_copy) -> None:
+    from guide_reader.search.documents import plain_text
+
+    library = Library(content_copy)
+    engine = library.search_engine
+    engine.ensure_index()
+    old = engine._article_docs("leucopenie").article  # its skeleton, kept between searches
+    path = content_copy / "leucopenie.md"
+    path.write_text(path.read_text().replace("\n## ", "\n## Une section ajoutée\n\nAjout en tête.\n\n## ", 1))
+    touch_later(path)
+    library.sync()  # the index is not updated yet: its hits name the old parts
+    part = f"section:{old.sections[1].anchor}"  # now the third section: the second is another one
+    assert engine._document("leucopenie", part) is None  # not the new second section's text under its heading
+    doc = engine._document("leucopenie", part)  # read again, from the new article
+    new = library.catalogue.article("leucopenie")
+    assert new.sections[2].anchor == old.sections[1].anchor
+    assert (doc.heading, doc.body) == (new.sections[2].heading, plain_text(new.sections[2].body))
 
 
 def test_a_second_start_parses_nothing(content_copy, monkeypatch) -> None:

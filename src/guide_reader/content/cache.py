@@ -458,7 +458,7 @@ class Catalogue:
 
     def article(self, slug: str) -> Article | None:
         """The whole article, or None when the catalogue has no such slug."""
-        with self._lock:
+        with self._lock, self._transaction():  # (both tables as one sync left them)
             row = self._connection.execute("SELECT data FROM articles WHERE slug = ?", (slug,)).fetchone()
             bodies = self._connection.execute("SELECT position, text FROM bodies WHERE slug = ?", (slug,))
             texts = {position: zlib.decompress(text).decode() for position, text in bodies}
@@ -472,19 +472,24 @@ class Catalogue:
             faq=[dataclasses.replace(item, answer=texts.get(count + at, "")) for at, item in enumerate(article.faq)],
         )
 
-    def skeleton(self, slug: str) -> Article | None:
+    def skeleton(self, slug: str) -> tuple[Article, str] | None:
         """The article without its sections' bodies and its questions' answers (each ''), a tenth of its
-        text: what a search hit needs besides its own part (``body``); None when there is no such slug."""
-        with self._lock:
-            row = self._connection.execute("SELECT data FROM articles WHERE slug = ?", (slug,)).fetchone()
-        return _article_from_dict(json.loads(zlib.decompress(row[0]))) if row is not None else None
-
-    def body(self, slug: str, position: int) -> str | None:
-        """The body of an article's section, or the answer of a question: ``position`` counts the sections,
-        then the questions (as ``skeleton`` lists them); None when there is none there."""
+        text, and its version: what a search hit needs besides its own part (``body``); None when there
+        is no such slug."""
         with self._lock:
             row = self._connection.execute(
-                "SELECT text FROM bodies WHERE slug = ? AND position = ?", (slug, position)
+                "SELECT data, version FROM articles JOIN catalogue USING (slug) WHERE slug = ?", (slug,)
+            ).fetchone()
+        return (_article_from_dict(json.loads(zlib.decompress(row[0]))), row[1]) if row is not None else None
+
+    def body(self, slug: str, version: str, position: int) -> str | None:
+        """The body of a section of the article, or the answer of a question: ``position`` counts the
+        sections, then the questions (as ``skeleton`` lists them); None when there is none there, or when
+        the article is no longer at ``version`` (a sync replaced it since its skeleton was read)."""
+        with self._lock:
+            row = self._connection.execute(
+                "SELECT text FROM bodies JOIN catalogue USING (slug) WHERE slug = ? AND version = ? AND position = ?",
+                (slug, version, position),
             ).fetchone()
         return zlib.decompress(row[0]).decode() if row is not None else None
 

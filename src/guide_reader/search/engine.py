@@ -305,16 +305,22 @@ class SearchEngine:
         the last ``DOCUMENT_CACHE`` articles read are kept until the index changes), alone: not the article's
         other parts."""
         docs = self._article_docs(slug)
-        return docs.get(part) if docs is not None else None
+        if docs is None:
+            return None
+        doc = docs.get(part)
+        if doc is None:  # no such part, or the article changed since it was read: read again next time
+            self._docs.pop(slug, None)
+        return doc
 
     def _article_docs(self, slug: str) -> _ArticleDocs | None:
         """An article and the documents made of it so far; None when the source has no such article."""
         docs = self._docs.get(slug)
         if docs is None:
-            article = self.source.skeleton(slug)
-            if article is None:
+            found = self.source.skeleton(slug)
+            if found is None:
                 return None
-            docs = self._docs[slug] = _ArticleDocs(article, partial(self.source.body, slug))
+            article, version = found
+            docs = self._docs[slug] = _ArticleDocs(article, partial(self.source.body, slug, version))
             if len(self._docs) > DOCUMENT_CACHE:
                 self._docs.popitem(last=False)
         else:

@@ -1,4 +1,4 @@
-"""Where the search engine gets its articles: versions to compare with the index, whole articles on demand.
+"""Where the search engine gets its articles: versions to compare with the index, articles or their parts on demand.
 
 The engine never holds every article: it asks ``versions()`` (slug -> a string that changes
 with the article) when it opens the index, ``article(slug)`` for the few it writes,
@@ -36,13 +36,14 @@ class ArticleSource(Protocol):
 
     def article(self, slug: str) -> Article | None: ...
 
-    def skeleton(self, slug: str) -> Article | None:
+    def skeleton(self, slug: str) -> tuple[Article, str] | None:
         """The article, its sections' bodies and its questions' answers possibly left out (a hit reads
-        its own with ``body``)."""
+        its own with ``body``), and its version."""
         ...
 
-    def body(self, slug: str, position: int) -> str | None:
-        """A section's body or a question's answer: ``position`` counts the sections, then the questions."""
+    def body(self, slug: str, version: str, position: int) -> str | None:
+        """A section's body or a question's answer (``position`` counts the sections, then the questions)
+        of the article at ``version``; None when it has no such part, or is no longer at that version."""
         ...
 
     def outlines(self) -> Iterable[Outline]: ...
@@ -62,10 +63,11 @@ class ArticleList:
     def article(self, slug: str) -> Article | None:
         return self._by_slug.get(slug)
 
-    def skeleton(self, slug: str) -> Article | None:
-        return self._by_slug.get(slug)
+    def skeleton(self, slug: str) -> tuple[Article, str] | None:
+        article = self._by_slug.get(slug)
+        return (article, "") if article is not None else None  # (the list never changes: one version)
 
-    def body(self, slug: str, position: int) -> str | None:
+    def body(self, slug: str, version: str, position: int) -> str | None:
         article = self._by_slug.get(slug)
         if article is None or not 0 <= position < len(article.sections) + len(article.faq):
             return None
@@ -88,11 +90,11 @@ class CatalogueSource:
     def article(self, slug: str) -> Article | None:
         return self.catalogue.article(slug)
 
-    def skeleton(self, slug: str) -> Article | None:
+    def skeleton(self, slug: str) -> tuple[Article, str] | None:
         return self.catalogue.skeleton(slug)
 
-    def body(self, slug: str, position: int) -> str | None:
-        return self.catalogue.body(slug, position)
+    def body(self, slug: str, version: str, position: int) -> str | None:
+        return self.catalogue.body(slug, version, position)
 
     def outlines(self) -> Iterable[Outline]:
         return self.catalogue.outlines()
