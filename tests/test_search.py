@@ -276,3 +276,12 @@ def test_search_json_shape(engine: SearchEngine) -> None:
         "score",
         "snippet",
     }
+
+
+def test_the_count_does_not_depend_on_how_many_hits_are_asked_for(engine: SearchEngine) -> None:
+    # An unknown word: the any-word tiers give the hits; the page filled by the typed words' tier is
+    # counted with their synonyms' too, as a longer page would be (« fièvre » alone counts them).
+    for query in ("xyzzy fièvre", "zzqqx globules"):
+        totals = {engine.search(query, limit).total for limit in (1, 3, 30, 200)}
+        assert len(totals) == 1, (query, totals)
+    assert engine.search("xyzzy fièvre", 3).total == engine.search("fièvre", 3).total
