@@ -243,10 +243,8 @@ class SearchEngine:
         seen: set[int] = set()
         total = 0
         for number, tier in enumerate(tiers):
-            if tier.loose and len(ranked) >= limit:
-                if tiers[number - 1].loose:  # an any-word tier filled the page: counted as the widest one
-                    total = sum(run.count(tiers[-1].query, bibliography, inside) for inside in (False, True))
-                break  # any-word hits only fill a page the every-word ones leave short
+            if tier.loose and not tiers[number - 1].loose and len(ranked) >= limit:
+                break  # any-word hits only fill a page the every-word ones leave short (then each is counted)
             weight = FALLBACK_WEIGHT if tier.loose else 1.0
             total = 0
             for inside in (False, True):  # the guide's text, then its bibliography
