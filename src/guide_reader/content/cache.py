@@ -207,6 +207,15 @@ def _signatures(folder: Path) -> dict[str, Signature]:
     return found
 
 
+def _packed(text: str) -> bytes:
+    """A stored text: UTF-8, zlib-compressed at level 1 (the fastest)."""
+    return zlib.compress(text.encode(), 1)
+
+
+def _unpacked(data: bytes) -> str:
+    return zlib.decompress(data).decode()
+
+
 def _schema_of(connection: sqlite3.Connection) -> dict[str, tuple[str, str]]:
     """name -> (kind, SQL) of each table and index a database holds (SQLite's own ones left out)."""
     rows = connection.execute(
@@ -358,7 +367,7 @@ class Catalogue:
         if row is not None and row[0] == fingerprint:
             return
         with self._transaction():
-            for table in ("files", "catalogue", "articles", "bodies", "meta"):
+            for table in (name for name, (kind, _) in _made_schema().items() if kind == "table"):
                 self._connection.execute(f"DELETE FROM {table}")
             self._connection.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (fingerprint,))
 
@@ -409,17 +418,11 @@ class Catalogue:
                 version,
             ),
         )
-        bodies = [section.body for section in article.sections] + [item.answer for item in article.faq]
-        outline_only = dataclasses.replace(
-            article,
-            sections=[dataclasses.replace(section, body="") for section in article.sections],
-            faq=[dataclasses.replace(item, answer="") for item in article.faq],
-        )
-        skeleton = json.dumps(dataclasses.asdict(outline_only), ensure_ascii=False, default=_to_json).encode()
-        self._connection.execute("INSERT INTO articles VALUES (?, ?)", (article.slug, zlib.compress(skeleton, 1)))
+        skeleton = json.dumps(dataclasses.asdict(article.with_body_texts({})), ensure_ascii=False, default=_to_json)
+        self._connection.execute("INSERT INTO articles VALUES (?, ?)", (article.slug, _packed(skeleton)))
         self._connection.executemany(
             "INSERT INTO bodies VALUES (?, ?, ?)",
-            [(article.slug, position, zlib.compress(body.encode(), 1)) for position, body in enumerate(bodies)],
+            [(article.slug, position, _packed(text)) for position, text in enumerate(article.body_texts())],
         )
 
     # Reading -----------------------------------------------------------------------
@@ -461,16 +464,10 @@ class Catalogue:
         with self._lock, self._transaction():  # (both tables as one sync left them)
             row = self._connection.execute("SELECT data FROM articles WHERE slug = ?", (slug,)).fetchone()
             bodies = self._connection.execute("SELECT position, text FROM bodies WHERE slug = ?", (slug,))
-            texts = {position: zlib.decompress(text).decode() for position, text in bodies}
+            texts = {position: _unpacked(text) for position, text in bodies}
         if row is None:
             return None
-        article = _article_from_dict(json.loads(zlib.decompress(row[0])))
-        count = len(article.sections)
-        return dataclasses.replace(
-            article,
-            sections=[dataclasses.replace(item, body=texts.get(at, "")) for at, item in enumerate(article.sections)],
-            faq=[dataclasses.replace(item, answer=texts.get(count + at, "")) for at, item in enumerate(article.faq)],
-        )
+        return _article_from_dict(json.loads(_unpacked(row[0]))).with_body_texts(texts)
 
     def skeleton(self, slug: str) -> tuple[Article, str] | None:
         """The article without its sections' bodies and its questions' answers (each ''), a tenth of its
@@ -480,7 +477,7 @@ class Catalogue:
             row = self._connection.execute(
                 "SELECT data, version FROM articles JOIN catalogue USING (slug) WHERE slug = ?", (slug,)
             ).fetchone()
-        return (_article_from_dict(json.loads(zlib.decompress(row[0]))), row[1]) if row is not None else None
+        return (_article_from_dict(json.loads(_unpacked(row[0]))), row[1]) if row is not None else None
 
     def body(self, slug: str, version: str, position: int) -> str | None:
         """The body of a section of the article, or the answer of a question: ``position`` counts the
@@ -491,7 +488,7 @@ class Catalogue:
                 "SELECT text FROM bodies JOIN catalogue USING (slug) WHERE slug = ? AND version = ? AND position = ?",
                 (slug, version, position),
             ).fetchone()
-        return zlib.decompress(row[0]).decode() if row is not None else None
+        return _unpacked(row[0]) if row is not None else None
 
     def iter_articles(self) -> Iterator[Article]:
         """Every article, whole, by title (one at a time: memory does not grow with the library)."""

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
@@ -98,10 +99,21 @@ class Article:
         return next((ref for ref in self.references if ref.number == number), None)
 
     def texts_with_citations(self) -> list[str]:
-        texts = [self.lead]
-        texts += [section.body for section in self.sections]
-        texts += [item.answer for item in self.faq]
-        return texts
+        return [self.lead, *self.body_texts()]
+
+    def body_texts(self) -> list[str]:
+        """The sections' bodies, then the questions' answers: most of the text, which a catalogue keeps
+        apart (a text's *position* counts them in this order)."""
+        return [section.body for section in self.sections] + [item.answer for item in self.faq]
+
+    def with_body_texts(self, texts: Mapping[int, str]) -> Article:
+        """The article with these texts by position (``body_texts``' order), every other one ''."""
+        count = len(self.sections)
+        return replace(
+            self,
+            sections=[replace(section, body=texts.get(at, "")) for at, section in enumerate(self.sections)],
+            faq=[replace(item, answer=texts.get(count + at, "")) for at, item in enumerate(self.faq)],
+        )
 
     def cited(self) -> list[int]:
         """Every number cited in the text, in order of first appearance."""

@@ -7,7 +7,7 @@ import threading
 import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache, partial
 from pathlib import Path
 
@@ -404,23 +404,25 @@ class _ArticleDocs:
 
     def get(self, part: str) -> IndexDoc | None:
         if part not in self.made:
-            self.made[part] = article_document(self._with_text_of(part), part)
+            article = self._with_text_of(part)
+            self.made[part] = article_document(article, part) if article is not None else None
         return self.made[part]
 
-    def _with_text_of(self, part: str) -> Article:
-        """The article with the text of the section or question ``part`` (its only one)."""
+    def _with_text_of(self, part: str) -> Article | None:
+        """The article with the text of the section or question ``part`` (``Article.body_texts``' position);
+        None when it has no such part, or its text could not be read at the article's version."""
         kind, _, anchor = part.partition(":")
-        if kind not in ("section", "faq"):
-            return self.article
-        items = self.article.sections if kind == "section" else self.article.faq
-        at = next((at for at, item in enumerate(items) if item.anchor == anchor), None)
-        offset = 0 if kind == "section" else len(self.article.sections)
-        text = self.body_at(offset + at) if at is not None else None
-        if at is None or text is None:
-            return replace(self.article, sections=[], faq=[])  # (no such part: ``article_document`` gives None)
         if kind == "section":
-            return replace(self.article, sections=[replace(self.article.sections[at], body=text)], faq=[])
-        return replace(self.article, sections=[], faq=[replace(self.article.faq[at], answer=text)])
+            anchors, offset = [section.anchor for section in self.article.sections], 0
+        elif kind == "faq":
+            anchors, offset = [item.anchor for item in self.article.faq], len(self.article.sections)
+        else:
+            return self.article
+        if anchor not in anchors:
+            return None
+        position = offset + anchors.index(anchor)
+        text = self.body_at(position)
+        return self.article.with_body_texts({position: text}) if text is not None else None
 
     def alert(self) -> AlertSection | None:
         """The alert section, with the terms of the other sections' headings (made once)."""

@@ -68,11 +68,8 @@ class ArticleList:
         return (article, "") if article is not None else None  # (the list never changes: one version)
 
     def body(self, slug: str, version: str, position: int) -> str | None:
-        article = self._by_slug.get(slug)
-        if article is None or not 0 <= position < len(article.sections) + len(article.faq):
-            return None
-        count = len(article.sections)
-        return article.sections[position].body if position < count else article.faq[position - count].answer
+        texts = self._by_slug[slug].body_texts() if slug in self._by_slug else []
+        return texts[position] if 0 <= position < len(texts) else None
 
     def outlines(self) -> Iterable[Outline]:
         return self.articles
