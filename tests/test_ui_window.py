@@ -466,6 +466,20 @@ def test_a_catalogue_that_cannot_be_written_is_said_in_the_status_bar_not_counte
     assert window.problems_label.text() == (
         "Catalogue des guides impossible à enregistrer : chaque démarrage relira tous les guides."
     )
+    # The index kept in memory too (the same unwritable cache): both long messages are read whole.
+    window.resize(800, 600)
+    window.status_label.setText(
+        "La recherche fonctionne, mais son index n'a pas pu être enregistré : il sera refait au prochain démarrage."
+    )
+    qtbot.wait(100)  # (the status bar laid out again)
+
+    def shown_whole(label) -> bool:
+        if label.wordWrap():
+            return label.heightForWidth(label.width()) <= label.height()
+        return label.sizeHint().width() <= label.width()
+
+    for label in (window.status_label, window.problems_label):
+        assert label.width() > 250 and shown_whole(label), (label.text(), label.width())
 
 
 def test_the_catalogue_brought_in_step_is_read_by_the_worker_not_the_window(qtbot, content_copy) -> None:

@@ -252,7 +252,8 @@ class MainWindow(BookmarkActions, QMainWindow):
         self.progress_bar.setAccessibleName(self.tr("Préparation de la recherche"))
         self.progress_bar.hide()
         self.problems_label = StatusLabel()  # announced to a screen reader when it changes
-        self.problems_label.setWordWrap(True)
+        for label in (self.status_label, self.problems_label):  # two long messages share the bar, wrapped
+            label.setWordWrap(True)
         self.statusBar().addWidget(self.status_label, 1)
         self.statusBar().addWidget(self.problems_label, 1)
         self.statusBar().addPermanentWidget(self.progress_bar)
