@@ -299,16 +299,27 @@ def test_a_catalogue_that_cannot_be_written_still_lists_and_says_so(content_copy
     assert err.count("catalogue impossible à enregistrer (database or disk is full)") == 1 and "Leucopénie" in out
 
 
-def test_a_read_only_catalogue_still_lists_and_opens(content_copy, user_dirs) -> None:
+def test_a_read_only_catalogue_still_lists_and_opens(content_copy, user_dirs, monkeypatch) -> None:
     Library(content_copy).close()
     path = catalogue_file(user_dirs)
     path.chmod(0o444)
     path.parent.chmod(0o555)
+    connect = sqlite3.connect
+
+    def read_only(target: str, *args, **kwargs) -> sqlite3.Connection:  # what the modes do, even for root
+        if target == str(path):
+            return connect(f"{path.as_uri()}?mode=ro", *args, uri=True, **kwargs)
+        return connect(target, *args, **kwargs)
+
+    monkeypatch.setattr(sqlite3, "connect", read_only)
     try:
         (content_copy / "leucopenie.md").unlink()  # a change to write, which the file refuses
         library = Library(content_copy)
         assert [entry.slug for entry in library.entries] == ["cancer-qui-regresse-tout-seul",
                                                              "regression-tumorale-spontanee"]  # fmt: skip
+        assert library.article("cancer-qui-regresse-tout-seul") is not None
+        assert library.catalogue.notice is not None and "catalogue impossible" in str(library.catalogue.notice)
+        library.close()
     finally:
         path.parent.chmod(0o755)
         path.chmod(0o644)
