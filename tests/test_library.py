@@ -215,6 +215,26 @@ def test_a_damaged_catalogue_is_set_aside_and_rebuilt(content_copy, user_dirs) -
         assert connection.execute("SELECT count(*) FROM catalogue").fetchone() == (3,)
 
 
+def test_a_catalogue_locked_by_another_process_is_not_set_aside(content_copy, user_dirs, monkeypatch) -> None:
+    Library(content_copy).close()
+    path = catalogue_file(user_dirs)
+    monkeypatch.setattr("guide_reader.content.cache.LOCK_TIMEOUT_S", 0.1)
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")  # another process in the middle of a long write
+    try:
+        library = Library(content_copy)
+        assert len(library.entries) == 3 and library.catalogue.cache_file is None  # in memory this time
+        assert "database is locked" in str(library.catalogue.notice)
+        library.close()
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert not path.with_name(path.name + ".damaged").exists()
+    library = Library(content_copy)
+    assert library.catalogue.cache_file == path and library.catalogue.notice is None
+    library.close()
+
+
 def test_a_changed_loader_parses_everything_again(content_copy, monkeypatch) -> None:
     Library(content_copy)
     monkeypatch.setattr("guide_reader.content.cache.loader_fingerprint", lambda: "another loader")

@@ -40,6 +40,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from .. import __version__
+from ..sqlite_errors import is_damaged_file
 from ..sqlite_transaction import transaction
 from .model import Article, FaqItem, Publication, Reference, Section, WebResource
 from .problems import ContentError, Problem
@@ -79,6 +80,8 @@ CREATE TABLE IF NOT EXISTS bodies (slug TEXT NOT NULL, position INTEGER NOT NULL
 CREATE UNIQUE INDEX IF NOT EXISTS bodies_part ON bodies (slug, position);
 """
 _log = logging.getLogger(__name__)
+LOCK_TIMEOUT_S = 30.0
+"""Seconds a connection waits for another process's write (a window's sync) before giving up."""
 Progress = Callable[[int, int, str], None]
 """progress(done, total, file name)."""
 
@@ -269,8 +272,10 @@ class Catalogue:
             cache_file.parent.mkdir(parents=True, exist_ok=True)
             try:
                 return self._connect(str(cache_file))
-            except sqlite3.DatabaseError:  # damaged: set aside, then start anew
-                cache_file.replace(cache_file.with_name(cache_file.name + ".damaged"))
+            except sqlite3.DatabaseError as error:
+                if not is_damaged_file(error):
+                    raise  # locked by another process past the timeout, say: kept as it is
+                cache_file.replace(cache_file.with_name(cache_file.name + ".damaged"))  # set aside, then anew
                 return self._connect(str(cache_file))
         except (OSError, sqlite3.Error) as error:
             self._say_in_memory(cache_file, error)
@@ -292,7 +297,7 @@ class Catalogue:
 
     @staticmethod
     def _connect(target: str) -> sqlite3.Connection:
-        connection = sqlite3.connect(target, timeout=30, check_same_thread=False, isolation_level=None)
+        connection = sqlite3.connect(target, timeout=LOCK_TIMEOUT_S, check_same_thread=False, isolation_level=None)
         try:
             if not _schema_is_ours(connection):
                 with transaction(connection, immediate=True):

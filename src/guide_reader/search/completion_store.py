@@ -26,6 +26,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from ..sqlite_errors import DAMAGE_CODES, is_damaged_file, primary_code
 from ..sqlite_transaction import transaction
 from .analysis import analyzer_fingerprint
 from .completion import (
@@ -362,7 +363,7 @@ class CompletionStore:
             try:
                 yield self._connection
             except sqlite3.DatabaseError as error:
-                if _code(error) in (sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB) and not self.damaged:
+                if is_damaged_file(error) and not self.damaged:
                     self.damaged = True
                     _log.warning("completions %s damaged (%s): written again at next use", self.path, error)
                     _remove(self.path)
@@ -416,7 +417,7 @@ def open_completions(index_dir: Path, source: ArticleSource) -> Completions:
     return Completer(list(source.outlines()))
 
 
-_DAMAGE = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB, sqlite3.SQLITE_ERROR}
+_DAMAGE = DAMAGE_CODES | {sqlite3.SQLITE_ERROR}
 """Error codes of a file that is not (or no longer) a completions file: it is written again."""
 
 
@@ -433,16 +434,11 @@ def _open_in_step(
             store.close()
             if not isinstance(error, sqlite3.Error):
                 raise  # a cancelled build (from ``progress``): nothing of it is kept
-            if attempt or _code(error) not in _DAMAGE:
+            if attempt or primary_code(error) not in _DAMAGE:
                 raise  # locked past the wait, read-only, or still damaged once written anew
             _log.warning("completions %s damaged (%s): written again", path, error)
             _remove(path)
     raise AssertionError("unreachable")
-
-
-def _code(error: sqlite3.Error) -> int:
-    """SQLite's primary result code of an error (0 when it has none)."""
-    return (getattr(error, "sqlite_errorcode", None) or 0) & 0xFF
 
 
 def _remove(path: Path) -> None:

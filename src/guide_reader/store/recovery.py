@@ -6,9 +6,8 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
+from ..sqlite_errors import is_damaged_file
 from .migrations import ForeignDatabaseError
-
-_DAMAGE_CODES = {sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB}
 
 
 class DamagedDatabaseError(sqlite3.DatabaseError):
@@ -19,8 +18,7 @@ def is_damage(error: BaseException) -> bool:
     """True for a damaged or foreign file; False for a lock, a full disk, a permission..."""
     if isinstance(error, DamagedDatabaseError | ForeignDatabaseError):
         return True
-    code = getattr(error, "sqlite_errorcode", None)
-    return isinstance(error, sqlite3.DatabaseError) and code is not None and code & 0xFF in _DAMAGE_CODES
+    return is_damaged_file(error)
 
 
 def check_integrity(connection: sqlite3.Connection) -> None:
