@@ -101,3 +101,15 @@ def test_a_swap_in_the_query_is_suggested_and_searched(tmp_path: Path) -> None:
     assert [hit.section_anchor for hit in results.hits] == ["globules"]
     assert engine.search("globules blancs").suggestion is None
     engine.close()
+
+
+def test_a_word_only_in_the_text_is_suggested_with_its_accents(tmp_path: Path) -> None:
+    article = Article(
+        slug="enfant",
+        title="L'enfant malade",
+        sections=[Section("surveiller", "Surveiller", "Une fièvre élevée chez le nourrisson se surveille.")],
+    )
+    engine = SearchEngine([article], tmp_path / "index")
+    assert engine.search("fiever").suggestion == "fièvre"  # no title, heading or question holds it
+    assert engine.search("nourirsson élevée").suggestion == "nourrisson élevée"
+    engine.close()

@@ -21,7 +21,8 @@ from . import query as q
 from .alerts import AlertSection, Ranked, promote_alerts, term_text
 from .analysis import terms
 from .bibliography import bibliography_flags
-from .completion import Completions
+from .candidates import forms_giving
+from .completion import Completions, written_forms
 from .completion_store import open_completions
 from .documents import IndexDoc, article_document
 from .generations import IndexGenerations
@@ -266,7 +267,8 @@ class SearchEngine:
         docs = promote_alerts(docs, tiers, plan, self._alert_of, searcher.reader())[:limit]
         expressions = q.expressions(plan) + _fuzzy_expansions(tiers, searcher)
         hits = [self._hit(doc, score, expressions, plan.common_words) for doc, score, _ in docs]
-        suggestion = q.suggestion(plan, self._display_forms)
+        texts = [text for doc, _, _ in docs for text in doc.texts]
+        suggestion = q.suggestion(plan, lambda: _FormsInHits(self._display_forms(), texts))
         return SearchResults(plan.text, suggestion, total, hits, common_words=plan.common_words)
 
     def _bibliography(self, searcher: Searcher) -> bytes:
@@ -513,3 +515,26 @@ class DisplayForms:
                 return default
         written = self._known[folded]
         return default if written is None else written
+
+
+class _FormsInHits:
+    """``DisplayForms``, then the hits' own texts for a word that no title, heading or question holds
+    (« fievre » shown « fièvre »: the vocabulary keeps words folded)."""
+
+    def __init__(self, forms: DisplayForms, texts: Sequence[str]) -> None:
+        self._forms = forms
+        self._texts = texts
+
+    def get(self, folded: str, default: str | None = None) -> str | None:
+        return self._forms.get(folded) or _written_in(self._texts, folded) or default
+
+
+def _written_in(texts: Sequence[str], folded: str) -> str | None:
+    """``folded`` as first written in the texts (in lower case, accents kept), or None; only the written
+    forms that start with its letters are looked at (``forms_giving``)."""
+    for text in texts:
+        for candidate in forms_giving(text, (folded,)):
+            for form, written in written_forms(candidate.group()):
+                if form == folded:
+                    return written
+    return None

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from whoosh import query as wq
 from whoosh.searching import Searcher
@@ -257,6 +258,12 @@ def queries(plan_: Plan, synonyms: bool = True) -> tuple[wq.Query | None, wq.Que
     return wq.And(units), wq.Or(units)
 
 
+class WrittenForms(Protocol):
+    """Folded word -> the word as written (accents kept), looked up one word at a time."""
+
+    def get(self, folded: str, default: str | None = None) -> str | None: ...
+
+
 @dataclass(frozen=True)
 class Tier:
     query: wq.Query
@@ -301,7 +308,7 @@ def expressions(plan_: Plan) -> list[Terms]:
     return list(found)
 
 
-def suggestion(plan_: Plan, display_forms: Callable[[], dict[str, str]]) -> str | None:
+def suggestion(plan_: Plan, display_forms: Callable[[], WrittenForms]) -> str | None:
     """The query text with each corrected word replaced (as written: ``display_forms``, called
     only when something was corrected); None when nothing was corrected."""
     fixes = [(clause.span, clause.corrections[0]) for clause in plan_.clauses if clause.corrections and clause.span]
