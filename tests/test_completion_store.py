@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from benchmarks.corpus import SHORT, ArticleMaker
+from guide_reader.content.cache import versions_digest
 from guide_reader.content.model import Article, FaqItem, Section
 from guide_reader.library import Library
 from guide_reader.search import SearchEngine, completion_store
@@ -417,3 +418,30 @@ def test_written_forms_are_found_after_the_completions_were_opened_again(tmp_pat
     assert forms.get("definition") == "définition"  # not the folded word for as long as the engine runs
     assert engine._display_forms().get("definition") == "définition"
     engine.close()
+
+
+def test_the_file_keeps_the_digest_of_its_versions_and_compares_it_instead_of_every_version(tmp_path: Path) -> None:
+    articles = generated(8)
+    index_dir = tmp_path / "index"
+    index_dir.mkdir()
+    source = ArticleList(articles[:6])
+    versions = source.versions()
+    assert sync_completions(index_dir, source, versions) == "built"
+    store = CompletionStore(index_dir / COMPLETIONS_NAME)
+    assert store.in_step({}, versions_digest(versions))  # the digest alone decides: no version is read
+    assert not store.in_step(versions, versions_digest({}))
+    store.close()
+    for now in (
+        articles[:5],
+        [*articles[:5], articles[7]],
+        [*articles[:4], dataclasses.replace(articles[4], title="Zythum")],
+    ):
+        changed = ArticleList(now)
+        assert (
+            sync_completions(index_dir, changed, changed.versions(), digest=versions_digest(changed.versions()))
+            == "updated"
+        )
+        store = CompletionStore(index_dir / COMPLETIONS_NAME)
+        assert store.in_step({}, versions_digest(changed.versions()))  # written with the update
+        assert store.complete(now[-1].title, 1)[0].article_slug == now[-1].slug
+        store.close()

@@ -6,8 +6,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
 from benchmarks.corpus import SHORT, write_corpus
-from guide_reader.content.cache import Catalogue
+from guide_reader.content.cache import Catalogue, versions_digest
 from guide_reader.library import Library
 from guide_reader.search import store
 from guide_reader.search.store import INDEX_NAME
@@ -140,4 +142,103 @@ def test_the_worker_rewrites_a_segment_more_than_half_deleted(tmp_path, monkeypa
     assert [deleted for _, deleted in segments_of(library)] == [0, 0]
     assert not library.search_engine.merge_small_segments()
     assert len(library.search_engine.search("xylophonique").hits) == 10
+    library.close()
+
+
+def test_an_up_to_date_index_is_known_by_the_versions_digest_without_reading_the_versions(
+    tmp_path, monkeypatch
+) -> None:
+    folder = tmp_path / "guides"
+    paths = write_corpus(folder, 5, seed=4, lengths=SHORT)
+    library = library_of(folder, tmp_path)
+    library.search_engine.ensure_index()
+    library.close()
+    read = []
+    original = Catalogue.versions
+    monkeypatch.setattr(Catalogue, "versions", lambda self: read.append(1) or original(self))
+    library = library_of(folder, tmp_path)
+    assert library.search_engine.ensure_index().action == "up-to-date"
+    assert read == []  # two digests compared, not 10,000 versions (the index's and the completions')
+    assert [hit.article_slug for hit in library.search_engine.search(library.entry(paths[1].stem).title).hits][:1] == [
+        paths[1].stem
+    ]
+    library.close()
+
+
+def test_every_change_of_the_catalogue_changes_its_digest_and_updates_the_index(tmp_path) -> None:
+    folder = tmp_path / "guides"
+    paths = write_corpus(folder, 6, seed=6, lengths=SHORT)
+    library = library_of(folder, tmp_path)
+    library.search_engine.ensure_index()
+    digests = [library.catalogue.versions_digest()]
+    library.close()
+    extra = write_corpus(tmp_path / "more", 7, seed=7, lengths=SHORT)[6]
+
+    def edited() -> None:
+        edit([paths[0]], "Xylophonique")
+
+    def added() -> None:
+        extra.rename(folder / extra.name)
+
+    def removed() -> None:
+        paths[1].unlink()
+
+    for change, word in ((edited, "xylophonique"), (added, None), (removed, None)):
+        change()
+        library = library_of(folder, tmp_path)
+        digest = library.catalogue.versions_digest()
+        assert digest == versions_digest(library.catalogue.versions()) and digest not in digests
+        digests.append(digest)
+        assert library.search_engine.ensure_index().action == "updated"
+        if word:
+            assert [hit.article_slug for hit in library.search_engine.search(word).hits] == [paths[0].stem]
+        library.close()
+    library = library_of(folder, tmp_path)
+    assert library.catalogue.versions_digest() == digests[-1]  # a start that changed nothing keeps it
+    assert library.search_engine.ensure_index().action == "up-to-date"
+    slugs = {entry.slug for entry in library.entries}
+    assert extra.stem in slugs and paths[1].stem not in slugs
+    library.close()
+
+
+def test_a_manifest_without_the_digest_is_compared_version_by_version(tmp_path, monkeypatch) -> None:
+    import json
+
+    folder = tmp_path / "guides"
+    write_corpus(folder, 4, seed=8, lengths=SHORT)
+    library = library_of(folder, tmp_path)
+    library.search_engine.ensure_index()
+    library.close()
+    manifest = tmp_path / "index" / store.MANIFEST_NAME
+    data = json.loads(manifest.read_text(encoding="utf-8"))
+    assert data["digest"] == versions_digest(data["articles"])
+    del data["digest"]  # as an older program wrote it
+    manifest.write_text(json.dumps(data), encoding="utf-8")
+    read = []
+    original = Catalogue.versions
+    monkeypatch.setattr(Catalogue, "versions", lambda self: read.append(1) or original(self))
+    library = library_of(folder, tmp_path)
+    assert library.search_engine.ensure_index().action == "up-to-date"
+    assert read == [1]
+    library.close()
+
+
+def test_a_sync_cut_short_leaves_no_digest_and_the_index_compares_the_versions(tmp_path, monkeypatch) -> None:
+    folder = tmp_path / "guides"
+    paths = write_corpus(folder, 4, seed=9, lengths=SHORT)
+    library = library_of(folder, tmp_path)
+    library.search_engine.ensure_index()
+    library.close()
+    edit([paths[0]], "Xylophonique")
+
+    def cut(self: Catalogue) -> None:
+        raise RuntimeError("the program was stopped")
+
+    with monkeypatch.context() as patched, pytest.raises(RuntimeError):
+        patched.setattr(Catalogue, "_keep_versions_digest", cut)
+        library_of(folder, tmp_path)  # the edited file is stored, its digest not yet recorded
+    library = Library(folder, tmp_path / "index", sync=False)  # as the window before its first sync
+    assert library.catalogue.versions_digest() is None  # the old one went with the change
+    assert library.search_engine.ensure_index().action == "updated"
+    assert [hit.article_slug for hit in library.search_engine.search("xylophonique").hits] == [paths[0].stem]
     library.close()

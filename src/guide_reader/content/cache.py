@@ -12,7 +12,9 @@ One file per content folder (in the user cache folder) holds, for each article f
 ``sync`` keeps it in step with the Markdown files, which stay the single source of truth:
 it lists the folder and compares each file's size and modification time (``Signature``) with the row's
 (a ``stat``, never a read or a hash), then parses only the new and changed files and drops
-the rows of removed ones. A change in the loader's code empties the catalogue. It is
+the rows of removed ones. A change in the loader's code empties the catalogue. ``meta`` keeps the
+digest of the articles' versions (``versions_digest``): the search index compares it with the one
+its manifest records instead of comparing 10,000 versions at each start. It is
 derived data: a damaged file is set aside and rebuilt, a file whose tables are not the ones
 this code makes is emptied and made anew (whatever its ``user_version`` says), and a cache
 folder that cannot be written gives a catalogue in memory (each start then parses every
@@ -33,7 +35,7 @@ import re
 import sqlite3
 import threading
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -46,7 +48,7 @@ from .model import Article, FaqItem, Publication, Reference, Section, WebResourc
 from .problems import ContentError, Problem
 from .text import fold_chars
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 WORDS_PER_MINUTE = 200
 LEAD_PREVIEW_CHARS = 220
 _LOADER_SOURCES = (
@@ -98,6 +100,14 @@ def lead_preview(article: Article) -> str:
 def reading_minutes(article: Article) -> int:
     """Minutes to read the article at ``WORDS_PER_MINUTE``, at least 1."""
     return max(1, math.ceil(article.word_count() / WORDS_PER_MINUTE))
+
+
+def versions_digest(versions: Mapping[str, str]) -> str:
+    """A digest of slug -> version pairs: two mappings have the same digest only when they are equal.
+    The catalogue keeps that of its versions; the search index and the completions, that of the
+    versions they hold."""
+    text = json.dumps(sorted(versions.items()), ensure_ascii=False, separators=(",", ":"))
+    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
 
 class CatalogueEntry(NamedTuple):
@@ -359,7 +369,17 @@ class Catalogue:
                     self._store(name, *row)
             if progress:
                 progress(min(start + 200, len(work)), len(work), work[min(start + 199, len(work) - 1)])
+        if removed or work:
+            self._keep_versions_digest()
         return SyncReport(added, changed, removed)
+
+    def _keep_versions_digest(self) -> None:
+        """Record the digest of the versions, which every change forgot (``_forget``): read and written
+        in one transaction, so that while the row is there it is the digest of the table. (Only after a
+        sync that wrote: one that found nothing changed writes nothing, a read-only catalogue still opens.)"""
+        with self._lock, transaction(self._connection, immediate=True):
+            versions = dict(self._connection.execute("SELECT slug, version FROM catalogue"))
+            self._connection.execute("INSERT OR REPLACE INTO meta VALUES ('versions', ?)", (versions_digest(versions),))
 
     def _transaction(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
         return transaction(self._connection)
@@ -387,6 +407,8 @@ class Catalogue:
         return name, signature, loaded.article, loaded.problems
 
     def _forget(self, name: str) -> None:
+        """Remove a file's rows (every change of the catalogue starts here), and the versions' digest."""
+        self._connection.execute("DELETE FROM meta WHERE key = 'versions'")
         row = self._connection.execute("SELECT slug FROM files WHERE name = ?", (name,)).fetchone()
         self._connection.execute("DELETE FROM files WHERE name = ?", (name,))
         if row is not None and row[0] is not None:
@@ -463,6 +485,13 @@ class Catalogue:
         """slug -> version, for the search index to compare with its manifest."""
         with self._lock:
             return dict(self._connection.execute("SELECT slug, version FROM catalogue"))
+
+    def versions_digest(self) -> str | None:
+        """``versions_digest(self.versions())`` as the last sync that changed the catalogue recorded it, or
+        None when none did (then compare ``versions``)."""
+        with self._lock:
+            row = self._connection.execute("SELECT value FROM meta WHERE key = 'versions'").fetchone()
+        return row[0] if row is not None else None
 
     def article(self, slug: str) -> Article | None:
         """The whole article, or None when the catalogue has no such slug."""

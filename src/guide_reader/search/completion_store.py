@@ -1,6 +1,8 @@
 """The completions on disk: one SQLite file in the index folder, written with the index and kept in
 step with the articles' versions, so that no process holds every entry in memory.
 
+- ``meta``: the fingerprint, and the digest of the versions ``articles`` holds (``versions_digest``),
+  written at the end of each write;
 - ``articles``: each article's number, slug, version (``ArticleSource.versions``) and title;
 - ``entries``: one row per title, heading or question of one guide (by its number). Its id follows
   the completions' order (``completion.rank_key``), with room between ids (``GAP``): an updated
@@ -26,6 +28,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
+from ..content.cache import versions_digest
 from ..sqlite_errors import DAMAGE_CODES, is_damaged_file, primary_code
 from ..sqlite_transaction import transaction
 from .analysis import analyzer_fingerprint
@@ -49,7 +52,7 @@ Progress = Callable[[int, int, str], None]
 """progress(done, total, message), as the index's."""
 
 COMPLETIONS_NAME = "guide-reader-completions.sqlite3"
-STORE_VERSION = 1
+STORE_VERSION = 2
 """Bumped when the tables or what goes into them change: the file is then written again."""
 GAP = 1 << 32
 """Room between the ids of two entries ranked next to each other when the file is written whole (less
@@ -112,25 +115,34 @@ class CompletionStore:
 
     # Keeping in step -----------------------------------------------------------------
 
-    def in_step(self, versions: dict[str, str]) -> bool:
-        """True when the file holds exactly these article versions, written with today's folding."""
+    def in_step(self, versions: dict[str, str], digest: str | None = None) -> bool:
+        """True when the file holds exactly these article versions, written with today's folding.
+        ``digest``: ``versions_digest(versions)`` when known (then compared instead of the versions)."""
         with self._lock:
-            return self._in_step(versions)
+            return self._in_step(versions, digest)
 
-    def _in_step(self, versions: dict[str, str]) -> bool:
+    def _in_step(self, versions: dict[str, str], digest: str | None = None) -> bool:
         if not self._has_tables() or self._meta("fingerprint") != fingerprint():
             return False
+        kept = self._meta("versions") if digest is not None else None
+        if kept is not None:
+            return kept == digest
         return dict(self._connection.execute("SELECT slug, version FROM articles")) == versions
 
     def sync(
-        self, source: ArticleSource, versions: dict[str, str] | None = None, progress: Progress | None = None
+        self,
+        source: ArticleSource,
+        versions: dict[str, str] | None = None,
+        progress: Progress | None = None,
+        digest: str | None = None,
     ) -> str:
         """Bring the file in step with the source's articles: "up-to-date", "updated" (the changed
-        articles rewritten) or "built" (written whole). ``versions``: the source's, when already read;
-        ``progress(done, total, message)``: called while the file is written whole (articles done)."""
+        articles rewritten) or "built" (written whole). ``versions``: the source's, when already read
+        (``digest``: theirs, when known); ``progress(done, total, message)``: called while the file is
+        written whole (articles done)."""
         versions = source.versions() if versions is None else versions
         with self._lock, self._waiting(BUSY_SECONDS):
-            if self._in_step(versions):  # a read: a read-only file in step is fine
+            if self._in_step(versions, digest):  # a read: a read-only file in step is fine
                 return "up-to-date"
             with self._write():
                 if not self._has_tables() or self._meta("fingerprint") != fingerprint():
@@ -139,15 +151,37 @@ class CompletionStore:
                 changed = sorted(slug for slug, version in versions.items() if known.get(slug) != version)
                 removed = sorted(known.keys() - versions.keys())
                 if not changed and not removed:  # another program brought it in step meanwhile
-                    return "up-to-date"
-                if known and len(changed) <= max(UPDATE_MIN, len(versions) // UPDATE_SHARE):
-                    try:
-                        self._update(source, versions, changed, removed)
-                        return "updated"
-                    except _RenumberError:
-                        pass
-                self._build(source.outlines(), versions, progress)
-                return "built"
+                    action = "up-to-date"
+                else:
+                    action = self._write_changes(source, versions, bool(known), changed, removed, progress)
+                self._keep_versions_digest()
+                return action
+
+    def _write_changes(
+        self,
+        source: ArticleSource,
+        versions: dict[str, str],
+        updatable: bool,
+        changed: list[str],
+        removed: list[str],
+        progress: Progress | None,
+    ) -> str:
+        """Write the changed articles' entries ("updated"), or every entry ("built") when many changed,
+        the file held none (``updatable`` False) or two neighbours left no room."""
+        if updatable and len(changed) <= max(UPDATE_MIN, len(versions) // UPDATE_SHARE):
+            try:
+                self._update(source, versions, changed, removed)
+                return "updated"
+            except _RenumberError:
+                pass
+        self._build(source.outlines(), versions, progress)
+        return "built"
+
+    def _keep_versions_digest(self) -> None:
+        """Record the digest of the versions written (at the end of each write transaction: the row is
+        always that of the table), which ``_in_step`` compares instead of reading every version."""
+        versions = dict(self._connection.execute("SELECT slug, version FROM articles"))
+        self._connection.execute("INSERT OR REPLACE INTO meta VALUES ('versions', ?)", (versions_digest(versions),))
 
     @contextlib.contextmanager
     def _waiting(self, seconds: float) -> Iterator[None]:
@@ -391,12 +425,17 @@ def _first_word(text: str) -> str:
 
 
 def sync_completions(
-    index_dir: Path, source: ArticleSource, versions: dict[str, str], progress: Progress | None = None
+    index_dir: Path,
+    source: ArticleSource,
+    versions: dict[str, str],
+    progress: Progress | None = None,
+    digest: str | None = None,
 ) -> str | None:
-    """Bring the completions file of ``index_dir`` in step (for the index's build and update); never
-    raises: the action ("up-to-date", "updated", "built"), or None when the file could not be written."""
+    """Bring the completions file of ``index_dir`` in step (for the index's build and update; ``digest``:
+    ``versions_digest(versions)`` when known); never raises: the action ("up-to-date", "updated",
+    "built"), or None when the file could not be written."""
     try:
-        store, action = _open_in_step(index_dir / COMPLETIONS_NAME, source, versions, progress)
+        store, action = _open_in_step(index_dir / COMPLETIONS_NAME, source, versions, progress, digest)
     except (OSError, sqlite3.Error) as error:
         _log.info("completions of %s not written (%s)", index_dir, error)
         return None
@@ -422,14 +461,18 @@ _DAMAGE = DAMAGE_CODES | {sqlite3.SQLITE_ERROR}
 
 
 def _open_in_step(
-    path: Path, source: ArticleSource, versions: dict[str, str], progress: Progress | None = None
+    path: Path,
+    source: ArticleSource,
+    versions: dict[str, str],
+    progress: Progress | None = None,
+    digest: str | None = None,
 ) -> tuple[CompletionStore, str]:
     """The file at ``path`` brought in step with the source, and what it took; a damaged one is deleted
     and written again. Raises ``sqlite3.Error`` or ``OSError`` when it cannot be read or written."""
     for attempt in range(2):
         store = CompletionStore(path)
         try:
-            return store, store.sync(source, versions, progress)
+            return store, store.sync(source, versions, progress, digest)
         except BaseException as error:
             store.close()
             if not isinstance(error, sqlite3.Error):

@@ -1,9 +1,10 @@
 """Where the search engine gets its articles: versions to compare with the index, articles or their parts on demand.
 
-The engine never holds every article: it asks ``versions()`` (slug -> a string that changes
-with the article) when it opens the index, ``article(slug)`` for the few it writes,
-``skeleton(slug)`` and ``body(slug, position)`` for the parts its hits show, and ``outlines()``
-(titles, headings and questions) for the completions.
+The engine never holds every article: when it opens the index it asks ``versions_digest()``, and
+``versions()`` (slug -> a string that changes with the article) only when that digest is not the one
+the index recorded; ``article(slug)`` for the few it writes, ``skeleton(slug)`` and
+``body(slug, position)`` for the parts its hits show, and ``outlines()`` (titles, headings and
+questions) for the completions.
 """
 
 from __future__ import annotations
@@ -34,6 +35,11 @@ class ArticleSource(Protocol):
         """slug -> version: the index rewrites an article whose version differs from its manifest's."""
         ...
 
+    def versions_digest(self) -> str | None:
+        """``versions_digest(self.versions())`` (``content.cache``) when the source keeps it, read without
+        the versions; else None."""
+        ...
+
     def article(self, slug: str) -> Article | None: ...
 
     def skeleton(self, slug: str) -> tuple[Article, str] | None:
@@ -60,6 +66,9 @@ class ArticleList:
     def versions(self) -> dict[str, str]:
         return {article.slug: article_hash(article) for article in self.articles}
 
+    def versions_digest(self) -> str | None:
+        return None  # (not kept: the versions are made from the articles)
+
     def article(self, slug: str) -> Article | None:
         return self._by_slug.get(slug)
 
@@ -83,6 +92,9 @@ class CatalogueSource:
 
     def versions(self) -> dict[str, str]:
         return self.catalogue.versions()
+
+    def versions_digest(self) -> str | None:
+        return self.catalogue.versions_digest()
 
     def article(self, slug: str) -> Article | None:
         return self.catalogue.article(slug)
