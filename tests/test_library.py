@@ -385,3 +385,29 @@ def test_the_catalogue_is_kept_when_the_loader_is_the_same_code_with_other_file_
     loader = copy / "loader.py"
     loader.write_text(loader.read_text(encoding="utf-8") + "\n# changed\n", encoding="utf-8")
     assert cache.loader_fingerprint() != before
+
+
+@pytest.mark.parametrize("relative", [True, False], ids=["stat-in-open-folder", "stat-by-path"])
+def test_the_signatures_of_a_folder(tmp_path, monkeypatch, relative: bool) -> None:
+    """Every ``*.md`` but README.md, whatever it is (a link through to its target, a dangling link by its
+    own time, a folder); nothing else, and nothing for a folder that is missing or is a file."""
+    from guide_reader.content import cache
+
+    if not relative:  # a system without stat calls relative to an open folder
+        monkeypatch.setattr(cache.os, "supports_dir_fd", set())
+    folder = tmp_path / "guides"
+    folder.mkdir()
+    (folder / "a.md").write_text("abc", encoding="utf-8")
+    os.utime(folder / "a.md", ns=(1, 5_000_000_000))
+    (folder / "README.md").write_text("x", encoding="utf-8")
+    (folder / "notes.txt").write_text("x", encoding="utf-8")
+    (folder / "folder.md").mkdir()
+    (folder / "link.md").symlink_to(folder / "a.md")
+    (folder / "dangling.md").symlink_to(folder / "gone.md")
+    found = cache._signatures(folder)
+    assert sorted(found) == ["a.md", "dangling.md", "folder.md", "link.md"]
+    assert found["a.md"] == found["link.md"] == (3, 5_000_000_000)
+    dangling = (folder / "dangling.md").lstat()
+    assert found["dangling.md"] == (dangling.st_size, dangling.st_mtime_ns)
+    assert cache._signatures(tmp_path / "missing") == {}
+    assert cache._signatures(folder / "a.md") == {}

@@ -204,20 +204,34 @@ def _signatures(folder: Path) -> dict[str, Signature]:
     not left out in silence); a file gone meanwhile is left out. One pass, close to the speed of the
     ``stat`` calls alone (10,000 files: about 27 ms, 35 ms with a function call and a context each)."""
     found: dict[str, Signature] = {}
-    with contextlib.suppress(OSError), os.scandir(folder) as entries:
-        for entry in entries:
-            name = entry.name
+    with contextlib.suppress(OSError), _opened(folder) as (directory, prefix):
+        for name in os.listdir(folder if directory is None else directory):  # noqa: PTH208 (names, not paths)
             if not name.endswith(".md") or name.upper() == "README.MD":
                 continue
             try:
-                stat = entry.stat()  # through a link
+                stat = os.stat(prefix + name, dir_fd=directory)  # through a link
             except OSError:
                 try:
-                    stat = entry.stat(follow_symlinks=False)  # a dangling link: its own time
+                    stat = os.stat(prefix + name, dir_fd=directory, follow_symlinks=False)  # a dangling link
                 except OSError:
                     continue
             found[name] = (stat.st_size, stat.st_mtime_ns)
     return found
+
+
+@contextlib.contextmanager
+def _opened(folder: Path) -> Iterator[tuple[int | None, str]]:
+    """The folder opened for ``stat`` calls relative to it where the system has them (the folder's path is
+    then not walked again for each file: 3 ms of 33 at 10,000 files), and what goes before a file's name
+    in those calls: nothing, or else the folder's path."""
+    if os.stat not in os.supports_dir_fd or os.listdir not in os.supports_fd:
+        yield None, f"{folder}{os.sep}"
+        return
+    directory = os.open(folder, os.O_RDONLY)
+    try:
+        yield directory, ""
+    finally:
+        os.close(directory)
 
 
 def _packed(text: str) -> bytes:
