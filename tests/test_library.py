@@ -111,6 +111,16 @@ def test_a_second_start_parses_nothing(content_copy, monkeypatch) -> None:
     assert library.article("leucopenie").title == "Leucopénie"
 
 
+def test_a_start_that_finds_nothing_changed_runs_two_reads_and_no_transaction(content_copy) -> None:
+    Library(content_copy)
+    library = Library(content_copy, sync=False)
+    statements: list[str] = []
+    library.catalogue._connection.set_trace_callback(statements.append)
+    assert library.sync().added == []
+    assert [statement.split()[0] for statement in statements] == ["SELECT", "SELECT"]  # fingerprint, files
+    library.close()
+
+
 def test_a_start_reads_no_article_file_when_none_changed(content_copy, monkeypatch) -> None:
     Library(content_copy)
     opened = []
