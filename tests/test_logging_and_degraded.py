@@ -33,7 +33,19 @@ def test_the_log_is_a_rotating_file_in_the_user_state_folder(tmp_path) -> None:
     logging.getLogger("guide_reader.store.database").warning("écriture impossible : disque plein")
     assert "écriture impossible : disque plein" in path.read_text(encoding="utf-8")
     handler = next(h for h in logging.getLogger("guide_reader").handlers if getattr(h, "guide_reader_log", False))
-    assert (handler.maxBytes, handler.backupCount) == (MAX_LOG_BYTES, BACKUP_COUNT)
+    rotating = handler.file  # made at the first record
+    assert (rotating.maxBytes, rotating.backupCount) == (MAX_LOG_BYTES, BACKUP_COUNT)
+
+
+def test_the_log_turns_over_at_its_size_and_keeps_its_older_files(tmp_path) -> None:
+    path = setup_logging()
+    logger = logging.getLogger("guide_reader.search")
+    line = "x" * 1000
+    for _ in range((BACKUP_COUNT + 2) * MAX_LOG_BYTES // len(line)):
+        logger.info(line)
+    kept = sorted(found.name for found in path.parent.iterdir())
+    assert kept == ["guide-reader.log", *(f"guide-reader.log.{number}" for number in range(1, BACKUP_COUNT + 1))]
+    assert all(found.stat().st_size <= MAX_LOG_BYTES for found in path.parent.iterdir())
 
 
 def test_a_log_that_cannot_be_written_stops_nothing(tmp_path, monkeypatch) -> None:
