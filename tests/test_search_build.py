@@ -213,7 +213,7 @@ def test_a_build_whose_workers_cannot_start_is_written_in_this_thread(
     def no_processes(*args: object, **kwargs: object) -> None:
         raise OSError("no semaphores here")
 
-    monkeypatch.setattr(segments.concurrent.futures, "ProcessPoolExecutor", no_processes)
+    monkeypatch.setattr("concurrent.futures.ProcessPoolExecutor", no_processes)
     _, _, report = IndexStore(tmp_path).ensure(library(8))
     assert (report.action, report.articles_indexed, report.problems) == ("built", 8, [])
     assert len(list(tmp_path.glob(f"{INDEX_NAME}_*.seg"))) == 3  # this thread's parts of at most 3

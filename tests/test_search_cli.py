@@ -171,3 +171,39 @@ def test_progress_into_a_pipe_is_whole_lines(tmp_path: Path, capsys: pytest.Capt
     err = capsys.readouterr().err
     assert "\r" not in err and err.endswith("\n")
     assert any(line.startswith("3/3 ") for line in err.splitlines())
+
+
+def test_a_fresh_search_loads_only_what_it_needs(tmp_path: Path, content_copy: Path) -> None:
+    """What a search that logs nothing on an index up to date does not import: the log's rotating file
+    (``logging.handlers``: sockets, pickle, queues), the worker processes of a build, Whoosh's writer,
+    the Markdown loader, the other commands' modules."""
+    import os
+    import subprocess
+    import sys
+
+    child = (
+        "import json, sys\n"
+        "from guide_reader.cli import main\n"
+        "status = main(sys.argv[1:])\n"
+        "print(json.dumps(sorted(sys.modules)))\n"
+        "sys.exit(status)\n"
+    )
+    command = [sys.executable, "-c", child, "--content", str(content_copy), "search", "fièvre", "--json"]
+    command += ["--index-dir", str(tmp_path / "index")]
+    environment = dict(os.environ, GUIDE_READER_STATE_DIR=str(tmp_path / "state"))
+    subprocess.run(command, env=environment, check=True, capture_output=True)  # builds the index
+    output = subprocess.run(command, env=environment, check=True, capture_output=True, text=True).stdout
+    loaded = set(json.loads(output.splitlines()[-1]))
+    assert "whoosh.query" in loaded and "guide_reader.commands.search" in loaded
+    unneeded = {
+        "logging.handlers",
+        "multiprocessing",
+        "concurrent.futures",
+        "whoosh.writing",
+        "markdown",
+        "guide_reader.content.loader",
+        "guide_reader.commands.bookmarks",
+        "guide_reader.store",
+        "PySide6",
+    }
+    assert sorted(unneeded & loaded) == []

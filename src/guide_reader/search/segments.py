@@ -15,14 +15,10 @@ problems; the caller adds the segments to the index, in order, in one commit.
 
 from __future__ import annotations
 
-import concurrent.futures
 import contextlib
 import functools
 import itertools
-import multiprocessing
 import os
-import queue
-import select
 import sys
 import threading
 import time
@@ -33,7 +29,6 @@ from typing import Any
 
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import FileIndex, clean_files
-from whoosh.writing import SegmentWriter
 
 from ..content.cache import Catalogue
 from ..content.model import Article
@@ -140,6 +135,8 @@ def split(slugs: Sequence[str], most: int, workers: int) -> list[Sequence[str]]:
 
 def start_method() -> str:
     """ "forkserver" where Python has it, "spawn" elsewhere and in a frozen bundle."""
+    import multiprocessing  # here and below: only a build in processes needs it (2 ms of a search's start)
+
     if getattr(sys, "frozen", False) or "forkserver" not in multiprocessing.get_all_start_methods():
         return "spawn"
     return "forkserver"
@@ -168,6 +165,10 @@ def write_in_processes(
     (a cancel), the workers stop within an article, the segment files they were writing are
     deleted and the exception goes on. A worker that fails stops the build the same way.
     """
+    import concurrent.futures
+    import multiprocessing
+    import queue
+
     total = sum(len(part) for part in parts)
     directory = str(index.storage.folder)
     context = multiprocessing.get_context(start_method())
@@ -255,6 +256,8 @@ def _stop_with(program: int) -> None:
         while os.getppid() == parent:
             time.sleep(ORPHAN_SECONDS)
     else:
+        import select
+
         select.select([handle], [], [])  # readable once the program has ended
     os._exit(1)
 
@@ -265,6 +268,8 @@ def _write_part(
     """In a worker: write one segment of the articles ``slugs`` into the index folder, uncommitted."""
     index = _WorkerStorage(directory, supports_mmap=False).open_index(indexname)
     source = open_source()
+    from whoosh.writing import SegmentWriter  # (a worker's: a search never writes)
+
     writer = SegmentWriter(index, _lk=False)
     use_posting_table(writer)
     words: set[str] = set()

@@ -27,12 +27,11 @@ import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from whoosh.filedb.filestore import FileStorage, RamStorage
 from whoosh.index import FileIndex, LockError
 from whoosh.util.filelock import try_for
-from whoosh.writing import IndexWriter
 
 from ..content.cache import versions_digest
 from ..content.model import Article
@@ -46,6 +45,9 @@ from .schema import settings as schema_settings
 from .segments import add_articles, portable_source, split, worker_count, write_in_processes
 from .source import ArticleList, ArticleSource
 from .vocabulary import VOCABULARY_NAME, Vocabulary, save_words
+
+if TYPE_CHECKING:  # (imported by Whoosh at the first write: a search never writes)
+    from whoosh.writing import IndexWriter
 
 _log = logging.getLogger(__name__)
 
