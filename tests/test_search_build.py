@@ -5,6 +5,7 @@ reports a broken article while writing the others."""
 from __future__ import annotations
 
 import random
+import sqlite3
 import threading
 from dataclasses import replace
 from pathlib import Path
@@ -16,6 +17,7 @@ from whoosh.writing import PostingPool
 from guide_reader.content.model import Article, FaqItem, Section
 from guide_reader.search import SearchEngine, segments, store
 from guide_reader.search.postings import PostingTable
+from guide_reader.search.source import ArticleList
 from guide_reader.search.store import INDEX_NAME, MANIFEST_NAME, IndexStore
 
 
@@ -181,6 +183,46 @@ def test_a_broken_article_is_reported_and_the_others_are_written(
     engine.close()
     articles[4] = replace(broken, sections=[Section("vide", "Vide", "Réparé : un xylophone.")])
     engine = SearchEngine(articles, tmp_path)
+    report = engine.ensure_index()
+    assert (report.action, report.articles_indexed, report.problems) == ("updated", 1, [])
+    assert {hit.article_slug for hit in engine.search("xylophone").hits} == {"guide-04"}
+    engine.close()
+
+
+class BusySource(ArticleList):
+    """Articles of which some cannot be read for now, as from a catalogue another program holds locked."""
+
+    def __init__(self, articles: list[Article], busy: set[str]) -> None:
+        super().__init__(articles)
+        self.busy = busy
+
+    def article(self, slug: str) -> Article | None:
+        if slug in self.busy:
+            raise sqlite3.OperationalError("database is locked")
+        return super().article(slug)
+
+
+@pytest.mark.parametrize("write", ["build", "update"])
+def test_an_article_the_source_cannot_give_now_is_written_at_the_next_open(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, write: str
+) -> None:
+    monkeypatch.setattr(store, "PARALLEL_ARTICLES", 10**9)  # (worker processes read the source anew)
+    articles = library(9)
+    if write == "update":
+        engine = SearchEngine(articles, tmp_path)
+        engine.ensure_index()
+        engine.close()
+    articles[4] = replace(articles[4], sections=[Section("neuf", "Neuf", "Un xylophone.")])
+    source = BusySource(articles, {"guide-04"})
+    engine = SearchEngine(source, tmp_path)
+    report = engine.ensure_index()
+    assert [problem for problem in report.problems if "guide-04" in problem] == [
+        "article « guide-04 » illisible pour l'instant, indexé plus tard : OperationalError (database is locked)"
+    ]
+    assert not engine.search("xylophone").hits
+    engine.close()
+    source.busy.clear()  # the lock is gone: the next open writes it, and says nothing more of it
+    engine = SearchEngine(source, tmp_path)
     report = engine.ensure_index()
     assert (report.action, report.articles_indexed, report.problems) == ("updated", 1, [])
     assert {hit.article_slug for hit in engine.search("xylophone").hits} == {"guide-04"}

@@ -25,7 +25,7 @@ import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from whoosh.filedb.filestore import FileStorage
 from whoosh.index import FileIndex, clean_files
@@ -55,6 +55,16 @@ class BuildCancelledError(Exception):
     """A worker stopped because the build was cancelled."""
 
 
+class LeftOut(NamedTuple):
+    """An article the index could not write, and why."""
+
+    problem: str
+    """What is said to the reader (also added to the write's ``problems``)."""
+    unread: bool
+    """The source could not give the article (its catalogue locked past the wait, or damaged): it is written
+    at the next open, not recorded as failed at its version as an article whose analysis failed is."""
+
+
 def add_articles(
     writer: Any,
     source: ArticleSource,
@@ -62,23 +72,30 @@ def add_articles(
     words: set[str],
     problems: list[str],
     done: ArticleDone | None = None,
-) -> dict[str, str]:
+) -> dict[str, LeftOut]:
     """Add the documents of the articles ``slugs`` to ``writer``; returns the articles left out because
-    reading or analyzing them failed, slug -> problem (each also added to ``problems``). An article removed from
-    the source since its slug was listed is skipped silently (the next open drops it).
+    reading or analyzing them failed, slug -> why (each problem also added to ``problems``). An article removed
+    from the source since its slug was listed is skipped silently (the next open drops it).
     ``words`` collects the spelling words of the articles written."""
-    failed: dict[str, str] = {}
+    failed: dict[str, LeftOut] = {}
     add_document = document_adder(writer)
     for slug in slugs:
         title = slug
         try:
             article = source.article(slug)
+        except Exception as error:  # the source could not give it now: the others are still written
+            reason = f"{type(error).__name__} ({error})"
+            problem = f"article « {slug} » illisible pour l'instant, indexé plus tard : {reason}"
+            failed[slug] = LeftOut(problem, unread=True)
+            problems.append(problem)
+            article = None
+        try:
             if article is not None:
                 title = article.title
                 documents, found = article_fields(article)
         except Exception as error:  # anything in an article's data: the others are still written
-            failed[slug] = f"article « {slug} » non indexé : {type(error).__name__} ({error})"
-            problems.append(failed[slug])
+            failed[slug] = LeftOut(f"article « {slug} » non indexé : {type(error).__name__} ({error})", unread=False)
+            problems.append(failed[slug].problem)
         else:
             if article is not None:
                 for document in documents:
@@ -149,7 +166,7 @@ class Written:
     segments: list[Any] = field(default_factory=list)
     words: set[str] = field(default_factory=set)
     problems: list[str] = field(default_factory=list)
-    failed: dict[str, str] = field(default_factory=dict)
+    failed: dict[str, LeftOut] = field(default_factory=dict)
 
 
 def write_in_processes(

@@ -42,7 +42,7 @@ from .model import IndexReport
 from .postings import use_posting_table
 from .schema import build_schema
 from .schema import settings as schema_settings
-from .segments import add_articles, portable_source, split, worker_count, write_in_processes
+from .segments import LeftOut, add_articles, portable_source, split, worker_count, write_in_processes
 from .source import ArticleList, ArticleSource
 from .vocabulary import VOCABULARY_NAME, Vocabulary, save_words
 
@@ -229,7 +229,8 @@ class IndexStore:
         if not words.issubset(known_words):
             save_words(self.vocabulary_path, [*known_words, *words])
         problems += still_failed.values()
-        self._save_manifest(versions, manifest.files, {**still_failed, **failed})
+        written, newly_failed = _recorded(versions, failed)
+        self._save_manifest(written, manifest.files, {**still_failed, **newly_failed})
         return index, "updated", len(changed)
 
     def merge_small_segments(self, index: FileIndex) -> bool:
@@ -316,7 +317,8 @@ class IndexStore:
         index = storage.create_index(build_schema(), indexname=INDEX_NAME)
         failed = self._write(index, source, sorted(versions), [], progress, words, problems)
         save_words(self.vocabulary_path, words)
-        self._save_manifest(versions, {}, failed)
+        written, newly_failed = _recorded(versions, failed)
+        self._save_manifest(written, {}, newly_failed)
         return index
 
     def _build(
@@ -341,10 +343,10 @@ class IndexStore:
         progress: Progress | None,
         words: set[str],
         problems: list[str],
-    ) -> dict[str, str]:
+    ) -> dict[str, LeftOut]:
         """Write the articles ``slugs`` (read one at a time from the source) after deleting ``deleted``,
         each document analyzed once, the write lock held throughout; returns the articles that could
-        not be read or analyzed, slug -> problem (each also in ``problems``; the others are written).
+        not be read or analyzed, slug -> why (each problem also in ``problems``; the others are written).
 
         Nothing is merged here (a segment whose every document is deleted is dropped: ``_live``): an
         update of a few articles adds one small segment, and costs
@@ -378,13 +380,13 @@ class IndexStore:
             lock.release()
 
     @staticmethod
-    def _write_here(index: FileIndex, source: ArticleSource, job: _Write) -> dict[str, str]:
+    def _write_here(index: FileIndex, source: ArticleSource, job: _Write) -> dict[str, LeftOut]:
         slugs, progress = job.slugs, job.progress
         total = len(slugs)
         step = max(1, total // 100)
         parts = [slugs[start : start + ARTICLES_PER_SEGMENT] for start in range(0, total, ARTICLES_PER_SEGMENT)]
         count = [0]
-        failed: dict[str, str] = {}
+        failed: dict[str, LeftOut] = {}
 
         def done(title: str) -> None:
             count[0] += 1
@@ -408,7 +410,9 @@ class IndexStore:
         return failed
 
     @staticmethod
-    def _write_in_processes(index: FileIndex, open_source: Callable[[], ArticleSource], job: _Write) -> dict[str, str]:
+    def _write_in_processes(
+        index: FileIndex, open_source: Callable[[], ArticleSource], job: _Write
+    ) -> dict[str, LeftOut]:
         workers, slugs, progress = worker_count(), job.slugs, job.progress
         written = write_in_processes(index, open_source, split(slugs, ARTICLES_PER_SEGMENT, workers), progress, workers)
         job.words.update(written.words)
@@ -432,6 +436,15 @@ class IndexStore:
         files = {name: _signature(self.index_dir / name, known.get(name)) for name in _index_files(self.index_dir)}
         manifest = Manifest(self.fingerprint, dict(versions), files, dict(failed or {}), versions_digest(versions))
         manifest.write(self.manifest_path)
+
+
+def _recorded(versions: dict[str, str], failed: dict[str, LeftOut]) -> tuple[dict[str, str], dict[str, str]]:
+    """What the manifest records of a write: the versions written, and slug -> problem of the articles whose
+    analysis failed (told at each open until their version changes). An article the source could not give
+    is in neither: the next open finds it missing and writes it."""
+    unread = {slug for slug, left in failed.items() if left.unread}
+    written = {slug: version for slug, version in versions.items() if slug not in unread}
+    return written, {slug: left.problem for slug, left in failed.items() if not left.unread}
 
 
 def _versions(source: ArticleSource, manifest: Manifest | None) -> tuple[dict[str, str], str]:
