@@ -234,7 +234,9 @@ def test_a_catalogue_locked_by_another_process_is_not_set_aside(content_copy, us
     try:
         library = Library(content_copy)
         assert len(library.entries) == 3 and library.catalogue.cache_file is None  # in memory this time
-        assert "database is locked" in str(library.catalogue.notice)
+        assert "catalogue occupé par un autre programme : les articles sont relus cette fois" in str(
+            library.catalogue.notice
+        )
         library.close()
     finally:
         holder.execute("ROLLBACK")
@@ -243,6 +245,28 @@ def test_a_catalogue_locked_by_another_process_is_not_set_aside(content_copy, us
     library = Library(content_copy)
     assert library.catalogue.cache_file == path and library.catalogue.notice is None
     library.close()
+
+
+@pytest.mark.parametrize("table", ["bodies", "articles", "files"])
+def test_a_catalogue_damaged_inside_is_set_aside_and_made_again(content_copy, user_dirs, table: str) -> None:
+    Library(content_copy).close()
+    path = catalogue_file(user_dirs)
+    connection = sqlite3.connect(path)
+    root = connection.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
+    page_size = connection.execute("PRAGMA page_size").fetchone()[0]
+    connection.close()
+    with path.open("r+b") as file:  # one page of the table overwritten: the file opens, its header is whole
+        file.seek((root - 1) * page_size)
+        file.write(b"\xff" * page_size)
+    library = Library(content_copy)  # (files: seen by the start; the others: the start reads only files)
+    article = library.article("leucopenie")
+    assert article is not None and article.title == "Leucopénie" and article.sections[0].body
+    assert [entry.slug for entry in library.entries] == ["cancer-qui-regresse-tout-seul", "leucopenie",
+                                                         "regression-tumorale-spontanee"]  # fmt: skip
+    assert path.with_name(path.name + ".damaged").exists()
+    assert "catalogue endommagé" in str(library.catalogue.notice)
+    library.close()
+    assert Library(content_copy).catalogue.notice is None  # the new file is whole
 
 
 def test_a_changed_loader_parses_everything_again(content_copy, monkeypatch) -> None:

@@ -39,10 +39,10 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, TypeVar
 
 from .. import __version__
-from ..sqlite_errors import is_damaged_file
+from ..sqlite_errors import is_damaged_file, primary_code
 from ..sqlite_transaction import transaction
 from .model import Article, FaqItem, Publication, Reference, Section, WebResource
 from .problems import ContentError, Problem
@@ -82,6 +82,7 @@ CREATE TABLE IF NOT EXISTS bodies (slug TEXT NOT NULL, position INTEGER NOT NULL
 CREATE UNIQUE INDEX IF NOT EXISTS bodies_part ON bodies (slug, position);
 """
 _log = logging.getLogger(__name__)
+_T = TypeVar("_T")
 LOCK_TIMEOUT_S = 30.0
 """Seconds a connection waits for another process's write (a window's sync) before giving up."""
 Progress = Callable[[int, int, str], None]
@@ -308,16 +309,48 @@ class Catalogue:
     def _say_in_memory(self, cache_file: Path, error: Exception) -> None:
         """Record (``notice``) and log that the catalogue file could not be used: never in silence, since
         at 10,000 articles each start then takes over a minute."""
-        reason = str(error) or type(error).__name__
-        self.notice = Problem(
-            str(cache_file),
-            None,
-            f"catalogue impossible à enregistrer ({reason}) : les articles seront relus à chaque démarrage",
-            "warning",
-        )
-        _log.warning(
-            "catalogue %s cannot be written, kept in memory (each start parses every file): %s", cache_file, error
-        )
+        if primary_code(error) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):  # another program writes it
+            message = "catalogue occupé par un autre programme : les articles sont relus cette fois"
+            _log.warning("catalogue %s locked past the wait, kept in memory this time: %s", cache_file, error)
+        else:
+            reason = str(error) or type(error).__name__
+            message = f"catalogue impossible à enregistrer ({reason}) : les articles seront relus à chaque démarrage"
+            _log.warning(
+                "catalogue %s cannot be written, kept in memory (each start parses every file): %s", cache_file, error
+            )
+        self.notice = Problem(str(cache_file), None, message, "warning")
+
+    def _replace_damaged(self, error: Exception) -> None:
+        """(The lock held.) Set the catalogue file found damaged aside and start a new one (in memory when it
+        cannot be made), said in ``notice``; the caller fills it again (``sync``)."""
+        path = self.cache_file
+        assert path is not None
+        _log.warning("catalogue %s damaged (%s): set aside, made again from the files", path, error)
+        self._connection.close()
+        with contextlib.suppress(OSError):
+            path.replace(path.with_name(path.name + ".damaged"))
+        self._connection = self._open(path)
+        if self._connection.execute("PRAGMA database_list").fetchone()[2] == "":
+            self.cache_file = None
+        else:
+            message = "catalogue endommagé : mis de côté et refait à partir des fichiers"
+            self.notice = Problem(str(path), None, message, "warning")
+
+    def _read(self, query: Callable[[sqlite3.Connection], _T]) -> _T:
+        """``query(connection)``, the lock held. A file that the query finds damaged (SQLite says so, or a stored
+        text no longer unpacks) is set aside and made again from the Markdown files (each parsed again, as at a
+        first start), then asked again; any other error is raised."""
+        for attempt in (0, 1):
+            with self._lock:
+                try:
+                    return query(self._connection)
+                except (sqlite3.DatabaseError, zlib.error, ValueError) as error:
+                    sqlite = isinstance(error, sqlite3.DatabaseError)
+                    if attempt or self.cache_file is None or (sqlite and not is_damaged_file(error)):
+                        raise
+                    self._replace_damaged(error)
+            self.sync()
+        raise AssertionError("unreachable")
 
     @staticmethod
     def _connect(target: str) -> sqlite3.Connection:
@@ -346,17 +379,20 @@ class Catalogue:
     # Keeping in step ---------------------------------------------------------------
 
     def sync(self, progress: Progress | None = None) -> SyncReport:
-        """See ``_sync``; a catalogue file that cannot be written is replaced by one in memory (and
-        ``notice`` says so)."""
+        """See ``_sync``; a catalogue file found damaged is set aside and made anew, one that cannot be
+        written is replaced by one in memory (``notice`` says either)."""
         try:
             return self._sync(progress)
         except sqlite3.Error as error:
             with self._lock:
-                self._connection.close()
-                self._connection = self._connect(":memory:")
-                if self.cache_file is not None:
-                    self._say_in_memory(self.cache_file, error)
-                self.cache_file = None
+                if self.cache_file is not None and is_damaged_file(error):
+                    self._replace_damaged(error)
+                else:
+                    self._connection.close()
+                    self._connection = self._connect(":memory:")
+                    if self.cache_file is not None:
+                        self._say_in_memory(self.cache_file, error)
+                    self.cache_file = None
             return self._sync(progress)
 
     def _sync(self, progress: Progress | None) -> SyncReport:
@@ -472,11 +508,12 @@ class Catalogue:
 
     def entries(self) -> list[CatalogueEntry]:
         """Every article of the catalogue, by title (case-insensitive), then slug."""
-        with self._lock:
-            rows = self._connection.execute(
+        rows = self._read(
+            lambda connection: connection.execute(
                 "SELECT slug, title, lead_preview, minutes, section_count, file, version FROM catalogue "
                 "ORDER BY sort_key, slug"
             ).fetchall()
+        )
         return list(map(CatalogueEntry._make, rows))
 
     def outlines(self) -> Iterator[Outline]:
@@ -499,46 +536,56 @@ class Catalogue:
 
     def versions(self) -> dict[str, str]:
         """slug -> version, for the search index to compare with its manifest."""
-        with self._lock:
-            return dict(self._connection.execute("SELECT slug, version FROM catalogue"))
+        return self._read(lambda connection: dict(connection.execute("SELECT slug, version FROM catalogue")))
 
     def versions_digest(self) -> str | None:
         """``versions_digest(self.versions())`` as the last sync that changed the catalogue recorded it, or
         None when none did (then compare ``versions``)."""
-        with self._lock:
-            row = self._connection.execute("SELECT value FROM meta WHERE key = 'versions'").fetchone()
+        row = self._read(
+            lambda connection: connection.execute("SELECT value FROM meta WHERE key = 'versions'").fetchone()
+        )
         return row[0] if row is not None else None
 
     def article(self, slug: str) -> Article | None:
         """The whole article, or None when the catalogue has no such slug."""
-        with self._lock, self._transaction():  # (both tables as one sync left them)
-            row = self._connection.execute("SELECT data FROM articles WHERE slug = ?", (slug,)).fetchone()
-            bodies = self._connection.execute("SELECT position, text FROM bodies WHERE slug = ?", (slug,))
-            texts = {position: _unpacked(text) for position, text in bodies}
-        if row is None:
-            return None
-        return _article_from_dict(json.loads(_unpacked(row[0]))).with_body_texts(texts)
+
+        def read(connection: sqlite3.Connection) -> Article | None:
+            with transaction(connection):  # (both tables as one sync left them)
+                row = connection.execute("SELECT data FROM articles WHERE slug = ?", (slug,)).fetchone()
+                bodies = connection.execute("SELECT position, text FROM bodies WHERE slug = ?", (slug,))
+                texts = {position: _unpacked(text) for position, text in bodies}
+            if row is None:
+                return None
+            return _article_from_dict(json.loads(_unpacked(row[0]))).with_body_texts(texts)
+
+        return self._read(read)
 
     def skeleton(self, slug: str) -> tuple[Article, str] | None:
         """The article without its sections' bodies and its questions' answers (each ''), a tenth of its
         text, and its version: what a search hit needs besides its own part (``body``); None when there
         is no such slug."""
-        with self._lock:
-            row = self._connection.execute(
+
+        def read(connection: sqlite3.Connection) -> tuple[Article, str] | None:
+            row = connection.execute(
                 "SELECT data, version FROM articles JOIN catalogue USING (slug) WHERE slug = ?", (slug,)
             ).fetchone()
-        return (_article_from_dict(json.loads(_unpacked(row[0]))), row[1]) if row is not None else None
+            return (_article_from_dict(json.loads(_unpacked(row[0]))), row[1]) if row is not None else None
+
+        return self._read(read)
 
     def body(self, slug: str, version: str, position: int) -> str | None:
         """The body of a section of the article, or the answer of a question: ``position`` counts the
         sections, then the questions (as ``skeleton`` lists them); None when there is none there, or when
         the article is no longer at ``version`` (a sync replaced it since its skeleton was read)."""
-        with self._lock:
-            row = self._connection.execute(
+
+        def read(connection: sqlite3.Connection) -> str | None:
+            row = connection.execute(
                 "SELECT text FROM bodies JOIN catalogue USING (slug) WHERE slug = ? AND version = ? AND position = ?",
                 (slug, version, position),
             ).fetchone()
-        return _unpacked(row[0]) if row is not None else None
+            return _unpacked(row[0]) if row is not None else None
+
+        return self._read(read)
 
     def iter_articles(self) -> Iterator[Article]:
         """Every article, whole, by title (one at a time: memory does not grow with the library)."""
@@ -549,11 +596,15 @@ class Catalogue:
 
     def problems(self) -> list[Problem]:
         """The problems of every file, by file name."""
-        with self._lock:
-            rows = self._connection.execute("SELECT problems FROM files WHERE problems != '[]' ORDER BY name")
-            return [Problem(**item) for (listed,) in rows for item in json.loads(listed)]
+        rows = self._read(
+            lambda connection: connection.execute(
+                "SELECT problems FROM files WHERE problems != '[]' ORDER BY name"
+            ).fetchall()
+        )
+        return [Problem(**item) for (listed,) in rows for item in json.loads(listed)]
 
     def broken_files(self) -> int:
         """How many files could not be read as articles, or were read with errors."""
-        with self._lock:
-            return self._connection.execute("SELECT count(*) FROM files WHERE errors > 0").fetchone()[0]
+        return self._read(
+            lambda connection: connection.execute("SELECT count(*) FROM files WHERE errors > 0").fetchone()[0]
+        )
