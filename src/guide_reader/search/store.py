@@ -242,11 +242,11 @@ class IndexStore:
         segments = index._segments()
         if not _rewritten(segments) and len(_live_segments(segments)) == len(segments):
             return False
-        manifest = Manifest.read(self.manifest_path)
         try:
             writer: IndexWriter = index.writer()
         except LockError:
             return False
+        manifest = Manifest.read(self.manifest_path)  # under the lock: as the last write left it
         use_posting_table(writer)
         try:
             writer.commit(mergetype=_merge_small)
