@@ -113,3 +113,23 @@ def test_a_word_only_in_the_text_is_suggested_with_its_accents(tmp_path: Path) -
     assert engine.search("fiever").suggestion == "fièvre"  # no title, heading or question holds it
     assert engine.search("nourirsson élevée").suggestion == "nourrisson élevée"
     engine.close()
+
+
+@pytest.mark.parametrize(
+    ("typed", "suggested"),
+    [
+        ("globules blnacs", "globules blancs"),
+        ("Globules Blnacs", "Globules Blancs"),
+        ("GLOBULES BLNACS", "GLOBULES BLANCS"),
+        ("Fiever", "Fièvre"),
+    ],
+)
+def test_a_suggestion_keeps_the_case_the_words_were_typed_in(tmp_path: Path, typed: str, suggested: str) -> None:
+    article = Article(
+        slug="leucopenie",
+        title="Leucopénie",
+        sections=[Section("globules", "Les globules blancs", "Une fièvre avec des globules blancs bas.")],
+    )
+    engine = SearchEngine([article], tmp_path / "index")
+    assert engine.search(typed).suggestion == suggested
+    engine.close()

@@ -317,5 +317,14 @@ def suggestion(plan_: Plan, display_forms: Callable[[], WrittenForms]) -> str | 
     display = display_forms()
     text = plan_.text
     for (start, end), word in sorted(fixes, reverse=True):
-        text = text[:start] + display.get(word, word) + text[end:]
+        text = text[:start] + _cased_as(text[start:end], display.get(word, word) or word) + text[end:]
     return text
+
+
+def _cased_as(typed: str, word: str) -> str:
+    """``word`` in the case of the word typed: all capitals (« GLOBULES BLNACS »), a first capital, or as written."""
+    if len(typed) > 1 and typed.isupper():
+        return word.upper()
+    if typed[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
