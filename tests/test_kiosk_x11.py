@@ -150,9 +150,11 @@ def test_with_no_window_manager_the_reset_empties_clipboard_and_selection(bare_x
     settings = tmp_path / "kiosk.toml"
     settings.write_text("idle_seconds = 15\ncountdown_seconds = 3\n", encoding="utf-8")
     bare_x.start_kiosk(tmp_path / "kiosk.log", "--kiosk-config", str(settings))
+    note = "NOTE-SECRETE fievre mardi"
     for selection in ("clipboard", "primary"):
-        bare_x.run("xclip", "-selection", selection, "-i", stdin="NOTE-SECRETE fievre mardi")
-        assert bare_x.run("xclip", "-selection", selection, "-o") == "NOTE-SECRETE fievre mardi"
+        bare_x.run("xclip", "-selection", selection, "-i", stdin=note)
+        # xclip forks before its child takes the selection: on a busy machine a read right after finds none
+        bare_x.wait_for(lambda selection=selection: bare_x.run("xclip", "-selection", selection, "-o") == note)
     bare_x.wait_for(lambda: bare_x.run("xclip", "-selection", "clipboard", "-o") == "", seconds=15 + 3 + 20)
     bare_x.wait_for(lambda: bare_x.run("xclip", "-selection", "primary", "-o") == "", seconds=10)
     assert bare_x.geometry() == SCREEN
