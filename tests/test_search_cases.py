@@ -174,6 +174,26 @@ def test_a_section_named_by_the_query_stays_first(tmp_path: Path) -> None:
     engine.close()
 
 
+def test_an_alert_section_the_query_misses_is_not_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    other = Article(
+        slug="h",
+        title="Angine",
+        sections=[
+            Section("soins", "Soins", "Des courbatures et la gorge qui gratte."),
+            Section("quand-consulter", "Quand consulter ?", "Appelez si la gorge gêne pour avaler."),
+        ],
+    )
+    engine = make_engine(tmp_path, [ALERT_GUIDE, other])
+    read: list[str] = []
+    alert_of = engine._alert_of
+    monkeypatch.setattr(engine, "_alert_of", lambda slug: read.append(slug) or alert_of(slug))
+    assert sorted(anchors(engine.search("courbatures"))) == ["g#symptomes", "h#soins"]
+    assert read == []  # neither alert section holds the word: the index says so, nothing of them is read
+    assert anchors(engine.search("toux"))[0] == "g#quand-consulter"  # this one does: read, and first
+    assert read == ["g"]
+    engine.close()
+
+
 def test_an_alert_found_only_through_a_synonym_does_not_pass_the_typed_word(tmp_path: Path) -> None:
     article = Article(
         slug="g",

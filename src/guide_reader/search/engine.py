@@ -259,12 +259,15 @@ class SearchEngine:
                 seen.update(docnum for docnum, _, _ in new[:wanted])
                 total += found.total
         docs: list[Ranked] = []
+        numbered: dict[str, tuple[int, str]] = {}  # a guide's first hit: its number and part
         for docnum, score, number in ranked:
             stored = searcher.stored_fields(docnum)
             doc = self._document(str(stored["slug"]), str(stored["part"]))
             if doc is not None:  # None: the index is older than the articles: skipped until it is updated
                 docs.append((doc, score, number))
-        docs = promote_alerts(docs, tiers, plan, self._alert_of, searcher.reader())[:limit]
+                numbered.setdefault(doc.slug, (docnum, doc.part))
+        unmatched = partial(self._alert_unmatched, searcher, run, tiers, numbered)
+        docs = promote_alerts(docs, tiers, plan, self._alert_of, searcher.reader(), unmatched)[:limit]
         expressions = q.expressions(plan) + _fuzzy_expansions(tiers, searcher)
         hits = [self._hit(doc, score, expressions, plan.common_words) for doc, score, _ in docs]
         texts = [text for doc, _, _ in docs for text in doc.texts]
@@ -296,6 +299,47 @@ class SearchEngine:
             score=float(score),
             snippet=snippet(doc.body or doc.head, expressions, stop_words),
         )
+
+    def _alert_unmatched(
+        self,
+        searcher: Searcher,
+        run: Run,
+        tiers: Sequence[q.Tier],
+        numbered: dict[str, tuple[int, str]],
+        slug: str,
+        tier: int,
+    ) -> bool:
+        """Whether the queries of the tiers up to ``tier`` all missed the guide's alert section, as this search's
+        evaluation of them holds it (every document each can match); False when that is not at hand (a
+        common word answered block by block) or the section's number cannot be told. ``numbered``: slug ->
+        the number and part of the guide's first hit."""
+        docnum = self._alert_docnum(searcher, slug, *numbered[slug]) if slug in numbered else None
+        if docnum is None:
+            return False
+        for number in range(tier + 1):
+            found = run.combined.get(id(tiers[number].query))
+            if found is None or docnum in found[1]:
+                return False
+        return True
+
+    def _alert_docnum(self, searcher: Searcher, slug: str, docnum: int, part: str) -> int | None:
+        """The index's number of the guide's alert section, told from that of one of its documents (``docnum``,
+        ``part``): a guide's documents are written in a row, the lead, the sections, then the questions
+        (``article_documents``). The one found so is checked by its stored fields; None when it is not it."""
+        docs = self._article_docs(slug)
+        if docs is None:
+            return None
+        article = docs.article
+        alert = next((number for number, section in enumerate(article.sections) if section.is_alert), None)
+        at = _position(article, part)
+        if alert is None or at is None:
+            return None
+        found = docnum - at + 1 + alert
+        if not 0 <= found < searcher.doc_count_all():
+            return None
+        stored = searcher.stored_fields(found)
+        wanted = f"section:{article.sections[alert].anchor}"
+        return found if stored.get("slug") == slug and stored.get("part") == wanted else None
 
     def _alert_of(self, slug: str) -> AlertSection | None:
         """A guide's alert section (for the alert section's rule)."""
@@ -515,6 +559,21 @@ class DisplayForms:
                 return default
         written = self._known[folded]
         return default if written is None else written
+
+
+def _position(article: Article, part: str) -> int | None:
+    """Where the document ``part`` comes among the article's (``article_documents``: the lead, the sections,
+    then the questions); None for another kind or an anchor the article does not have."""
+    kind, _, anchor = part.partition(":")
+    if kind == "lead":
+        return 0
+    anchors = [section.anchor for section in article.sections]
+    if kind == "section" and anchor in anchors:
+        return 1 + anchors.index(anchor)
+    questions = [item.anchor for item in article.faq]
+    if kind == "faq" and anchor in questions:
+        return 1 + len(anchors) + questions.index(anchor)
+    return None
 
 
 class _FormsInHits:
