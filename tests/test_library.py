@@ -7,6 +7,8 @@ import logging
 import os
 import shutil
 import sqlite3
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -14,6 +16,7 @@ import pytest
 from benchmarks.corpus import SHORT, write_corpus
 from guide_reader.cli import main
 from guide_reader.content.cache import SCHEMA_VERSION, Catalogue
+from guide_reader.content.model import Article
 from guide_reader.library import Library, folder_id, open_catalogue
 
 
@@ -247,18 +250,25 @@ def test_a_catalogue_locked_by_another_process_is_not_set_aside(content_copy, us
     library.close()
 
 
-@pytest.mark.parametrize("table", ["bodies", "articles", "files"])
-def test_a_catalogue_damaged_inside_is_set_aside_and_made_again(content_copy, user_dirs, table: str) -> None:
-    Library(content_copy).close()
-    path = catalogue_file(user_dirs)
+def damage(path: Path, table: str) -> None:
+    """Overwrite the first page of a table of a catalogue file: the file opens, its header is whole."""
     connection = sqlite3.connect(path)
     root = connection.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (table,)).fetchone()[0]
     page_size = connection.execute("PRAGMA page_size").fetchone()[0]
     connection.close()
-    with path.open("r+b") as file:  # one page of the table overwritten: the file opens, its header is whole
+    with path.open("r+b") as file:
         file.seek((root - 1) * page_size)
         file.write(b"\xff" * page_size)
+
+
+@pytest.mark.parametrize("table", ["bodies", "articles", "files", "catalogue"])
+def test_a_catalogue_damaged_inside_is_set_aside_and_made_again(content_copy, user_dirs, table: str) -> None:
+    Library(content_copy).close()
+    path = catalogue_file(user_dirs)
+    damage(path, table)
     library = Library(content_copy)  # (files: seen by the start; the others: the start reads only files)
+    assert [outline.slug for outline in library.catalogue.outlines()] == [
+        "cancer-qui-regresse-tout-seul", "leucopenie", "regression-tumorale-spontanee"]  # fmt: skip
     article = library.article("leucopenie")
     assert article is not None and article.title == "Leucopénie" and article.sections[0].body
     assert [entry.slug for entry in library.entries] == ["cancer-qui-regresse-tout-seul", "leucopenie",
@@ -267,6 +277,44 @@ def test_a_catalogue_damaged_inside_is_set_aside_and_made_again(content_copy, us
     assert "catalogue endommagé" in str(library.catalogue.notice)
     library.close()
     assert Library(content_copy).catalogue.notice is None  # the new file is whole
+
+
+def test_a_repair_holds_the_other_readers_until_the_catalogue_is_whole(content_copy, user_dirs, monkeypatch) -> None:
+    Library(content_copy).close()
+    damage(catalogue_file(user_dirs), "bodies")
+    library = Library(content_copy)
+    other: list[object] = []
+    sync = Catalogue._sync
+
+    def slow_sync(self: Catalogue, progress: object) -> object:  # another thread reads during the repair
+        if not other:
+            reader = threading.Thread(target=lambda: other.append(self.article("cancer-qui-regresse-tout-seul")))
+            reader.start()
+            reader.join(0.3)
+            other.append(reader.is_alive())
+        return sync(self, progress)
+
+    monkeypatch.setattr(Catalogue, "_sync", slow_sync)
+    assert library.article("leucopenie") is not None
+    for _ in range(50):
+        if len(other) == 2:
+            break
+        time.sleep(0.1)
+    waited, article = other
+    assert waited is True  # it waited for the repair, not read the new file half made
+    assert isinstance(article, Article) and article.title.startswith("Cancer")
+    library.close()
+
+
+def test_a_worker_process_catalogue_leaves_a_damaged_file_to_the_program(content_copy, user_dirs) -> None:
+    Library(content_copy).close()
+    path = catalogue_file(user_dirs)
+    damage(path, "bodies")
+    worker = Catalogue(content_copy, path, repairs=False)
+    with pytest.raises(sqlite3.DatabaseError):
+        worker.article("leucopenie")
+    worker.close()
+    assert not path.with_name(path.name + ".damaged").exists()
 
 
 def test_a_changed_loader_parses_everything_again(content_copy, monkeypatch) -> None:

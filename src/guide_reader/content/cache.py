@@ -83,6 +83,8 @@ CREATE UNIQUE INDEX IF NOT EXISTS bodies_part ON bodies (slug, position);
 """
 _log = logging.getLogger(__name__)
 _T = TypeVar("_T")
+_UNPACKING_ERRORS = (zlib.error, UnicodeDecodeError, json.JSONDecodeError)
+"""What unpacking a stored text raises when its bytes are damaged."""
 LOCK_TIMEOUT_S = 30.0
 """Seconds a connection waits for another process's write (a window's sync) before giving up."""
 Progress = Callable[[int, int, str], None]
@@ -235,6 +237,16 @@ def _opened(folder: Path) -> Iterator[tuple[int | None, str]]:
         os.close(directory)
 
 
+def _outline(slug: str, title: str, parts: dict[str, list[list[str]]]) -> Outline:
+    """An article's outline from the catalogue's stored one (``{"sections": [[anchor, heading]…], "faq": …}``)."""
+    return Outline(
+        slug,
+        title,
+        tuple(Section(anchor, heading, "") for anchor, heading in parts["sections"]),
+        tuple(FaqItem(anchor, question, "") for anchor, question in parts["faq"]),
+    )
+
+
 def _packed(text: str) -> bytes:
     """A stored text: UTF-8, zlib-compressed at level 1 (the fastest)."""
     return zlib.compress(text.encode(), 1)
@@ -279,13 +291,15 @@ class Catalogue:
     nothing but what its docstring says.
     """
 
-    def __init__(self, content_dir: Path, cache_file: Path | None) -> None:
+    def __init__(self, content_dir: Path, cache_file: Path | None, repairs: bool = True) -> None:
+        """``repairs``: whether a file found damaged by a read is set aside and made again (``_read``)."""
         self.content_dir = content_dir
         self.cache_file = cache_file
+        self.repairs = repairs
         self.notice: Problem | None = None
         """A warning of the catalogue file when it could not be opened or written and the catalogue went
         to memory (every start then parses every file again): ``Library.problems`` lists it."""
-        self._lock = threading.Lock()
+        self._lock = threading.RLock()  # (held by a read through the repair of a damaged file: ``_read``)
         self._connection = self._open(cache_file)
         if self._connection.execute("PRAGMA database_list").fetchone()[2] == "":
             self.cache_file = None  # could not be opened there: in memory
@@ -339,18 +353,19 @@ class Catalogue:
     def _read(self, query: Callable[[sqlite3.Connection], _T]) -> _T:
         """``query(connection)``, the lock held. A file that the query finds damaged (SQLite says so, or a stored
         text no longer unpacks) is set aside and made again from the Markdown files (each parsed again, as at a
-        first start), then asked again; any other error is raised."""
-        for attempt in (0, 1):
-            with self._lock:
-                try:
-                    return query(self._connection)
-                except (sqlite3.DatabaseError, zlib.error, ValueError) as error:
-                    sqlite = isinstance(error, sqlite3.DatabaseError)
-                    if attempt or self.cache_file is None or (sqlite and not is_damaged_file(error)):
-                        raise
-                    self._replace_damaged(error)
+        first start), the lock held throughout so that no other thread reads it half made, then asked again
+        (unless ``repairs`` is False: a worker process leaves the shared file to the program); any other error
+        is raised."""
+        with self._lock:
+            try:
+                return query(self._connection)
+            except (sqlite3.DatabaseError, *_UNPACKING_ERRORS) as error:
+                sqlite = isinstance(error, sqlite3.DatabaseError)
+                if not self.repairs or self.cache_file is None or (sqlite and not is_damaged_file(error)):
+                    raise
+                self._replace_damaged(error)
             self.sync()
-        raise AssertionError("unreachable")
+            return query(self._connection)
 
     @staticmethod
     def _connect(target: str) -> sqlite3.Connection:
@@ -401,10 +416,13 @@ class Catalogue:
         bad article (it is recorded as a problem of its file)."""
         on_disk = _signatures(self.content_dir)
         with self._lock:
-            self._check_fingerprint()
+            has_digest = self._check_fingerprint()
             known = {name: (size, mtime) for name, size, mtime in self._connection.execute(
                 "SELECT name, size, mtime_ns FROM files")}  # fmt: skip
         if known == on_disk:  # the usual start: nothing to sort out (3 ms at 10,000 files)
+            if not has_digest and known:  # a sync stopped before recording it
+                with contextlib.suppress(sqlite3.Error):  # (a read-only catalogue: compared version by version)
+                    self._keep_versions_digest()
             return SyncReport([], [], [])
         added = sorted(name for name in on_disk if name not in known)
         changed = sorted(name for name in on_disk if name in known and known[name] != on_disk[name])
@@ -436,17 +454,19 @@ class Catalogue:
     def _transaction(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
         return transaction(self._connection)
 
-    def _check_fingerprint(self) -> None:
-        """Empty the catalogue when the loader (or the folder it was made for) is not the same. (Made here,
-        at a sync, off the window's thread: it reads the loader's sources.)"""
+    def _check_fingerprint(self) -> bool:
+        """Empty the catalogue when the loader (or the folder it was made for) is not the same; whether the
+        catalogue has its versions' digest. (Made here, at a sync, off the window's thread: it reads the
+        loader's sources.)"""
         fingerprint = f"{loader_fingerprint()}\n{self.content_dir.resolve()}"
-        row = self._connection.execute("SELECT value FROM meta WHERE key = 'fingerprint'").fetchone()
-        if row is not None and row[0] == fingerprint:
-            return
+        meta = dict(self._connection.execute("SELECT key, value FROM meta WHERE key IN ('fingerprint', 'versions')"))
+        if meta.get("fingerprint") == fingerprint:
+            return "versions" in meta
         with self._transaction():
             for table in (name for name, (kind, _) in _made_schema().items() if kind == "table"):
                 self._connection.execute(f"DELETE FROM {table}")
             self._connection.execute("INSERT INTO meta VALUES ('fingerprint', ?)", (fingerprint,))
+        return False
 
     def _parse(self, name: str, signature: Signature) -> tuple[Any, ...]:
         from .loader import load_article  # Markdown is only needed when files changed
@@ -518,21 +538,21 @@ class Catalogue:
 
     def outlines(self) -> Iterator[Outline]:
         """Every article's outline, by title (read a thousand rows at a time)."""
-        with self._lock:
-            cursor = self._connection.execute("SELECT slug, title, outline FROM catalogue ORDER BY sort_key, slug")
-        while True:
-            with self._lock:
-                rows = cursor.fetchmany(1000)
-            if not rows:
-                return
-            for slug, title, outline in rows:
-                parts = json.loads(outline)
-                yield Outline(
-                    slug,
-                    title,
-                    tuple(Section(anchor, heading, "") for anchor, heading in parts["sections"]),
-                    tuple(FaqItem(anchor, question, "") for anchor, question in parts["faq"]),
-                )
+        after: tuple[str, str] = ("", "")  # (each page read anew after the last: a repair may come between)
+
+        def page(connection: sqlite3.Connection) -> list[tuple[str, str, Outline]]:
+            rows = connection.execute(
+                "SELECT sort_key, slug, title, outline FROM catalogue WHERE (sort_key, slug) > (?, ?) "
+                "ORDER BY sort_key, slug LIMIT 1000",
+                after,
+            )
+            return [
+                (sort_key, slug, _outline(slug, title, json.loads(outline))) for sort_key, slug, title, outline in rows
+            ]
+
+        while rows := self._read(page):
+            after = rows[-1][:2]
+            yield from (outline for _, _, outline in rows)
 
     def versions(self) -> dict[str, str]:
         """slug -> version, for the search index to compare with its manifest."""

@@ -19,9 +19,11 @@ import contextlib
 import functools
 import itertools
 import os
+import sqlite3
 import sys
 import threading
 import time
+import zlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -74,8 +76,9 @@ def add_articles(
     done: ArticleDone | None = None,
 ) -> dict[str, LeftOut]:
     """Add the documents of the articles ``slugs`` to ``writer``; returns the articles left out because
-    reading or analyzing them failed, slug -> why (each problem also added to ``problems``). An article removed
-    from the source since its slug was listed is skipped silently (the next open drops it).
+    reading or analyzing them failed, slug -> why (each problem also added to ``problems``). An article the
+    source no longer has is left out in silence, as unread: removed since its slug was listed, the next open
+    drops it; still there (its catalogue was being made anew), the next open writes it.
     ``words`` collects the spelling words of the articles written."""
     failed: dict[str, LeftOut] = {}
     add_document = document_adder(writer)
@@ -83,12 +86,19 @@ def add_articles(
         title = slug
         try:
             article = source.article(slug)
-        except Exception as error:  # the source could not give it now: the others are still written
+        except (sqlite3.Error, OSError, zlib.error, ValueError) as error:  # its catalogue cannot give it now
             reason = f"{type(error).__name__} ({error})"
             problem = f"article « {slug} » illisible pour l'instant, indexé plus tard : {reason}"
             failed[slug] = LeftOut(problem, unread=True)
             problems.append(problem)
             article = None
+        except Exception as error:  # anything else in an article's data: the others are still written
+            failed[slug] = LeftOut(f"article « {slug} » non indexé : {type(error).__name__} ({error})", unread=False)
+            problems.append(failed[slug].problem)
+            article = None
+        else:
+            if article is None:  # removed since its slug was listed, or its catalogue made anew meanwhile
+                failed[slug] = LeftOut("", unread=True)  # (said by nobody: the next open knows which)
         try:
             if article is not None:
                 title = article.title
@@ -129,7 +139,7 @@ def portable_source(source: ArticleSource) -> Callable[[], ArticleSource] | None
 
 
 def _open_catalogue(content_dir: Path, cache_file: Path) -> ArticleSource:
-    return CatalogueSource(Catalogue(content_dir, cache_file))
+    return CatalogueSource(Catalogue(content_dir, cache_file, repairs=False))  # (the program repairs it)
 
 
 def _same(source: ArticleSource) -> ArticleSource:
@@ -281,7 +291,7 @@ def _stop_with(program: int) -> None:
 
 def _write_part(
     directory: str, indexname: str, open_source: Callable[[], ArticleSource], slugs: Sequence[str]
-) -> tuple[Any, set[str], list[str], dict[str, str]]:
+) -> tuple[Any, set[str], list[str], dict[str, LeftOut]]:
     """In a worker: write one segment of the articles ``slugs`` into the index folder, uncommitted."""
     index = _WorkerStorage(directory, supports_mmap=False).open_index(indexname)
     source = open_source()
