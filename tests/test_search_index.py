@@ -281,3 +281,31 @@ def test_hits_after_an_update_come_from_the_article_as_it_now_is(content_copy: P
     assert [(hit.article_slug, hit.section_anchor) for hit in after.hits] == [("leucopenie", "le-xylophone")]
     assert "xylophone" in after.hits[0].snippet.lower()
     library.close()
+
+
+def test_the_manifest_is_written_before_another_program_may_write(tmp_path: Path, monkeypatch) -> None:
+    """Another writer between a write's segments and its manifest would have its own manifest replaced by one of
+    older versions: a build, an update and a merge each hold the write lock until their manifest is written."""
+    held: list[bool] = []
+    save = store.IndexStore._save_manifest
+
+    def watched(self, *args, **kwargs) -> None:
+        with (self.index_dir / LOCK_NAME).open("a") as other:  # as another program would try
+            try:
+                fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                held.append(False)
+            except BlockingIOError:
+                held.append(True)
+        save(self, *args, **kwargs)
+
+    monkeypatch.setattr(store.IndexStore, "_save_manifest", watched)
+    articles = [Article(slug=f"a{n}", title=f"Guide {n}", sections=[Section("s", "S", "Un texte.")]) for n in range(3)]
+    engine = SearchEngine(articles, tmp_path / "index")
+    assert engine.ensure_index().action == "built"
+    engine.close()
+    articles[1] = replace(articles[1], sections=[Section("s", "S", "Un autre texte.")])
+    engine = SearchEngine(articles, tmp_path / "index")
+    assert engine.ensure_index().action == "updated"
+    assert engine.merge_small_segments()
+    engine.close()
+    assert held == [True, True, True]

@@ -24,7 +24,7 @@ import json
 import logging
 import time
 import zlib
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -220,17 +220,18 @@ class IndexStore:
             return index, "up-to-date", 0
         words: set[str] = set()
         try:
-            failed = self._write(index, source, changed, removed + changed, progress, words, problems)
+            with self._write_lock(index):
+                failed = self._write(index, source, changed, removed + changed, progress, words, problems)
+                known_words = Vocabulary(self.vocabulary_path).words
+                if not words.issubset(known_words):
+                    save_words(self.vocabulary_path, [*known_words, *words])
+                written, newly_failed = _recorded(versions, failed)
+                self._save_manifest(written, manifest.files, {**still_failed, **newly_failed})
         except LockError:
             problems.append("index en cours d'écriture par un autre programme : résultats peut-être pas à jour")
             problems += still_failed.values()
             return index, "up-to-date", 0
-        known_words = Vocabulary(self.vocabulary_path).words
-        if not words.issubset(known_words):
-            save_words(self.vocabulary_path, [*known_words, *words])
         problems += still_failed.values()
-        written, newly_failed = _recorded(versions, failed)
-        self._save_manifest(written, manifest.files, {**still_failed, **newly_failed})
         return index, "updated", len(changed)
 
     def merge_small_segments(self, index: FileIndex) -> bool:
@@ -242,19 +243,22 @@ class IndexStore:
         segments = index._segments()
         if not _rewritten(segments) and len(_live_segments(segments)) == len(segments):
             return False
-        try:
-            writer: IndexWriter = index.writer()
-        except LockError:
+        lock = index.lock("WRITELOCK")
+        if not lock.acquire(blocking=False):
             return False
-        manifest = Manifest.read(self.manifest_path)  # under the lock: as the last write left it
-        use_posting_table(writer)
         try:
-            writer.commit(mergetype=_merge_small)
-        except BaseException:
-            writer.cancel()
-            raise
-        if manifest is not None:
-            self._save_manifest(manifest.articles, manifest.files, manifest.failed)
+            manifest = Manifest.read(self.manifest_path)  # under the lock: as the last write left it
+            writer: IndexWriter = index.writer(_lk=False)
+            use_posting_table(writer)
+            try:
+                writer.commit(mergetype=_merge_small)
+            except BaseException:
+                writer.cancel()
+                raise
+            if manifest is not None:
+                self._save_manifest(manifest.articles, manifest.files, manifest.failed)
+        finally:
+            lock.release()
         return True
 
     def damaged_files(self) -> list[str]:
@@ -315,10 +319,11 @@ class IndexStore:
             (self.index_dir / name).unlink()
         words: set[str] = set()
         index = storage.create_index(build_schema(), indexname=INDEX_NAME)
-        failed = self._write(index, source, sorted(versions), [], progress, words, problems)
-        save_words(self.vocabulary_path, words)
-        written, newly_failed = _recorded(versions, failed)
-        self._save_manifest(written, {}, newly_failed)
+        with self._write_lock(index):
+            failed = self._write(index, source, sorted(versions), [], progress, words, problems)
+            save_words(self.vocabulary_path, words)
+            written, newly_failed = _recorded(versions, failed)
+            self._save_manifest(written, {}, newly_failed)
         return index
 
     def _build(
@@ -331,8 +336,22 @@ class IndexStore:
         problems: list[str],
     ) -> FileIndex:
         index = storage.create_index(build_schema(), indexname=INDEX_NAME)
-        self._write(index, source, slugs, [], progress, words, problems)
+        with self._write_lock(index):
+            self._write(index, source, slugs, [], progress, words, problems)
         return index
+
+    @contextlib.contextmanager
+    def _write_lock(self, index: FileIndex) -> Iterator[None]:
+        """Whoosh's write lock of the index, held until the manifest is written too: another program must not
+        write between this write's segments and its manifest (its manifest would then be replaced by one of
+        older versions). Raises ``LockError`` when another writer holds it past ``lock_timeout``."""
+        lock = index.lock("WRITELOCK")
+        if not try_for(lock.acquire, timeout=self.lock_timeout, delay=0.1):
+            raise LockError
+        try:
+            yield
+        finally:
+            lock.release()
 
     def _write(
         self,
@@ -345,8 +364,9 @@ class IndexStore:
         problems: list[str],
     ) -> dict[str, LeftOut]:
         """Write the articles ``slugs`` (read one at a time from the source) after deleting ``deleted``,
-        each document analyzed once, the write lock held throughout; returns the articles that could
-        not be read or analyzed, slug -> why (each problem also in ``problems``; the others are written).
+        each document analyzed once, the caller holding the write lock (``_write_lock``); returns the articles
+        that could not be read or analyzed, slug -> why (each problem also in ``problems``; the others are
+        written).
 
         Nothing is merged here (a segment whose every document is deleted is dropped: ``_live``): an
         update of a few articles adds one small segment, and costs
@@ -361,23 +381,17 @@ class IndexStore:
         thread, where they cost no process start, and so does everything when the workers cannot
         start or one of them dies.
         """
-        lock = index.lock("WRITELOCK")
-        if not try_for(lock.acquire, timeout=self.lock_timeout, delay=0.1):
-            raise LockError
         job = _Write(slugs, deleted, progress, words, problems)
-        try:
-            workers = worker_count()
-            open_source = portable_source(source) if len(slugs) >= PARALLEL_ARTICLES and workers > 1 else None
-            if open_source is not None and isinstance(index.storage, FileStorage):
-                from concurrent.futures.process import BrokenProcessPool  # (8 ms of a search's fresh start)
+        workers = worker_count()
+        open_source = portable_source(source) if len(slugs) >= PARALLEL_ARTICLES and workers > 1 else None
+        if open_source is not None and isinstance(index.storage, FileStorage):
+            from concurrent.futures.process import BrokenProcessPool  # (8 ms of a search's fresh start)
 
-                try:
-                    return self._write_in_processes(index, open_source, job)
-                except (OSError, BrokenProcessPool) as error:  # no processes here (or one died): this thread
-                    _log.warning("index build in worker processes failed (%s): written in this thread", error)
-            return self._write_here(index, source, job)
-        finally:
-            lock.release()
+            try:
+                return self._write_in_processes(index, open_source, job)
+            except (OSError, BrokenProcessPool) as error:  # no processes here (or one died): this thread
+                _log.warning("index build in worker processes failed (%s): written in this thread", error)
+        return self._write_here(index, source, job)
 
     @staticmethod
     def _write_here(index: FileIndex, source: ArticleSource, job: _Write) -> dict[str, LeftOut]:
