@@ -83,7 +83,7 @@ CREATE UNIQUE INDEX IF NOT EXISTS bodies_part ON bodies (slug, position);
 """
 _log = logging.getLogger(__name__)
 _T = TypeVar("_T")
-_UNPACKING_ERRORS = (zlib.error, UnicodeDecodeError, json.JSONDecodeError)
+UNPACKING_ERRORS = (zlib.error, UnicodeDecodeError, json.JSONDecodeError)
 """What unpacking a stored text raises when its bytes are damaged."""
 LOCK_TIMEOUT_S = 30.0
 """Seconds a connection waits for another process's write (a window's sync) before giving up."""
@@ -359,7 +359,7 @@ class Catalogue:
         with self._lock:
             try:
                 return query(self._connection)
-            except (sqlite3.DatabaseError, *_UNPACKING_ERRORS) as error:
+            except (sqlite3.DatabaseError, *UNPACKING_ERRORS) as error:
                 sqlite = isinstance(error, sqlite3.DatabaseError)
                 if not self.repairs or self.cache_file is None or (sqlite and not is_damaged_file(error)):
                     raise

@@ -19,11 +19,9 @@ import contextlib
 import functools
 import itertools
 import os
-import sqlite3
 import sys
 import threading
 import time
-import zlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,7 +35,7 @@ from ..content.model import Article
 from .analysis import terms
 from .documents import article_documents
 from .postings import document_adder, use_posting_table
-from .source import ArticleList, ArticleSource, CatalogueSource
+from .source import UNREADABLE, ArticleList, ArticleSource, CatalogueSource
 
 Progress = Callable[[int, int, str], None]
 ArticleDone = Callable[[str], None]
@@ -83,36 +81,29 @@ def add_articles(
     failed: dict[str, LeftOut] = {}
     add_document = document_adder(writer)
     for slug in slugs:
-        title = slug
+        article: Article | None = None
         try:
             article = source.article(slug)
-        except (sqlite3.Error, OSError, zlib.error, ValueError) as error:  # its catalogue cannot give it now
+            if article is not None:
+                documents, found = article_fields(article)
+        except Exception as error:  # anything in an article's data: the others are still written
             reason = f"{type(error).__name__} ({error})"
-            problem = f"article « {slug} » illisible pour l'instant, indexé plus tard : {reason}"
-            failed[slug] = LeftOut(problem, unread=True)
-            problems.append(problem)
-            article = None
-        except Exception as error:  # anything else in an article's data: the others are still written
-            failed[slug] = LeftOut(f"article « {slug} » non indexé : {type(error).__name__} ({error})", unread=False)
+            if article is None and isinstance(error, UNREADABLE):  # its source cannot give it now
+                failed[slug] = LeftOut(
+                    f"article « {slug} » illisible pour l'instant, indexé plus tard : {reason}", True
+                )
+            else:
+                failed[slug] = LeftOut(f"article « {slug} » non indexé : {reason}", False)
             problems.append(failed[slug].problem)
-            article = None
         else:
             if article is None:  # removed since its slug was listed, or its catalogue made anew meanwhile
                 failed[slug] = LeftOut("", unread=True)  # (said by nobody: the next open knows which)
-        try:
-            if article is not None:
-                title = article.title
-                documents, found = article_fields(article)
-        except Exception as error:  # anything in an article's data: the others are still written
-            failed[slug] = LeftOut(f"article « {slug} » non indexé : {type(error).__name__} ({error})", unread=False)
-            problems.append(failed[slug].problem)
-        else:
-            if article is not None:
+            else:
                 for document in documents:
                     add_document(document)
                 words |= found
         if done is not None:
-            done(title)
+            done(article.title if article is not None else slug)
     return failed
 
 

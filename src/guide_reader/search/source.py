@@ -9,12 +9,17 @@ questions) for the completions.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Protocol
 
-from ..content.cache import Catalogue
+from ..content.cache import UNPACKING_ERRORS, Catalogue
 from ..content.model import Article
 from .documents import article_hash
+
+UNREADABLE = (sqlite3.Error, OSError, *UNPACKING_ERRORS)
+"""What a source raises when it cannot give an article now (its catalogue locked past the wait, or damaged):
+the article is tried again at the next open of the index."""
 
 
 class Outline(Protocol):

@@ -243,22 +243,20 @@ class IndexStore:
         segments = index._segments()
         if not _rewritten(segments) and len(_live_segments(segments)) == len(segments):
             return False
-        lock = index.lock("WRITELOCK")
-        if not lock.acquire(blocking=False):
-            return False
         try:
-            manifest = Manifest.read(self.manifest_path)  # under the lock: as the last write left it
-            writer: IndexWriter = index.writer(_lk=False)
-            use_posting_table(writer)
-            try:
-                writer.commit(mergetype=_merge_small)
-            except BaseException:
-                writer.cancel()
-                raise
-            if manifest is not None:
-                self._save_manifest(manifest.articles, manifest.files, manifest.failed)
-        finally:
-            lock.release()
+            with self._write_lock(index, wait=0.0):
+                manifest = Manifest.read(self.manifest_path)  # under the lock: as the last write left it
+                writer: IndexWriter = index.writer(_lk=False)
+                use_posting_table(writer)
+                try:
+                    writer.commit(mergetype=_merge_small)
+                except BaseException:
+                    writer.cancel()
+                    raise
+                if manifest is not None:
+                    self._save_manifest(manifest.articles, manifest.files, manifest.failed)
+        except LockError:
+            return False
         return True
 
     def damaged_files(self) -> list[str]:
@@ -341,12 +339,13 @@ class IndexStore:
         return index
 
     @contextlib.contextmanager
-    def _write_lock(self, index: FileIndex) -> Iterator[None]:
+    def _write_lock(self, index: FileIndex, wait: float | None = None) -> Iterator[None]:
         """Whoosh's write lock of the index, held until the manifest is written too: another program must not
         write between this write's segments and its manifest (its manifest would then be replaced by one of
-        older versions). Raises ``LockError`` when another writer holds it past ``lock_timeout``."""
+        older versions). Raises ``LockError`` when another writer holds it past ``wait`` seconds (by default
+        ``lock_timeout``; 0: one try)."""
         lock = index.lock("WRITELOCK")
-        if not try_for(lock.acquire, timeout=self.lock_timeout, delay=0.1):
+        if not try_for(lock.acquire, timeout=self.lock_timeout if wait is None else wait, delay=0.1):
             raise LockError
         try:
             yield
