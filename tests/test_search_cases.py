@@ -16,7 +16,7 @@ from guide_reader.content.model import Article, FaqItem, Section
 from guide_reader.content.text import find_folded, fold
 from guide_reader.search import SearchEngine, SearchResults, analysis, completion
 from guide_reader.search.analysis import analyze_all, terms
-from guide_reader.search.documents import plain_text
+from guide_reader.search.documents import article_documents, document_position, plain_text
 from guide_reader.search.query import plan, read_clauses
 from guide_reader.search.snippets import snippet
 from guide_reader.search.store import IndexStore
@@ -192,6 +192,13 @@ def test_an_alert_section_the_query_misses_is_not_read(tmp_path: Path, monkeypat
     assert anchors(engine.search("toux"))[0] == "g#quand-consulter"  # this one does: read, and first
     assert read == ["g"]
     engine.close()
+
+
+def test_a_document_s_position_is_its_place_among_the_article_s_documents() -> None:
+    documents = list(article_documents(ALERT_GUIDE))
+    places = [document_position(ALERT_GUIDE, document.part) for document in documents]
+    assert places[: 1 + len(ALERT_GUIDE.sections) + len(ALERT_GUIDE.faq)] == [0, 1, 2, 3, 4]
+    assert document_position(ALERT_GUIDE, "section:absente") is None
 
 
 def test_an_alert_found_only_through_a_synonym_does_not_pass_the_typed_word(tmp_path: Path) -> None:

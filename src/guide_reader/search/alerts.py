@@ -113,7 +113,8 @@ def promote_alerts(
     ``alert_of(slug)``: the guide's alert section (nothing else of the guide is read: not the text of
     its other sections, references or questions), asked for only when a typed word is not in the
     guide's title, and ``unmatched`` cannot rule it out (a search's guides mostly hold no typed word
-    in their alert section: about 9 in 10 are ruled out so, each without reading the section).
+    in their alert section: measured over 200 queries of several words at 10,000 articles, 3 in 4 are
+    ruled out so, each without reading the section).
     """
     typed = typed_terms(plan)
     firsts: dict[str, Ranked] = {}

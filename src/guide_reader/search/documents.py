@@ -185,6 +185,22 @@ def article_documents(article: Article) -> Iterator[IndexDoc]:
         yield _web(article, number, res)
 
 
+def document_position(article: Article, part: str) -> int | None:
+    """Where the document ``part`` comes among ``article_documents``' (the lead, the sections, then the
+    questions: an article's documents are written in a row in that order); None for another kind, or an
+    anchor the article does not have."""
+    kind, _, anchor = part.partition(":")
+    if kind == "lead":
+        return 0
+    anchors = [section.anchor for section in article.sections]
+    if kind == "section" and anchor in anchors:
+        return 1 + anchors.index(anchor)
+    questions = [item.anchor for item in article.faq]
+    if kind == "faq" and anchor in questions:
+        return 1 + len(anchors) + questions.index(anchor)
+    return None
+
+
 def article_document(article: Article, part: str) -> IndexDoc | None:
     """The one document ``part`` of an article (as ``article_documents`` makes it), or None: a search hit
     needs its own document only, not the plain text of the whole article."""

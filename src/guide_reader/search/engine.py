@@ -24,7 +24,7 @@ from .bibliography import bibliography_flags
 from .candidates import forms_giving
 from .completion import Completions, written_forms
 from .completion_store import open_completions
-from .documents import IndexDoc, article_document
+from .documents import IndexDoc, article_document, document_position
 from .generations import IndexGenerations
 from .model import Completion, IndexReport, SearchHit, SearchResults
 from .schema import weighting
@@ -317,8 +317,8 @@ class SearchEngine:
         if docnum is None:
             return False
         for number in range(tier + 1):
-            found = run.combined.get(id(tiers[number].query))
-            if found is None or docnum in found[1]:
+            found = run.evaluated(tiers[number].query)
+            if found is None or docnum in found:
                 return False
         return True
 
@@ -331,7 +331,7 @@ class SearchEngine:
             return None
         article = docs.article
         alert = next((number for number, section in enumerate(article.sections) if section.is_alert), None)
-        at = _position(article, part)
+        at = document_position(article, part)
         if alert is None or at is None:
             return None
         found = docnum - at + 1 + alert
@@ -559,21 +559,6 @@ class DisplayForms:
                 return default
         written = self._known[folded]
         return default if written is None else written
-
-
-def _position(article: Article, part: str) -> int | None:
-    """Where the document ``part`` comes among the article's (``article_documents``: the lead, the sections,
-    then the questions); None for another kind or an anchor the article does not have."""
-    kind, _, anchor = part.partition(":")
-    if kind == "lead":
-        return 0
-    anchors = [section.anchor for section in article.sections]
-    if kind == "section" and anchor in anchors:
-        return 1 + anchors.index(anchor)
-    questions = [item.anchor for item in article.faq]
-    if kind == "faq" and anchor in questions:
-        return 1 + len(anchors) + questions.index(anchor)
-    return None
 
 
 class _FormsInHits:

@@ -249,6 +249,11 @@ class Run:
             known = self.checked[id(query)] = _needs_check(query)
         return known
 
+    def evaluated(self, query: wq.Query) -> Scores | None:
+        """The query's relaxed scores when this run has made them already, else None (nothing is read)."""
+        known = self.combined.get(id(query))
+        return known[1] if known is not None else None
+
     def relaxed(self, query: wq.Query) -> Scores:
         """Every document the query can match, with a score never below its exact score."""
         known = self.combined.get(id(query))
