@@ -247,6 +247,11 @@ def _outline(slug: str, title: str, parts: dict[str, list[list[str]]]) -> Outlin
     )
 
 
+def _set_aside(path: Path) -> None:
+    """Rename a damaged catalogue file ``<name>.damaged`` (one kept: derived data). Raises ``OSError``."""
+    path.replace(path.with_name(path.name + ".damaged"))
+
+
 def _packed(text: str) -> bytes:
     """A stored text: UTF-8, zlib-compressed at level 1 (the fastest)."""
     return zlib.compress(text.encode(), 1)
@@ -301,7 +306,7 @@ class Catalogue:
         to memory (every start then parses every file again): ``Library.problems`` lists it."""
         self._lock = threading.RLock()  # (held by a read through the repair of a damaged file: ``_read``)
         self._connection = self._open(cache_file)
-        if self._connection.execute("PRAGMA database_list").fetchone()[2] == "":
+        if not self._on_disk():
             self.cache_file = None  # could not be opened there: in memory
 
     def _open(self, cache_file: Path | None) -> sqlite3.Connection:
@@ -314,7 +319,7 @@ class Catalogue:
             except sqlite3.DatabaseError as error:
                 if not is_damaged_file(error):
                     raise  # locked by another process past the timeout, say: kept as it is
-                cache_file.replace(cache_file.with_name(cache_file.name + ".damaged"))  # set aside, then anew
+                _set_aside(cache_file)
                 return self._connect(str(cache_file))
         except (OSError, sqlite3.Error) as error:
             self._say_in_memory(cache_file, error)
@@ -342,9 +347,9 @@ class Catalogue:
         _log.warning("catalogue %s damaged (%s): set aside, made again from the files", path, error)
         self._connection.close()
         with contextlib.suppress(OSError):
-            path.replace(path.with_name(path.name + ".damaged"))
+            _set_aside(path)
         self._connection = self._open(path)
-        if self._connection.execute("PRAGMA database_list").fetchone()[2] == "":
+        if not self._on_disk():
             self.cache_file = None
         else:
             message = "catalogue endommagé : mis de côté et refait à partir des fichiers"
@@ -366,6 +371,10 @@ class Catalogue:
                 self._replace_damaged(error)
             self.sync()
             return query(self._connection)
+
+    def _on_disk(self) -> bool:
+        """Whether the connection is to a file (not to memory)."""
+        return self._connection.execute("PRAGMA database_list").fetchone()[2] != ""
 
     @staticmethod
     def _connect(target: str) -> sqlite3.Connection:
