@@ -89,13 +89,15 @@ def test_a_swap_is_one_edit_not_two() -> None:
     assert list(vocabulary.near("blnacs", 1, prefix=1)) == ["blancs"]
 
 
+GUIDE = Article(
+    slug="leucopenie",
+    title="Leucopénie",
+    sections=[Section("globules", "Les globules blancs", "Une fièvre avec des globules blancs bas.")],
+)
+
+
 def test_a_swap_in_the_query_is_suggested_and_searched(tmp_path: Path) -> None:
-    article = Article(
-        slug="leucopenie",
-        title="Leucopénie",
-        sections=[Section("globules", "Les globules blancs", "Quand les globules blancs sont bas.")],
-    )
-    engine = SearchEngine([article], tmp_path / "index")
+    engine = SearchEngine([GUIDE], tmp_path / "index")
     results = engine.search("globules blnacs")
     assert results.suggestion == "globules blancs"
     assert [hit.section_anchor for hit in results.hits] == ["globules"]
@@ -125,11 +127,6 @@ def test_a_word_only_in_the_text_is_suggested_with_its_accents(tmp_path: Path) -
     ],
 )
 def test_a_suggestion_keeps_the_case_the_words_were_typed_in(tmp_path: Path, typed: str, suggested: str) -> None:
-    article = Article(
-        slug="leucopenie",
-        title="Leucopénie",
-        sections=[Section("globules", "Les globules blancs", "Une fièvre avec des globules blancs bas.")],
-    )
-    engine = SearchEngine([article], tmp_path / "index")
+    engine = SearchEngine([GUIDE], tmp_path / "index")
     assert engine.search(typed).suggestion == suggested
     engine.close()
